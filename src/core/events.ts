@@ -1,0 +1,83 @@
+/**
+ * One normalised inbound event type. Adapters turn Slack and Discord payloads into these; the core
+ * never sees a platform payload. Ids are the platform's own ids; the workspace scopes them.
+ */
+import type { Platform } from './types.ts';
+
+export interface Actor {
+  /** The platform's user id (`U123`, a Discord snowflake, `alice` on the console). */
+  readonly userId: string;
+  readonly displayName: string;
+  /** IANA timezone when the platform tells it (Slack profiles do; Discord does not). */
+  readonly timezone?: string;
+  readonly isBot: boolean;
+}
+
+export interface EventSource {
+  readonly platform: Platform;
+  readonly workspaceId: string;
+  /** The channel the event happened in (for DMs, the DM channel). */
+  readonly channelId: string;
+  /** A display name for the channel, used when a group is set up. */
+  readonly channelName?: string;
+  readonly actor: Actor;
+  /** Whether the actor may manage the channel (Discord's Manage Channels); undefined when unknown. */
+  readonly canManageChannel?: boolean;
+}
+
+/**
+ * A slash command. `args` are the command's fields in order: Slack and the console split the
+ * command text on `|` (or on spaces for `/rebound`), Discord maps its typed options to the same order.
+ */
+export interface CommandEvent {
+  readonly kind: 'command';
+  readonly source: EventSource;
+  readonly name: CommandName;
+  readonly args: readonly string[];
+}
+
+export const COMMAND_NAMES = [
+  'applied',
+  'rejected',
+  'update',
+  'feedback',
+  'followups',
+  'checkin',
+  'goal',
+  'stats',
+  'rebound',
+] as const;
+export type CommandName = (typeof COMMAND_NAMES)[number];
+
+export interface ButtonEvent {
+  readonly kind: 'button';
+  readonly source: EventSource;
+  readonly actionId: string;
+}
+
+export interface FormSubmitEvent {
+  readonly kind: 'form-submit';
+  readonly source: EventSource;
+  readonly formId: string;
+  readonly fields: Readonly<Record<string, string>>;
+}
+
+export interface ReactionEvent {
+  readonly kind: 'reaction';
+  readonly source: EventSource;
+  readonly added: boolean;
+  /** The platform's id of the message reacted to (Slack `ts`, Discord message id). */
+  readonly messageId: string;
+  readonly emoji: string;
+}
+
+export interface ThreadReplyEvent {
+  readonly kind: 'thread-reply';
+  readonly source: EventSource;
+  /** The platform's id of the thread (Slack parent `ts`, Discord thread channel id). */
+  readonly threadId: string;
+  /** The reply's text when the platform gives it (Discord without message content does not). */
+  readonly text?: string;
+}
+
+export type InboundEvent = CommandEvent | ButtonEvent | FormSubmitEvent | ReactionEvent | ThreadReplyEvent;

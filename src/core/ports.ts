@@ -1,0 +1,262 @@
+/**
+ * Ports: what the core needs from the outside world. Adapters and the database implement them;
+ * every member is required, so the compiler catches a missing one.
+ */
+import type { Message, OutboundFile } from './messages.ts';
+import type {
+  Application,
+  ApplicationStatus,
+  BotPost,
+  Feedback,
+  FollowUp,
+  FollowUpStatus,
+  Goal,
+  Group,
+  Member,
+  PostSubject,
+  Rejection,
+  RejectionStage,
+  RuleSetting,
+  Update,
+  Visibility,
+  Weekday,
+  WorkspaceRef,
+} from './types.ts';
+
+// ---------------------------------------------------------------- chat (outbound)
+
+export interface ChannelTarget {
+  readonly workspace: WorkspaceRef;
+  readonly channelId: string;
+}
+
+export interface UserTarget {
+  readonly workspace: WorkspaceRef;
+  readonly userId: string;
+}
+
+/** The platform's reference to a message the bot sent. */
+export interface SentMessage {
+  readonly channelId: string;
+  readonly messageId: string;
+}
+
+/**
+ * Proactive sends, from stored references. Every method throws a `DeliveryError` when the
+ * platform refuses or cannot be reached; it never swallows a failure.
+ */
+export interface ChatPort {
+  /** Post to a group channel. */
+  postToChannel(target: ChannelTarget, message: Message, files?: readonly OutboundFile[]): Promise<SentMessage>;
+  /** Post a message that opens a thread (the daily check-in). `threadId` is where replies go. */
+  postThreadStarter(target: ChannelTarget, message: Message, threadName: string): Promise<SentMessage & { readonly threadId: string }>;
+  /** Post in an existing thread. */
+  postInThread(target: ChannelTarget, threadId: string, message: Message): Promise<SentMessage>;
+  /** A direct message to one person. */
+  sendDirect(target: UserTarget, message: Message, files?: readonly OutboundFile[]): Promise<SentMessage>;
+  /** Replace the content of a message the bot sent earlier. */
+  updateMessage(workspace: WorkspaceRef, sent: SentMessage, message: Message): Promise<void>;
+}
+
+// ---------------------------------------------------------------- storage
+
+export interface NewGroup {
+  readonly workspace: WorkspaceRef;
+  readonly channelId: string;
+  readonly name: string;
+  readonly timezone: string;
+  readonly checkInMinute: number;
+  readonly checkInDays: readonly Weekday[];
+  readonly reminderMinute: number;
+  readonly adminUserIds: readonly string[];
+}
+
+export type GroupPatch = Partial<{
+  name: string;
+  timezone: string;
+  checkInMinute: number;
+  checkInDays: readonly Weekday[];
+  reminderMinute: number;
+  ruleSettings: Readonly<Record<string, RuleSetting>>;
+  adminUserIds: readonly string[];
+}>;
+
+export interface GroupRepository {
+  findByChannel(workspace: WorkspaceRef, channelId: string): Group | null;
+  get(id: number): Group | null;
+  create(input: NewGroup, now: Date): Group;
+  update(id: number, patch: GroupPatch): Group;
+  /** Every group of every workspace: the scheduler walks them. */
+  listAll(): Group[];
+}
+
+export interface NewMember {
+  readonly groupId: number;
+  readonly workspace: WorkspaceRef;
+  readonly userId: string;
+  readonly displayName: string;
+  readonly timezone: string | null;
+}
+
+export type MemberPatch = Partial<{
+  displayName: string;
+  timezone: string | null;
+  quietStartMinute: number;
+  quietEndMinute: number;
+  pausedUntil: Date | null;
+  visibility: Visibility;
+  active: boolean;
+  dmUnreachable: boolean;
+}>;
+
+export interface MemberRepository {
+  find(groupId: number, userId: string): Member | null;
+  get(id: number): Member | null;
+  /** Every membership of one person in one workspace. */
+  listByUser(workspace: WorkspaceRef, userId: string): Member[];
+  listByGroup(groupId: number, options?: { activeOnly?: boolean }): Member[];
+  create(input: NewMember, now: Date): Member;
+  update(id: number, patch: MemberPatch): Member;
+}
+
+export interface NewApplication {
+  readonly memberId: number;
+  readonly company: string;
+  readonly role: string;
+  readonly link: string | null;
+  readonly status: ApplicationStatus;
+  readonly visibility: Visibility;
+}
+
+export interface ApplicationRepository {
+  get(id: number): Application | null;
+  /** The member's applications to a company (case-insensitive), newest first. */
+  findByCompany(memberId: number, company: string): Application[];
+  create(input: NewApplication, now: Date): Application;
+  setStatus(id: number, status: ApplicationStatus, now: Date): Application;
+  listByMember(memberId: number): Application[];
+  /** Applications the member logged at or after `since` (for keep-applying's condition). */
+  countCreatedSince(memberId: number, since: Date): number;
+}
+
+export interface NewRejection {
+  readonly applicationId: number;
+  readonly memberId: number;
+  readonly stage: RejectionStage;
+  readonly note: string | null;
+  readonly rejectedOn: Date;
+}
+
+export interface RejectionRepository {
+  create(input: NewRejection, now: Date): Rejection;
+  listByMember(memberId: number): Rejection[];
+}
+
+export interface UpdateRepository {
+  create(input: { memberId: number; text: string; source: Update['source'] }, now: Date): Update;
+  listByMember(memberId: number): Update[];
+}
+
+export interface FeedbackRepository {
+  create(input: { memberId: number; applicationId: number; text: string }, now: Date): Feedback;
+  listByMember(memberId: number): Feedback[];
+}
+
+export interface NewFollowUp {
+  readonly memberId: number;
+  readonly applicationId: number | null;
+  readonly ruleId: string;
+  readonly dueAt: Date;
+  readonly occurrence: number;
+}
+
+export interface FollowUpRepository {
+  get(id: number): FollowUp | null;
+  createMany(inputs: readonly NewFollowUp[], now: Date): FollowUp[];
+  update(id: number, patch: { status?: FollowUpStatus; dueAt?: Date }, now: Date): FollowUp;
+  /** The member's follow-ups in the given statuses, soonest first. */
+  listByMember(memberId: number, statuses: readonly FollowUpStatus[]): FollowUp[];
+  /** Follow-ups still open (pending or snoozed) for an application and some rules. */
+  listOpenForApplication(applicationId: number, ruleIds: readonly string[]): FollowUp[];
+  /** Open follow-ups (pending or snoozed) whose due time is at or before `now`, by member then due time. */
+  listDue(now: Date, limit: number): FollowUp[];
+  /** Sets every open follow-up of the application for these rules to `cancelled`; returns how many. */
+  cancelOpen(applicationId: number, ruleIds: readonly string[], now: Date): number;
+}
+
+export interface NewPost {
+  readonly workspace: WorkspaceRef;
+  readonly groupId: number | null;
+  readonly memberId: number | null;
+  readonly subject: PostSubject;
+  readonly subjectId: number | null;
+  readonly channelId: string;
+  readonly messageId: string;
+}
+
+export interface PostRepository {
+  create(input: NewPost, now: Date): BotPost;
+  get(id: number): BotPost | null;
+  findByMessage(workspace: WorkspaceRef, messageId: string): BotPost | null;
+}
+
+export interface ReactionRepository {
+  /** Records a peer reaction; false when it was already recorded. */
+  add(postId: number, reactorUserId: string, emoji: string, now: Date): boolean;
+  /** Removes it; false when there was none. */
+  remove(postId: number, reactorUserId: string, emoji: string): boolean;
+  countForPost(postId: number): number;
+}
+
+export type DeliveryStatus = 'claimed' | 'sent' | 'failed' | 'abandoned';
+
+export interface Delivery {
+  readonly key: string;
+  readonly kind: string;
+  readonly status: DeliveryStatus;
+  readonly attempts: number;
+  readonly claimedAt: Date;
+  readonly sentAt: Date | null;
+  readonly error: string | null;
+}
+
+/**
+ * The exactly-once ledger. A delivery is claimed under its idempotency key before anything is
+ * sent (the unique key makes the claim atomic across processes) and marked after.
+ */
+export interface DeliveryRepository {
+  /** True when this caller now owns the key; false when anyone claimed it before. */
+  claim(key: string, kind: string, owner: string, now: Date): boolean;
+  markSent(key: string, sent: SentMessage | null, now: Date): void;
+  markFailed(key: string, error: string, now: Date): void;
+  get(key: string): Delivery | null;
+}
+
+export interface GoalRepository {
+  set(memberId: number, goal: { applications: number; networking: number }, now: Date): Goal;
+  get(memberId: number): Goal | null;
+}
+
+/** All repositories, plus a transaction that makes a use case's writes all-or-nothing. */
+export interface Store {
+  readonly groups: GroupRepository;
+  readonly members: MemberRepository;
+  readonly applications: ApplicationRepository;
+  readonly rejections: RejectionRepository;
+  readonly updates: UpdateRepository;
+  readonly feedback: FeedbackRepository;
+  readonly followUps: FollowUpRepository;
+  readonly posts: PostRepository;
+  readonly reactions: ReactionRepository;
+  readonly deliveries: DeliveryRepository;
+  readonly goals: GoalRepository;
+  /** Runs `fn` in one transaction; if it throws, nothing it wrote remains. Synchronous on purpose. */
+  transaction<T>(fn: () => T): T;
+}
+
+/** Structured logging without personal text. */
+export interface Logger {
+  info(fields: Readonly<Record<string, string | number | boolean | null>>, message: string): void;
+  warn(fields: Readonly<Record<string, string | number | boolean | null>>, message: string): void;
+  error(fields: Readonly<Record<string, string | number | boolean | null>>, message: string): void;
+}
