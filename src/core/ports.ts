@@ -7,6 +7,8 @@ import type {
   Application,
   ApplicationStatus,
   BotPost,
+  CheckIn,
+  CheckInThread,
   Feedback,
   FollowUp,
   FollowUpStatus,
@@ -120,6 +122,7 @@ export interface MemberRepository {
 }
 
 export interface NewApplication {
+  readonly workspace: WorkspaceRef;
   readonly memberId: number;
   readonly company: string;
   readonly role: string;
@@ -140,6 +143,7 @@ export interface ApplicationRepository {
 }
 
 export interface NewRejection {
+  readonly workspace: WorkspaceRef;
   readonly applicationId: number;
   readonly memberId: number;
   readonly stage: RejectionStage;
@@ -153,16 +157,17 @@ export interface RejectionRepository {
 }
 
 export interface UpdateRepository {
-  create(input: { memberId: number; text: string; source: Update['source'] }, now: Date): Update;
+  create(input: { workspace: WorkspaceRef; memberId: number; text: string; source: Update['source'] }, now: Date): Update;
   listByMember(memberId: number): Update[];
 }
 
 export interface FeedbackRepository {
-  create(input: { memberId: number; applicationId: number; text: string }, now: Date): Feedback;
+  create(input: { workspace: WorkspaceRef; memberId: number; applicationId: number; text: string }, now: Date): Feedback;
   listByMember(memberId: number): Feedback[];
 }
 
 export interface NewFollowUp {
+  readonly workspace: WorkspaceRef;
   readonly memberId: number;
   readonly applicationId: number | null;
   readonly ruleId: string;
@@ -208,6 +213,15 @@ export interface ReactionRepository {
   countForPost(postId: number): number;
 }
 
+export interface NewDelivery {
+  readonly key: string;
+  readonly kind: string;
+  readonly workspace: WorkspaceRef;
+  readonly memberId: number | null;
+  /** Which process claims it (host:pid:random), for diagnosis. */
+  readonly owner: string;
+}
+
 export type DeliveryStatus = 'claimed' | 'sent' | 'failed' | 'abandoned';
 
 export interface Delivery {
@@ -226,14 +240,50 @@ export interface Delivery {
  */
 export interface DeliveryRepository {
   /** True when this caller now owns the key; false when anyone claimed it before. */
-  claim(key: string, kind: string, owner: string, now: Date): boolean;
+  claim(input: NewDelivery, now: Date): boolean;
+  /** Counts one more send attempt; written just before the platform is called. */
+  markAttempt(key: string, now: Date): void;
   markSent(key: string, sent: SentMessage | null, now: Date): void;
   markFailed(key: string, error: string, now: Date): void;
   get(key: string): Delivery | null;
 }
 
+export interface NewCheckInThread {
+  readonly workspace: WorkspaceRef;
+  readonly groupId: number;
+  readonly localDate: string;
+  readonly channelId: string;
+  readonly messageId: string;
+  readonly threadId: string;
+}
+
+export interface NewCheckIn {
+  readonly workspace: WorkspaceRef;
+  readonly memberId: number;
+  readonly groupId: number;
+  readonly localDate: string;
+  readonly source: CheckIn['source'];
+  readonly applications: number;
+  readonly networking: number;
+  readonly followUpsDone: number;
+  readonly note: string | null;
+}
+
+export interface CheckInRepository {
+  saveThread(input: NewCheckInThread, now: Date): CheckInThread;
+  findThread(groupId: number, localDate: string): CheckInThread | null;
+  findThreadById(workspace: WorkspaceRef, threadId: string): CheckInThread | null;
+  /**
+   * Records a member's check-in for a local date. A second check-in the same day adds its counts
+   * to the first; `first` tells whether this was the day's first.
+   */
+  record(input: NewCheckIn, now: Date): { checkIn: CheckIn; first: boolean };
+  find(memberId: number, localDate: string): CheckIn | null;
+  listByMember(memberId: number): CheckIn[];
+}
+
 export interface GoalRepository {
-  set(memberId: number, goal: { applications: number; networking: number }, now: Date): Goal;
+  set(workspace: WorkspaceRef, memberId: number, goal: { applications: number; networking: number }, now: Date): Goal;
   get(memberId: number): Goal | null;
 }
 
@@ -250,6 +300,7 @@ export interface Store {
   readonly reactions: ReactionRepository;
   readonly deliveries: DeliveryRepository;
   readonly goals: GoalRepository;
+  readonly checkIns: CheckInRepository;
   /** Runs `fn` in one transaction; if it throws, nothing it wrote remains. Synchronous on purpose. */
   transaction<T>(fn: () => T): T;
 }

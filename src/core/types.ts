@@ -159,3 +159,28 @@ export interface Goal {
   readonly networking: number;
   readonly updatedAt: Date;
 }
+
+/** The day's check-in post in a group channel, and the thread where replies go. */
+export interface CheckInThread {
+  readonly id: number;
+  readonly groupId: number;
+  /** The group's local date, `YYYY-MM-DD`. */
+  readonly localDate: string;
+  readonly channelId: string;
+  readonly messageId: string;
+  readonly threadId: string;
+  readonly createdAt: Date;
+}
+
+export interface CheckIn {
+  readonly id: number;
+  readonly memberId: number;
+  readonly groupId: number;
+  readonly localDate: string;
+  readonly source: 'thread' | 'form';
+  readonly applications: number;
+  readonly networking: number;
+  readonly followUpsDone: number;
+  readonly note: string | null;
+  readonly createdAt: Date;
+}

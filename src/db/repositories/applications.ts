@@ -1,0 +1,69 @@
+import { and, count, desc, eq, gte } from 'drizzle-orm';
+import type { ApplicationRepository } from '../../core/ports.ts';
+import { InternalError } from '../../core/errors.ts';
+import type { Db } from '../open.ts';
+import { applications } from '../schema.ts';
+import { scopeOf, toApplication } from './rows.ts';
+
+export function companyKey(company: string): string {
+  return company.trim().toLocaleLowerCase('en');
+}
+
+export function createApplicationRepository(db: Db): ApplicationRepository {
+  return {
+    get(id) {
+      const row = db.select().from(applications).where(eq(applications.id, id)).get();
+      return row ? toApplication(row) : null;
+    },
+    findByCompany(memberId, company) {
+      return db
+        .select()
+        .from(applications)
+        .where(and(eq(applications.memberId, memberId), eq(applications.companyKey, companyKey(company))))
+        .orderBy(desc(applications.createdAt), desc(applications.id))
+        .all()
+        .map(toApplication);
+    },
+    create(input, now) {
+      const row = db
+        .insert(applications)
+        .values({
+          ...scopeOf(input.workspace),
+          memberId: input.memberId,
+          company: input.company,
+          companyKey: companyKey(input.company),
+          role: input.role,
+          link: input.link,
+          status: input.status,
+          visibility: input.visibility,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning()
+        .get();
+      return toApplication(row);
+    },
+    setStatus(id, status, now) {
+      const row = db.update(applications).set({ status, updatedAt: now }).where(eq(applications.id, id)).returning().get();
+      if (!row) throw new InternalError('not-found', `application ${id} not found`);
+      return toApplication(row);
+    },
+    listByMember(memberId) {
+      return db
+        .select()
+        .from(applications)
+        .where(eq(applications.memberId, memberId))
+        .orderBy(applications.createdAt, applications.id)
+        .all()
+        .map(toApplication);
+    },
+    countCreatedSince(memberId, since) {
+      const row = db
+        .select({ n: count() })
+        .from(applications)
+        .where(and(eq(applications.memberId, memberId), gte(applications.createdAt, since)))
+        .get();
+      return row?.n ?? 0;
+    },
+  };
+}

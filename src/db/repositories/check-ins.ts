@@ -1,0 +1,92 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { CheckInRepository } from '../../core/ports.ts';
+import { InternalError } from '../../core/errors.ts';
+import type { Db } from '../open.ts';
+import { checkIns, checkInThreads } from '../schema.ts';
+import { scopeOf, toCheckIn, toCheckInThread } from './rows.ts';
+
+export function createCheckInRepository(db: Db): CheckInRepository {
+  return {
+    saveThread(input, now) {
+      const row = db
+        .insert(checkInThreads)
+        .values({
+          ...scopeOf(input.workspace),
+          groupId: input.groupId,
+          localDate: input.localDate,
+          channelId: input.channelId,
+          messageId: input.messageId,
+          threadId: input.threadId,
+          createdAt: now,
+        })
+        .onConflictDoNothing()
+        .returning()
+        .get();
+      const saved = row ?? db.select().from(checkInThreads).where(and(eq(checkInThreads.groupId, input.groupId), eq(checkInThreads.localDate, input.localDate))).get();
+      if (!saved) throw new InternalError('invariant', 'check-in thread neither inserted nor found');
+      return toCheckInThread(saved);
+    },
+    findThread(groupId, localDate) {
+      const row = db
+        .select()
+        .from(checkInThreads)
+        .where(and(eq(checkInThreads.groupId, groupId), eq(checkInThreads.localDate, localDate)))
+        .get();
+      return row ? toCheckInThread(row) : null;
+    },
+    findThreadById(ws, threadId) {
+      const row = db
+        .select()
+        .from(checkInThreads)
+        .where(
+          and(eq(checkInThreads.platform, ws.platform), eq(checkInThreads.workspaceId, ws.workspaceId), eq(checkInThreads.threadId, threadId)),
+        )
+        .get();
+      return row ? toCheckInThread(row) : null;
+    },
+    record(input, now) {
+      const existing = db
+        .select()
+        .from(checkIns)
+        .where(and(eq(checkIns.memberId, input.memberId), eq(checkIns.localDate, input.localDate)))
+        .get();
+      if (!existing) {
+        const row = db
+          .insert(checkIns)
+          .values({ ...scopeOf(input.workspace), ...withoutWorkspace(input), createdAt: now })
+          .returning()
+          .get();
+        return { checkIn: toCheckIn(row), first: true };
+      }
+      const row = db
+        .update(checkIns)
+        .set({
+          applications: sql`${checkIns.applications} + ${input.applications}`,
+          networking: sql`${checkIns.networking} + ${input.networking}`,
+          followUpsDone: sql`${checkIns.followUpsDone} + ${input.followUpsDone}`,
+          note: input.note ?? existing.note,
+        })
+        .where(eq(checkIns.id, existing.id))
+        .returning()
+        .get();
+      if (!row) throw new InternalError('invariant', 'check-in vanished during update');
+      return { checkIn: toCheckIn(row), first: false };
+    },
+    find(memberId, localDate) {
+      const row = db
+        .select()
+        .from(checkIns)
+        .where(and(eq(checkIns.memberId, memberId), eq(checkIns.localDate, localDate)))
+        .get();
+      return row ? toCheckIn(row) : null;
+    },
+    listByMember(memberId) {
+      return db.select().from(checkIns).where(eq(checkIns.memberId, memberId)).orderBy(checkIns.localDate).all().map(toCheckIn);
+    },
+  };
+}
+
+function withoutWorkspace<T extends { workspace: unknown }>(input: T): Omit<T, 'workspace'> {
+  const { workspace: _ws, ...rest } = input;
+  return rest;
+}

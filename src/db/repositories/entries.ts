@@ -1,0 +1,105 @@
+/** Rejections, updates, feedback and goals: simple append-and-list repositories. */
+import { eq } from 'drizzle-orm';
+import type { FeedbackRepository, GoalRepository, RejectionRepository, UpdateRepository } from '../../core/ports.ts';
+import type { Db } from '../open.ts';
+import { feedback, goals, rejections, updates } from '../schema.ts';
+import { scopeOf, toRejection } from './rows.ts';
+
+export function createRejectionRepository(db: Db): RejectionRepository {
+  return {
+    create(input, now) {
+      const row = db
+        .insert(rejections)
+        .values({
+          ...scopeOf(input.workspace),
+          applicationId: input.applicationId,
+          memberId: input.memberId,
+          stage: input.stage,
+          note: input.note,
+          rejectedOn: input.rejectedOn,
+          createdAt: now,
+        })
+        .returning()
+        .get();
+      return toRejection(row);
+    },
+    listByMember(memberId) {
+      return db.select().from(rejections).where(eq(rejections.memberId, memberId)).orderBy(rejections.id).all().map(toRejection);
+    },
+  };
+}
+
+export function createUpdateRepository(db: Db): UpdateRepository {
+  return {
+    create(input, now) {
+      const row = db
+        .insert(updates)
+        .values({ ...scopeOf(input.workspace), memberId: input.memberId, text: input.text, source: input.source, createdAt: now })
+        .returning()
+        .get();
+      return { id: row.id, memberId: row.memberId, text: row.text, source: row.source, createdAt: row.createdAt };
+    },
+    listByMember(memberId) {
+      return db
+        .select()
+        .from(updates)
+        .where(eq(updates.memberId, memberId))
+        .orderBy(updates.id)
+        .all()
+        .map((r) => ({ id: r.id, memberId: r.memberId, text: r.text, source: r.source, createdAt: r.createdAt }));
+    },
+  };
+}
+
+export function createFeedbackRepository(db: Db): FeedbackRepository {
+  const map = (r: typeof feedback.$inferSelect) => ({
+    id: r.id,
+    memberId: r.memberId,
+    applicationId: r.applicationId,
+    text: r.text,
+    createdAt: r.createdAt,
+  });
+  return {
+    create(input, now) {
+      const row = db
+        .insert(feedback)
+        .values({
+          ...scopeOf(input.workspace),
+          memberId: input.memberId,
+          applicationId: input.applicationId,
+          text: input.text,
+          createdAt: now,
+        })
+        .returning()
+        .get();
+      return map(row);
+    },
+    listByMember(memberId) {
+      return db.select().from(feedback).where(eq(feedback.memberId, memberId)).orderBy(feedback.id).all().map(map);
+    },
+  };
+}
+
+export function createGoalRepository(db: Db): GoalRepository {
+  const map = (r: typeof goals.$inferSelect) => ({
+    memberId: r.memberId,
+    applications: r.applications,
+    networking: r.networking,
+    updatedAt: r.updatedAt,
+  });
+  return {
+    set(workspace, memberId, goal, now) {
+      const row = db
+        .insert(goals)
+        .values({ ...scopeOf(workspace), memberId, ...goal, updatedAt: now })
+        .onConflictDoUpdate({ target: goals.memberId, set: { ...goal, updatedAt: now } })
+        .returning()
+        .get();
+      return map(row);
+    },
+    get(memberId) {
+      const row = db.select().from(goals).where(eq(goals.memberId, memberId)).get();
+      return row ? map(row) : null;
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { FollowUpRepository } from '../../core/ports.ts';
+import { InternalError } from '../../core/errors.ts';
+import type { Db } from '../open.ts';
+import { followUps } from '../schema.ts';
+import { scopeOf, toFollowUp } from './rows.ts';
+
+const OPEN = ['pending', 'snoozed'] as const;
+// Matches the partial index's predicate word for word, so SQLite can use it.
+const isOpen = sql`${followUps.status} in ('pending', 'snoozed')`;
+
+export function createFollowUpRepository(db: Db): FollowUpRepository {
+  return {
+    get(id) {
+      const row = db.select().from(followUps).where(eq(followUps.id, id)).get();
+      return row ? toFollowUp(row) : null;
+    },
+    createMany(inputs, now) {
+      if (inputs.length === 0) return [];
+      return db
+        .insert(followUps)
+        .values(
+          inputs.map((f) => ({
+            ...scopeOf(f.workspace),
+            memberId: f.memberId,
+            applicationId: f.applicationId,
+            ruleId: f.ruleId,
+            dueAt: f.dueAt,
+            status: 'pending' as const,
+            occurrence: f.occurrence,
+            createdAt: now,
+            updatedAt: now,
+          })),
+        )
+        .returning()
+        .all()
+        .map(toFollowUp);
+    },
+    update(id, patch, now) {
+      const row = db
+        .update(followUps)
+        .set({ ...patch, updatedAt: now })
+        .where(eq(followUps.id, id))
+        .returning()
+        .get();
+      if (!row) throw new InternalError('not-found', `follow-up ${id} not found`);
+      return toFollowUp(row);
+    },
+    listByMember(memberId, statuses) {
+      if (statuses.length === 0) return [];
+      return db
+        .select()
+        .from(followUps)
+        .where(and(eq(followUps.memberId, memberId), inArray(followUps.status, [...statuses])))
+        .orderBy(asc(followUps.dueAt), asc(followUps.id))
+        .all()
+        .map(toFollowUp);
+    },
+    listOpenForApplication(applicationId, ruleIds) {
+      if (ruleIds.length === 0) return [];
+      return db
+        .select()
+        .from(followUps)
+        .where(
+          and(eq(followUps.applicationId, applicationId), inArray(followUps.ruleId, [...ruleIds]), inArray(followUps.status, [...OPEN])),
+        )
+        .orderBy(asc(followUps.dueAt))
+        .all()
+        .map(toFollowUp);
+    },
+    listDue(now, limit) {
+      return db
+        .select()
+        .from(followUps)
+        .where(and(isOpen, lte(followUps.dueAt, now)))
+        .orderBy(asc(followUps.dueAt), asc(followUps.id))
+        .limit(limit)
+        .all()
+        .map(toFollowUp);
+    },
+    cancelOpen(applicationId, ruleIds, now) {
+      if (ruleIds.length === 0) return 0;
+      const result = db
+        .update(followUps)
+        .set({ status: 'cancelled', updatedAt: now })
+        .where(
+          and(eq(followUps.applicationId, applicationId), inArray(followUps.ruleId, [...ruleIds]), inArray(followUps.status, [...OPEN])),
+        )
+        .run();
+      return result.changes;
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { and, eq } from 'drizzle-orm';
+import type { GroupPatch, GroupRepository, NewGroup } from '../../core/ports.ts';
+import { InternalError } from '../../core/errors.ts';
+import type { Db } from '../open.ts';
+import { groups, workspaces } from '../schema.ts';
+import { scopeOf, toGroup } from './rows.ts';
+
+export function createGroupRepository(db: Db): GroupRepository {
+  return {
+    findByChannel(ws, channelId) {
+      const row = db
+        .select()
+        .from(groups)
+        .where(and(eq(groups.platform, ws.platform), eq(groups.workspaceId, ws.workspaceId), eq(groups.channelId, channelId)))
+        .get();
+      return row ? toGroup(row) : null;
+    },
+    get(id) {
+      const row = db.select().from(groups).where(eq(groups.id, id)).get();
+      return row ? toGroup(row) : null;
+    },
+    create(input: NewGroup, now) {
+      db.insert(workspaces)
+        .values({ ...scopeOf(input.workspace), createdAt: now })
+        .onConflictDoNothing()
+        .run();
+      const row = db
+        .insert(groups)
+        .values({
+          ...scopeOf(input.workspace),
+          channelId: input.channelId,
+          name: input.name,
+          timezone: input.timezone,
+          checkInMinute: input.checkInMinute,
+          checkInDays: input.checkInDays.join(','),
+          reminderMinute: input.reminderMinute,
+          adminUserIds: JSON.stringify(input.adminUserIds),
+          createdAt: now,
+        })
+        .returning()
+        .get();
+      return toGroup(row);
+    },
+    update(id, patch: GroupPatch) {
+      const values: Partial<typeof groups.$inferInsert> = {};
+      if (patch.name !== undefined) values.name = patch.name;
+      if (patch.timezone !== undefined) values.timezone = patch.timezone;
+      if (patch.checkInMinute !== undefined) values.checkInMinute = patch.checkInMinute;
+      if (patch.checkInDays !== undefined) values.checkInDays = patch.checkInDays.join(',');
+      if (patch.reminderMinute !== undefined) values.reminderMinute = patch.reminderMinute;
+      if (patch.ruleSettings !== undefined) values.ruleSettings = JSON.stringify(patch.ruleSettings);
+      if (patch.adminUserIds !== undefined) values.adminUserIds = JSON.stringify(patch.adminUserIds);
+      const row = Object.keys(values).length
+        ? db.update(groups).set(values).where(eq(groups.id, id)).returning().get()
+        : db.select().from(groups).where(eq(groups.id, id)).get();
+      if (!row) throw new InternalError('not-found', `group ${id} not found`);
+      return toGroup(row);
+    },
+    listAll() {
+      return db.select().from(groups).all().map(toGroup);
+    },
+  };
+}

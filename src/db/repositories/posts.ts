@@ -1,0 +1,65 @@
+/** The bot's own posts (with platform references) and the peer reactions on them. */
+import { and, count, eq } from 'drizzle-orm';
+import type { PostRepository, ReactionRepository } from '../../core/ports.ts';
+import type { Db } from '../open.ts';
+import { posts, reactions } from '../schema.ts';
+import { scopeOf, toPost } from './rows.ts';
+
+export function createPostRepository(db: Db): PostRepository {
+  return {
+    create(input, now) {
+      const row = db
+        .insert(posts)
+        .values({
+          ...scopeOf(input.workspace),
+          groupId: input.groupId,
+          memberId: input.memberId,
+          subject: input.subject,
+          subjectId: input.subjectId,
+          channelId: input.channelId,
+          messageId: input.messageId,
+          createdAt: now,
+        })
+        .returning()
+        .get();
+      return toPost(row);
+    },
+    get(id) {
+      const row = db.select().from(posts).where(eq(posts.id, id)).get();
+      return row ? toPost(row) : null;
+    },
+    findByMessage(ws, messageId) {
+      const row = db
+        .select()
+        .from(posts)
+        .where(and(eq(posts.platform, ws.platform), eq(posts.workspaceId, ws.workspaceId), eq(posts.messageId, messageId)))
+        .get();
+      return row ? toPost(row) : null;
+    },
+  };
+}
+
+export function createReactionRepository(db: Db): ReactionRepository {
+  return {
+    add(postId, reactorUserId, emoji, now) {
+      const post = db.select().from(posts).where(eq(posts.id, postId)).get();
+      if (!post) return false;
+      const result = db
+        .insert(reactions)
+        .values({ platform: post.platform, workspaceId: post.workspaceId, postId, reactorUserId, emoji, createdAt: now })
+        .onConflictDoNothing()
+        .run();
+      return result.changes > 0;
+    },
+    remove(postId, reactorUserId, emoji) {
+      const result = db
+        .delete(reactions)
+        .where(and(eq(reactions.postId, postId), eq(reactions.reactorUserId, reactorUserId), eq(reactions.emoji, emoji)))
+        .run();
+      return result.changes > 0;
+    },
+    countForPost(postId) {
+      return db.select({ n: count() }).from(reactions).where(eq(reactions.postId, postId)).get()?.n ?? 0;
+    },
+  };
+}

@@ -1,0 +1,145 @@
+/** Row ↔ domain mapping shared by the SQLite repositories. */
+import type { InferSelectModel } from 'drizzle-orm';
+import type {
+  Application,
+  ApplicationStatus,
+  BotPost,
+  CheckIn,
+  CheckInThread,
+  FollowUp,
+  Group,
+  Member,
+  PostSubject,
+  Rejection,
+  RejectionStage,
+  RuleSetting,
+  Weekday,
+  WorkspaceRef,
+} from '../../core/types.ts';
+import type * as s from '../schema.ts';
+
+export function workspaceOf(row: { platform: WorkspaceRef['platform']; workspaceId: string }): WorkspaceRef {
+  return { platform: row.platform, workspaceId: row.workspaceId };
+}
+
+export function scopeOf(ws: WorkspaceRef): { platform: WorkspaceRef['platform']; workspaceId: string } {
+  return { platform: ws.platform, workspaceId: ws.workspaceId };
+}
+
+export function toGroup(r: InferSelectModel<typeof s.groups>): Group {
+  return {
+    id: r.id,
+    workspace: workspaceOf(r),
+    channelId: r.channelId,
+    name: r.name,
+    timezone: r.timezone,
+    checkInMinute: r.checkInMinute,
+    checkInDays: r.checkInDays
+      .split(',')
+      .filter((d) => d !== '')
+      .map((d) => Number(d) as Weekday),
+    reminderMinute: r.reminderMinute,
+    ruleSettings: JSON.parse(r.ruleSettings) as Record<string, RuleSetting>,
+    adminUserIds: JSON.parse(r.adminUserIds) as string[],
+    createdAt: r.createdAt,
+  };
+}
+
+export function toMember(r: InferSelectModel<typeof s.members>): Member {
+  return {
+    id: r.id,
+    groupId: r.groupId,
+    workspace: workspaceOf(r),
+    userId: r.userId,
+    displayName: r.displayName,
+    timezone: r.timezone,
+    quietStartMinute: r.quietStartMinute,
+    quietEndMinute: r.quietEndMinute,
+    pausedUntil: r.pausedUntil,
+    visibility: r.visibility,
+    active: r.active,
+    dmUnreachable: r.dmUnreachable,
+    joinedAt: r.joinedAt,
+  };
+}
+
+export function toApplication(r: InferSelectModel<typeof s.applications>): Application {
+  return {
+    id: r.id,
+    memberId: r.memberId,
+    company: r.company,
+    role: r.role,
+    link: r.link,
+    status: r.status as ApplicationStatus,
+    visibility: r.visibility,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  };
+}
+
+export function toRejection(r: InferSelectModel<typeof s.rejections>): Rejection {
+  return {
+    id: r.id,
+    applicationId: r.applicationId,
+    memberId: r.memberId,
+    stage: r.stage as RejectionStage,
+    note: r.note,
+    rejectedOn: r.rejectedOn,
+    createdAt: r.createdAt,
+  };
+}
+
+export function toFollowUp(r: InferSelectModel<typeof s.followUps>): FollowUp {
+  return {
+    id: r.id,
+    memberId: r.memberId,
+    applicationId: r.applicationId,
+    ruleId: r.ruleId,
+    dueAt: r.dueAt,
+    status: r.status,
+    occurrence: r.occurrence,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  };
+}
+
+export function toPost(r: InferSelectModel<typeof s.posts>): BotPost {
+  return {
+    id: r.id,
+    workspace: workspaceOf(r),
+    groupId: r.groupId,
+    memberId: r.memberId,
+    subject: r.subject as PostSubject,
+    subjectId: r.subjectId,
+    channelId: r.channelId,
+    messageId: r.messageId,
+    createdAt: r.createdAt,
+  };
+}
+
+export function toCheckInThread(r: InferSelectModel<typeof s.checkInThreads>): CheckInThread {
+  return {
+    id: r.id,
+    groupId: r.groupId,
+    localDate: r.localDate,
+    channelId: r.channelId,
+    messageId: r.messageId,
+    threadId: r.threadId,
+    createdAt: r.createdAt,
+  };
+}
+
+export function toCheckIn(r: InferSelectModel<typeof s.checkIns>): CheckIn {
+  return {
+    id: r.id,
+    memberId: r.memberId,
+    groupId: r.groupId,
+    localDate: r.localDate,
+    source: r.source,
+    applications: r.applications,
+    networking: r.networking,
+    followUpsDone: r.followUpsDone,
+    note: r.note,
+    createdAt: r.createdAt,
+  };
+}

@@ -1,0 +1,248 @@
+/**
+ * The drizzle schema. Every row carries `platform` + `workspace_id` so no query can cross
+ * workspaces by accident; times are stored as epoch milliseconds.
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const scope = {
+  platform: text('platform', { enum: ['slack', 'discord', 'console'] }).notNull(),
+  workspaceId: text('workspace_id').notNull(),
+};
+const ms = (name: string) => integer(name, { mode: 'timestamp_ms' });
+
+export const workspaces = sqliteTable(
+  'workspaces',
+  { ...scope, createdAt: ms('created_at').notNull() },
+  (t) => [primaryKey({ columns: [t.platform, t.workspaceId] })],
+);
+
+export const groups = sqliteTable(
+  'groups',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ...scope,
+    channelId: text('channel_id').notNull(),
+    name: text('name').notNull(),
+    timezone: text('timezone').notNull(),
+    checkInMinute: integer('check_in_minute').notNull(),
+    /** ISO weekdays, comma-separated: `1,2,3,4,5`. */
+    checkInDays: text('check_in_days').notNull(),
+    reminderMinute: integer('reminder_minute').notNull(),
+    /** JSON: rule id → { enabled, offsetDays? }. */
+    ruleSettings: text('rule_settings').notNull().default('{}'),
+    /** JSON array of user ids. */
+    adminUserIds: text('admin_user_ids').notNull().default('[]'),
+    createdAt: ms('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('groups_channel_uq').on(t.platform, t.workspaceId, t.channelId)],
+);
+
+export const members = sqliteTable(
+  'members',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ...scope,
+    groupId: integer('group_id').notNull().references(() => groups.id, { onDelete: 'cascade' }),
+    userId: text('user_id').notNull(),
+    displayName: text('display_name').notNull(),
+    timezone: text('timezone'),
+    quietStartMinute: integer('quiet_start_minute').notNull().default(21 * 60),
+    quietEndMinute: integer('quiet_end_minute').notNull().default(8 * 60),
+    pausedUntil: ms('paused_until'),
+    visibility: text('visibility', { enum: ['shared', 'counts', 'private'] }).notNull().default('shared'),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    dmUnreachable: integer('dm_unreachable', { mode: 'boolean' }).notNull().default(false),
+    joinedAt: ms('joined_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('members_group_user_uq').on(t.groupId, t.userId),
+    index('members_user_idx').on(t.platform, t.workspaceId, t.userId),
+  ],
+);
+
+export const applications = sqliteTable(
+  'applications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ...scope,
+    memberId: integer('member_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+    company: text('company').notNull(),
+    /** Lower-cased company, for case-insensitive matching. */
+    companyKey: text('company_key').notNull(),
+    role: text('role').notNull(),
+    link: text('link'),
+    status: text('status').notNull(),
+    visibility: text('visibility', { enum: ['shared', 'counts', 'private'] }).notNull(),
+    createdAt: ms('created_at').notNull(),
+    updatedAt: ms('updated_at').notNull(),
+  },
+  (t) => [
+    index('applications_member_company_idx').on(t.memberId, t.companyKey),
+    index('applications_member_created_idx').on(t.memberId, t.createdAt),
+  ],
+);
+
+export const rejections = sqliteTable(
+  'rejections',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ...scope,
+    applicationId: integer('application_id').notNull().references(() => applications.id, { onDelete: 'cascade' }),
+    memberId: integer('member_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+    stage: text('stage').notNull(),
+    note: text('note'),
+    rejectedOn: ms('rejected_on').notNull(),
+    createdAt: ms('created_at').notNull(),
+  },
+  (t) => [index('rejections_member_idx').on(t.memberId)],
+);
+
+export const updates = sqliteTable(
+  'updates',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ...scope,
+    memberId: integer('member_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+    text: text('text').notNull(),
+    source: text('source', { enum: ['command', 'thread', 'form'] }).notNull(),
+    createdAt: ms('created_at').notNull(),
+  },
+  (t) => [index('updates_member_idx').on(t.memberId, t.createdAt)],
+);
+
+export const feedback = sqliteTable(
+  'feedback',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ...scope,
+    memberId: integer('member_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+    applicationId: integer('application_id').notNull().references(() => applications.id, { onDelete: 'cascade' }),
+    text: text('text').notNull(),
+    createdAt: ms('created_at').notNull(),
+  },
+  (t) => [index('feedback_member_idx').on(t.memberId)],
+);
+
+export const followUps = sqliteTable(
+  'follow_ups',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ...scope,
+    memberId: integer('member_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+    applicationId: integer('application_id').references(() => applications.id, { onDelete: 'cascade' }),
+    ruleId: text('rule_id').notNull(),
+    dueAt: ms('due_at').notNull(),
+    status: text('status', { enum: ['pending', 'done', 'snoozed', 'skipped', 'cancelled'] }).notNull(),
+    occurrence: integer('occurrence').notNull().default(1),
+    createdAt: ms('created_at').notNull(),
+    updatedAt: ms('updated_at').notNull(),
+  },
+  (t) => [
+    // The sweep reads only open rows by due time: a partial index keeps that independent of history.
+    index('follow_ups_open_due_idx').on(t.dueAt).where(sql`status in ('pending', 'snoozed')`),
+    index('follow_ups_member_idx').on(t.memberId, t.status),
+    index('follow_ups_application_idx').on(t.applicationId),
+  ],
+);
+
+export const posts = sqliteTable(
+  'posts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ...scope,
+    groupId: integer('group_id').references(() => groups.id, { onDelete: 'cascade' }),
+    memberId: integer('member_id').references(() => members.id, { onDelete: 'set null' }),
+    subject: text('subject').notNull(),
+    subjectId: integer('subject_id'),
+    channelId: text('channel_id').notNull(),
+    messageId: text('message_id').notNull(),
+    createdAt: ms('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('posts_message_uq').on(t.platform, t.workspaceId, t.messageId),
+    index('posts_member_idx').on(t.memberId),
+  ],
+);
+
+export const reactions = sqliteTable(
+  'reactions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ...scope,
+    postId: integer('post_id').notNull().references(() => posts.id, { onDelete: 'cascade' }),
+    reactorUserId: text('reactor_user_id').notNull(),
+    emoji: text('emoji').notNull(),
+    createdAt: ms('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('reactions_uq').on(t.postId, t.reactorUserId, t.emoji)],
+);
+
+export const checkInThreads = sqliteTable(
+  'check_in_threads',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ...scope,
+    groupId: integer('group_id').notNull().references(() => groups.id, { onDelete: 'cascade' }),
+    localDate: text('local_date').notNull(),
+    channelId: text('channel_id').notNull(),
+    messageId: text('message_id').notNull(),
+    threadId: text('thread_id').notNull(),
+    createdAt: ms('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('check_in_threads_day_uq').on(t.groupId, t.localDate),
+    index('check_in_threads_thread_idx').on(t.platform, t.workspaceId, t.threadId),
+  ],
+);
+
+export const checkIns = sqliteTable(
+  'check_ins',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ...scope,
+    memberId: integer('member_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+    groupId: integer('group_id').notNull().references(() => groups.id, { onDelete: 'cascade' }),
+    localDate: text('local_date').notNull(),
+    source: text('source', { enum: ['thread', 'form'] }).notNull(),
+    applications: integer('applications').notNull().default(0),
+    networking: integer('networking').notNull().default(0),
+    followUpsDone: integer('follow_ups_done').notNull().default(0),
+    note: text('note'),
+    createdAt: ms('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('check_ins_member_day_uq').on(t.memberId, t.localDate)],
+);
+
+export const deliveries = sqliteTable(
+  'deliveries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ...scope,
+    /** The idempotency key: follow-up id + due time, group + local date, … */
+    key: text('key').notNull(),
+    kind: text('kind').notNull(),
+    /** The member the delivery was for, when it was for one (forget-me deletes these). */
+    memberId: integer('member_id').references(() => members.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: ['claimed', 'sent', 'failed', 'abandoned'] }).notNull(),
+    /** Which process claimed it. */
+    owner: text('owner').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    claimedAt: ms('claimed_at').notNull(),
+    sentAt: ms('sent_at'),
+    channelId: text('channel_id'),
+    messageId: text('message_id'),
+    error: text('error'),
+  },
+  (t) => [uniqueIndex('deliveries_key_uq').on(t.key), index('deliveries_status_idx').on(t.status, t.claimedAt)],
+);
+
+export const goals = sqliteTable('goals', {
+  memberId: integer('member_id')
+    .primaryKey()
+    .references(() => members.id, { onDelete: 'cascade' }),
+  ...scope,
+  applications: integer('applications').notNull(),
+  networking: integer('networking').notNull(),
+  updatedAt: ms('updated_at').notNull(),
+});

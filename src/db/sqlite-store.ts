@@ -1,0 +1,38 @@
+import type { Store } from '../core/ports.ts';
+import type { OpenedDatabase } from './open.ts';
+import { createApplicationRepository } from './repositories/applications.ts';
+import { createCheckInRepository } from './repositories/check-ins.ts';
+import { createDeliveryRepository } from './repositories/deliveries.ts';
+import {
+  createFeedbackRepository,
+  createGoalRepository,
+  createRejectionRepository,
+  createUpdateRepository,
+} from './repositories/entries.ts';
+import { createFollowUpRepository } from './repositories/follow-ups.ts';
+import { createGroupRepository } from './repositories/groups.ts';
+import { createMemberRepository } from './repositories/members.ts';
+import { createPostRepository, createReactionRepository } from './repositories/posts.ts';
+
+/** The core's `Store`, on SQLite. Transactions are IMMEDIATE so two processes never deadlock on upgrade. */
+export function createSqliteStore(database: OpenedDatabase): Store {
+  const { db, sqlite } = database;
+  return {
+    groups: createGroupRepository(db),
+    members: createMemberRepository(db),
+    applications: createApplicationRepository(db),
+    rejections: createRejectionRepository(db),
+    updates: createUpdateRepository(db),
+    feedback: createFeedbackRepository(db),
+    followUps: createFollowUpRepository(db),
+    posts: createPostRepository(db),
+    reactions: createReactionRepository(db),
+    deliveries: createDeliveryRepository(db),
+    goals: createGoalRepository(db),
+    checkIns: createCheckInRepository(db),
+    transaction<T>(fn: () => T): T {
+      if (sqlite.inTransaction) return sqlite.transaction(fn)();
+      return sqlite.transaction(fn).immediate();
+    },
+  };
+}
