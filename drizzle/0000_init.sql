@@ -56,6 +56,7 @@ CREATE TABLE `deliveries` (
 	`key` text NOT NULL,
 	`kind` text NOT NULL,
 	`member_id` integer,
+	`subject_id` integer,
 	`status` text NOT NULL,
 	`owner` text NOT NULL,
 	`attempts` integer DEFAULT 0 NOT NULL,
@@ -69,6 +70,8 @@ CREATE TABLE `deliveries` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `deliveries_key_uq` ON `deliveries` (`key`);--> statement-breakpoint
 CREATE INDEX `deliveries_status_idx` ON `deliveries` (`status`,`claimed_at`);--> statement-breakpoint
+CREATE INDEX `deliveries_message_idx` ON `deliveries` (`message_id`);--> statement-breakpoint
+CREATE INDEX `deliveries_subject_idx` ON `deliveries` (`kind`,`subject_id`);--> statement-breakpoint
 CREATE TABLE `feedback` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`platform` text NOT NULL,
@@ -92,13 +95,14 @@ CREATE TABLE `follow_ups` (
 	`due_at` integer NOT NULL,
 	`status` text NOT NULL,
 	`occurrence` integer DEFAULT 1 NOT NULL,
+	`nudged_at` integer,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL,
 	FOREIGN KEY (`member_id`) REFERENCES `members`(`id`) ON UPDATE no action ON DELETE cascade,
 	FOREIGN KEY (`application_id`) REFERENCES `applications`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE INDEX `follow_ups_open_due_idx` ON `follow_ups` (`due_at`) WHERE status in ('pending', 'snoozed');--> statement-breakpoint
+CREATE INDEX `follow_ups_open_due_idx` ON `follow_ups` (`due_at`) WHERE status in ('pending', 'snoozed') and nudged_at is null;--> statement-breakpoint
 CREATE INDEX `follow_ups_member_idx` ON `follow_ups` (`member_id`,`status`);--> statement-breakpoint
 CREATE INDEX `follow_ups_application_idx` ON `follow_ups` (`application_id`);--> statement-breakpoint
 CREATE TABLE `goals` (

@@ -178,12 +178,17 @@ export interface NewFollowUp {
 export interface FollowUpRepository {
   get(id: number): FollowUp | null;
   createMany(inputs: readonly NewFollowUp[], now: Date): FollowUp[];
+  /** Changes status or due time; moving the due time makes the step due for a nudge again. */
   update(id: number, patch: { status?: FollowUpStatus; dueAt?: Date }, now: Date): FollowUp;
+  /** Records that a nudge for the current due time was claimed, so the sweep stops listing it. */
+  markNudged(ids: readonly number[], now: Date): void;
+  /** Undoes `markNudged` for a claim that was released before anything was sent. */
+  clearNudged(ids: readonly number[]): void;
   /** The member's follow-ups in the given statuses, soonest first. */
   listByMember(memberId: number, statuses: readonly FollowUpStatus[]): FollowUp[];
   /** Follow-ups still open (pending or snoozed) for an application and some rules. */
   listOpenForApplication(applicationId: number, ruleIds: readonly string[]): FollowUp[];
-  /** Open follow-ups (pending or snoozed) whose due time is at or before `now`, by member then due time. */
+  /** Open follow-ups (pending or snoozed) not yet nudged whose due time is at or before `now`, soonest first. */
   listDue(now: Date, limit: number): FollowUp[];
   /** Sets every open follow-up of the application for these rules to `cancelled`; returns how many. */
   cancelOpen(applicationId: number, ruleIds: readonly string[], now: Date): number;
@@ -218,6 +223,8 @@ export interface NewDelivery {
   readonly kind: string;
   readonly workspace: WorkspaceRef;
   readonly memberId: number | null;
+  /** What is delivered: the follow-up id for a nudge item, the group id for a check-in, … */
+  readonly subjectId: number | null;
   /** Which process claims it (host:pid:random), for diagnosis. */
   readonly owner: string;
 }
@@ -227,6 +234,11 @@ export type DeliveryStatus = 'claimed' | 'sent' | 'failed' | 'abandoned';
 export interface Delivery {
   readonly key: string;
   readonly kind: string;
+  readonly memberId: number | null;
+  readonly subjectId: number | null;
+  readonly owner: string;
+  readonly channelId: string | null;
+  readonly messageId: string | null;
   readonly status: DeliveryStatus;
   readonly attempts: number;
   readonly claimedAt: Date;
@@ -246,6 +258,16 @@ export interface DeliveryRepository {
   markSent(key: string, sent: SentMessage | null, now: Date): void;
   markFailed(key: string, error: string, now: Date): void;
   get(key: string): Delivery | null;
+  /** Deliveries that share one sent message (the items of one nudge). */
+  listByMessage(messageId: string): Delivery[];
+  /** The newest delivery of a kind about a subject (the last nudge of a follow-up). */
+  latestForSubject(kind: string, subjectId: number): Delivery | null;
+  /** Claims still unmarked since before `claimedBefore`: their process died or hung. */
+  listStaleClaims(claimedBefore: Date, limit: number): Delivery[];
+  /** Deletes a claim nothing was sent for, so the work can be claimed again. */
+  release(key: string): void;
+  /** Gives up on a claim whose send may or may not have reached the platform (never resent). */
+  markAbandoned(key: string, reason: string): void;
 }
 
 export interface NewCheckInThread {

@@ -135,12 +135,14 @@ export const followUps = sqliteTable(
     dueAt: ms('due_at').notNull(),
     status: text('status', { enum: ['pending', 'done', 'snoozed', 'skipped', 'cancelled'] }).notNull(),
     occurrence: integer('occurrence').notNull().default(1),
+    /** When a nudge for the current due time was claimed; cleared when the due time moves. */
+    nudgedAt: ms('nudged_at'),
     createdAt: ms('created_at').notNull(),
     updatedAt: ms('updated_at').notNull(),
   },
   (t) => [
     // The sweep reads only open rows by due time: a partial index keeps that independent of history.
-    index('follow_ups_open_due_idx').on(t.dueAt).where(sql`status in ('pending', 'snoozed')`),
+    index('follow_ups_open_due_idx').on(t.dueAt).where(sql`status in ('pending', 'snoozed') and nudged_at is null`),
     index('follow_ups_member_idx').on(t.memberId, t.status),
     index('follow_ups_application_idx').on(t.applicationId),
   ],
@@ -224,6 +226,8 @@ export const deliveries = sqliteTable(
     kind: text('kind').notNull(),
     /** The member the delivery was for, when it was for one (forget-me deletes these). */
     memberId: integer('member_id').references(() => members.id, { onDelete: 'cascade' }),
+    /** What was delivered: the follow-up id for nudges, the group id for check-ins, … */
+    subjectId: integer('subject_id'),
     status: text('status', { enum: ['claimed', 'sent', 'failed', 'abandoned'] }).notNull(),
     /** Which process claimed it. */
     owner: text('owner').notNull(),
@@ -234,7 +238,12 @@ export const deliveries = sqliteTable(
     messageId: text('message_id'),
     error: text('error'),
   },
-  (t) => [uniqueIndex('deliveries_key_uq').on(t.key), index('deliveries_status_idx').on(t.status, t.claimedAt)],
+  (t) => [
+    uniqueIndex('deliveries_key_uq').on(t.key),
+    index('deliveries_status_idx').on(t.status, t.claimedAt),
+    index('deliveries_message_idx').on(t.messageId),
+    index('deliveries_subject_idx').on(t.kind, t.subjectId),
+  ],
 );
 
 export const goals = sqliteTable('goals', {

@@ -7,7 +7,7 @@ import { scopeOf, toFollowUp } from './rows.ts';
 
 const OPEN = ['pending', 'snoozed'] as const;
 // Matches the partial index's predicate word for word, so SQLite can use it.
-const isOpen = sql`${followUps.status} in ('pending', 'snoozed')`;
+const isDueCandidate = sql`${followUps.status} in ('pending', 'snoozed') and ${followUps.nudgedAt} is null`;
 
 export function createFollowUpRepository(db: Db): FollowUpRepository {
   return {
@@ -37,14 +37,23 @@ export function createFollowUpRepository(db: Db): FollowUpRepository {
         .map(toFollowUp);
     },
     update(id, patch, now) {
+      const moved = patch.dueAt !== undefined ? { nudgedAt: null } : {};
       const row = db
         .update(followUps)
-        .set({ ...patch, updatedAt: now })
+        .set({ ...patch, ...moved, updatedAt: now })
         .where(eq(followUps.id, id))
         .returning()
         .get();
       if (!row) throw new InternalError('not-found', `follow-up ${id} not found`);
       return toFollowUp(row);
+    },
+    markNudged(ids, now) {
+      if (ids.length === 0) return;
+      db.update(followUps).set({ nudgedAt: now }).where(inArray(followUps.id, [...ids])).run();
+    },
+    clearNudged(ids) {
+      if (ids.length === 0) return;
+      db.update(followUps).set({ nudgedAt: null }).where(inArray(followUps.id, [...ids])).run();
     },
     listByMember(memberId, statuses) {
       if (statuses.length === 0) return [];
@@ -72,7 +81,7 @@ export function createFollowUpRepository(db: Db): FollowUpRepository {
       return db
         .select()
         .from(followUps)
-        .where(and(isOpen, lte(followUps.dueAt, now)))
+        .where(and(isDueCandidate, lte(followUps.dueAt, now)))
         .orderBy(asc(followUps.dueAt), asc(followUps.id))
         .limit(limit)
         .all()
