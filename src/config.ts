@@ -1,0 +1,343 @@
+/**
+ * Settings from the environment (PRODUCT.md, "Settings (environment)"), parsed and validated once
+ * at start-up. Every problem becomes one line that names the variable and what it expects, and no
+ * line ever repeats a value that could be a secret.
+ */
+import { z } from 'zod';
+
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export const DEFAULT_DB_PATH = './data/rebound.db';
+export const DEFAULT_PORT = 3000;
+
+/** Slack over HTTP: the Events API and interactivity arrive on `PORT`, signed with the signing secret. */
+export interface SlackHttpConfig {
+  readonly mode: 'http';
+  readonly botToken: string;
+  readonly signingSecret: string;
+  /** Web API base (Bolt's `slackApiUrl`); null means Slack's own. */
+  readonly apiUrl: string | null;
+}
+
+/** Slack Socket Mode: Slack is reached over a websocket opened with the app-level token. */
+export interface SlackSocketConfig {
+  readonly mode: 'socket';
+  readonly botToken: string;
+  readonly appToken: string;
+  /** Not needed in Socket Mode; passed on when it is set. */
+  readonly signingSecret: string | null;
+  /** Web API base (Bolt's `slackApiUrl`); null means Slack's own. */
+  readonly apiUrl: string | null;
+}
+
+export type SlackConfig = SlackHttpConfig | SlackSocketConfig;
+
+export interface DiscordConfig {
+  readonly token: string;
+  readonly applicationId: string;
+  /** REST base (discord.js `rest.api`); null means Discord's own. */
+  readonly apiUrl: string | null;
+  /** Register commands on this guild only (instant) instead of globally. */
+  readonly devGuildId: string | null;
+}
+
+/**
+ * Which adapters to start. `console` runs in the terminal; `platforms` runs Slack, Discord or
+ * both in one process, and at least one of the two is set.
+ */
+export type AdapterSelection =
+  | { readonly kind: 'console' }
+  | { readonly kind: 'platforms'; readonly slack: SlackConfig | null; readonly discord: DiscordConfig | null };
+
+export interface Config {
+  /** SQLite file, or `:memory:` for a throw-away run. */
+  readonly dbPath: string;
+  /** HTTP port for Slack's endpoints and `GET /healthz`; 0 picks a free port. */
+  readonly port: number;
+  readonly logLevel: LogLevel;
+  readonly adapters: AdapterSelection;
+}
+
+/** A setting that is missing or malformed. `message` is one line, safe to print and to log. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: readonly ConfigProblem[]) {
+    super(problems.map((problem) => problem.line).join('; '));
+  }
+}
+
+export interface ConfigProblem {
+  /** The environment variable at fault. */
+  readonly variable: string;
+  /** What is wrong and what is expected, starting with the variable's name. */
+  readonly line: string;
+}
+
+const VARIABLES = [
+  'REBOUND_DB',
+  'REBOUND_ADAPTER',
+  'PORT',
+  'LOG_LEVEL',
+  'SLACK_BOT_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_APP_TOKEN',
+  'SLACK_API_URL',
+  'DISCORD_TOKEN',
+  'DISCORD_APPLICATION_ID',
+  'DISCORD_API_URL',
+  'DISCORD_DEV_GUILD_ID',
+] as const;
+type Variable = (typeof VARIABLES)[number];
+type Settings = { [K in Variable]?: string };
+
+/**
+ * Quotes a value in an error line only when it is short: a long value may be a secret pasted into
+ * the wrong variable, and the error must not print it.
+ */
+function shown(value: string | undefined): string {
+  if (value === undefined) return 'nothing';
+  return value.length <= 16 ? JSON.stringify(value) : `a ${value.length}-character value`;
+}
+
+const dbPath = z
+  .string()
+  .refine((path) => !/[\\/]$/.test(path), {
+    error: 'REBOUND_DB must be a database file path (or :memory:), not a folder',
+  })
+  .default(DEFAULT_DB_PATH);
+
+const base = z.object({
+  REBOUND_DB: dbPath,
+  REBOUND_ADAPTER: z.literal('console').optional(),
+  PORT: z
+    .string()
+    .regex(/^\d{1,5}$/)
+    .transform(Number)
+    .pipe(z.number().max(65535))
+    .default(DEFAULT_PORT),
+  LOG_LEVEL: z
+    .string()
+    .transform((level) => level.toLowerCase())
+    .pipe(z.enum(LOG_LEVELS))
+    .default('info'),
+});
+
+function token(
+  variable: Variable,
+  prefix: string,
+  what: string,
+  misplaced: Readonly<Record<string, string>>,
+): z.ZodOptional<z.ZodString> {
+  return z
+    .string()
+    .superRefine((value, context) => {
+      let problem: string | null = null;
+      if (!value.startsWith(prefix) || value.length === prefix.length) {
+        const hint = Object.entries(misplaced).find(([other]) => value.startsWith(other));
+        problem = `${variable} is malformed: ${what} starts with ${prefix}${hint ? ` (this one looks like ${hint[1]})` : ''}`;
+      } else if (/\s/.test(value)) {
+        problem = `${variable} is malformed: a token has no spaces or line breaks inside`;
+      }
+      if (problem) context.addIssue({ code: 'custom', message: problem });
+    })
+    .optional();
+}
+
+function httpUrl(variable: Variable, example: string): z.ZodOptional<z.ZodString> {
+  return z
+    .string()
+    .refine(
+      (value) => {
+        try {
+          const url = new URL(value);
+          return (url.protocol === 'http:' || url.protocol === 'https:') && url.username === '' && url.password === '';
+        } catch {
+          return false;
+        }
+      },
+      { error: `${variable} must be an http(s) URL without credentials, e.g. ${example}` },
+    )
+    .optional();
+}
+
+function snowflake(variable: Variable, what: string): z.ZodOptional<z.ZodString> {
+  return z
+    .string()
+    .regex(/^\d{1,20}$/, { error: `${variable} must be ${what}: a Discord id, digits only` })
+    .optional();
+}
+
+const platforms = z.object({
+  SLACK_BOT_TOKEN: token('SLACK_BOT_TOKEN', 'xoxb-', 'a Slack bot token', {
+    'xoxp-': 'a user token; Rebound needs the bot token',
+    'xapp-': 'an app-level token, which belongs in SLACK_APP_TOKEN',
+  }),
+  SLACK_APP_TOKEN: token('SLACK_APP_TOKEN', 'xapp-', 'a Slack app-level token (for Socket Mode)', {
+    'xoxb-': 'a bot token, which belongs in SLACK_BOT_TOKEN',
+  }),
+  SLACK_SIGNING_SECRET: z
+    .string()
+    .regex(/^\S+$/, { error: 'SLACK_SIGNING_SECRET is malformed: a signing secret has no spaces or line breaks inside' })
+    .optional(),
+  SLACK_API_URL: httpUrl('SLACK_API_URL', 'http://127.0.0.1:4000/api/'),
+  DISCORD_TOKEN: z
+    .string()
+    .superRefine((value, context) => {
+      if (/^bot\s/i.test(value)) {
+        context.addIssue({
+          code: 'custom',
+          message: 'DISCORD_TOKEN is malformed: give the bare bot token, without the "Bot " prefix',
+        });
+      } else if (/\s/.test(value)) {
+        context.addIssue({ code: 'custom', message: 'DISCORD_TOKEN is malformed: a token has no spaces or line breaks inside' });
+      }
+    })
+    .optional(),
+  DISCORD_APPLICATION_ID: snowflake('DISCORD_APPLICATION_ID', 'the application id'),
+  DISCORD_API_URL: httpUrl('DISCORD_API_URL', 'http://127.0.0.1:4001/api'),
+  DISCORD_DEV_GUILD_ID: snowflake('DISCORD_DEV_GUILD_ID', 'the development server (guild) id'),
+});
+
+type PlatformSettings = z.output<typeof platforms>;
+
+/** Rules between variables: what each platform needs once one of its settings is given. */
+function selectPlatforms(settings: PlatformSettings, problems: ConfigProblem[]): AdapterSelection {
+  const fail = (variable: Variable, line: string): void => {
+    problems.push({ variable, line });
+  };
+
+  let slack: SlackConfig | null = null;
+  const slackGiven = (['SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET'] as const).filter((name) => settings[name] !== undefined);
+  const botToken = settings.SLACK_BOT_TOKEN;
+  if (botToken === undefined) {
+    if (slackGiven.length > 0) {
+      fail('SLACK_BOT_TOKEN', `SLACK_BOT_TOKEN is missing: ${slackGiven.join(' and ')} ${slackGiven.length > 1 ? 'are' : 'is'} set, and Slack also needs the bot token (xoxb-…)`);
+    }
+  } else if (settings.SLACK_APP_TOKEN !== undefined) {
+    slack = {
+      mode: 'socket',
+      botToken,
+      appToken: settings.SLACK_APP_TOKEN,
+      signingSecret: settings.SLACK_SIGNING_SECRET ?? null,
+      apiUrl: settings.SLACK_API_URL ?? null,
+    };
+  } else if (settings.SLACK_SIGNING_SECRET !== undefined) {
+    slack = { mode: 'http', botToken, signingSecret: settings.SLACK_SIGNING_SECRET, apiUrl: settings.SLACK_API_URL ?? null };
+  } else {
+    fail('SLACK_SIGNING_SECRET', 'SLACK_SIGNING_SECRET is missing: Slack over HTTP needs it (or set SLACK_APP_TOKEN for Socket Mode)');
+  }
+
+  let discord: DiscordConfig | null = null;
+  const discordGiven = (['DISCORD_APPLICATION_ID', 'DISCORD_DEV_GUILD_ID'] as const).filter((name) => settings[name] !== undefined);
+  const discordToken = settings.DISCORD_TOKEN;
+  if (discordToken === undefined) {
+    if (discordGiven.length > 0) {
+      fail('DISCORD_TOKEN', `DISCORD_TOKEN is missing: ${discordGiven.join(' and ')} ${discordGiven.length > 1 ? 'are' : 'is'} set, and Discord also needs the bot token`);
+    }
+  } else if (settings.DISCORD_APPLICATION_ID === undefined) {
+    fail('DISCORD_APPLICATION_ID', 'DISCORD_APPLICATION_ID is missing: Discord needs the application id (digits, from the Developer Portal) to register its commands');
+  } else {
+    discord = {
+      token: discordToken,
+      applicationId: settings.DISCORD_APPLICATION_ID,
+      apiUrl: settings.DISCORD_API_URL ?? null,
+      devGuildId: settings.DISCORD_DEV_GUILD_ID ?? null,
+    };
+  }
+
+  return slack === null && discord === null ? { kind: 'console' } : { kind: 'platforms', slack, discord };
+}
+
+/** Turns zod's issues into our lines; a failure we did not word gets a generic, value-free line. */
+function problemsOf(error: z.ZodError, settings: Settings): ConfigProblem[] {
+  const problems = error.issues.map((issue) => {
+    const variable = String(issue.path[0] ?? 'environment');
+    const line = issue.message.startsWith(`${variable} `) ? issue.message : describe(variable, settings);
+    return { variable, line };
+  });
+  // A value can fail several checks; one line per variable is enough.
+  return problems.filter((problem, index) => problems.findIndex((other) => other.variable === problem.variable) === index);
+}
+
+function describe(variable: string, settings: Settings): string {
+  switch (variable) {
+    case 'PORT':
+      return `PORT must be a whole number from 0 to 65535 (got ${shown(settings.PORT)})`;
+    case 'LOG_LEVEL':
+      return `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got ${shown(settings.LOG_LEVEL)})`;
+    case 'REBOUND_ADAPTER':
+      return `REBOUND_ADAPTER must be "console" or unset, to choose Slack or Discord from their tokens (got ${shown(settings.REBOUND_ADAPTER)})`;
+    default:
+      return `${variable} is malformed`;
+  }
+}
+
+/**
+ * Reads the settings. Surrounding whitespace is trimmed and an empty variable counts as unset, so
+ * `SLACK_BOT_TOKEN=` in a compose file means "no Slack". Throws a `ConfigError` listing every
+ * problem found.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const settings = normalise(env);
+  const problems: ConfigProblem[] = [];
+
+  const baseResult = base.safeParse(settings);
+  if (!baseResult.success) problems.push(...problemsOf(baseResult.error, settings));
+
+  let adapters: AdapterSelection = { kind: 'console' };
+  if (settings.REBOUND_ADAPTER !== 'console') {
+    const platformResult = platforms.safeParse(settings);
+    if (platformResult.success) adapters = selectPlatforms(platformResult.data, problems);
+    else problems.push(...problemsOf(platformResult.error, settings));
+  }
+
+  if (problems.length > 0 || !baseResult.success) throw new ConfigError(problems);
+  return {
+    dbPath: baseResult.data.REBOUND_DB,
+    port: baseResult.data.PORT,
+    logLevel: baseResult.data.LOG_LEVEL,
+    adapters,
+  };
+}
+
+/** Only the database path, with the same default and checks; for tools such as the backup. */
+export function loadDbPath(env: NodeJS.ProcessEnv): string {
+  const settings = normalise(env);
+  const result = z.object({ REBOUND_DB: dbPath }).safeParse(settings);
+  if (!result.success) throw new ConfigError(problemsOf(result.error, settings));
+  return result.data.REBOUND_DB;
+}
+
+/** Every secret value in the settings, for the logger to scrub wherever one would appear. */
+export function secretsOf(config: Config): string[] {
+  if (config.adapters.kind === 'console') return [];
+  const { slack, discord } = config.adapters;
+  const secrets: (string | null)[] = [];
+  if (slack) secrets.push(slack.botToken, slack.signingSecret, slack.mode === 'socket' ? slack.appToken : null);
+  if (discord) secrets.push(discord.token);
+  return secrets.filter((secret): secret is string => secret !== null && secret !== '');
+}
+
+/** What started, without secrets: fit for one start-up log line. */
+export function describeConfig(config: Config): Record<string, string | number> {
+  const adapters =
+    config.adapters.kind === 'console'
+      ? 'console'
+      : [
+          config.adapters.slack ? `slack (${config.adapters.slack.mode === 'http' ? 'HTTP' : 'Socket Mode'})` : null,
+          config.adapters.discord ? 'discord' : null,
+        ]
+          .filter((name) => name !== null)
+          .join(' + ');
+  return { db: config.dbPath, port: config.port, logLevel: config.logLevel, adapters };
+}
+
+function normalise(env: NodeJS.ProcessEnv): Settings {
+  const settings: Settings = {};
+  for (const name of VARIABLES) {
+    const value = env[name]?.trim();
+    if (value) settings[name] = value;
+  }
+  return settings;
+}
