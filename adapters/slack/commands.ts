@@ -1,0 +1,67 @@
+/**
+ * Slash commands. Slack gives us 3 seconds: each command is acknowledged with an empty answer
+ * first, then handled, and the reply goes out through the response_url or a modal.
+ */
+import type { App } from '@slack/bolt';
+import { COMMAND_NAMES, type CommandEvent, type CommandName } from '../../src/core/events.ts';
+import type { EventHandler } from '../../src/core/event-handler.ts';
+import type { Logger } from '../../src/core/ports.ts';
+import { splitCommandText } from './command-text.ts';
+import type { createReplySender } from './replies.ts';
+import { SORRY } from './replies.ts';
+import { slackMarkupToPlain } from './slack-text.ts';
+import type { UserDirectory } from './users.ts';
+
+export interface InboundDeps {
+  readonly handler: EventHandler;
+  readonly users: UserDirectory;
+  readonly replies: ReturnType<typeof createReplySender>;
+  readonly logger: Logger;
+}
+
+function commandName(command: string): CommandName | null {
+  const name = command.replace(/^\//, '');
+  return COMMAND_NAMES.find((known) => known === name) ?? null;
+}
+
+export function registerCommands(app: App, deps: InboundDeps): void {
+  app.command(/^\/.+/, async ({ command, ack, respond, client }) => {
+    await ack();
+    const name = commandName(command.command);
+    if (!name) {
+      deps.logger.warn({ command: command.command }, 'unknown slash command');
+      return;
+    }
+    const actor = await deps.users.actor(client, command.team_id, command.user_id, command.user_name);
+    const event: CommandEvent = {
+      kind: 'command',
+      name,
+      args: splitCommandText(name, slackMarkupToPlain(command.text)),
+      source: {
+        platform: 'slack',
+        workspaceId: command.team_id,
+        channelId: command.channel_id,
+        channelName: command.channel_name,
+        actor,
+      },
+    };
+    const context = {
+      client,
+      teamId: command.team_id,
+      userId: command.user_id,
+      channelId: command.channel_id,
+      channelName: command.channel_name,
+      respond,
+      triggerId: command.trigger_id,
+    };
+    try {
+      await deps.replies.send(await deps.handler.handle(event), context);
+    } catch (error) {
+      deps.logger.error(
+        { teamId: command.team_id, command: name, error: error instanceof Error ? error.message : 'unknown' },
+        'command failed',
+      );
+      await deps.replies.send({ type: 'private', message: SORRY }, context);
+    }
+  });
+}

@@ -1,0 +1,101 @@
+/**
+ * Events API: peer reactions and replies in check-in threads. Slack redelivers an event it did not
+ * see acknowledged in time, so each event_id is handled once; events made by bots (this one
+ * included) never reach the core.
+ */
+import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { Actor, ReactionEvent, ThreadReplyEvent } from '../../src/core/events.ts';
+import type { InboundDeps } from './commands.ts';
+import { slackMarkupToPlain } from './slack-text.ts';
+
+/** Remembers the last `capacity` event ids; Slack retries within minutes, so a bounded window is enough. */
+export function createEventDeduper(capacity = 20_000): (teamId: string, eventId: string) => boolean {
+  const seen = new Set<string>();
+  return (teamId, eventId) => {
+    const key = `${teamId}:${eventId}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    if (seen.size > capacity) {
+      const oldest = seen.values().next();
+      if (!oldest.done) seen.delete(oldest.value);
+    }
+    return true;
+  };
+}
+
+function envelopeIds(body: unknown): { teamId: string; eventId: string } | null {
+  if (typeof body !== 'object' || body === null) return null;
+  if (!('event_id' in body) || !('team_id' in body)) return null;
+  const { event_id: eventId, team_id: teamId } = body;
+  return typeof eventId === 'string' && typeof teamId === 'string' ? { teamId, eventId } : null;
+}
+
+export function registerEvents(app: App, deps: InboundDeps): void {
+  const firstDelivery = createEventDeduper();
+
+  // Global middleware: runs before every listener, and events are already acknowledged by now.
+  app.use(async ({ body, next }) => {
+    const ids = envelopeIds(body);
+    if (ids && !firstDelivery(ids.teamId, ids.eventId)) {
+      deps.logger.info({ teamId: ids.teamId, eventId: ids.eventId }, 'duplicate event ignored');
+      return;
+    }
+    await next();
+  });
+
+  async function humanActor(
+    args: AllMiddlewareArgs,
+    teamId: string,
+    userId: string,
+  ): Promise<Actor | null> {
+    if (userId === args.context.botUserId) return null;
+    const actor = await deps.users.actor(args.client, teamId, userId);
+    return actor.isBot ? null : actor;
+  }
+
+  async function onReaction(
+    args: SlackEventMiddlewareArgs<'reaction_added' | 'reaction_removed'> & AllMiddlewareArgs,
+  ): Promise<void> {
+    const { event, body } = args;
+    if (event.item.type !== 'message') return;
+    const actor = await humanActor(args, body.team_id, event.user);
+    if (!actor) return;
+    const reaction: ReactionEvent = {
+      kind: 'reaction',
+      added: event.type === 'reaction_added',
+      messageId: event.item.ts,
+      emoji: event.reaction,
+      source: { platform: 'slack', workspaceId: body.team_id, channelId: event.item.channel, actor },
+    };
+    await handle(reaction, body.team_id);
+  }
+
+  async function handle(event: ReactionEvent | ThreadReplyEvent, teamId: string): Promise<void> {
+    try {
+      // Reactions and thread replies answer nothing in Slack; the core's reply is for platforms that do.
+      await deps.handler.handle(event);
+    } catch (error) {
+      deps.logger.error({ teamId, kind: event.kind, error: error instanceof Error ? error.message : 'unknown' }, 'event failed');
+    }
+  }
+
+  app.event('reaction_added', onReaction);
+  app.event('reaction_removed', onReaction);
+
+  app.event('message', async (args) => {
+    const { event, body } = args;
+    // Only plain replies (or replies also sent to the channel) inside a thread.
+    if (event.subtype !== undefined && event.subtype !== 'thread_broadcast') return;
+    if (!event.thread_ts || event.thread_ts === event.ts || !event.user) return;
+    if ('bot_id' in event && event.bot_id) return;
+    const actor = await humanActor(args, body.team_id, event.user);
+    if (!actor) return;
+    const reply: ThreadReplyEvent = {
+      kind: 'thread-reply',
+      threadId: event.thread_ts,
+      ...(event.text ? { text: slackMarkupToPlain(event.text) } : {}),
+      source: { platform: 'slack', workspaceId: body.team_id, channelId: event.channel, actor },
+    };
+    await handle(reply, body.team_id);
+  });
+}

@@ -1,0 +1,46 @@
+/**
+ * Slack ids the adapter has to carry across requests. The core works with the platform's own ids
+ * scoped by a workspace; these helpers only cover what Slack does not send back by itself.
+ */
+import type { WorkspaceRef } from '../../src/core/types.ts';
+
+export function slackWorkspace(teamId: string): WorkspaceRef {
+  return { platform: 'slack', workspaceId: teamId };
+}
+
+/** An opaque, platform-prefixed reference such as `slack:T1:C2`, for logs and cross-adapter keys. */
+export function encodeSlackRef(teamId: string, id: string): string {
+  return `slack:${teamId}:${id}`;
+}
+
+export function decodeSlackRef(ref: string): { teamId: string; id: string } | null {
+  const match = /^slack:([A-Z0-9]+):([A-Za-z0-9.]+)$/.exec(ref);
+  return match && match[1] && match[2] ? { teamId: match[1], id: match[2] } : null;
+}
+
+/**
+ * What a modal must remember about where it was opened: view submissions carry no channel, yet
+ * the core needs it to find the group.
+ */
+export interface FormContext {
+  readonly channelId: string;
+  readonly channelName?: string;
+}
+
+export function encodeFormContext(context: FormContext): string {
+  return JSON.stringify({ c: context.channelId, n: context.channelName ?? null });
+}
+
+export function decodeFormContext(metadata: string | undefined): FormContext | null {
+  if (!metadata) return null;
+  try {
+    const parsed: unknown = JSON.parse(metadata);
+    if (typeof parsed !== 'object' || parsed === null) return null;
+    const c: unknown = 'c' in parsed ? parsed.c : undefined;
+    const n: unknown = 'n' in parsed ? parsed.n : undefined;
+    if (typeof c !== 'string' || c.length === 0) return null;
+    return typeof n === 'string' ? { channelId: c, channelName: n } : { channelId: c };
+  } catch {
+    return null;
+  }
+}

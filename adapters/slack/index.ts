@@ -1,0 +1,142 @@
+/**
+ * Rebound on Slack: a Bolt app whose listeners normalise Slack payloads into the core's inbound
+ * events, plus the ChatPort the scheduler uses to post proactively.
+ *
+ * HTTP mode (signing secret) serves `/slack/events` and `GET /healthz` on one port; Socket Mode
+ * (app token) needs no public URL and serves `/healthz` on the same port. Starting makes no Web API
+ * call when `botId` and `botUserId` are given; otherwise Bolt asks auth.test once, on the first
+ * request.
+ */
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { App, LogLevel, webApi, type Logger as BoltLogger } from '@slack/bolt';
+import { DeliveryError } from '../../src/core/errors.ts';
+import type { EventHandler } from '../../src/core/event-handler.ts';
+import type { ChatPort, Logger } from '../../src/core/ports.ts';
+import { registerCommands, type InboundDeps } from './commands.ts';
+import { createSlackChatPort } from './delivery.ts';
+import { registerEvents } from './events.ts';
+import { registerInteractions } from './interactions.ts';
+import { createReplySender } from './replies.ts';
+import { createUserDirectory } from './users.ts';
+
+export interface SlackAdapterConfig {
+  /** `xoxb-…`: the bot token of the one installed workspace. */
+  readonly botToken: string;
+  /** HTTP mode: verifies every request's signature. */
+  readonly signingSecret?: string;
+  /** `xapp-…`: Socket Mode instead of HTTP. */
+  readonly appToken?: string;
+  /** Web API base, e.g. `http://127.0.0.1:9000/api/` for a local fake. Defaults to Slack's. */
+  readonly apiUrl?: string;
+  /** HTTP port (HTTP mode: events and health; Socket Mode: health only). Defaults to 3000. */
+  readonly port?: number;
+  /** With both of these, Bolt never needs auth.test. */
+  readonly botId?: string;
+  readonly botUserId?: string;
+  /** The installed workspace; when set, proactive sends to any other team are refused. */
+  readonly teamId?: string;
+  /**
+   * Finish all work before answering Slack's HTTP request. Off in production (acknowledge first,
+   * then work); on in tests so every outgoing call is done when the response arrives.
+   */
+  readonly processBeforeResponse?: boolean;
+  /** Retries of Web API calls made while answering a request (not proactive sends). Default 2. */
+  readonly webApiRetries?: number;
+}
+
+export interface SlackAdapter {
+  readonly app: App;
+  readonly chat: ChatPort;
+  start(): Promise<{ port: number }>;
+  stop(): Promise<void>;
+}
+
+/** Bolt's own log lines, kept to warnings and errors and without arguments that may carry payloads. */
+function boltLogger(logger: Logger): BoltLogger {
+  let level = LogLevel.WARN;
+  const first = (args: unknown[]): string => (typeof args[0] === 'string' ? args[0] : 'bolt');
+  return {
+    debug: () => undefined,
+    info: () => undefined,
+    warn: (...args: unknown[]) => logger.warn({ source: 'bolt' }, first(args)),
+    error: (...args: unknown[]) => logger.error({ source: 'bolt' }, first(args)),
+    setLevel: (next) => {
+      level = next;
+    },
+    getLevel: () => level,
+    setName: () => undefined,
+  };
+}
+
+function healthz(_req: IncomingMessage, res: ServerResponse): void {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.end('{"ok":true}');
+}
+
+export function createSlackAdapter(config: SlackAdapterConfig, handler: EventHandler, logger: Logger): SlackAdapter {
+  if (!config.appToken && !config.signingSecret) {
+    throw new Error('Slack needs SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode)');
+  }
+  const port = config.port ?? 3000;
+  const slackApiUrl = config.apiUrl;
+  const customRoutes = [{ path: '/healthz', method: ['GET'], handler: healthz }];
+  const common = {
+    token: config.botToken,
+    ...(config.botId ? { botId: config.botId } : {}),
+    ...(config.botUserId ? { botUserId: config.botUserId } : {}),
+    tokenVerificationEnabled: false,
+    logger: boltLogger(logger),
+    customRoutes,
+    clientOptions: {
+      ...(slackApiUrl ? { slackApiUrl } : {}),
+      retryConfig: { retries: config.webApiRetries ?? 2, factor: 2, minTimeout: 250, maxTimeout: 1000 },
+    },
+  };
+  const app = config.appToken
+    ? new App({ ...common, socketMode: true, appToken: config.appToken, installerOptions: { port } })
+    : new App({ ...common, signingSecret: config.signingSecret, processBeforeResponse: config.processBeforeResponse ?? false });
+
+  // Proactive sends never wait or retry inside the client: the scheduler owns that decision.
+  const chatClient = new webApi.WebClient(config.botToken, {
+    ...(slackApiUrl ? { slackApiUrl } : {}),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    logger: boltLogger(logger),
+  });
+  const chat = createSlackChatPort(async (teamId) => {
+    if (config.teamId && teamId !== config.teamId) {
+      throw DeliveryError.permanent(`workspace ${teamId} has not installed Rebound`);
+    }
+    return chatClient;
+  });
+
+  const deps: InboundDeps = {
+    handler,
+    users: createUserDirectory(logger),
+    replies: createReplySender(logger),
+    logger,
+  };
+  registerEvents(app, deps);
+  registerCommands(app, deps);
+  registerInteractions(app, deps);
+  app.error(async (error) => {
+    logger.error({ code: error.code ?? 'unknown' }, error.message);
+  });
+
+  return {
+    app,
+    chat,
+    async start() {
+      if (config.appToken) {
+        await app.start();
+        return { port };
+      }
+      const server = (await app.start(port)) as Server;
+      const address = server.address();
+      return { port: typeof address === 'object' && address ? address.port : port };
+    },
+    async stop() {
+      await app.stop();
+    },
+  };
+}

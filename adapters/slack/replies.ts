@@ -1,0 +1,119 @@
+/**
+ * Sends the core's Reply in the context of the Slack request that caused it: an ephemeral answer
+ * through the response_url, a modal through the trigger_id, or the clicked message replaced.
+ */
+import type { RespondFn, webApi } from '@slack/bolt';
+import type { Message, OutboundFile, Reply } from '../../src/core/messages.ts';
+import { textMessage } from '../../src/core/messages.ts';
+import type { Logger } from '../../src/core/ports.ts';
+import { createDirectChannels, uploadFiles } from './delivery.ts';
+import { encodeFormContext, type FormContext } from './ids.ts';
+import { renderForm, renderMessage, renderNoticeView } from './rendering.ts';
+
+/** Where a reply goes. Fields Slack did not send for this kind of request are absent. */
+export interface ReplyContext {
+  readonly client: webApi.WebClient;
+  readonly teamId: string;
+  readonly userId: string;
+  /** The conversation of the request; absent for modal submissions opened outside one. */
+  readonly channelId?: string;
+  readonly channelName?: string;
+  readonly respond?: RespondFn;
+  readonly triggerId?: string;
+  /** The clicked message, for replacing it when there is no response_url. */
+  readonly messageTs?: string;
+  /** The modal the click came from, when it came from one. */
+  readonly viewId?: string;
+}
+
+export const SORRY = textMessage('Sorry, something went wrong on our side. Please try again in a moment.');
+
+export function createReplySender(logger: Logger): {
+  send(reply: Reply, context: ReplyContext): Promise<void>;
+  sendPrivate(message: Message, context: ReplyContext, files?: readonly OutboundFile[]): Promise<void>;
+  sendFilesByDirectMessage(files: readonly OutboundFile[], context: ReplyContext): Promise<void>;
+} {
+  const directChannel = createDirectChannels();
+
+  async function sendFilesByDirectMessage(files: readonly OutboundFile[], context: ReplyContext): Promise<void> {
+    // Ephemeral messages cannot carry files; the person's DM with the bot is the private place.
+    const channel = await directChannel(context.client, context.teamId, context.userId);
+    await uploadFiles(context.client, channel, files);
+  }
+
+  async function sendPrivate(message: Message, context: ReplyContext, files?: readonly OutboundFile[]): Promise<void> {
+    const rendered = renderMessage(message);
+    if (context.viewId) {
+      await context.client.views.update({ view_id: context.viewId, view: renderNoticeView('Rebound', message) });
+    } else if (context.respond) {
+      await context.respond({ response_type: 'ephemeral', replace_original: false, text: rendered.text, blocks: rendered.blocks });
+    } else if (context.channelId) {
+      await context.client.chat.postEphemeral({
+        channel: context.channelId,
+        user: context.userId,
+        text: rendered.text,
+        blocks: rendered.blocks,
+      });
+    } else {
+      const channel = await directChannel(context.client, context.teamId, context.userId);
+      await context.client.chat.postMessage({ channel, text: rendered.text, blocks: rendered.blocks });
+    }
+    if (files && files.length > 0) await sendFilesByDirectMessage(files, context);
+  }
+
+  async function replace(message: Message, context: ReplyContext): Promise<void> {
+    const rendered = renderMessage(message);
+    if (context.viewId) {
+      await context.client.views.update({ view_id: context.viewId, view: renderNoticeView('Rebound', message) });
+    } else if (context.respond) {
+      await context.respond({ replace_original: true, text: rendered.text, blocks: rendered.blocks });
+    } else if (context.channelId && context.messageTs) {
+      await context.client.chat.update({
+        channel: context.channelId,
+        ts: context.messageTs,
+        text: rendered.text,
+        blocks: rendered.blocks,
+      });
+    } else {
+      await sendPrivate(message, context);
+    }
+  }
+
+  async function send(reply: Reply, context: ReplyContext): Promise<void> {
+    try {
+      switch (reply.type) {
+        case 'none':
+          return;
+        case 'private':
+          return await sendPrivate(reply.message, context, reply.files);
+        case 'form': {
+          if (!context.triggerId) {
+            return await sendPrivate(textMessage('This form can only be opened from a command or a button.'), context);
+          }
+          const formContext: FormContext | null = context.channelId
+            ? { channelId: context.channelId, ...(context.channelName ? { channelName: context.channelName } : {}) }
+            : null;
+          await context.client.views.open({
+            trigger_id: context.triggerId,
+            view: renderForm(reply.form, formContext ? encodeFormContext(formContext) : ''),
+          });
+          return;
+        }
+        case 'form-errors':
+          // Only a modal submission can show field errors inline; elsewhere they become one private answer.
+          return await sendPrivate(textMessage(...Object.values(reply.errors)), context);
+        case 'replace':
+          await replace(reply.message, context);
+          if (reply.privateNote) await sendPrivate(reply.privateNote, { ...context, viewId: undefined });
+          return;
+      }
+    } catch (error) {
+      logger.error(
+        { teamId: context.teamId, reply: reply.type, error: error instanceof Error ? error.message : 'unknown' },
+        'could not deliver a reply',
+      );
+    }
+  }
+
+  return { send, sendPrivate, sendFilesByDirectMessage };
+}

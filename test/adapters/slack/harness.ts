@@ -1,0 +1,54 @@
+/** Starts the real Slack adapter on loopback against the fake Web API, with a given handler. */
+import type { EventHandler } from '../../../src/core/event-handler.ts';
+import { createSlackAdapter, type SlackAdapter } from '../../../adapters/slack/index.ts';
+import { FakeSlackWebApi } from '../../fakes/slack-web-api.ts';
+import { RecordingLogger } from '../../fakes/slack-recording-handler.ts';
+import { SlackRequestSender } from '../../fakes/slack-requests.ts';
+
+export const SIGNING_SECRET = '8f742231b10e8888abcd99yyyzzz85a5';
+export const BOT_USER_ID = 'UBOT';
+export const BOT_ID = 'BBOT';
+
+export interface SlackTestRig {
+  readonly api: FakeSlackWebApi;
+  readonly adapter: SlackAdapter;
+  readonly slack: SlackRequestSender;
+  readonly logger: RecordingLogger;
+  readonly baseUrl: string;
+  stop(): Promise<void>;
+}
+
+export async function startSlackRig(handler: EventHandler): Promise<SlackTestRig> {
+  const api = await new FakeSlackWebApi().start();
+  api.addUser({ id: 'U1', name: 'alice', tz: 'Europe/Berlin' });
+  api.addUser({ id: 'U2', name: 'bob', tz: 'America/New_York' });
+  api.addUser({ id: 'UOTHERBOT', name: 'otherbot', isBot: true });
+  const logger = new RecordingLogger();
+  const adapter = createSlackAdapter(
+    {
+      botToken: 'xoxb-test',
+      signingSecret: SIGNING_SECRET,
+      apiUrl: api.apiUrl,
+      port: 0,
+      botId: BOT_ID,
+      botUserId: BOT_USER_ID,
+      processBeforeResponse: true,
+      webApiRetries: 0,
+    },
+    handler,
+    logger,
+  );
+  const { port } = await adapter.start();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    api,
+    adapter,
+    logger,
+    baseUrl,
+    slack: new SlackRequestSender(`${baseUrl}/slack/events`, SIGNING_SECRET),
+    async stop() {
+      await adapter.stop();
+      await api.stop();
+    },
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * A recording EventHandler: keeps every event it is given and answers with a scripted reply.
+ * Stands in for the core in adapter tests that are about normalisation and rendering.
+ */
+import type { EventHandler } from '../../src/core/event-handler.ts';
+import type { InboundEvent } from '../../src/core/events.ts';
+import type { Reply } from '../../src/core/messages.ts';
+import type { Logger } from '../../src/core/ports.ts';
+
+export class RecordingHandler implements EventHandler {
+  readonly events: InboundEvent[] = [];
+  answer: (event: InboundEvent) => Reply = () => ({ type: 'none' });
+
+  async handle(event: InboundEvent): Promise<Reply> {
+    this.events.push(event);
+    return this.answer(event);
+  }
+}
+
+type Fields = Readonly<Record<string, string | number | boolean | null>>;
+
+/** A logger that keeps lines for assertions instead of printing them. */
+export class RecordingLogger implements Logger {
+  readonly lines: { level: 'info' | 'warn' | 'error'; fields: Fields; message: string }[] = [];
+  info(fields: Fields, message: string): void {
+    this.lines.push({ level: 'info', fields, message });
+  }
+  warn(fields: Fields, message: string): void {
+    this.lines.push({ level: 'warn', fields, message });
+  }
+  error(fields: Fields, message: string): void {
+    this.lines.push({ level: 'error', fields, message });
+  }
+}
