@@ -1,0 +1,104 @@
+/**
+ * Rebound on Discord: a discord.js client with the smallest intents that do the job, the
+ * interaction and gateway listeners that feed the core, and the ChatPort the core sends through.
+ */
+import { once } from 'node:events';
+import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
+import type { EventHandler } from '../../src/core/event-handler.ts';
+import type { ChatPort, Logger } from '../../src/core/ports.ts';
+import { createDiscordChatPort, describe } from './delivery.ts';
+import { listenToGatewayEvents } from './events.ts';
+import { createInteractionListener } from './interactions.ts';
+import { registerCommandsIfChanged } from './registration.ts';
+
+export interface DiscordConfig {
+  readonly token: string;
+  readonly applicationId: string;
+  /** REST base (DISCORD_API_URL), e.g. a local fake in tests; Discord's own when absent. */
+  readonly apiUrl?: string;
+  /** Register commands on this guild only (instant), instead of globally. */
+  readonly devGuildId?: string;
+}
+
+export interface DiscordAdapterOptions {
+  /** Defer an interaction when the core has not answered within this time (default 2 s; Discord allows 3). */
+  readonly deferAfterMs?: number;
+  /** Register commands at start when they changed (default true). */
+  readonly registerCommands?: boolean;
+  /** REST retries on 5xx and network errors before a send fails as transient (default 1). */
+  readonly restRetries?: number;
+}
+
+export interface DiscordAdapter {
+  readonly client: Client;
+  readonly chat: ChatPort;
+  /** Registers commands if they changed, logs in and resolves once the client is ready. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Sends the scheduler makes. A rate limit on these is handed to the scheduler (with Discord's
+ * wait) instead of being slept through inside the REST client.
+ */
+function isDeliveryRoute(route: string): boolean {
+  return route.startsWith('/channels') || route.startsWith('/users');
+}
+
+export function createDiscordAdapter(
+  config: DiscordConfig,
+  handler: EventHandler,
+  logger: Logger,
+  options: DiscordAdapterOptions = {},
+): DiscordAdapter {
+  const client = new Client({
+    // No MessageContent: it is privileged, and a thread reply's author is all a check-in needs.
+    intents: [
+      GatewayIntentBits.Guilds,
+      GatewayIntentBits.GuildMessages,
+      GatewayIntentBits.GuildMessageReactions,
+      GatewayIntentBits.DirectMessages,
+    ],
+    // Reactions on messages sent before a restart arrive for uncached messages.
+    partials: [Partials.Message, Partials.Channel, Partials.Reaction, Partials.User],
+    allowedMentions: { parse: [] },
+    rest: {
+      ...(config.apiUrl && { api: config.apiUrl }),
+      retries: options.restRetries ?? 1,
+      rejectOnRateLimit: (data) => isDeliveryRoute(data.route),
+      offset: (route) => (isDeliveryRoute(route) ? 0 : 50),
+    },
+  });
+  client.rest.setToken(config.token);
+
+  const chat = createDiscordChatPort(client.rest, logger);
+  const onInteraction = createInteractionListener({ handler, logger, deferAfterMs: options.deferAfterMs ?? 2000 });
+  client.on(Events.InteractionCreate, onInteraction);
+  const stopGatewayEvents = listenToGatewayEvents(client, { handler, logger });
+  client.once(Events.ClientReady, (ready) => {
+    logger.info({ botUserId: ready.user.id, guilds: ready.guilds.cache.size }, 'discord client ready');
+  });
+  client.on(Events.Error, (error) => logger.error({ error: describe(error) }, 'discord client error'));
+
+  return {
+    client,
+    chat,
+    async start() {
+      if (options.registerCommands ?? true) {
+        const target = { applicationId: config.applicationId, ...(config.devGuildId && { guildId: config.devGuildId }) };
+        // A failed registration must not keep the bot offline: the registered commands still work.
+        await registerCommandsIfChanged(client.rest, target, logger).catch((error: unknown) => {
+          logger.warn({ error: describe(error) }, 'could not check or register discord commands');
+        });
+      }
+      const ready = once(client, Events.ClientReady);
+      await client.login(config.token);
+      await ready;
+    },
+    async stop() {
+      client.off(Events.InteractionCreate, onInteraction);
+      stopGatewayEvents();
+      await client.destroy();
+    },
+  };
+}

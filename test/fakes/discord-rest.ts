@@ -1,0 +1,211 @@
+/**
+ * A local fake of Discord's REST API (v10) that records every call. It answers the routes the
+ * adapter and discord.js use with documented shapes; a test can script another answer (an
+ * error, a 429) for the next call to a route with `failNext`.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedCall {
+  readonly method: string;
+  /** The path after `/api/v10`, e.g. `/channels/123/messages`. */
+  readonly path: string;
+  readonly query: URLSearchParams;
+  /** The JSON body (for multipart requests, the `payload_json` part). */
+  readonly body: unknown;
+  /** Names of files sent with a multipart request. */
+  readonly fileNames: readonly string[];
+  readonly authorization: string | undefined;
+}
+
+export interface ScriptedAnswer {
+  readonly status: number;
+  readonly body?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+interface Waiter {
+  readonly match: (call: RecordedCall) => boolean;
+  readonly resolve: (call: RecordedCall) => void;
+}
+
+export const FAKE_BOT_ID = '1100000000000000001';
+let snowflake = 1_300_000_000_000_000_000n;
+export function nextSnowflake(): string {
+  snowflake += 1n;
+  return snowflake.toString();
+}
+
+/** A message object as Discord returns it from a create or edit. */
+export function apiMessage(channelId: string, body: unknown, id = nextSnowflake()): Record<string, unknown> {
+  const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+  return {
+    id,
+    channel_id: channelId,
+    type: 0,
+    content: typeof fields['content'] === 'string' ? fields['content'] : '',
+    embeds: Array.isArray(fields['embeds']) ? fields['embeds'] : [],
+    components: Array.isArray(fields['components']) ? fields['components'] : [],
+    author: { id: FAKE_BOT_ID, username: 'Rebound', discriminator: '0', avatar: null, global_name: null, bot: true },
+    timestamp: '2026-11-26T09:00:00.000000+00:00',
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    pinned: false,
+    flags: typeof fields['flags'] === 'number' ? fields['flags'] : 0,
+  };
+}
+
+export class FakeDiscordRest {
+  readonly calls: RecordedCall[] = [];
+  /** Commands registered per route (`/applications/A/commands` or `.../guilds/G/commands`). */
+  readonly registeredCommands = new Map<string, unknown[]>();
+  /** What `GET /gateway/bot` hands out as the gateway url. */
+  gatewayUrl = 'ws://127.0.0.1:1';
+  #scripted: { method: string; path: RegExp; answer: ScriptedAnswer }[] = [];
+  #waiters: Waiter[] = [];
+  #server: Server;
+
+  private constructor(server: Server) {
+    this.#server = server;
+  }
+
+  static async start(): Promise<FakeDiscordRest> {
+    const server = createServer();
+    const fake = new FakeDiscordRest(server);
+    server.on('request', (req, res) => void fake.#handle(req, res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return fake;
+  }
+
+  /** The REST base to give discord.js (`rest.api`). */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}/api`;
+  }
+
+  /** The next call to `method` on a path matching `path` gets this answer instead. */
+  failNext(method: string, path: RegExp, answer: ScriptedAnswer): void {
+    this.#scripted.push({ method, path, answer });
+  }
+
+  /** Resolves with the first call (recorded already or to come) that matches. */
+  waitFor(match: (call: RecordedCall) => boolean): Promise<RecordedCall> {
+    const seen = this.calls.find(match);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve) => this.#waiters.push({ match, resolve }));
+  }
+
+  /** Resolves with the next call to the route. */
+  waitForCall(method: string, path: RegExp): Promise<RecordedCall> {
+    return this.waitFor((c) => c.method === method && path.test(c.path));
+  }
+
+  callsTo(method: string, path: RegExp): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method && path.test(c.path));
+  }
+
+  async close(): Promise<void> {
+    this.#server.closeAllConnections();
+    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+  }
+
+  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const raw = await readBody(req);
+    const { body, fileNames } = parseBody(req.headers['content-type'] ?? '', raw);
+    const call: RecordedCall = {
+      method: req.method ?? 'GET',
+      path: url.pathname.replace(/^\/api\/v10/, ''),
+      query: url.searchParams,
+      body,
+      fileNames,
+      authorization: req.headers.authorization,
+    };
+    this.calls.push(call);
+    const answer = this.#takeScripted(call) ?? this.#defaultAnswer(call);
+    send(res, answer);
+    // Waiters run after the answer is on its way, so an awaited call has been answered.
+    for (const waiter of [...this.#waiters]) {
+      if (waiter.match(call)) {
+        this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
+        waiter.resolve(call);
+      }
+    }
+  }
+
+  #takeScripted(call: RecordedCall): ScriptedAnswer | undefined {
+    const index = this.#scripted.findIndex((s) => s.method === call.method && s.path.test(call.path));
+    if (index < 0) return undefined;
+    return this.#scripted.splice(index, 1)[0]?.answer;
+  }
+
+  #defaultAnswer(call: RecordedCall): ScriptedAnswer {
+    const { method, path, body } = call;
+    let m: RegExpExecArray | null;
+    if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return { status: 204 };
+    if ((m = /^\/webhooks\/\d+\/[^/]+\/messages\/(@original|\d+)$/.exec(path))) {
+      if (method === 'DELETE') return { status: 204 };
+      return { status: 200, body: apiMessage('0', body, m[1] === '@original' ? nextSnowflake() : m[1]) };
+    }
+    if (method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(path)) return { status: 200, body: apiMessage('0', body) };
+    if ((m = /^\/channels\/(\d+)\/messages$/.exec(path)) && method === 'POST') return { status: 200, body: apiMessage(m[1] ?? '', body) };
+    if ((m = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path))) {
+      if (method === 'DELETE') return { status: 204 };
+      return { status: 200, body: apiMessage(m[1] ?? '', body, m[2]) };
+    }
+    if ((m = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path)) && method === 'POST') {
+      const name = typeof body === 'object' && body !== null && 'name' in body ? body.name : 'thread';
+      return {
+        status: 201,
+        body: { id: m[2], type: 11, guild_id: '0', parent_id: m[1], name, owner_id: FAKE_BOT_ID, thread_metadata: { archived: false, auto_archive_duration: 1440, locked: false, archive_timestamp: '2026-11-26T09:00:00.000000+00:00' } },
+      };
+    }
+    if (method === 'POST' && path === '/users/@me/channels') {
+      const recipient = typeof body === 'object' && body !== null && 'recipient_id' in body ? String(body.recipient_id) : '0';
+      return { status: 200, body: { id: `9${recipient.slice(1)}`, type: 1, recipients: [{ id: recipient, username: 'someone', discriminator: '0', avatar: null, global_name: null }] } };
+    }
+    if (/^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
+      if (method === 'PUT') {
+        const commands = (Array.isArray(body) ? body : []).map((c: unknown, i) => ({ ...(c as object), id: String(1_200_000_000_000_000_000n + BigInt(i)), application_id: '0', version: '1', nsfw: false, description_localizations: null, name_localizations: null }));
+        this.registeredCommands.set(path, commands);
+        return { status: 200, body: commands };
+      }
+      return { status: 200, body: this.registeredCommands.get(path) ?? [] };
+    }
+    if (method === 'GET' && path === '/gateway/bot') {
+      return { status: 200, body: { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } } };
+    }
+    return { status: 404, body: { message: `fake has no route ${method} ${path}`, code: 0 } };
+  }
+}
+
+function send(res: ServerResponse, answer: ScriptedAnswer): void {
+  // Discord.js throws on an empty JSON body: a 204 goes out with no content type at all.
+  if (answer.body === undefined) {
+    res.writeHead(answer.status, answer.headers ?? {});
+    res.end();
+    return;
+  }
+  res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
+  res.end(JSON.stringify(answer.body));
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function parseBody(contentType: string, raw: Buffer): { body: unknown; fileNames: string[] } {
+  if (raw.length === 0) return { body: undefined, fileNames: [] };
+  if (contentType.startsWith('multipart/form-data')) {
+    const text = raw.toString('latin1');
+    const json = /name="payload_json"[^\r\n]*\r\n(?:[^\r\n]+\r\n)*\r\n([\s\S]*?)\r\n--/.exec(text)?.[1];
+    const fileNames = [...text.matchAll(/name="files\[\d+\]"; filename="([^"]+)"/g)].map((m) => m[1] ?? '');
+    return { body: json ? JSON.parse(Buffer.from(json, 'latin1').toString('utf8')) : undefined, fileNames };
+  }
+  return { body: JSON.parse(raw.toString('utf8')), fileNames: [] };
+}
