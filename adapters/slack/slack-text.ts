@@ -10,7 +10,7 @@ export function escapeSlackText(text: string): string {
 }
 
 /** Slack user ids as they appear in mentions (`U…` people, `W…` enterprise users). */
-const USER_ID = /^[UW][A-Z0-9]{2,}$/;
+const USER_ID = /^[UW][A-Z0-9]+$/;
 
 /** A mention the bot writes on purpose; anything that is not a valid user id is refused. */
 export function userMention(userId: string): string | null {
