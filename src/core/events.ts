@@ -53,6 +53,8 @@ export interface ButtonEvent {
   readonly kind: 'button';
   readonly source: EventSource;
   readonly actionId: string;
+  /** The platform's id of the message that carries the button, when it is a stored message (not ephemeral). */
+  readonly messageId?: string;
 }
 
 export interface FormSubmitEvent {

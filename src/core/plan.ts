@@ -1,0 +1,47 @@
+/** Turning rules into dated steps: pure functions of the rule table, a trigger time and a zone. */
+import { effectiveRule, type FollowUpRule, type RuleTrigger } from './rules.ts';
+import { addDays, atLocalTime, localDate, nextBusinessDay } from './time.ts';
+import type { Group } from './types.ts';
+
+export interface PlannedStep {
+  readonly rule: FollowUpRule;
+  readonly dueAt: Date;
+  readonly occurrence: number;
+}
+
+/** When a rule's steps fall due after a trigger at `at`, in the member's zone. */
+export function dueTimes(rule: FollowUpRule, at: Date, zone: string): Date[] {
+  const t = rule.timing;
+  const day = localDate(at, zone);
+  switch (t.kind) {
+    case 'business-days': {
+      let d = day;
+      for (let i = 0; i < t.days; i++) d = nextBusinessDay(d);
+      return [atLocalTime(d, t.minute, zone)];
+    }
+    case 'days':
+      return [atLocalTime(addDays(day, t.days), t.minute, zone)];
+    case 'repeat':
+      return Array.from({ length: t.times }, (_, i) => atLocalTime(addDays(day, t.days + i * t.everyDays), t.minute, zone));
+    case 'weekly-at-check-in':
+    case 'daily-at-check-in':
+      return [];
+  }
+}
+
+function sameTrigger(a: RuleTrigger, b: RuleTrigger): boolean {
+  if (a.kind !== b.kind) return false;
+  return a.kind !== 'done' || (b.kind === 'done' && a.rule === b.rule);
+}
+
+/** Every step the group's enabled rules schedule for one trigger, soonest first. */
+export function planSteps(rules: readonly FollowUpRule[], group: Group, trigger: RuleTrigger, at: Date, zone: string): PlannedStep[] {
+  const steps: PlannedStep[] = [];
+  for (const base of rules) {
+    if (!sameTrigger(base.trigger, trigger)) continue;
+    const rule = effectiveRule(base, group.ruleSettings[base.id]);
+    if (!rule) continue;
+    dueTimes(rule, at, zone).forEach((dueAt, i) => steps.push({ rule, dueAt, occurrence: i + 1 }));
+  }
+  return steps.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+}

@@ -1,0 +1,76 @@
+/**
+ * Routes a normalised inbound event to its use case. Tables, not branches, so a new command or
+ * button is one line here and one file in use-cases/.
+ */
+import type { CoreDeps } from './deps.ts';
+import type { ButtonEvent, CommandEvent, CommandName, EventSource, FormSubmitEvent } from './events.ts';
+import { privateText, type Reply } from './messages.ts';
+import { actOnFollowUp } from './use-cases/act-on-follow-up.ts';
+import { configureGroup } from './use-cases/configure-group.ts';
+import { joinGroup } from './use-cases/join-group.ts';
+import { leaveGroup } from './use-cases/leave-group.ts';
+import { listFollowUps } from './use-cases/list-follow-ups.ts';
+import { pauseMember } from './use-cases/pause-member.ts';
+import { recordApplication } from './use-cases/record-application.ts';
+import { recordFeedback } from './use-cases/record-feedback.ts';
+import { recordRejection } from './use-cases/record-rejection.ts';
+import { recordUpdate } from './use-cases/record-update.ts';
+import { resumeMember } from './use-cases/resume-member.ts';
+import { setQuietHours } from './use-cases/set-quiet-hours.ts';
+import { setTimezone } from './use-cases/set-timezone.ts';
+import { setVisibility } from './use-cases/set-visibility.ts';
+import { setupGroup } from './use-cases/setup-group.ts';
+import { showHelp } from './use-cases/show-help.ts';
+
+type Handler = (deps: CoreDeps, source: EventSource, args: readonly string[]) => Reply | Promise<Reply>;
+
+const NOT_YET: Handler = () => privateText('That command is not available yet.');
+
+export const COMMANDS: Record<Exclude<CommandName, 'rebound'>, Handler> = {
+  applied: recordApplication,
+  rejected: (deps, source, args) => recordRejection(deps, source, args),
+  update: recordUpdate,
+  feedback: recordFeedback,
+  followups: (deps, source) => listFollowUps(deps, source),
+  checkin: NOT_YET,
+  goal: NOT_YET,
+  stats: NOT_YET,
+};
+
+export const REBOUND_SUBCOMMANDS: Record<string, Handler> = {
+  setup: setupGroup,
+  config: configureGroup,
+  join: (deps, source) => joinGroup(deps, source),
+  leave: (deps, source) => leaveGroup(deps, source),
+  pause: pauseMember,
+  resume: (deps, source) => resumeMember(deps, source),
+  timezone: setTimezone,
+  quiet: setQuietHours,
+  visibility: setVisibility,
+  export: NOT_YET,
+  'forget-me': NOT_YET,
+  help: () => showHelp(),
+};
+
+export function routeCommand(deps: CoreDeps, event: CommandEvent): Reply | Promise<Reply> {
+  if (event.name === 'rebound') {
+    const [sub = 'help', ...rest] = event.args;
+    const handler = REBOUND_SUBCOMMANDS[sub.toLowerCase()];
+    return handler ? handler(deps, event.source, rest) : showHelp();
+  }
+  return COMMANDS[event.name](deps, event.source, event.args);
+}
+
+type ButtonHandler = (deps: CoreDeps, event: ButtonEvent) => Reply | Promise<Reply>;
+
+/** Button handlers by action-id prefix (`fu:done:42` → `fu`). */
+export const BUTTONS: Record<string, ButtonHandler> = {
+  fu: actOnFollowUp,
+};
+
+type FormHandler = (deps: CoreDeps, event: FormSubmitEvent) => Reply | Promise<Reply>;
+
+/** Form handlers by form-id prefix (`checkin:2026-11-26` → `checkin`). */
+export const FORMS: Record<string, FormHandler> = {
+  rejected: (deps, e) => recordRejection(deps, e.source, [e.fields.company ?? '', e.fields.role ?? '', e.fields.stage ?? '', e.fields.note ?? ''], true),
+};

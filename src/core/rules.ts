@@ -1,0 +1,164 @@
+/**
+ * The follow-up rules, as data. Each rule says what triggers it, when it falls due (in the
+ * member's local time), what the nudge asks, and what ends it. A group can switch a rule off or
+ * change its offset with `/rebound config`; the code that schedules steps reads only this table.
+ */
+import type { MinuteOfDay, RuleSetting } from './types.ts';
+
+export type RuleId =
+  | 'request-feedback'
+  | 'log-feedback'
+  | 'connect'
+  | 'engage'
+  | 'stay-in-touch'
+  | 'keep-applying'
+  | 'network'
+  | 'check-in';
+
+export type RuleTiming =
+  /** N business days after the trigger's local date, at a local time. */
+  | { readonly kind: 'business-days'; readonly days: number; readonly minute: MinuteOfDay }
+  /** N calendar days after the trigger's local date, at a local time. */
+  | { readonly kind: 'days'; readonly days: number; readonly minute: MinuteOfDay }
+  /** First after N days, then every M days, a fixed number of times. */
+  | { readonly kind: 'repeat'; readonly days: number; readonly everyDays: number; readonly times: number; readonly minute: MinuteOfDay }
+  /** The group's first check-in day of each week, at check-in time. */
+  | { readonly kind: 'weekly-at-check-in' }
+  /** Every check-in day at check-in time (group timezone). */
+  | { readonly kind: 'daily-at-check-in' };
+
+export type RuleTrigger =
+  | { readonly kind: 'rejection' }
+  /** When a step of another rule is marked done. */
+  | { readonly kind: 'done'; readonly rule: RuleId }
+  | { readonly kind: 'schedule' };
+
+/** What a step's wording may refer to. Company and role are already neutralised user text. */
+export interface StepContext {
+  readonly company: string | null;
+  readonly role: string | null;
+}
+
+export interface FollowUpRule {
+  readonly id: RuleId;
+  readonly trigger: RuleTrigger;
+  readonly timing: RuleTiming;
+  /** Checked when the step falls due: a step whose condition no longer holds is cancelled, not sent. */
+  readonly condition?: 'no-application-since-created';
+  /** Short title for lists and plans. */
+  readonly title: (ctx: StepContext) => string;
+  /** What the nudge asks, in a sentence or two. */
+  readonly ask: (ctx: StepContext) => string;
+  /** Events that close the rule's open steps for the application. */
+  readonly endsOn: readonly ('feedback-logged' | 'application-logged')[];
+  /** Whether Skip on one step also cancels the rule's later steps for the same application. */
+  readonly skipStopsSeries: boolean;
+  /** A line for the rejection reply when the rule acts at once (keep-applying). */
+  readonly atOnce?: string;
+}
+
+const TEN = 10 * 60;
+const at = (ctx: StepContext) => (ctx.company ? ` at ${ctx.company}` : '');
+const roleAt = (ctx: StepContext) => [ctx.role ? `the ${ctx.role} role` : 'the role', ctx.company ? `at ${ctx.company}` : ''].filter(Boolean).join(' ');
+
+/** A short, polite feedback request the member can adapt and send. */
+export function feedbackDraft(ctx: StepContext): string {
+  return (
+    `"Hello, thank you again for the time you and the team gave me for ${roleAt(ctx)}. ` +
+    `If you could spare a few lines: what is one thing I could have shown more clearly, and one skill you would ` +
+    `encourage me to strengthen? Anything you share will help me prepare better. Thank you for considering it."`
+  );
+}
+
+export const DEFAULT_RULES: readonly FollowUpRule[] = [
+  {
+    id: 'request-feedback',
+    trigger: { kind: 'rejection' },
+    timing: { kind: 'business-days', days: 1, minute: TEN },
+    title: (c) => `Ask for feedback${at(c)}`,
+    ask: (c) =>
+      `Ask your interviewer${at(c)} for feedback: keep it polite, ask one or two specific questions about what to improve, and thank them for their time. A draft you can adapt:\n${feedbackDraft(c)}`,
+    endsOn: ['feedback-logged'],
+    skipStopsSeries: false,
+  },
+  {
+    id: 'log-feedback',
+    trigger: { kind: 'done', rule: 'request-feedback' },
+    timing: { kind: 'days', days: 7, minute: TEN },
+    title: (c) => `Note what you heard${at(c)}`,
+    ask: (c) =>
+      `Did${c.company ? ` ${c.company}` : ' they'} answer your feedback request? Read it with an open mind and note the useful part with /feedback${c.company ? ` ${c.company} | what they said` : ''}.`,
+    endsOn: ['feedback-logged'],
+    skipStopsSeries: false,
+  },
+  {
+    id: 'connect',
+    trigger: { kind: 'rejection' },
+    timing: { kind: 'days', days: 3, minute: TEN },
+    title: (c) => `Connect with people${at(c)}`,
+    ask: (c) => `Connect with your interviewer and a few people${at(c)} on a professional network, with a short friendly note.`,
+    endsOn: [],
+    skipStopsSeries: false,
+  },
+  {
+    id: 'engage',
+    trigger: { kind: 'rejection' },
+    timing: { kind: 'days', days: 14, minute: TEN },
+    title: (c) => `Engage with ${c.company ?? 'the company'}`,
+    ask: (c) => `Comment on or share a post from ${c.company ?? 'the company'}, and look for an event where its people will be.`,
+    endsOn: [],
+    skipStopsSeries: false,
+  },
+  {
+    id: 'stay-in-touch',
+    trigger: { kind: 'rejection' },
+    timing: { kind: 'repeat', days: 45, everyDays: 90, times: 3, minute: TEN },
+    title: (c) => `Stay in touch with ${c.company ?? 'the company'}`,
+    ask: (c) => `Send ${c.company ?? 'them'} a brief note saying you are still interested, and look through their current openings.`,
+    endsOn: [],
+    skipStopsSeries: true,
+  },
+  {
+    id: 'keep-applying',
+    trigger: { kind: 'rejection' },
+    timing: { kind: 'days', days: 7, minute: TEN },
+    condition: 'no-application-since-created',
+    title: () => 'Line up your next application',
+    ask: () => 'Pick your next application and tailor your résumé and cover letter to it. Log it with /applied when it is out.',
+    endsOn: ['application-logged'],
+    skipStopsSeries: false,
+    atOnce: 'Right now: pick the next role to go for and tailor your résumé to it. Momentum is the best answer to a no.',
+  },
+  {
+    id: 'network',
+    trigger: { kind: 'schedule' },
+    timing: { kind: 'weekly-at-check-in' },
+    title: () => 'One networking step this week',
+    ask: () => 'This week, do one of these: go to an industry event, join a professional group or mentorship programme, or reach out to one person in your field.',
+    endsOn: [],
+    skipStopsSeries: false,
+  },
+  {
+    id: 'check-in',
+    trigger: { kind: 'schedule' },
+    timing: { kind: 'daily-at-check-in' },
+    title: () => 'Daily check-in',
+    ask: () => 'How did today go? Reply in the group thread or press Check in.',
+    endsOn: [],
+    skipStopsSeries: false,
+  },
+];
+
+export function findRule(rules: readonly FollowUpRule[], id: string): FollowUpRule | undefined {
+  return rules.find((r) => r.id === id);
+}
+
+/** The rule with a group's setting applied: null when the group switched it off. */
+export function effectiveRule(rule: FollowUpRule, setting: RuleSetting | undefined): FollowUpRule | null {
+  if (setting && !setting.enabled) return null;
+  if (setting?.offsetDays === undefined) return rule;
+  const t = rule.timing;
+  const days = setting.offsetDays;
+  if (t.kind === 'business-days' || t.kind === 'days' || t.kind === 'repeat') return { ...rule, timing: { ...t, days } };
+  return rule;
+}

@@ -1,0 +1,94 @@
+/**
+ * Local-time arithmetic on IANA timezones, with luxon doing the calendar work. Times are wall-clock
+ * times in a zone: 10:00 stays 10:00 across DST, and a time that does not exist on a DST day moves
+ * forward to the first minute that does.
+ */
+import { DateTime, IANAZone } from 'luxon';
+import type { MinuteOfDay, Weekday } from './types.ts';
+
+export function isValidTimezone(zone: string): boolean {
+  return zone.length > 0 && zone.length <= 64 && IANAZone.isValidZone(zone);
+}
+
+/** The local calendar date of an instant in a zone, `YYYY-MM-DD`. */
+export function localDate(instant: Date, zone: string): string {
+  return DateTime.fromJSDate(instant, { zone }).toISODate() ?? '';
+}
+
+/** Minutes since local midnight of an instant in a zone. */
+export function localMinuteOfDay(instant: Date, zone: string): MinuteOfDay {
+  const t = DateTime.fromJSDate(instant, { zone });
+  return t.hour * 60 + t.minute;
+}
+
+export function localWeekday(instant: Date, zone: string): Weekday {
+  return DateTime.fromJSDate(instant, { zone }).weekday as Weekday;
+}
+
+export function weekdayOfDate(date: string): Weekday {
+  return DateTime.fromISO(date, { zone: 'UTC' }).weekday as Weekday;
+}
+
+/** `date` (YYYY-MM-DD) plus `days` calendar days. */
+export function addDays(date: string, days: number): string {
+  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate() ?? date;
+}
+
+/** The next Monday–Friday date strictly after `date`. */
+export function nextBusinessDay(date: string): string {
+  let d = addDays(date, 1);
+  while (weekdayOfDate(d) > 5) d = addDays(d, 1);
+  return d;
+}
+
+/**
+ * The instant at which the wall clock in `zone` shows `minute` on `date`. A wall time skipped by
+ * a DST change resolves to the first valid minute after the gap; a repeated one to its first instance.
+ */
+export function atLocalTime(date: string, minute: MinuteOfDay, zone: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const wanted = { year: y, month: m, day: d, hour: Math.floor(minute / 60), minute: minute % 60 };
+  const candidate = DateTime.fromObject(wanted, { zone });
+  if (candidate.hour === wanted.hour && candidate.minute === wanted.minute && candidate.day === d) {
+    return candidate.toJSDate();
+  }
+  // Inside a DST gap: find the first instant whose wall time is at or after the wanted one.
+  const wantedWall = Date.UTC(y, m - 1, d, wanted.hour, wanted.minute);
+  const wallOf = (ms: number) => {
+    const t = DateTime.fromMillis(ms, { zone });
+    return Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute);
+  };
+  let lo = candidate.toMillis() - 4 * 3600_000; // wall time before the wanted one
+  let hi = candidate.toMillis() + 4 * 3600_000; // wall time after it
+  while (hi - lo > 60_000) {
+    const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
+    if (wallOf(mid) >= wantedWall) hi = mid;
+    else lo = mid;
+  }
+  return new Date(hi);
+}
+
+/** Parses `HH:MM` (or `H`, `HH`) into minutes since midnight; null when malformed. */
+export function parseClock(text: string): MinuteOfDay | null {
+  const m = /^(\d{1,2})(?::(\d{2}))?$/.exec(text.trim());
+  if (!m) return null;
+  const h = Number(m[1]);
+  const min = m[2] === undefined ? 0 : Number(m[2]);
+  if (h > 23 || min > 59) return null;
+  return h * 60 + min;
+}
+
+export function formatClock(minute: MinuteOfDay): string {
+  return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+}
+
+/** Whether a local minute of day falls in a quiet window that may wrap midnight (21:00–08:00). */
+export function inWindow(minute: MinuteOfDay, start: MinuteOfDay, end: MinuteOfDay): boolean {
+  if (start === end) return false;
+  return start < end ? minute >= start && minute < end : minute >= start || minute < end;
+}
+
+/** A short, friendly rendering of an instant in a zone: `Thu 26 Nov, 10:00`. */
+export function formatWhen(instant: Date, zone: string): string {
+  return DateTime.fromJSDate(instant, { zone }).setLocale('en-GB').toFormat('ccc d LLL, HH:mm');
+}

@@ -1,0 +1,89 @@
+import type { CoreDeps } from '../deps.ts';
+import { UserError } from '../errors.ts';
+import type { ButtonEvent } from '../events.ts';
+import type { Reply } from '../messages.ts';
+import { planSteps } from '../plan.ts';
+import { nudgeMessage, OUTCOME_MARK, parseFollowUpActionId, type FollowUpAction, type FollowUpView } from '../render/follow-ups.ts';
+import { findRule } from '../rules.ts';
+import { addDays, atLocalTime, formatWhen, localDate, localMinuteOfDay } from '../time.ts';
+import type { FollowUp } from '../types.ts';
+import { memberZone, sameWorkspace, workspaceOf } from './context.ts';
+
+const STALE = 'That step no longer exists (it may have been closed or removed). /followups shows what is open.';
+
+/** Done / Snooze 2d / Skip on a follow-up, from a nudge or from /followups. Only its owner may act. */
+export function actOnFollowUp(deps: CoreDeps, event: ButtonEvent): Reply {
+  const parsed = parseFollowUpActionId(event.actionId);
+  if (!parsed) throw new UserError(STALE);
+  const now = deps.clock.now();
+  const outcome = deps.store.transaction(() => {
+    const followUp = deps.store.followUps.get(parsed.followUpId);
+    const member = followUp ? deps.store.members.get(followUp.memberId) : null;
+    if (!followUp || !member || !sameWorkspace(member.workspace, workspaceOf(event.source))) throw new UserError(STALE);
+    if (member.userId !== event.source.actor.userId) throw new UserError('That button belongs to someone else\'s plan, so I left it alone.');
+    const group = deps.store.groups.get(member.groupId);
+    if (!group) throw new UserError(STALE);
+    if (followUp.status !== 'pending' && followUp.status !== 'snoozed') {
+      throw new UserError(`That step is already ${followUp.status}.`);
+    }
+    const zone = memberZone(member, group);
+    const updated = apply(deps, parsed.action, followUp, zone, now);
+    if (parsed.action === 'done') {
+      // Chained rules: a step done can start the next one (asking for feedback → noting the answer).
+      const steps = planSteps(deps.rules, group, { kind: 'done', rule: followUp.ruleId as never }, now, zone);
+      deps.store.followUps.createMany(
+        steps.map((s) => ({ workspace: group.workspace, memberId: member.id, applicationId: followUp.applicationId, ruleId: s.rule.id, dueAt: s.dueAt, occurrence: s.occurrence })),
+        now,
+      );
+    }
+    return { updated, zone };
+  });
+  return { type: 'replace', message: redraw(deps, event, outcome.updated, outcome.zone, parsed.action) };
+}
+
+function apply(deps: CoreDeps, action: FollowUpAction, f: FollowUp, zone: string, now: Date): FollowUp {
+  switch (action) {
+    case 'done':
+      return deps.store.followUps.update(f.id, { status: 'done' }, now);
+    case 'snooze': {
+      const dueAt = atLocalTime(addDays(localDate(now, zone), 2), localMinuteOfDay(now, zone), zone);
+      return deps.store.followUps.update(f.id, { status: 'snoozed', dueAt }, now);
+    }
+    case 'skip': {
+      const rule = findRule(deps.rules, f.ruleId);
+      if (rule?.skipStopsSeries && f.applicationId !== null) deps.store.followUps.cancelOpen(f.applicationId, [rule.id], now);
+      return deps.store.followUps.update(f.id, { status: 'skipped' }, now);
+    }
+  }
+}
+
+function outcomeText(f: FollowUp, zone: string): string | undefined {
+  switch (f.status) {
+    case 'done':
+      return OUTCOME_MARK.done;
+    case 'skipped':
+      return OUTCOME_MARK.skip;
+    case 'cancelled':
+      return '– Closed:';
+    case 'snoozed':
+      return `⏰ Snoozed to ${formatWhen(f.dueAt, zone)}:`;
+    case 'pending':
+      return undefined;
+  }
+}
+
+/** The clicked message, redrawn: every step it carried, with what has been done about each. */
+function redraw(deps: CoreDeps, event: ButtonEvent, updated: FollowUp, zone: string, action: FollowUpAction) {
+  const items = event.messageId ? deps.store.deliveries.listByMessage(event.messageId).filter((d) => d.kind === 'nudge') : [];
+  const ids = items.length > 0 ? items.map((d) => d.subjectId).filter((id): id is number => id !== null) : [updated.id];
+  const views: FollowUpView[] = [];
+  const outcomes = new Map<number, string>();
+  for (const id of ids) {
+    const f = id === updated.id ? updated : deps.store.followUps.get(id);
+    if (!f) continue;
+    views.push({ followUp: f, application: f.applicationId === null ? null : deps.store.applications.get(f.applicationId) });
+    const o = f.id === updated.id && action === 'snooze' ? outcomeText(f, zone) : outcomeText(f, zone);
+    if (o) outcomes.set(f.id, o);
+  }
+  return nudgeMessage(deps.rules, views, zone, outcomes);
+}

@@ -1,0 +1,49 @@
+import type { CoreDeps } from '../deps.ts';
+import type { EventSource } from '../events.ts';
+import { LIMITS, parseLink, requiredText } from '../fields.ts';
+import { privateText, type Reply } from '../messages.ts';
+import { findRule } from '../rules.ts';
+import { requireGroup, ensureMember } from './context.ts';
+import { postToGroup } from './post-to-group.ts';
+import { entryPost } from './entry-post.ts';
+
+const EXAMPLE = '/applied Acme | Backend Engineer | https://acme.example/jobs/42';
+
+/** `/applied company | role [| link]`: logs an application and tells the group (per visibility). */
+export async function recordApplication(deps: CoreDeps, source: EventSource, args: readonly string[]): Promise<Reply> {
+  const group = requireGroup(deps, source);
+  const company = requiredText(args[0], { label: 'company', max: LIMITS.company, example: EXAMPLE });
+  const role = requiredText(args[1], { label: 'role', max: LIMITS.role, example: EXAMPLE });
+  const link = parseLink(args[2], EXAMPLE);
+  const now = deps.clock.now();
+
+  const { member, application, closed } = deps.store.transaction(() => {
+    const member = ensureMember(deps, group, source);
+    const application = deps.store.applications.create(
+      { workspace: group.workspace, memberId: member.id, company, role, link, status: 'applied', visibility: member.visibility },
+      now,
+    );
+    // A logged application ends every open "line up your next application" step.
+    const keepApplying = deps.rules.filter((r) => r.endsOn.includes('application-logged')).map((r) => r.id);
+    let closed = 0;
+    for (const f of deps.store.followUps.listByMember(member.id, ['pending', 'snoozed'])) {
+      if (keepApplying.includes(f.ruleId as (typeof keepApplying)[number])) {
+        deps.store.followUps.update(f.id, { status: 'done' }, now);
+        closed++;
+      }
+    }
+    return { member, application, closed };
+  });
+
+  const post = entryPost(member, application.visibility, {
+    shared: `📨 ${member.displayName} applied for ${role} at ${company}.`,
+    counts: `📨 ${member.displayName} sent an application.`,
+  });
+  if (post) await postToGroup(deps, group, { memberId: member.id, subject: 'application', subjectId: application.id }, post);
+
+  const keepRule = findRule(deps.rules, 'keep-applying');
+  const lines = [`Logged: ${role} at ${company}. Nice work sending it out.`];
+  if (closed > 0 && keepRule) lines.push('That also ticks off "line up your next application".');
+  if (application.visibility === 'private') lines.push('(Kept private: nothing was posted to the group.)');
+  return privateText(...lines);
+}

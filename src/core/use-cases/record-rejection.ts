@@ -1,0 +1,108 @@
+import type { CoreDeps } from '../deps.ts';
+import type { EventSource } from '../events.ts';
+import { LIMITS, optionalText, parseStage, requiredText } from '../fields.ts';
+import type { Form, Reply } from '../messages.ts';
+import { planSteps } from '../plan.ts';
+import { stepContext } from '../render/follow-ups.ts';
+import { formatWhen } from '../time.ts';
+import { REJECTION_STAGES, type Application, type WorkspaceRef } from '../types.ts';
+import { ensureMember, memberZone, requireGroup } from './context.ts';
+import { entryPost } from './entry-post.ts';
+import { postToGroup } from './post-to-group.ts';
+
+const EXAMPLE = '/rejected Acme | Backend Engineer | interview | they chose an internal candidate';
+
+export const REJECTION_FORM: Form = {
+  formId: 'rejected',
+  title: 'Log a rejection',
+  submitLabel: 'Log it',
+  fields: [
+    { id: 'company', label: 'Company', kind: 'short', required: true, maxLength: LIMITS.company, placeholder: 'Acme' },
+    { id: 'role', label: 'Role', kind: 'short', required: false, maxLength: LIMITS.role, placeholder: 'Backend Engineer' },
+    {
+      id: 'stage',
+      label: 'Stage reached',
+      kind: 'choice',
+      required: false,
+      choices: REJECTION_STAGES.map((s) => ({ value: s, label: s })),
+    },
+    { id: 'note', label: 'Note (only you see it)', kind: 'long', required: false, maxLength: LIMITS.note },
+  ],
+};
+
+/**
+ * `/rejected company [| role] [| stage] [| note]`: records the rejection (creating the application
+ * when new), schedules the plan, and answers with encouragement and the plan. No text: the form.
+ */
+export async function recordRejection(deps: CoreDeps, source: EventSource, args: readonly string[], viaForm = false): Promise<Reply> {
+  const group = requireGroup(deps, source);
+  if (args.length === 0 && !viaForm) return { type: 'form', form: REJECTION_FORM };
+  const field = (id: string) => (viaForm ? id : undefined);
+  const company = requiredText(args[0], { label: 'company', max: LIMITS.company, example: EXAMPLE, field: field('company') });
+  const role = optionalText(args[1], { label: 'role', max: LIMITS.role, example: EXAMPLE, field: field('role') });
+  const stage = parseStage(args[2], EXAMPLE, field('stage')) ?? 'applied';
+  const note = optionalText(args[3], { label: 'note', max: LIMITS.note, example: EXAMPLE, field: field('note') });
+  const now = deps.clock.now();
+
+  const result = deps.store.transaction(() => {
+    const member = ensureMember(deps, group, source);
+    const application = findOrCreateApplication(deps, member.id, company, role, member.visibility, group.workspace, now);
+    const rejection = deps.store.rejections.create(
+      { workspace: group.workspace, applicationId: application.id, memberId: member.id, stage, note, rejectedOn: now },
+      now,
+    );
+    const zone = memberZone(member, group);
+    const steps = planSteps(deps.rules, group, { kind: 'rejection' }, now, zone);
+    deps.store.followUps.createMany(
+      steps.map((s) => ({ workspace: group.workspace, memberId: member.id, applicationId: application.id, ruleId: s.rule.id, dueAt: s.dueAt, occurrence: s.occurrence })),
+      now,
+    );
+    return { member, application, rejection, steps, zone };
+  });
+
+  const { member, application, steps, zone } = result;
+  const post = entryPost(member, application.visibility, {
+    shared: `💛 ${member.displayName} heard back from ${application.company}: not this time. A kind word goes a long way.`,
+    counts: `💛 ${member.displayName} got a "no" today. A kind word goes a long way.`,
+  });
+  if (post) await postToGroup(deps, group, { memberId: member.id, subject: 'rejection', subjectId: result.rejection.id }, post);
+
+  const ctx = stepContext(application);
+  const seen = new Set<string>();
+  const planLines = steps
+    .filter((s) => (seen.has(s.rule.id) ? false : (seen.add(s.rule.id), true)))
+    .map((s) => `• ${formatWhen(s.dueAt, zone)}: ${s.rule.title(ctx)}${s.rule.timing.kind === 'repeat' ? ` (then every ${s.rule.timing.everyDays} days, ${s.rule.timing.times} times in all)` : ''}`);
+  const atOnce = deps.rules.filter((r) => r.trigger.kind === 'rejection' && r.atOnce && !(group.ruleSettings[r.id]?.enabled === false)).map((r) => r.atOnce ?? '');
+  const opening = `I'm sorry about ${application.company}. ${encouragement(stage)}`;
+  const text = [opening, '', planLines.length ? "Here's the plan I've lined up (I'll nudge you when each step is due):" : 'All follow-up steps are switched off for this group.', ...planLines];
+  if (atOnce.length) text.push('', ...atOnce);
+  return { type: 'private', message: { blocks: [{ type: 'text', text: text.join('\n') }] } };
+}
+
+function encouragement(stage: string): string {
+  switch (stage) {
+    case 'final':
+    case 'offer':
+      return 'Getting that far means they saw real strength in you: you were very close.';
+    case 'interview':
+      return 'Reaching interviews shows your profile works. This is a step, not a verdict.';
+    default:
+      return 'Every application teaches something, and this one says nothing final about you.';
+  }
+}
+
+function findOrCreateApplication(
+  deps: CoreDeps,
+  memberId: number,
+  company: string,
+  role: string | null,
+  visibility: Application['visibility'],
+  workspace: WorkspaceRef,
+  now: Date,
+): Application {
+  const existing = deps.store.applications
+    .findByCompany(memberId, company)
+    .find((a) => (role ? a.role.toLowerCase() === role.toLowerCase() : true) && a.status !== 'rejected');
+  if (existing) return deps.store.applications.setStatus(existing.id, 'rejected', now);
+  return deps.store.applications.create({ workspace, memberId, company, role: role ?? '', link: null, status: 'rejected', visibility }, now);
+}

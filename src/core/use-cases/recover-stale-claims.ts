@@ -1,0 +1,29 @@
+import type { CoreDeps } from '../deps.ts';
+
+/** How long a claim may stay unmarked before we assume its process died. */
+export const CLAIM_LEASE_MS = 10 * 60_000;
+
+/**
+ * Claims left behind by a process that died. A claim that never reached the platform (no send
+ * attempt was recorded) is released, so the next sweep sends it. A claim whose send had started may
+ * or may not have reached the platform: it is abandoned, never resent (at most once), and logged.
+ */
+export function recoverStaleClaims(deps: CoreDeps): { released: number; abandoned: number } {
+  const now = deps.clock.now();
+  return deps.store.transaction(() => {
+    let released = 0;
+    let abandoned = 0;
+    for (const claim of deps.store.deliveries.listStaleClaims(new Date(now.getTime() - CLAIM_LEASE_MS), 1000)) {
+      if (claim.attempts === 0) {
+        deps.store.deliveries.release(claim.key);
+        if (claim.kind === 'nudge' && claim.subjectId !== null) deps.store.followUps.clearNudged([claim.subjectId]);
+        released++;
+      } else {
+        deps.store.deliveries.markAbandoned(claim.key, 'process stopped during the send; not resent');
+        deps.logger.warn({ kind: claim.kind, member: claim.memberId, outcome: 'abandoned' }, 'delivery outcome unknown after a crash; not resent');
+        abandoned++;
+      }
+    }
+    return { released, abandoned };
+  });
+}
