@@ -11,6 +11,8 @@ export interface RecordedCall {
   readonly method: string;
   /** Form fields or JSON body; `blocks`, `view` and `file_uploads`-like JSON strings are parsed. */
   readonly params: Readonly<Record<string, unknown>>;
+  /** What the fake answered (the JSON body), for checking what the adapter made of it. */
+  readonly response: Readonly<Record<string, unknown>>;
 }
 
 export type ScriptedFailure =
@@ -116,14 +118,16 @@ export class FakeSlackWebApi {
         : path.startsWith('/upload/')
           ? 'upload'
           : path;
-    this.calls.push({ method, params });
     const failure = this.#failures.get(method)?.shift();
     if (failure && 'status' in failure) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (failure.retryAfterSeconds !== undefined) headers['retry-after'] = String(failure.retryAfterSeconds);
-      return { status: failure.status, headers, body: JSON.stringify({ ok: false, error: 'ratelimited' }) };
+      const response = { ok: false, error: 'ratelimited' };
+      this.calls.push({ method, params, response });
+      return { status: failure.status, headers, body: JSON.stringify(response) };
     }
     const body = failure ? { ok: false, error: failure.error } : this.#result(method, params);
+    this.calls.push({ method, params, response: body });
     return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
   }
 

@@ -1,0 +1,100 @@
+import type { SentMessage } from '../../../src/core/ports.ts';
+import { runChatAdapterContract, type ChatAdapterHarness, type Pings } from '../../contracts/chat-adapter-contract.ts';
+import { DOCUMENTED_BLOCK_ACTIONS, DOCUMENTED_REACTION_ADDED } from '../../fakes/slack-payloads.ts';
+import { RecordingHandler } from '../../fakes/slack-recording-handler.ts';
+import { BOT_ID, BOT_USER_ID, startSlackRig } from './harness.ts';
+
+/** Every string Slack parses for mentions in a chat.postMessage / chat.update payload. */
+function parsedTexts(payload: Record<string, unknown>): { text: string; autoParsed: boolean }[] {
+  const loose = payload['link_names'] === true || payload['link_names'] === 'true' || payload['parse'] === 'full';
+  const out: { text: string; autoParsed: boolean }[] = [];
+  if (typeof payload['text'] === 'string') out.push({ text: payload['text'], autoParsed: loose });
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (typeof node !== 'object' || node === null) return;
+    if ('type' in node && node.type === 'mrkdwn' && 'text' in node && typeof node.text === 'string') {
+      // mrkdwn without `verbatim: true` lets Slack parse bare @here-style words too.
+      out.push({ text: node.text, autoParsed: loose || !('verbatim' in node && node.verbatim === true) });
+    }
+    Object.values(node).forEach(walk);
+  };
+  walk(payload['blocks']);
+  return out;
+}
+
+function slackPings(payload: unknown): Pings {
+  if (typeof payload !== 'object' || payload === null) return { everyone: false, users: [] };
+  let everyone = false;
+  const users: string[] = [];
+  for (const { text, autoParsed } of parsedTexts({ ...payload })) {
+    if (/<!(channel|here|everyone|subteam\^)/.test(text)) everyone = true;
+    if (autoParsed && /(^|\s)@(channel|here|everyone)\b/.test(text)) everyone = true;
+    for (const match of text.matchAll(/<@([UW][A-Z0-9]+)(\|[^>]*)?>/g)) {
+      if (match[1] && !users.includes(match[1])) users.push(match[1]);
+    }
+  }
+  return { everyone, users };
+}
+
+async function makeSlackHarness(): Promise<ChatAdapterHarness> {
+  const handler = new RecordingHandler();
+  const rig = await startSlackRig(handler);
+  let eventId = 0;
+  const workspace = { platform: 'slack', workspaceId: 'T1' } as const;
+  const envelope = (event: object): object => ({
+    ...DOCUMENTED_REACTION_ADDED,
+    team_id: 'T1',
+    event,
+    event_id: `EvC${++eventId}`,
+    authorizations: [{ team_id: 'T1', user_id: BOT_USER_ID, is_bot: true, is_enterprise_install: false }],
+  });
+  return {
+    chat: rig.adapter.chat,
+    channel: { workspace, channelId: 'C1' },
+    user: { workspace, userId: 'U1' },
+    handled: handler.events,
+    lastDelivery() {
+      const call = rig.api.calls.filter((c) => c.method === 'chat.postMessage' || c.method === 'chat.update').at(-1);
+      if (!call) throw new Error('nothing was delivered');
+      const { channel, ts } = call.response;
+      const platformRef: SentMessage = { channelId: String(channel), messageId: String(ts) };
+      return { payload: call.params, platformRef };
+    },
+    pingsIn: slackPings,
+    async deliverActivity(sent, author) {
+      const user = author === 'bot' ? BOT_USER_ID : author;
+      const bot = author === 'bot' ? { bot_id: BOT_ID } : {};
+      await rig.slack.event(
+        envelope({ ...DOCUMENTED_REACTION_ADDED.event, user, item: { type: 'message', channel: sent.channelId, ts: sent.messageId } }),
+      );
+      await rig.slack.event(
+        envelope({
+          type: 'message',
+          channel: sent.channelId,
+          channel_type: 'channel',
+          user,
+          ...bot,
+          text: 'thread reply',
+          ts: '1800000000.000100',
+          thread_ts: sent.messageId,
+          event_ts: '1800000000.000100',
+        }),
+      );
+    },
+    async click(sent, actionId, userId) {
+      await rig.slack.interaction({
+        ...DOCUMENTED_BLOCK_ACTIONS,
+        team: { id: 'T1', domain: 'example' },
+        user: { id: userId, username: userId, team_id: 'T1' },
+        channel: { id: sent.channelId, name: 'directmessage' },
+        container: { type: 'message', message_ts: sent.messageId, channel_id: sent.channelId, is_ephemeral: false },
+        message: { type: 'message', bot_id: BOT_ID, user: BOT_USER_ID, ts: sent.messageId, text: '' },
+        response_url: rig.api.responseUrl(),
+        actions: [{ type: 'button', action_id: actionId, value: actionId, block_id: 'b', text: { type: 'plain_text', text: 'x' }, action_ts: '1.2' }],
+      });
+    },
+    stop: () => rig.stop(),
+  };
+}
+
+runChatAdapterContract('Slack', makeSlackHarness);
