@@ -3,10 +3,10 @@
  * first, then handled, and the reply goes out through the response_url or a modal.
  */
 import type { App } from '@slack/bolt';
+import { splitCommandText } from '../../src/core/command-text.ts';
 import { COMMAND_NAMES, type CommandEvent, type CommandName } from '../../src/core/events.ts';
 import type { EventHandler } from '../../src/core/event-handler.ts';
 import type { Logger } from '../../src/core/ports.ts';
-import { splitCommandText } from './command-text.ts';
 import type { createReplySender } from './replies.ts';
 import { SORRY } from './replies.ts';
 import { slackMarkupToPlain } from './slack-text.ts';

@@ -35,9 +35,12 @@ export function registerInteractions(app: App, deps: InboundDeps): void {
     const fromView = body.view ? decodeFormContext(body.view.private_metadata) : null;
     const channelId = body.channel?.id ?? stringField(body.container['channel_id']) ?? fromView?.channelId;
     const actor = await deps.users.actor(client, teamId, body.user.id, body.user.username ?? body.user.name);
+    // Ephemeral messages (e.g. /followups) are not stored by Slack, so they have no usable id.
+    const messageId = body.container['is_ephemeral'] === true ? undefined : body.message?.ts;
     const event: ButtonEvent = {
       kind: 'button',
       actionId: action.action_id,
+      ...(messageId ? { messageId } : {}),
       source: {
         platform: 'slack',
         workspaceId: teamId,

@@ -54,8 +54,15 @@ describe('Slack buttons', () => {
     expect(last()).toMatchObject({
       kind: 'button',
       actionId: 'fu:done:42',
+      messageId: '1700000001.000100',
       source: { platform: 'slack', workspaceId: 'T1', channelId: 'D1', actor: { userId: 'U2', timezone: 'America/New_York' } },
     });
+  });
+
+  it('gives no message id for a click on an ephemeral message, which Slack does not keep', async () => {
+    const click = buttonClick('fu:done:42') as { container: object };
+    await rig.slack.interaction({ ...click, container: { ...click.container, is_ephemeral: true } });
+    expect(last()).not.toHaveProperty('messageId');
   });
 
   it('replaces the clicked message through the response_url when the core answers replace', async () => {
