@@ -16,8 +16,8 @@ export interface SlackHttpConfig {
   readonly mode: 'http';
   readonly botToken: string;
   readonly signingSecret: string;
-  /** Web API base (Bolt's `slackApiUrl`); null means Slack's own. */
-  readonly apiUrl: string | null;
+  /** Web API base (Bolt's `slackApiUrl`); Slack's own when absent. */
+  readonly apiUrl?: string;
 }
 
 /** Slack Socket Mode: Slack is reached over a websocket opened with the app-level token. */
@@ -26,9 +26,9 @@ export interface SlackSocketConfig {
   readonly botToken: string;
   readonly appToken: string;
   /** Not needed in Socket Mode; passed on when it is set. */
-  readonly signingSecret: string | null;
-  /** Web API base (Bolt's `slackApiUrl`); null means Slack's own. */
-  readonly apiUrl: string | null;
+  readonly signingSecret?: string;
+  /** Web API base (Bolt's `slackApiUrl`); Slack's own when absent. */
+  readonly apiUrl?: string;
 }
 
 export type SlackConfig = SlackHttpConfig | SlackSocketConfig;
@@ -36,10 +36,10 @@ export type SlackConfig = SlackHttpConfig | SlackSocketConfig;
 export interface DiscordConfig {
   readonly token: string;
   readonly applicationId: string;
-  /** REST base (discord.js `rest.api`); null means Discord's own. */
-  readonly apiUrl: string | null;
+  /** REST base (discord.js `rest.api`); Discord's own when absent. */
+  readonly apiUrl?: string;
   /** Register commands on this guild only (instant) instead of globally. */
-  readonly devGuildId: string | null;
+  readonly devGuildId?: string;
 }
 
 /**
@@ -219,11 +219,11 @@ function selectPlatforms(settings: PlatformSettings, problems: ConfigProblem[]):
       mode: 'socket',
       botToken,
       appToken: settings.SLACK_APP_TOKEN,
-      signingSecret: settings.SLACK_SIGNING_SECRET ?? null,
-      apiUrl: settings.SLACK_API_URL ?? null,
+      ...present('signingSecret', settings.SLACK_SIGNING_SECRET),
+      ...present('apiUrl', settings.SLACK_API_URL),
     };
   } else if (settings.SLACK_SIGNING_SECRET !== undefined) {
-    slack = { mode: 'http', botToken, signingSecret: settings.SLACK_SIGNING_SECRET, apiUrl: settings.SLACK_API_URL ?? null };
+    slack = { mode: 'http', botToken, signingSecret: settings.SLACK_SIGNING_SECRET, ...present('apiUrl', settings.SLACK_API_URL) };
   } else {
     fail('SLACK_SIGNING_SECRET', 'SLACK_SIGNING_SECRET is missing: Slack over HTTP needs it (or set SLACK_APP_TOKEN for Socket Mode)');
   }
@@ -241,12 +241,17 @@ function selectPlatforms(settings: PlatformSettings, problems: ConfigProblem[]):
     discord = {
       token: discordToken,
       applicationId: settings.DISCORD_APPLICATION_ID,
-      apiUrl: settings.DISCORD_API_URL ?? null,
-      devGuildId: settings.DISCORD_DEV_GUILD_ID ?? null,
+      ...present('apiUrl', settings.DISCORD_API_URL),
+      ...present('devGuildId', settings.DISCORD_DEV_GUILD_ID),
     };
   }
 
   return slack === null && discord === null ? { kind: 'console' } : { kind: 'platforms', slack, discord };
+}
+
+/** `{ [key]: value }` when the value is set, `{}` otherwise: absent settings stay absent keys. */
+function present<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
+  return value === undefined ? {} : ({ [key]: value } as { [P in K]?: string });
 }
 
 /** Turns zod's issues into our lines; a failure we did not word gets a generic, value-free line. */
@@ -313,10 +318,10 @@ export function loadDbPath(env: NodeJS.ProcessEnv): string {
 export function secretsOf(config: Config): string[] {
   if (config.adapters.kind === 'console') return [];
   const { slack, discord } = config.adapters;
-  const secrets: (string | null)[] = [];
-  if (slack) secrets.push(slack.botToken, slack.signingSecret, slack.mode === 'socket' ? slack.appToken : null);
+  const secrets: (string | undefined)[] = [];
+  if (slack) secrets.push(slack.botToken, slack.signingSecret, slack.mode === 'socket' ? slack.appToken : undefined);
   if (discord) secrets.push(discord.token);
-  return secrets.filter((secret): secret is string => secret !== null && secret !== '');
+  return secrets.filter((secret): secret is string => secret !== undefined && secret !== '');
 }
 
 /** What started, without secrets: fit for one start-up log line. */

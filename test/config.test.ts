@@ -41,18 +41,18 @@ describe('loadConfig', () => {
 
   it('runs Slack over HTTP with a bot token and a signing secret', () => {
     const config = loadConfig({ SLACK_BOT_TOKEN: SLACK_BOT, SLACK_SIGNING_SECRET: SLACK_SIGNING });
-    expect(config.adapters).toEqual({
+    expect(config.adapters).toStrictEqual({
       kind: 'platforms',
-      slack: { mode: 'http', botToken: SLACK_BOT, signingSecret: SLACK_SIGNING, apiUrl: null },
+      slack: { mode: 'http', botToken: SLACK_BOT, signingSecret: SLACK_SIGNING },
       discord: null,
     });
   });
 
-  it('runs Slack in Socket Mode when an app token is set, with or without a signing secret', () => {
+  it('runs Slack in Socket Mode when an app token is set; settings not given are absent keys', () => {
     const config = loadConfig({ SLACK_BOT_TOKEN: SLACK_BOT, SLACK_APP_TOKEN: SLACK_APP, SLACK_API_URL: 'http://127.0.0.1:4000/api/' });
-    expect(config.adapters).toEqual({
+    expect(config.adapters).toStrictEqual({
       kind: 'platforms',
-      slack: { mode: 'socket', botToken: SLACK_BOT, appToken: SLACK_APP, signingSecret: null, apiUrl: 'http://127.0.0.1:4000/api/' },
+      slack: { mode: 'socket', botToken: SLACK_BOT, appToken: SLACK_APP, apiUrl: 'http://127.0.0.1:4000/api/' },
       discord: null,
     });
   });
