@@ -118,7 +118,7 @@ export class FakeDiscordRest {
     const { body, fileNames } = parseBody(req.headers['content-type'] ?? '', raw);
     const call: RecordedCall = {
       method: req.method ?? 'GET',
-      path: url.pathname.replace(/^\/api\/v10/, ''),
+      path: decodeURIComponent(url.pathname).replace(/^\/api\/v10/, ''),
       query: url.searchParams,
       body,
       fileNames,

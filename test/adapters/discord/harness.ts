@@ -46,6 +46,8 @@ export interface Harness<H extends EventHandler = RecordingEventHandler> {
   readonly logger: RecordingLogger;
   /** Hands one gateway dispatch to the client. */
   feed(packet: DispatchPacket): void;
+  /** READY then the guild, as after a login (done by `startHarness` unless `connect: false`). */
+  connect(guild?: DispatchPacket): void;
   close(): Promise<void>;
 }
 
@@ -69,11 +71,12 @@ export async function startHarness<H extends EventHandler = RecordingEventHandle
   const feed = (packet: DispatchPacket): void => {
     internals.handlePacket(packet, shard);
   };
-  if (options.connect ?? true) {
+  const connect = (guild: DispatchPacket = guildCreate()): void => {
     internals.status = Status.Ready;
     feed(ready());
-    feed(guildCreate());
-  }
+    feed(guild);
+  };
+  if (options.connect ?? true) connect();
   return {
     rest,
     handler,
@@ -81,6 +84,7 @@ export async function startHarness<H extends EventHandler = RecordingEventHandle
     client,
     logger,
     feed,
+    connect,
     async close() {
       await adapter.stop();
       if (!options.rest) await rest.close();

@@ -1,0 +1,196 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ApplicationCommandOptionType, type APIApplicationCommandOption } from 'discord.js';
+import { COMMAND_NAMES, type CommandEvent } from '../../../src/core/events.ts';
+import { COMMAND_DEFINITIONS } from '../../../adapters/discord/commands.ts';
+import {
+  ALL_PERMISSIONS,
+  autocomplete,
+  BOB,
+  command,
+  MEMBER_PERMISSIONS,
+  opt,
+  type CommandOption,
+} from '../../fakes/discord-packets.ts';
+import type { RecordedCall } from '../../fakes/discord-rest.ts';
+import { startHarness, type Harness } from './harness.ts';
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+function callbackData(call: RecordedCall): { type: number; data: Record<string, unknown> } {
+  return call.body as { type: number; data: Record<string, unknown> };
+}
+
+async function run(name: string, options: readonly CommandOption[] = [], permissions = ALL_PERMISSIONS) {
+  h ??= await startHarness();
+  const before = h.rest.callsTo('POST', /\/callback$/).length;
+  h.feed(command(name, options, { permissions }));
+  const callback = await h.rest.waitFor((c) => c.method === 'POST' && /\/callback$/.test(c.path) && h!.rest.callsTo('POST', /\/callback$/).indexOf(c) >= before);
+  return { callback: callbackData(callback), event: h.handler.last() as CommandEvent | undefined };
+}
+
+describe('Discord command definitions', () => {
+  it('declare every command of the product as a guild slash command', () => {
+    expect(COMMAND_DEFINITIONS.map((c) => c.name).sort()).toEqual([...COMMAND_NAMES].sort());
+    for (const definition of COMMAND_DEFINITIONS) expect(definition.contexts).toEqual([0]);
+  });
+
+  it('use names and descriptions Discord accepts, with required options before optional ones', () => {
+    const check = (options: readonly APIApplicationCommandOption[]) => {
+      expect(options.length).toBeLessThanOrEqual(25);
+      let seenOptional = false;
+      for (const option of options) {
+        expect(option.name).toMatch(/^[-_a-z0-9]{1,32}$/);
+        expect(option.description.length).toBeGreaterThan(0);
+        expect(option.description.length).toBeLessThanOrEqual(100);
+        const required = 'required' in option && option.required === true;
+        expect(required && seenOptional, `${option.name} is required after an optional option`).toBe(false);
+        if (!required) seenOptional = true;
+        if ('options' in option && option.options) check(option.options);
+      }
+    };
+    for (const definition of COMMAND_DEFINITIONS) {
+      expect(definition.name).toMatch(/^[-_a-z0-9]{1,32}$/);
+      expect(definition.description.length).toBeLessThanOrEqual(100);
+      check(definition.options ?? []);
+    }
+  });
+
+  it('offer the rejection stage as choices and the timezone with autocomplete', () => {
+    const rejected = COMMAND_DEFINITIONS.find((c) => c.name === 'rejected');
+    const stage = rejected?.options?.find((o) => o.name === 'stage');
+    expect(stage && 'choices' in stage ? stage.choices?.map((c) => c.value) : []).toEqual(['applied', 'screen', 'interview', 'final', 'offer']);
+    const rebound = COMMAND_DEFINITIONS.find((c) => c.name === 'rebound');
+    const timezoneSub = rebound?.options?.find((o) => o.name === 'timezone');
+    const zone = timezoneSub && 'options' in timezoneSub ? timezoneSub.options?.[0] : undefined;
+    expect(zone && 'autocomplete' in zone ? zone.autocomplete : false).toBe(true);
+    expect(zone?.type).toBe(ApplicationCommandOptionType.String);
+  });
+});
+
+describe('Discord commands become core commands with args in field order', () => {
+  const cases: [string, string, readonly CommandOption[], readonly string[]][] = [
+    ['/applied with a link', 'applied', [opt.string('company', 'Acme'), opt.string('role', 'Backend Engineer'), opt.string('link', 'https://acme.example/jobs/1')], ['Acme', 'Backend Engineer', 'https://acme.example/jobs/1']],
+    ['/applied without a link', 'applied', [opt.string('role', 'SRE'), opt.string('company', 'Acme')], ['Acme', 'SRE']],
+    ['/rejected with every field', 'rejected', [opt.string('company', 'Acme'), opt.string('role', 'SRE'), opt.string('stage', 'interview'), opt.string('note', 'internal candidate')], ['Acme', 'SRE', 'interview', 'internal candidate']],
+    ['/rejected skipping the role', 'rejected', [opt.string('company', 'Acme'), opt.string('stage', 'final')], ['Acme', '', 'final']],
+    ['/rejected with no options (the form)', 'rejected', [], []],
+    ['/update', 'update', [opt.string('text', 'Had a great call with Initech')], ['Had a great call with Initech']],
+    ['/feedback', 'feedback', [opt.string('company', 'Acme'), opt.string('text', 'More system design depth')], ['Acme', 'More system design depth']],
+    ['/followups', 'followups', [], []],
+    ['/checkin', 'checkin', [], []],
+    ['/goal with both goals', 'goal', [opt.integer('applications', 5), opt.integer('networking', 2)], ['5', '2']],
+    ['/goal with applications only', 'goal', [opt.integer('applications', 5)], ['5']],
+    ['/stats for me', 'stats', [], []],
+    ['/stats for the group', 'stats', [opt.boolean('group', true)], ['group']],
+    ['/stats group:false', 'stats', [opt.boolean('group', false)], []],
+    ['/rebound setup with everything', 'rebound', [opt.sub('setup', [opt.string('time', '09:00'), opt.string('timezone', 'Europe/Berlin'), opt.string('days', 'mon-fri')])], ['setup', '09:00', 'Europe/Berlin', 'mon-fri']],
+    ['/rebound setup with only the days', 'rebound', [opt.sub('setup', [opt.string('days', 'mon-thu')])], ['setup', '', '', 'mon-thu']],
+    ['/rebound setup bare', 'rebound', [opt.sub('setup')], ['setup']],
+    ['/rebound config', 'rebound', [opt.sub('config', [opt.string('settings', 'connect  off')])], ['config', 'connect', 'off']],
+    ['/rebound join', 'rebound', [opt.sub('join')], ['join']],
+    ['/rebound leave', 'rebound', [opt.sub('leave')], ['leave']],
+    ['/rebound pause 3', 'rebound', [opt.sub('pause', [opt.integer('days', 3)])], ['pause', '3']],
+    ['/rebound resume', 'rebound', [opt.sub('resume')], ['resume']],
+    ['/rebound timezone', 'rebound', [opt.sub('timezone', [opt.string('timezone', 'Europe/Berlin')])], ['timezone', 'Europe/Berlin']],
+    ['/rebound quiet', 'rebound', [opt.sub('quiet', [opt.string('hours', '21-08')])], ['quiet', '21-08']],
+    ['/rebound visibility', 'rebound', [opt.sub('visibility', [opt.string('level', 'counts')])], ['visibility', 'counts']],
+    ['/rebound export', 'rebound', [opt.sub('export')], ['export']],
+    ['/rebound forget-me', 'rebound', [opt.sub('forget-me')], ['forget-me']],
+    ['/rebound help', 'rebound', [opt.sub('help')], ['help']],
+  ];
+
+  for (const [title, name, options, args] of cases) {
+    it(`${title} reaches the core as ${JSON.stringify(args)} and is answered privately`, async () => {
+      const { callback, event } = await run(name, options);
+      expect(event).toMatchObject({ kind: 'command', name, args });
+      expect(event?.source).toMatchObject({ platform: 'discord', workspaceId: '290926798626357999', channelId: '345626669114982402' });
+      expect(callback.type).toBe(4);
+      expect(callback.data['flags']).toBe(64);
+    });
+  }
+
+  it('passes values Discord should have refused to the core unchanged, so the core can explain the right form', async () => {
+    const long = 'A'.repeat(150);
+    const { event } = await run('applied', [opt.string('company', long), opt.string('role', ' ')]);
+    expect(event?.args).toEqual([long, ' ']);
+  });
+
+  it('names the person by their server nickname and says whether they can manage the channel', async () => {
+    h = await startHarness();
+    h.feed(command('rebound', [opt.sub('join')], { user: BOB, permissions: MEMBER_PERMISSIONS, nick: 'Bobby' }));
+    await h.rest.waitForCall('POST', /\/callback$/);
+    expect(h.handler.last()?.source.actor).toEqual({ userId: BOB.id, displayName: 'Bobby', isBot: false });
+    expect(h.handler.last()?.source.canManageChannel).toBe(false);
+  });
+
+  it('answers an unknown command privately without bothering the core', async () => {
+    const { callback, event } = await run('cardsearch', [opt.string('cardname', 'The Gitrog Monster')]);
+    expect(event).toBeUndefined();
+    expect(callback.data).toMatchObject({ flags: 64, content: expect.stringContaining('Unknown command') });
+  });
+
+  it('answers a command used outside a server privately', async () => {
+    h = await startHarness();
+    h.feed(command('followups', [], { guildId: null, channelId: '319674150115610528' }));
+    const call = await h.rest.waitForCall('POST', /\/callback$/);
+    expect(callbackData(call).data).toMatchObject({ flags: 64, content: expect.stringContaining('server channels') });
+    expect(h.handler.events).toHaveLength(0);
+  });
+});
+
+describe('Manage Channels for /rebound setup and config', () => {
+  it('refuses /rebound setup to a member without Manage Channels, privately, and never reaches the core', async () => {
+    const { callback, event } = await run('rebound', [opt.sub('setup', [opt.string('time', '09:00')])], MEMBER_PERMISSIONS);
+    expect(event).toBeUndefined();
+    expect(callback.data).toMatchObject({ flags: 64, content: expect.stringContaining('Manage Channels') });
+  });
+
+  it('refuses /rebound config to a member without Manage Channels', async () => {
+    const { callback, event } = await run('rebound', [opt.sub('config')], MEMBER_PERMISSIONS);
+    expect(event).toBeUndefined();
+    expect(callback.data['content']).toContain('Manage Channels');
+  });
+
+  it('lets a member with Manage Channels set up, and tells the core so', async () => {
+    const permissions = String(BigInt(MEMBER_PERMISSIONS) | 16n);
+    const { event } = await run('rebound', [opt.sub('setup')], permissions);
+    expect(event?.source.canManageChannel).toBe(true);
+  });
+
+  it('lets anyone join', async () => {
+    const { event } = await run('rebound', [opt.sub('join')], MEMBER_PERMISSIONS);
+    expect(event).toMatchObject({ args: ['join'], source: { canManageChannel: false } });
+  });
+});
+
+describe('timezone autocomplete', () => {
+  it('suggests IANA zones matching what was typed, at most 25, without reaching the core', async () => {
+    h = await startHarness();
+    h.feed(autocomplete('rebound', [{ type: 1, name: 'timezone', options: [{ type: 3, name: 'timezone', value: 'berl', focused: true }] }]));
+    const call = await h.rest.waitForCall('POST', /\/callback$/);
+    const body = callbackData(call) as { type: number; data: { choices: { name: string; value: string }[] } };
+    expect(body.type).toBe(8);
+    expect(body.data.choices.map((c) => c.value)).toContain('Europe/Berlin');
+    expect(h.handler.events).toHaveLength(0);
+  });
+
+  it('offers at most 25 choices for a broad prefix, matches on the city too, and knows UTC', async () => {
+    h = await startHarness();
+    const ask = async (typed: string) => {
+      const before = h!.rest.callsTo('POST', /\/callback$/).length;
+      h!.feed(autocomplete('rebound', [{ type: 1, name: 'setup', options: [{ type: 3, name: 'timezone', value: typed, focused: true }] }]));
+      await h!.rest.waitFor(() => h!.rest.callsTo('POST', /\/callback$/).length > before);
+      const call = h!.rest.callsTo('POST', /\/callback$/)[before];
+      return (call!.body as { data: { choices: { value: string }[] } }).data.choices.map((c) => c.value);
+    };
+    const america = await ask('America');
+    expect(america).toHaveLength(25);
+    expect(america.every((z) => z.startsWith('America/'))).toBe(true);
+    expect(await ask('new york')).toEqual(['America/New_York']);
+    expect(await ask('utc')).toContain('UTC');
+  });
+});
