@@ -190,6 +190,8 @@ export interface FollowUpRepository {
   listOpenForApplication(applicationId: number, ruleIds: readonly string[]): FollowUp[];
   /** Open follow-ups (pending or snoozed) not yet nudged whose due time is at or before `now`, soonest first. */
   listDue(now: Date, limit: number): FollowUp[];
+  /** The earliest due time after `after` among open, un-nudged follow-ups (when to wake next). */
+  nextDueAfter(after: Date): Date | null;
   /** Sets every open follow-up of the application for these rules to `cancelled`; returns how many. */
   cancelOpen(applicationId: number, ruleIds: readonly string[], now: Date): number;
 }

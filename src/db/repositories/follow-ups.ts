@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { FollowUpRepository } from '../../core/ports.ts';
 import { InternalError } from '../../core/errors.ts';
 import type { Db } from '../open.ts';
@@ -86,6 +86,16 @@ export function createFollowUpRepository(db: Db): FollowUpRepository {
         .limit(limit)
         .all()
         .map(toFollowUp);
+    },
+    nextDueAfter(after) {
+      const row = db
+        .select({ dueAt: followUps.dueAt })
+        .from(followUps)
+        .where(and(isDueCandidate, gt(followUps.dueAt, after)))
+        .orderBy(asc(followUps.dueAt))
+        .limit(1)
+        .get();
+      return row?.dueAt ?? null;
     },
     cancelOpen(applicationId, ruleIds, now) {
       if (ruleIds.length === 0) return 0;

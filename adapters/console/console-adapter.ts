@@ -1,0 +1,159 @@
+/**
+ * The console adapter: Rebound in a terminal, on the embedded database. Lines from standard input
+ * act as `@alice` (or `@bob …`) in `#job-hunt`; `:time` moves a simulated clock and runs the same
+ * sweep the heartbeat runs, at every moment something falls due.
+ */
+import { createInterface } from 'node:readline';
+import { DateTime } from 'luxon';
+import type { ManualClock } from '../../src/core/clock.ts';
+import { splitCommandText } from '../../src/core/command-text.ts';
+import type { Rebound } from '../../src/core/create-rebound.ts';
+import type { EventSource, InboundEvent } from '../../src/core/events.ts';
+import type { Reply } from '../../src/core/messages.ts';
+import { advanceClock } from '../../src/scheduler/time-travel.ts';
+import type { ConsoleChat } from './console-chat.ts';
+import { parseLine, parseTimeArg, type ConsoleInput } from './parse-line.ts';
+import { renderForm, renderMessage } from './render.ts';
+
+export const CONSOLE_WORKSPACE = 'local';
+export const CONSOLE_CHANNEL = 'job-hunt';
+export const CONSOLE_USER = 'alice';
+
+export interface ConsoleSessionOptions {
+  readonly rebound: Rebound;
+  readonly clock: ManualClock;
+  readonly chat: ConsoleChat;
+  readonly nextWake: (after: Date) => Date | null;
+  /** The system's timezone, used as @alice's when the group is first set up. */
+  readonly localZone: string;
+}
+
+export class ConsoleSession {
+  readonly #forms = new Map<string, string>();
+  #nextForm = 1;
+
+  constructor(private readonly o: ConsoleSessionOptions) {}
+
+  /** Sets up `#job-hunt` with `@alice` as its admin, the first time only. */
+  async ensureGroup(): Promise<void> {
+    const exists = this.o.rebound.deps.store.groups.findByChannel({ platform: 'console', workspaceId: CONSOLE_WORKSPACE }, CONSOLE_CHANNEL);
+    if (!exists) await this.#run({ kind: 'command', source: this.#source(CONSOLE_USER, CONSOLE_CHANNEL, this.o.localZone), name: 'rebound', args: ['setup'] });
+  }
+
+  groupZone(): string {
+    return this.o.rebound.deps.store.groups.findByChannel({ platform: 'console', workspaceId: CONSOLE_WORKSPACE }, CONSOLE_CHANNEL)?.timezone ?? 'UTC';
+  }
+
+  #source(user: string, channelId: string, timezone?: string): EventSource {
+    return {
+      platform: 'console',
+      workspaceId: CONSOLE_WORKSPACE,
+      channelId,
+      channelName: channelId,
+      actor: { userId: user, displayName: user, isBot: false, ...(timezone ? { timezone } : {}) },
+    };
+  }
+
+  async #run(event: InboundEvent, replacing?: { messageId: string | null; channelId: string }): Promise<void> {
+    const reply = await this.o.rebound.handle(event);
+    this.#print(event.source.actor.userId, reply, replacing);
+  }
+
+  #print(user: string, reply: Reply, replacing?: { messageId: string | null; channelId: string }): void {
+    switch (reply.type) {
+      case 'none':
+        return;
+      case 'private':
+        this.o.chat.printPrivate(user, renderMessage(reply.message, this.o.chat, { messageId: null, channelId: CONSOLE_CHANNEL }));
+        for (const f of reply.files ?? []) this.o.chat.printPrivate(user, [`📎 ${f.filename} saved to ${this.o.chat.saveFileFor(f)}`]);
+        return;
+      case 'form': {
+        const id = `f${this.#nextForm++}`;
+        this.#forms.set(id, reply.form.formId);
+        this.o.chat.printPrivate(user, renderForm(reply.form, id));
+        return;
+      }
+      case 'form-errors':
+        this.o.chat.printPrivate(user, ['Please fix the form:', ...Object.entries(reply.errors).map(([f, e]) => `${f}: ${e}`)]);
+        return;
+      case 'replace': {
+        const where = replacing ?? { messageId: null, channelId: CONSOLE_CHANNEL };
+        const label = where.channelId.startsWith('dm-') ? `[DM @${where.channelId.slice(3)}] (updated)` : `[only @${user}] (updated)`;
+        this.o.chat.printLines(label, renderMessage(reply.message, this.o.chat, where));
+        if (reply.privateNote) this.o.chat.printPrivate(user, renderMessage(reply.privateNote, this.o.chat, where));
+        return;
+      }
+    }
+  }
+
+  /** Handles one typed line. Never throws for bad input: it answers privately. */
+  async handleLine(line: string): Promise<void> {
+    const input = parseLine(line);
+    const user = 'user' in input && input.user ? input.user : CONSOLE_USER;
+    switch (input.kind) {
+      case 'nothing':
+        return;
+      case 'help':
+        this.o.chat.printPrivate(CONSOLE_USER, CONSOLE_HELP);
+        return;
+      case 'unknown':
+        this.o.chat.printPrivate(user, [`I don't know "${input.text.slice(0, 60)}".`, ...CONSOLE_HELP]);
+        return;
+      case 'command':
+        return this.#run({ kind: 'command', source: this.#source(user, CONSOLE_CHANNEL), name: input.name, args: splitCommandText(input.name, input.text) });
+      case 'time':
+        return this.#time(user, input);
+      case 'react': {
+        const post = this.o.chat.findPost(input.post);
+        if (!post) return this.o.chat.printPrivate(user, [`There is no post ${input.post.slice(0, 20)}.`, 'For example: :react p3 🎉 @bob']);
+        return this.#run({ kind: 'reaction', source: this.#source(user, post.channelId), added: input.added, messageId: post.messageId, emoji: input.emoji });
+      }
+      case 'click': {
+        const button = this.o.chat.findButton(input.button);
+        if (!button) return this.o.chat.printPrivate(user, [`There is no button ${input.button.slice(0, 20)}.`, 'For example: :click b12']);
+        const event: InboundEvent = { kind: 'button', source: this.#source(user, button.channelId), actionId: button.actionId, ...(button.messageId ? { messageId: button.messageId } : {}) };
+        return this.#run(event, { messageId: button.messageId, channelId: button.channelId });
+      }
+      case 'reply':
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date)) return this.o.chat.printPrivate(user, ['Reply in a day\'s thread by its date.', 'For example: :reply 2026-11-26 sent two applications']);
+        return this.#run({ kind: 'thread-reply', source: this.#source(user, CONSOLE_CHANNEL), threadId: `thread-${input.date}`, text: input.text });
+      case 'submit': {
+        const formId = this.#forms.get(input.form);
+        if (!formId) return this.o.chat.printPrivate(user, [`There is no open form ${input.form.slice(0, 20)}.`, 'For example: :submit f1 company=Acme | stage=final']);
+        return this.#run({ kind: 'form-submit', source: this.#source(user, CONSOLE_CHANNEL), formId, fields: input.fields });
+      }
+    }
+  }
+
+  async #time(user: string, input: Extract<ConsoleInput, { kind: 'time' }>): Promise<void> {
+    const arg = parseTimeArg(input.arg);
+    const now = this.o.clock.now();
+    let target: Date | null = null;
+    if (arg?.kind === 'relative') target = new Date(now.getTime() + arg.ms);
+    if (arg?.kind === 'absolute') {
+      const t = DateTime.fromISO(arg.iso, { zone: this.groupZone() });
+      target = t.isValid ? t.toJSDate() : null;
+    }
+    if (!target) return this.o.chat.printPrivate(user, ['Move the clock with +1d, +3h, +30m or a local time.', 'For example: :time +1d  or  :time 2026-12-01T09:00']);
+    if (target.getTime() < now.getTime()) return this.o.chat.printPrivate(user, ['Time only moves forward here.', `It is now ${DateTime.fromJSDate(now, { zone: this.groupZone() }).toFormat('yyyy-MM-dd HH:mm')}; for example: :time +1d`]);
+    this.o.chat.showTimes = true;
+    try {
+      await advanceClock(this.o.clock, target, { nextWake: this.o.nextWake, sweep: () => this.o.rebound.sweep() });
+    } finally {
+      this.o.chat.showTimes = false;
+    }
+    this.o.chat.printLines('[clock]', [`It is now ${DateTime.fromJSDate(target, { zone: this.groupZone() }).toFormat('ccc d LLL yyyy, HH:mm')} (${this.groupZone()}).`]);
+  }
+
+  /** Reads lines until the input ends; each line is handled before the next is read. */
+  async run(input: NodeJS.ReadableStream): Promise<void> {
+    await this.ensureGroup();
+    const rl = createInterface({ input, crlfDelay: Infinity, terminal: false });
+    for await (const line of rl) await this.handleLine(line);
+  }
+}
+
+export const CONSOLE_HELP = [
+  'Type a command as @alice (/applied Acme | SRE), or as someone else (@bob /rebound join).',
+  ':time +1d | +3h | 2026-12-01T09:00 moves the clock · :react p3 🎉 @bob · :click b12 · :reply 2026-11-26 text · :submit f1 field=value | …',
+];

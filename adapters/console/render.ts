@@ -1,0 +1,48 @@
+/** Terminal rendering: every printed line starts with where it went; buttons and posts get short ids. */
+import type { Form, Message } from '../../src/core/messages.ts';
+
+export interface Registry {
+  /** Registers a button and returns its short id (`b12`). */
+  button(actionId: string, messageId: string | null, channelId: string): string;
+}
+
+export function renderMessage(message: Message, registry: Registry, where: { messageId: string | null; channelId: string }, postLabel?: string): string[] {
+  const lines: string[] = [];
+  const mentions = (message.ping ?? []).map((u) => `@${u}`).join(' ');
+  for (const block of message.blocks) {
+    switch (block.type) {
+      case 'heading':
+        lines.push(...block.text.split('\n').map((l) => `** ${l} **`));
+        break;
+      case 'text':
+        lines.push(...block.text.split('\n'));
+        break;
+      case 'fields':
+        for (const f of block.fields) lines.push(`${f.label}: ${f.value}`);
+        break;
+      case 'divider':
+        lines.push('—');
+        break;
+      case 'buttons':
+        lines.push(block.buttons.map((b) => `[${b.label} ${registry.button(b.actionId, where.messageId, where.channelId)}]`).join(' '));
+        break;
+    }
+  }
+  if (lines.length === 0) lines.push('');
+  if (mentions) lines[0] = `${mentions} ${lines[0]}`;
+  if (postLabel) lines[0] = `${lines[0]} (post ${postLabel})`;
+  return lines;
+}
+
+export function renderForm(form: Form, shortId: string): string[] {
+  const fields = form.fields.map((f) => `${f.id}${f.required ? '*' : ''}${f.choices ? ` (${f.choices.map((c) => c.value).join('/')})` : ''}`);
+  return [
+    `Form ${shortId}: ${form.title} — ${fields.join(', ')}`,
+    `Fill it in with :submit ${shortId} ${form.fields.map((f) => `${f.id}=…`).slice(0, 2).join(' | ')}`,
+  ];
+}
+
+/** Prefixes each line; `when` (during a clock jump) says at what simulated time it was sent. */
+export function prefixed(prefix: string, lines: readonly string[], when?: string): string {
+  return lines.map((l) => `${prefix}${when ? ` ${when} ·` : ''} ${l}`.trimEnd()).join('\n');
+}

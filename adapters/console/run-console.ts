@@ -1,0 +1,49 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ManualClock } from '../../src/core/clock.ts';
+import { createRebound } from '../../src/core/create-rebound.ts';
+import type { OutboundFile } from '../../src/core/messages.ts';
+import type { Logger, Store } from '../../src/core/ports.ts';
+import { nextWake } from '../../src/core/use-cases/next-wake.ts';
+import { ConsoleChat } from './console-chat.ts';
+import { ConsoleSession } from './console-adapter.ts';
+
+export interface RunConsoleOptions {
+  readonly store: Store;
+  readonly logger: Logger;
+  readonly input: NodeJS.ReadableStream;
+  readonly write: (text: string) => void;
+  /** Where files the bot sends (charts, exports) are written. */
+  readonly filesDir?: string;
+  /** The simulated clock's start; defaults to the real time now. */
+  readonly start?: Date;
+  readonly localZone?: string;
+}
+
+/** Runs a console session until the input ends. */
+export async function runConsole(options: RunConsoleOptions): Promise<void> {
+  const clock = new ManualClock(options.start ?? new Date());
+  const filesDir = resolve(options.filesDir ?? process.env.REBOUND_FILES_DIR ?? './rebound-files');
+  let session: ConsoleSession | null = null;
+  const chat = new ConsoleChat({
+    write: options.write,
+    clock,
+    zone: () => session?.groupZone() ?? 'UTC',
+    channelName: (id) => id,
+    saveFile: (file: OutboundFile) => {
+      mkdirSync(filesDir, { recursive: true });
+      const path = join(filesDir, file.filename.replace(/[^A-Za-z0-9._-]/g, '_'));
+      writeFileSync(path, file.bytes);
+      return path;
+    },
+  });
+  const rebound = createRebound({ store: options.store, chat, clock, logger: options.logger, owner: `console:${process.pid}` });
+  session = new ConsoleSession({
+    rebound,
+    clock,
+    chat,
+    nextWake: (after) => nextWake(rebound.deps, after),
+    localZone: options.localZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC',
+  });
+  await session.run(options.input);
+}

@@ -1,0 +1,68 @@
+/**
+ * The composition root: reads settings, opens the database, starts the adapters and the heartbeat.
+ * With no Slack or Discord settings it runs the console adapter on the embedded database.
+ */
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { ConfigError, describeConfig, loadConfig, secretsOf, type Config } from './config.ts';
+import { createLogger, type AppLogger } from './logger.ts';
+import { openDatabase } from './db/open.ts';
+import { createSqliteStore } from './db/sqlite-store.ts';
+import { runConsole } from '../adapters/console/run-console.ts';
+import { startPlatforms } from './start-platforms.ts';
+
+async function main(): Promise<number> {
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`rebound: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  const consoleMode = config.adapters.kind === 'console';
+  // The console owns stdout; its logs go to stderr and stay quiet unless asked for.
+  const logger: AppLogger = createLogger({
+    level: consoleMode && !process.env.LOG_LEVEL ? 'warn' : config.logLevel,
+    secrets: secretsOf(config),
+    ...(consoleMode ? { destination: process.stderr } : {}),
+  });
+  const database = openDatabase(config.dbPath);
+  const store = createSqliteStore(database);
+  const owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+
+  if (config.adapters.kind === 'console') {
+    try {
+      await runConsole({ store, logger, input: process.stdin, write: (text) => process.stdout.write(`${text}\n`) });
+      return 0;
+    } finally {
+      database.close();
+    }
+  }
+
+  logger.info(describeConfig(config), 'starting');
+  const running = await startPlatforms(config, config.adapters, { store, logger, owner });
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await running.stop();
+    database.close();
+    logger.info({}, 'stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  return new Promise<number>(() => {});
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`rebound: failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

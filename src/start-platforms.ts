@@ -1,0 +1,64 @@
+import { createSlackAdapter } from '../adapters/slack/index.ts';
+import { createDiscordAdapter } from '../adapters/discord/create-discord-adapter.ts';
+import { createChatRouter } from './chat-router.ts';
+import { systemClock } from './system-clock.ts';
+import type { AdapterSelection, Config } from './config.ts';
+import { createRebound, type Rebound } from './core/create-rebound.ts';
+import type { EventHandler } from './core/event-handler.ts';
+import type { ChatPort, Store } from './core/ports.ts';
+import type { AppLogger } from './logger.ts';
+import { startHeartbeat } from './scheduler/heartbeat.ts';
+
+export interface RunningPlatforms {
+  stop(): Promise<void>;
+}
+
+/** Starts Slack and/or Discord, the core between them, and the heartbeat. */
+export async function startPlatforms(
+  config: Config,
+  adapters: Extract<AdapterSelection, { kind: 'platforms' }>,
+  deps: { store: Store; logger: AppLogger; owner: string },
+): Promise<RunningPlatforms> {
+  let rebound: Rebound | null = null;
+  const handler: EventHandler = {
+    handle: (event) => {
+      if (!rebound) throw new Error('core not ready');
+      return rebound.handle(event);
+    },
+  };
+  const ports: { slack?: ChatPort; discord?: ChatPort } = {};
+  const stops: (() => Promise<void>)[] = [];
+  const slack = adapters.slack ? createSlackAdapter({ ...adapters.slack, port: config.port }, handler, deps.logger) : null;
+  if (slack) ports.slack = slack.chat;
+  const discord = adapters.discord ? createDiscordAdapter(adapters.discord, handler, deps.logger) : null;
+  if (discord) ports.discord = discord.chat;
+  rebound = createRebound({
+    store: deps.store,
+    chat: createChatRouter(ports),
+    clock: systemClock,
+    logger: deps.logger,
+    owner: deps.owner,
+    wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  });
+  const core = rebound;
+  if (slack) {
+    const { port } = await slack.start();
+    deps.logger.info({ adapter: 'slack', port }, 'slack ready');
+    stops.push(() => slack.stop());
+  }
+  if (discord) {
+    await discord.start();
+    deps.logger.info({ adapter: 'discord' }, 'discord ready');
+    stops.push(() => discord.stop());
+  }
+  const heartbeat = startHeartbeat(
+    () => core.sweep(),
+    (error) => deps.logger.error({ error: error instanceof Error ? error.message : 'unknown' }, 'sweep failed'),
+  );
+  return {
+    async stop() {
+      await heartbeat.stop();
+      for (const stop of stops.reverse()) await stop();
+    },
+  };
+}
