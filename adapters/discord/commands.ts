@@ -32,9 +32,6 @@ const STAGE_LABELS: Readonly<Record<(typeof REJECTION_STAGES)[number], string>> 
   offer: 'Offer stage',
 };
 
-/** `/rebound` subcommands that change a group: Discord's Manage Channels is checked when they run. */
-export const MANAGE_CHANNEL_SUBCOMMANDS: ReadonlySet<string> = new Set(['setup', 'config']);
-
 function sub(name: string, description: string, options: APIApplicationCommandBasicOption[] = []): APIApplicationCommandSubcommandOption {
   return { type: ApplicationCommandOptionType.Subcommand, name, description, options };
 }
@@ -54,7 +51,8 @@ function command(name: CommandName, description: string, options: RESTPostAPICha
 /**
  * Every command. `/rebound setup` and `/rebound config` need Manage Channels, but Discord sets
  * default member permissions per command, not per subcommand, and `/rebound join` must stay open
- * to everyone: so the check for those two happens when they run.
+ * to everyone: so each interaction carries the member's Manage Channels (as Discord computed it
+ * for that channel) to the core as `canManageChannel`, and the core refuses when it is false.
  */
 export const COMMAND_DEFINITIONS: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[] = [
   command('applied', 'Log an application; the group sees it (per your visibility)', [

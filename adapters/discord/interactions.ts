@@ -15,7 +15,7 @@ import type { EventHandler } from '../../src/core/event-handler.ts';
 import type { InboundEvent } from '../../src/core/events.ts';
 import { textMessage, type Message, type Reply } from '../../src/core/messages.ts';
 import type { Logger } from '../../src/core/ports.ts';
-import { argsFromOptions, isCommandName, MANAGE_CHANNEL_SUBCOMMANDS, optionValues, timezoneChoices } from './commands.ts';
+import { argsFromOptions, isCommandName, optionValues, timezoneChoices } from './commands.ts';
 import { decodeCustomId } from './custom-ids.ts';
 import { describe } from './delivery.ts';
 import { renderMessage, renderModal, toEphemeralReply, toUpdate } from './rendering.ts';
@@ -31,7 +31,6 @@ export interface InteractionOptions {
 type Answerable = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
 
 const SORRY = 'Something went wrong on our side. Nothing was changed; please try again in a moment.';
-const NEEDS_MANAGE_CHANNELS = 'Setting up or configuring a group needs the Manage Channels permission in this channel. Ask someone who has it, or ask for it.';
 const NOT_IN_GUILD = 'Rebound works in server channels. Use this command in your group\'s channel.';
 const FORM_TOO_LATE = 'That took longer than expected, so the form could not open. Please try again.';
 
@@ -60,10 +59,8 @@ export function createInteractionListener(options: InteractionOptions): (interac
     const name = interaction.commandName;
     if (!isCommandName(name)) return void (await interaction.reply({ content: `Unknown command /${name}.`, flags: MessageFlags.Ephemeral }));
     const subcommand = interaction.options.getSubcommand(false);
+    // Manage Channels (for /rebound setup and config) travels in the source; the core decides.
     const source = interactionSource(interaction, interaction.guildId);
-    if (subcommand && MANAGE_CHANNEL_SUBCOMMANDS.has(subcommand) && source.canManageChannel !== true) {
-      return void (await interaction.reply({ content: NEEDS_MANAGE_CHANNELS, flags: MessageFlags.Ephemeral }));
-    }
     const args = argsFromOptions(name, subcommand, optionValues(interaction));
     await answer(interaction, { kind: 'command', source, name, args }, () => interaction.deferReply({ flags: MessageFlags.Ephemeral }));
   }
@@ -73,7 +70,10 @@ export function createInteractionListener(options: InteractionOptions): (interac
     const workspace = interaction.guildId ?? workspaceId;
     if (!workspace) return void (await interaction.reply({ content: 'This button no longer works.', flags: MessageFlags.Ephemeral }));
     const source = interactionSource(interaction, workspace);
-    await answer(interaction, { kind: 'button', source, actionId: id }, () => interaction.deferUpdate(), workspaceId);
+    // An ephemeral message is not stored anywhere the core could know it by.
+    const stored = !interaction.message.flags.has(MessageFlags.Ephemeral);
+    const event = { kind: 'button', source, actionId: id, ...(stored && { messageId: interaction.message.id }) } as const;
+    await answer(interaction, event, () => interaction.deferUpdate(), workspaceId);
   }
 
   async function onModalSubmit(interaction: ModalSubmitInteraction): Promise<void> {

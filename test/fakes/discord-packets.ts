@@ -209,8 +209,8 @@ export function autocomplete(name: string, options: readonly CommandOption[], co
   return dispatch('INTERACTION_CREATE', interaction(4, { id: nextSnowflake(), name, type: 1, options }, context));
 }
 
-/** A button click (type 3) on a message the bot sent. */
-export function buttonClick(customId: string, context: InteractionContext & { messageId?: string } = {}): DispatchPacket {
+/** A button click (type 3); `ephemeral` puts the button on a private answer (message flags 64). */
+export function buttonClick(customId: string, context: InteractionContext & { messageId?: string; ephemeral?: boolean } = {}): DispatchPacket {
   const channelId = context.channelId ?? GROUP_CHANNEL_ID;
   const message = {
     id: context.messageId ?? nextSnowflake(),
@@ -227,7 +227,7 @@ export function buttonClick(customId: string, context: InteractionContext & { me
     attachments: [],
     embeds: [],
     pinned: false,
-    flags: 0,
+    flags: context.ephemeral ? 64 : 0,
     components: [{ type: 1, components: [{ type: 2, style: 1, label: 'Done', custom_id: customId }] }],
   };
   return dispatch('INTERACTION_CREATE', interaction(3, { custom_id: customId, component_type: 2 }, context, { message }));

@@ -13,6 +13,9 @@ export class RecordingEventHandler implements EventHandler {
   #hold: Promise<void> | null = null;
   #failNext: Error | null = null;
 
+  /** `defaultReply` answers every event no scripted reply is left for. */
+  constructor(private readonly defaultReply: Reply = privateText('ok')) {}
+
   /** The next answers, in order; after them, the default. */
   replyWith(...replies: Reply[]): void {
     this.#replies.push(...replies);
@@ -40,7 +43,7 @@ export class RecordingEventHandler implements EventHandler {
     const failure = this.#failNext;
     this.#failNext = null;
     if (failure) throw failure;
-    return this.#replies.shift() ?? privateText('ok');
+    return this.#replies.shift() ?? this.defaultReply;
   }
 
   last(): InboundEvent | undefined {

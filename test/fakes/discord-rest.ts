@@ -16,6 +16,8 @@ export interface RecordedCall {
   /** Names of files sent with a multipart request. */
   readonly fileNames: readonly string[];
   readonly authorization: string | undefined;
+  /** What the fake answered. */
+  readonly answer: ScriptedAnswer;
 }
 
 export interface ScriptedAnswer {
@@ -65,6 +67,7 @@ export class FakeDiscordRest {
   readonly registeredCommands = new Map<string, unknown[]>();
   /** What `GET /gateway/bot` hands out as the gateway url. */
   gatewayUrl = 'ws://127.0.0.1:1';
+  #dmChannels = new Map<string, string>();
   #scripted: { method: string; path: RegExp; answer: ScriptedAnswer }[] = [];
   #waiters: Waiter[] = [];
   #server: Server;
@@ -116,7 +119,7 @@ export class FakeDiscordRest {
     const url = new URL(req.url ?? '/', 'http://fake');
     const raw = await readBody(req);
     const { body, fileNames } = parseBody(req.headers['content-type'] ?? '', raw);
-    const call: RecordedCall = {
+    const request = {
       method: req.method ?? 'GET',
       path: decodeURIComponent(url.pathname).replace(/^\/api\/v10/, ''),
       query: url.searchParams,
@@ -124,8 +127,9 @@ export class FakeDiscordRest {
       fileNames,
       authorization: req.headers.authorization,
     };
+    const answer = this.#takeScripted(request) ?? this.#defaultAnswer(request);
+    const call: RecordedCall = { ...request, answer };
     this.calls.push(call);
-    const answer = this.#takeScripted(call) ?? this.#defaultAnswer(call);
     send(res, answer);
     // Waiters run after the answer is on its way, so an awaited call has been answered.
     for (const waiter of [...this.#waiters]) {
@@ -136,13 +140,13 @@ export class FakeDiscordRest {
     }
   }
 
-  #takeScripted(call: RecordedCall): ScriptedAnswer | undefined {
+  #takeScripted(call: Omit<RecordedCall, 'answer'>): ScriptedAnswer | undefined {
     const index = this.#scripted.findIndex((s) => s.method === call.method && s.path.test(call.path));
     if (index < 0) return undefined;
     return this.#scripted.splice(index, 1)[0]?.answer;
   }
 
-  #defaultAnswer(call: RecordedCall): ScriptedAnswer {
+  #defaultAnswer(call: Omit<RecordedCall, 'answer'>): ScriptedAnswer {
     const { method, path, body } = call;
     let m: RegExpExecArray | null;
     if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return { status: 204 };
@@ -165,7 +169,9 @@ export class FakeDiscordRest {
     }
     if (method === 'POST' && path === '/users/@me/channels') {
       const recipient = typeof body === 'object' && body !== null && 'recipient_id' in body ? String(body.recipient_id) : '0';
-      return { status: 200, body: { id: `9${recipient.slice(1)}`, type: 1, recipients: [{ id: recipient, username: 'someone', discriminator: '0', avatar: null, global_name: null }] } };
+      const dmId = this.#dmChannels.get(recipient) ?? nextSnowflake();
+      this.#dmChannels.set(recipient, dmId);
+      return { status: 200, body: { id: dmId, type: 1, recipients: [{ id: recipient, username: 'someone', discriminator: '0', avatar: null, global_name: null }] } };
     }
     if (/^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
       if (method === 'PUT') {

@@ -114,9 +114,9 @@ describe('buttons', () => {
     h = await startHarness();
     const done: Message = { blocks: [{ type: 'text', text: '✅ Asked Acme for feedback.' }] };
     h.handler.replyWith({ type: 'replace', message: done, privateNote: textMessage('Nice. I will check back in a week.') });
-    h.feed(buttonClick('fu:done:42'));
+    h.feed(buttonClick('fu:done:42', { messageId: '1320000000000000042' }));
     const callback = body(await h.rest.waitForCall('POST', /\/callback$/));
-    expect(h.handler.last()).toMatchObject({ kind: 'button', actionId: 'fu:done:42', source: { workspaceId: GUILD_ID } });
+    expect(h.handler.last()).toMatchObject({ kind: 'button', actionId: 'fu:done:42', messageId: '1320000000000000042', source: { workspaceId: GUILD_ID } });
     expect(callback.type).toBe(7);
     expect(callback.data).toMatchObject({ content: '✅ Asked Acme for feedback.', components: [], allowed_mentions: { parse: [], users: [] } });
     const note = await h.rest.waitForCall('POST', /^\/webhooks\/\d+\/[^/]+$/);
@@ -131,6 +131,14 @@ describe('buttons', () => {
     expect(h.handler.last()?.source.actor.userId).toBe(BOB.id);
     expect(callback).toEqual({ type: 4, data: expect.objectContaining({ flags: 64, content: 'This follow-up belongs to someone else.' }) });
     expect(h.rest.callsTo('PATCH', /messages/)).toHaveLength(0);
+  });
+
+  it('a button on a private answer (from /followups) reaches the core without a message id to update', async () => {
+    h = await startHarness();
+    h.feed(buttonClick('fu:skip:42', { ephemeral: true }));
+    await h.rest.waitForCall('POST', /\/callback$/);
+    expect(h.handler.last()).toMatchObject({ kind: 'button', actionId: 'fu:skip:42' });
+    expect(h.handler.last()).not.toHaveProperty('messageId');
   });
 
   it('a button in a DM carries its guild, so the click reaches the core scoped to that guild', async () => {
