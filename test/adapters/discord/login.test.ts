@@ -1,0 +1,73 @@
+import { afterEach, expect, it } from 'vitest';
+import { GatewayIntentBits } from 'discord.js';
+import { createDiscordAdapter, type DiscordAdapter } from '../../../adapters/discord/create-discord-adapter.ts';
+import { COMMAND_DEFINITIONS } from '../../../adapters/discord/commands.ts';
+import { FakeDiscordGateway } from '../../fakes/discord-gateway.ts';
+import { APP_ID, command, GUILD_ID, opt } from '../../fakes/discord-packets.ts';
+import { RecordingEventHandler } from '../../fakes/discord-recording-handler.ts';
+import { FakeDiscordRest } from '../../fakes/discord-rest.ts';
+import { RecordingLogger } from './harness.ts';
+
+const adapters: DiscordAdapter[] = [];
+let rest: FakeDiscordRest | undefined;
+let gateway: FakeDiscordGateway | undefined;
+
+afterEach(async () => {
+  for (const adapter of adapters.splice(0)) await adapter.stop();
+  await gateway?.close();
+  await rest?.close();
+});
+
+function makeAdapter(handler = new RecordingEventHandler()): DiscordAdapter {
+  const adapter = createDiscordAdapter(
+    { token: 'fake-token', applicationId: APP_ID, apiUrl: rest!.apiUrl, devGuildId: GUILD_ID },
+    handler,
+    new RecordingLogger(),
+    { restRetries: 0 },
+  );
+  adapters.push(adapter);
+  return adapter;
+}
+
+it('logs in through the gateway with the smallest intents, registers its commands on the dev guild, and answers a command', async () => {
+  rest = await FakeDiscordRest.start();
+  gateway = await FakeDiscordGateway.start();
+  rest.gatewayUrl = gateway.url;
+  const handler = new RecordingEventHandler();
+  const adapter = makeAdapter(handler);
+
+  await adapter.start();
+
+  expect(adapter.client.isReady()).toBe(true);
+  const identify = gateway.identifies[0] as { token: string; intents: number };
+  expect(identify.token).toBe('fake-token');
+  expect(identify.intents).toBe(
+    GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages | GatewayIntentBits.GuildMessageReactions | GatewayIntentBits.DirectMessages,
+  );
+  expect(identify.intents & GatewayIntentBits.MessageContent).toBe(0);
+
+  const route = `/applications/${APP_ID}/guilds/${GUILD_ID}/commands`;
+  const puts = rest.callsTo('PUT', new RegExp(`^${route}$`));
+  expect(puts).toHaveLength(1);
+  expect((puts[0]?.body as { name: string }[]).map((c) => c.name)).toEqual(COMMAND_DEFINITIONS.map((c) => c.name));
+
+  gateway.dispatch(command('applied', [opt.string('company', 'Acme'), opt.string('role', 'SRE')]));
+  const callback = await rest.waitForCall('POST', /\/callback$/);
+  expect(callback.body).toMatchObject({ type: 4, data: { flags: 64 } });
+  expect(handler.last()).toMatchObject({ kind: 'command', name: 'applied', args: ['Acme', 'SRE'], source: { workspaceId: GUILD_ID } });
+});
+
+it('does not register again at start-up when the registered commands are already the same', async () => {
+  rest = await FakeDiscordRest.start();
+  gateway = await FakeDiscordGateway.start();
+  rest.gatewayUrl = gateway.url;
+  const first = makeAdapter();
+  await first.start();
+  await first.stop();
+
+  const second = makeAdapter();
+  await second.start();
+
+  expect(rest.callsTo('GET', /\/commands$/)).toHaveLength(2);
+  expect(rest.callsTo('PUT', /\/commands$/)).toHaveLength(1);
+});
