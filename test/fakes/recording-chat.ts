@@ -1,0 +1,85 @@
+/**
+ * A ChatPort that records every send instead of talking to a platform, with switchable failures.
+ * Shared by core and scheduler tests: one fake, so test doubles do not drift apart.
+ */
+import { DeliveryError } from '../../src/core/errors.ts';
+import { messageButtons, messageToPlainLines, type Message, type OutboundFile } from '../../src/core/messages.ts';
+import type { ChannelTarget, ChatPort, SentMessage, UserTarget } from '../../src/core/ports.ts';
+import type { WorkspaceRef } from '../../src/core/types.ts';
+
+export type SentKind = 'channel' | 'thread-starter' | 'thread' | 'dm' | 'update';
+
+export interface SentRecord {
+  readonly kind: SentKind;
+  readonly workspace: WorkspaceRef;
+  /** Channel id for channel/thread sends, user id for DMs. */
+  readonly to: string;
+  readonly threadId?: string;
+  readonly threadName?: string;
+  readonly message: Message;
+  readonly files: readonly OutboundFile[];
+  readonly sent: SentMessage;
+  /** All text of the message, one string. */
+  readonly text: string;
+  readonly buttons: readonly string[];
+}
+
+export class RecordingChat implements ChatPort {
+  readonly sent: SentRecord[] = [];
+  #next = 1;
+  /** Failures to throw, in order, before sends succeed again (per kind, or for any kind). */
+  readonly failures: { kind?: SentKind; error: DeliveryError }[] = [];
+
+  failNext(error: DeliveryError, kind?: SentKind): void {
+    this.failures.push(kind ? { kind, error } : { error });
+  }
+
+  #take(kind: SentKind): void {
+    const i = this.failures.findIndex((f) => !f.kind || f.kind === kind);
+    if (i >= 0) {
+      const [f] = this.failures.splice(i, 1);
+      if (f) throw f.error;
+    }
+  }
+
+  #record(kind: SentKind, workspace: WorkspaceRef, to: string, message: Message, extra: Partial<SentRecord> = {}, files: readonly OutboundFile[] = []): SentMessage {
+    this.#take(kind);
+    const sent = { channelId: kind === 'dm' ? `D-${to}` : to, messageId: `m${this.#next++}` };
+    this.sent.push({
+      kind,
+      workspace,
+      to,
+      message,
+      files,
+      sent,
+      text: messageToPlainLines(message).join('\n'),
+      buttons: messageButtons(message).map((b) => b.actionId),
+      ...extra,
+    });
+    return sent;
+  }
+
+  async postToChannel(target: ChannelTarget, message: Message, files?: readonly OutboundFile[]): Promise<SentMessage> {
+    return this.#record('channel', target.workspace, target.channelId, message, {}, files);
+  }
+  async postThreadStarter(target: ChannelTarget, message: Message, threadName: string): Promise<SentMessage & { threadId: string }> {
+    const sent = this.#record('thread-starter', target.workspace, target.channelId, message, { threadName });
+    return { ...sent, threadId: `T-${sent.messageId}` };
+  }
+  async postInThread(target: ChannelTarget, threadId: string, message: Message): Promise<SentMessage> {
+    return this.#record('thread', target.workspace, target.channelId, message, { threadId });
+  }
+  async sendDirect(target: UserTarget, message: Message, files?: readonly OutboundFile[]): Promise<SentMessage> {
+    return this.#record('dm', target.workspace, target.userId, message, {}, files);
+  }
+  async updateMessage(workspace: WorkspaceRef, sent: SentMessage, message: Message): Promise<void> {
+    this.#record('update', workspace, sent.channelId, message, { sent });
+  }
+
+  dmsTo(userId: string): SentRecord[] {
+    return this.sent.filter((s) => s.kind === 'dm' && s.to === userId);
+  }
+  clear(): void {
+    this.sent.length = 0;
+  }
+}
