@@ -4,11 +4,10 @@
  *
  * HTTP mode (signing secret) serves `/slack/events` and `GET /healthz` on one port; Socket Mode
  * (app token) needs no public URL and serves `/healthz` on the same port. Starting makes no Web API
- * call when `botId` and `botUserId` are given; otherwise Bolt asks auth.test once, on the first
- * request.
+ * call: the bot's ids come from the config or from one auth.test on the first request.
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { App, LogLevel, webApi, type Logger as BoltLogger } from '@slack/bolt';
+import { App, LogLevel, webApi, type Authorize, type Logger as BoltLogger } from '@slack/bolt';
 import { DeliveryError } from '../../src/core/errors.ts';
 import type { EventHandler } from '../../src/core/event-handler.ts';
 import type { ChatPort, Logger } from '../../src/core/ports.ts';
@@ -68,6 +67,27 @@ function boltLogger(logger: Logger): BoltLogger {
   };
 }
 
+/**
+ * One workspace, one bot token. Bolt's own single-token mode either calls auth.test at start or,
+ * with verification off, on every request; this asks once, on the first request, and remembers.
+ * An OAuth install replaces this with Bolt's installationStore (see docs/slack.md).
+ */
+function createSingleTokenAuthorize(config: SlackAdapterConfig, slackApiUrl: string | undefined): Authorize<boolean> {
+  const known = config.botId && config.botUserId ? { botId: config.botId, botUserId: config.botUserId } : null;
+  let identity: Promise<{ botId: string; botUserId: string }> | null = known ? Promise.resolve(known) : null;
+  const client = new webApi.WebClient(config.botToken, slackApiUrl ? { slackApiUrl } : {});
+  return async () => {
+    identity ??= client.auth.test().then(
+      (result) => ({ botId: result.bot_id ?? '', botUserId: result.user_id ?? '' }),
+      (error: unknown) => {
+        identity = null;
+        throw error;
+      },
+    );
+    return { botToken: config.botToken, ...(await identity) };
+  };
+}
+
 function healthz(_req: IncomingMessage, res: ServerResponse): void {
   res.writeHead(200, { 'content-type': 'application/json' });
   res.end('{"ok":true}');
@@ -81,10 +101,7 @@ export function createSlackAdapter(config: SlackAdapterConfig, handler: EventHan
   const slackApiUrl = config.apiUrl;
   const customRoutes = [{ path: '/healthz', method: ['GET'], handler: healthz }];
   const common = {
-    token: config.botToken,
-    ...(config.botId ? { botId: config.botId } : {}),
-    ...(config.botUserId ? { botUserId: config.botUserId } : {}),
-    tokenVerificationEnabled: false,
+    authorize: createSingleTokenAuthorize(config, slackApiUrl),
     logger: boltLogger(logger),
     customRoutes,
     clientOptions: {
@@ -93,7 +110,13 @@ export function createSlackAdapter(config: SlackAdapterConfig, handler: EventHan
     },
   };
   const app = config.appToken
-    ? new App({ ...common, socketMode: true, appToken: config.appToken, installerOptions: { port } })
+    ? new App({
+        ...common,
+        socketMode: true,
+        appToken: config.appToken,
+        // The Socket Mode client opens its connection through the Web API, so it honours apiUrl too.
+        installerOptions: { port, ...(slackApiUrl ? { clientOptions: { slackApiUrl } } : {}) },
+      })
     : new App({ ...common, signingSecret: config.signingSecret, processBeforeResponse: config.processBeforeResponse ?? false });
 
   // Proactive sends never wait or retry inside the client: the scheduler owns that decision.

@@ -10,10 +10,18 @@ import type { Logger } from '../../src/core/ports.ts';
 export class RecordingHandler implements EventHandler {
   readonly events: InboundEvent[] = [];
   answer: (event: InboundEvent) => Reply = () => ({ type: 'none' });
+  readonly #waiting: { count: number; resolve: () => void }[] = [];
 
   async handle(event: InboundEvent): Promise<Reply> {
     this.events.push(event);
+    for (const w of this.#waiting.filter((w) => this.events.length >= w.count)) w.resolve();
     return this.answer(event);
+  }
+
+  /** Resolves once `count` events have been handled (for transports with no response to wait on). */
+  received(count: number): Promise<void> {
+    if (this.events.length >= count) return Promise.resolve();
+    return new Promise((resolve) => this.#waiting.push({ count, resolve }));
   }
 }
 

@@ -54,6 +54,7 @@ export class FakeSlackWebApi {
   readonly calls: RecordedCall[] = [];
   readonly #failures = new Map<string, ScriptedFailure[]>();
   readonly #users = new Map<string, FakeUser>();
+  readonly #answers = new Map<string, Record<string, unknown>>();
   #server: Server | null = null;
   #ts = 1_700_000_000;
   #fileId = 0;
@@ -93,6 +94,11 @@ export class FakeSlackWebApi {
     this.#users.set(user.id, user);
   }
 
+  /** Every call of `method` is answered with this body from now on. */
+  answer(method: string, body: Record<string, unknown>): void {
+    this.#answers.set(method, body);
+  }
+
   /** The next call(s) of `method` fail this way, in order. */
   failNext(method: string, ...failures: ScriptedFailure[]): void {
     this.#failures.set(method, [...(this.#failures.get(method) ?? []), ...failures]);
@@ -126,7 +132,7 @@ export class FakeSlackWebApi {
       this.calls.push({ method, params, response });
       return { status: failure.status, headers, body: JSON.stringify(response) };
     }
-    const body = failure ? { ok: false, error: failure.error } : this.#result(method, params);
+    const body = failure ? { ok: false, error: failure.error } : (this.#answers.get(method) ?? this.#result(method, params));
     this.calls.push({ method, params, response: body });
     return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
   }

@@ -1,6 +1,6 @@
 /** Starts the real Slack adapter on loopback against the fake Web API, with a given handler. */
 import type { EventHandler } from '../../../src/core/event-handler.ts';
-import { createSlackAdapter, type SlackAdapter } from '../../../adapters/slack/index.ts';
+import { createSlackAdapter, type SlackAdapter, type SlackAdapterConfig } from '../../../adapters/slack/index.ts';
 import { FakeSlackWebApi } from '../../fakes/slack-web-api.ts';
 import { RecordingLogger } from '../../fakes/slack-recording-handler.ts';
 import { SlackRequestSender } from '../../fakes/slack-requests.ts';
@@ -18,7 +18,7 @@ export interface SlackTestRig {
   stop(): Promise<void>;
 }
 
-export async function startSlackRig(handler: EventHandler): Promise<SlackTestRig> {
+export async function startSlackRig(handler: EventHandler, overrides: Partial<SlackAdapterConfig> = {}): Promise<SlackTestRig> {
   const api = await new FakeSlackWebApi().start();
   api.addUser({ id: 'U1', name: 'alice', tz: 'Europe/Berlin' });
   api.addUser({ id: 'U2', name: 'bob', tz: 'America/New_York' });
@@ -34,6 +34,7 @@ export async function startSlackRig(handler: EventHandler): Promise<SlackTestRig
       botUserId: BOT_USER_ID,
       processBeforeResponse: true,
       webApiRetries: 0,
+      ...overrides,
     },
     handler,
     logger,

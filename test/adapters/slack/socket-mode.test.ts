@@ -1,0 +1,73 @@
+import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { createSlackAdapter, type SlackAdapter } from '../../../adapters/slack/index.ts';
+import { RecordingHandler, RecordingLogger } from '../../fakes/slack-recording-handler.ts';
+import { FakeSlackWebApi } from '../../fakes/slack-web-api.ts';
+
+/** The slash-command envelope exactly as Slack's Socket Mode docs show it, pointed at our fake. */
+function slashCommandEnvelope(responseUrl: string): object {
+  return {
+    payload: {
+      token: 'bHKJ2n9AW6Ju3MjciOHfbA1b',
+      team_id: 'T123ABC456',
+      team_domain: 'maria',
+      channel_id: 'C123ABC456',
+      channel_name: 'general',
+      user_id: 'U123ABC456',
+      user_name: 'rainer',
+      command: '/applied',
+      text: 'Acme | SRE',
+      response_url: responseUrl,
+      trigger_id: '37053613634.26768298162.440952c06ef4de2653466a48fe495f93',
+    },
+    envelope_id: 'dbdd0ef3-1543-4f94-bfb4-133d0e6c1545',
+    type: 'slash_commands',
+    accepts_response_payload: true,
+  };
+}
+
+let api: FakeSlackWebApi;
+let wss: WebSocketServer;
+let adapter: SlackAdapter | null = null;
+
+beforeEach(async () => {
+  api = await new FakeSlackWebApi().start();
+  wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  await new Promise<void>((resolve) => wss.once('listening', () => resolve()));
+  api.answer('apps.connections.open', { ok: true, url: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/` });
+});
+afterEach(async () => {
+  await adapter?.stop();
+  adapter = null;
+  for (const client of wss.clients) client.terminate();
+  await new Promise<void>((resolve) => wss.close(() => resolve()));
+  await api.stop();
+});
+
+function nextMessage(socket: WebSocket): Promise<unknown> {
+  return new Promise((resolve) => socket.once('message', (data: Buffer) => resolve(JSON.parse(data.toString('utf8')))));
+}
+
+describe('Slack Socket Mode', () => {
+  it('connects with the app token, acknowledges a slash command envelope and hands the command to the core', async () => {
+    const handler = new RecordingHandler();
+    const connected = new Promise<WebSocket>((resolve) => wss.once('connection', resolve));
+    adapter = createSlackAdapter(
+      { botToken: 'xoxb-test', appToken: 'xapp-test', apiUrl: api.apiUrl, port: 0, botId: 'BBOT', botUserId: 'UBOT' },
+      handler,
+      new RecordingLogger(),
+    );
+    const started = adapter.start();
+    const socket = await connected;
+    socket.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A1' } }));
+    await started;
+    expect(api.callsTo('apps.connections.open')).toHaveLength(1);
+
+    const ack = nextMessage(socket);
+    socket.send(JSON.stringify(slashCommandEnvelope(api.responseUrl('socket'))));
+    expect(await ack).toMatchObject({ envelope_id: 'dbdd0ef3-1543-4f94-bfb4-133d0e6c1545' });
+    await handler.received(1);
+    expect(handler.events[0]).toMatchObject({ kind: 'command', name: 'applied', args: ['Acme', 'SRE'], source: { workspaceId: 'T123ABC456' } });
+  });
+});
