@@ -1,0 +1,233 @@
+/**
+ * The Discord adapter with the real core on an in-memory SQLite store: what a person does in
+ * Discord, what the bot sends back, and what is stored.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../../src/core/clock.ts';
+import { createRebound, type Rebound } from '../../../src/core/create-rebound.ts';
+import type { EventHandler } from '../../../src/core/event-handler.ts';
+import type { Store } from '../../../src/core/ports.ts';
+import { openDatabase, type OpenedDatabase } from '../../../src/db/open.ts';
+import { createSqliteStore } from '../../../src/db/sqlite-store.ts';
+import { decodeCustomId } from '../../../adapters/discord/custom-ids.ts';
+import {
+  BOB,
+  buttonClick,
+  command,
+  GROUP_CHANNEL_ID,
+  GUILD_ID,
+  HELPER_BOT,
+  MASON,
+  MEMBER_PERMISSIONS,
+  modalSubmit,
+  opt,
+  reactionAdd,
+  reactionRemove,
+  type DispatchPacket,
+} from '../../fakes/discord-packets.ts';
+import type { RecordedCall } from '../../fakes/discord-rest.ts';
+import { startHarness, type Harness } from './harness.ts';
+
+interface MessageBody {
+  content: string;
+  flags?: number;
+  components?: { components: { custom_id: string; label: string }[] }[];
+  allowed_mentions?: { parse: string[]; users: string[] };
+}
+interface Callback {
+  type: number;
+  data: MessageBody & { custom_id?: string; components?: unknown[] };
+}
+
+const workspace = { platform: 'discord', workspaceId: GUILD_ID } as const;
+const MANAGER_PERMISSIONS = String(BigInt(MEMBER_PERMISSIONS) | 16n);
+
+let h: Harness<EventHandler>;
+let database: OpenedDatabase;
+let store: Store;
+let clock: ManualClock;
+let rebound: Rebound;
+let waits: number[];
+
+beforeEach(async () => {
+  database = openDatabase(':memory:');
+  store = createSqliteStore(database);
+  // Monday 23 November 2026, 09:00 UTC.
+  clock = new ManualClock(new Date('2026-11-23T09:00:00Z'));
+  waits = [];
+  const core: EventHandler = { handle: (event) => rebound.handle(event) };
+  h = await startHarness({ handler: core });
+  rebound = createRebound({ store, chat: h.adapter.chat, clock, logger: h.logger, wait: async (ms) => void waits.push(ms) });
+});
+
+afterEach(async () => {
+  await h.close();
+  database.close();
+});
+
+/** Feeds an interaction and resolves with the callback Discord got for it. */
+async function interact(packet: DispatchPacket): Promise<Callback> {
+  const { id, token } = packet.d as { id: string; token: string };
+  h.feed(packet);
+  const call = await h.rest.waitFor((c) => c.path === `/interactions/${id}/${token}/callback`);
+  return call.body as Callback;
+}
+
+/** Lets the core finish what a gateway event started (it runs without an answer to wait for). */
+const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+const channelPosts = (channelId = GROUP_CHANNEL_ID): RecordedCall[] => h.rest.callsTo('POST', new RegExp(`^/channels/${channelId}/messages$`));
+const postedId = (call: RecordedCall | undefined) => (call?.answer.body as { id: string }).id;
+
+async function setUpGroup(): Promise<void> {
+  const answer = await interact(command('rebound', [opt.sub('setup', [opt.string('time', '09:00'), opt.string('timezone', 'UTC'), opt.string('days', 'mon-fri')])], { permissions: MANAGER_PERMISSIONS }));
+  expect(answer.data.flags).toBe(64);
+}
+
+describe('setting up', () => {
+  it('a member without Manage Channels trying /rebound setup is refused privately, and nothing is stored', async () => {
+    const answer = await interact(command('rebound', [opt.sub('setup')], { user: BOB, permissions: MEMBER_PERMISSIONS }));
+    expect(answer).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringContaining('Manage Channels') } });
+    expect(store.groups.findByChannel(workspace, GROUP_CHANNEL_ID)).toBeNull();
+    expect(channelPosts()).toHaveLength(0);
+  });
+
+  it('a member with Manage Channels makes the channel a group, keyed by the guild, with a welcome post that pings nobody', async () => {
+    await setUpGroup();
+    const group = store.groups.findByChannel(workspace, GROUP_CHANNEL_ID);
+    expect(group).toMatchObject({ workspace: { platform: 'discord', workspaceId: GUILD_ID }, name: 'job-hunt', timezone: 'UTC' });
+    expect((channelPosts()[0]?.body as MessageBody).allowed_mentions).toEqual({ parse: [], users: [] });
+  });
+});
+
+describe('applications and peer reactions', () => {
+  it('/applied posts to the group channel without pings and answers the person privately', async () => {
+    await setUpGroup();
+    const answer = await interact(command('applied', [opt.string('company', 'Acme'), opt.string('role', 'Backend Engineer')]));
+    expect(answer).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringContaining('Logged: Backend Engineer at Acme') } });
+    const post = channelPosts().at(-1)?.body as MessageBody;
+    expect(post.content).toContain('Mason applied for Backend Engineer at Acme');
+    expect(post.allowed_mentions).toEqual({ parse: [], users: [] });
+  });
+
+  it('/applied with a company that is too long gets a private explanation with an example, and nothing is posted', async () => {
+    await setUpGroup();
+    const before = channelPosts().length;
+    const answer = await interact(command('applied', [opt.string('company', 'A'.repeat(150)), opt.string('role', 'SRE')]));
+    expect(answer.data).toMatchObject({ flags: 64, content: expect.stringContaining('For example: /applied') });
+    expect(channelPosts()).toHaveLength(before);
+  });
+
+  it("peers' reactions on the post are counted, taken back when removed; the author's own and bots' are not", async () => {
+    await setUpGroup();
+    await interact(command('applied', [opt.string('company', 'Acme'), opt.string('role', 'SRE')]));
+    const messageId = postedId(channelPosts().at(-1));
+    const post = store.posts.findByMessage(workspace, messageId);
+    expect(post?.subject).toBe('application');
+
+    h.feed(reactionAdd(messageId, { user: MASON }));
+    h.feed(reactionAdd(messageId, { user: HELPER_BOT }));
+    h.feed(reactionAdd(messageId, { user: BOB }));
+    await settle();
+    expect(store.reactions.countForPost(post!.id)).toBe(1);
+
+    h.feed(reactionRemove(messageId, { user: BOB }));
+    await settle();
+    expect(store.reactions.countForPost(post!.id)).toBe(0);
+  });
+});
+
+describe('rejections', () => {
+  it('/rejected with no options opens the form; bad fields are listed privately; good ones are stored with a plan', async () => {
+    await setUpGroup();
+    const form = await interact(command('rejected'));
+    expect(form.type).toBe(9);
+    const formId = form.data.custom_id ?? '';
+    expect(formId).toMatch(/^rejected/);
+
+    const bad = await interact(modalSubmit(formId, { company: '', role: '', stage: 'interview', note: '' }, { selects: ['stage'] }));
+    expect(bad).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringContaining('Nothing was saved') } });
+    const member = store.members.find(store.groups.findByChannel(workspace, GROUP_CHANNEL_ID)!.id, MASON.id);
+    expect(member === null || store.rejections.listByMember(member.id).length === 0).toBe(true);
+
+    const good = await interact(modalSubmit(formId, { company: 'Acme', role: 'SRE', stage: 'interview', note: 'internal candidate' }, { selects: ['stage'] }));
+    expect(good.data.flags).toBe(64);
+    const saved = store.members.find(store.groups.findByChannel(workspace, GROUP_CHANNEL_ID)!.id, MASON.id)!;
+    expect(store.rejections.listByMember(saved.id)).toHaveLength(1);
+    expect(store.followUps.listByMember(saved.id, ['pending']).map((f) => f.ruleId)).toContain('request-feedback');
+  });
+});
+
+describe('nudges by DM', () => {
+  async function rejectAndComeDue(): Promise<void> {
+    await setUpGroup();
+    await interact(command('rejected', [opt.string('company', 'Acme'), opt.string('role', 'SRE'), opt.string('stage', 'interview')]));
+    // The feedback request is due the next business day at 10:00.
+    clock.set(new Date('2026-11-24T10:00:00Z'));
+  }
+
+  function dmButtons(): { customId: string; actionId: string; label: string }[] {
+    const dm = h.rest.calls.filter((c) => c.method === 'POST' && /^\/channels\/\d+\/messages$/.test(c.path) && !c.path.includes(GROUP_CHANNEL_ID)).at(-1);
+    return ((dm?.body as MessageBody | undefined)?.components ?? []).flatMap((row) =>
+      row.components.map((b) => ({ customId: b.custom_id, actionId: decodeCustomId(b.custom_id).id, label: b.label })),
+    );
+  }
+
+  function dmChannelId(): string {
+    return (h.rest.callsTo('POST', /^\/users\/@me\/channels$/)[0]?.answer.body as { id: string }).id;
+  }
+
+  it("the DM's Done button marks the follow-up done and updates the message in place", async () => {
+    await rejectAndComeDue();
+    await rebound.sweep();
+    const done = dmButtons().find((b) => b.label === 'Done');
+    expect(done?.actionId).toMatch(/^fu:done:\d+$/);
+    const followUpId = Number(done?.actionId.split(':')[2]);
+
+    const answer = await interact(buttonClick(done!.customId, { guildId: null, channelId: dmChannelId() }));
+    expect(answer.type).toBe(7);
+    expect(answer.data.content).toContain('Done');
+    expect(store.followUps.get(followUpId)?.status).toBe('done');
+  });
+
+  it("someone else's click and a stale click get a private explanation and change nothing", async () => {
+    await rejectAndComeDue();
+    await rebound.sweep();
+    const done = dmButtons().find((b) => b.label === 'Done')!;
+    const followUpId = Number(done.actionId.split(':')[2]);
+
+    const others = await interact(buttonClick(done.customId, { user: BOB, guildId: null, channelId: '319674150115610528' }));
+    expect(others).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringContaining("someone else's") } });
+    expect(store.followUps.get(followUpId)?.status).toBe('pending');
+
+    await interact(buttonClick(done.customId, { guildId: null, channelId: dmChannelId() }));
+    const stale = await interact(buttonClick(done.customId, { guildId: null, channelId: dmChannelId() }));
+    expect(stale).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringContaining('already done') } });
+  });
+
+  it('a DM refused with 50007 falls back to one mention in the group channel, and the member is marked unreachable', async () => {
+    await rejectAndComeDue();
+    h.rest.failNext('POST', /^\/channels\/\d+\/messages$/, { status: 403, body: { message: 'Cannot send messages to this user', code: 50007 } });
+    const before = channelPosts().length;
+    await rebound.sweep();
+    const fallback = channelPosts().slice(before);
+    expect(fallback).toHaveLength(1);
+    const body = fallback[0]?.body as MessageBody;
+    expect(body.content.startsWith(`<@${MASON.id}>`)).toBe(true);
+    expect(body.allowed_mentions).toEqual({ parse: [], users: [MASON.id] });
+    const member = store.members.find(store.groups.findByChannel(workspace, GROUP_CHANNEL_ID)!.id, MASON.id);
+    expect(member?.dmUnreachable).toBe(true);
+  });
+
+  it('a 429 on the DM makes the core wait what Discord said, then the nudge goes out', async () => {
+    await rejectAndComeDue();
+    h.rest.failNext('POST', /^\/channels\/\d+\/messages$/, {
+      status: 429,
+      body: { message: 'You are being rate limited.', retry_after: 2.5, global: false, code: 0 },
+      headers: { 'retry-after': '2.5', 'x-ratelimit-scope': 'shared' },
+    });
+    await rebound.sweep();
+    expect(waits).toEqual([2500]);
+    expect(dmButtons().some((b) => b.label === 'Done')).toBe(true);
+  });
+});
