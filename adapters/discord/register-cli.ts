@@ -4,6 +4,7 @@
  */
 import { REST } from 'discord.js';
 import { COMMAND_DEFINITIONS } from './commands.ts';
+import { inviteUrl } from './invite.ts';
 import { registerCommands } from './registration.ts';
 
 function required(name: string): string {
@@ -38,6 +39,7 @@ try {
       ? `Registered ${COMMAND_DEFINITIONS.length} commands on guild ${guildId}; they are usable now.`
       : `Registered ${COMMAND_DEFINITIONS.length} commands globally; Discord may take up to an hour to show them everywhere.`,
   );
+  console.log(`Invite link: ${inviteUrl(applicationId)}`);
 } catch (error) {
   console.error(`Could not register the commands: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
