@@ -138,7 +138,7 @@ export interface ApplicationRepository {
   create(input: NewApplication, now: Date): Application;
   setStatus(id: number, status: ApplicationStatus, now: Date): Application;
   listByMember(memberId: number): Application[];
-  /** Applications the member logged at or after `since` (for keep-applying's condition). */
+  /** Applications the member logged strictly after `since` (for keep-applying's condition). */
   countCreatedSince(memberId: number, since: Date): number;
 }
 

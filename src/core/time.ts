@@ -50,6 +50,13 @@ export function atLocalTime(date: string, minute: MinuteOfDay, zone: string): Da
   const wanted = { year: y, month: m, day: d, hour: Math.floor(minute / 60), minute: minute % 60 };
   const candidate = DateTime.fromObject(wanted, { zone });
   if (candidate.hour === wanted.hour && candidate.minute === wanted.minute && candidate.day === d) {
+    // A repeated wall time (fall-back): prefer the earlier instant when it shows the same time.
+    const before = DateTime.fromMillis(candidate.toMillis() - 6 * 3600_000, { zone });
+    const shift = before.offset - candidate.offset;
+    if (shift > 0) {
+      const earlier = DateTime.fromMillis(candidate.toMillis() - shift * 60_000, { zone });
+      if (earlier.hour === wanted.hour && earlier.minute === wanted.minute && earlier.day === d) return earlier.toJSDate();
+    }
     return candidate.toJSDate();
   }
   // Inside a DST gap: find the first instant whose wall time is at or after the wanted one.

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte } from 'drizzle-orm';
+import { and, count, desc, eq, gt } from 'drizzle-orm';
 import type { ApplicationRepository } from '../../core/ports.ts';
 import { InternalError } from '../../core/errors.ts';
 import type { Db } from '../open.ts';
@@ -61,7 +61,7 @@ export function createApplicationRepository(db: Db): ApplicationRepository {
       const row = db
         .select({ n: count() })
         .from(applications)
-        .where(and(eq(applications.memberId, memberId), gte(applications.createdAt, since)))
+        .where(and(eq(applications.memberId, memberId), gt(applications.createdAt, since)))
         .get();
       return row?.n ?? 0;
     },

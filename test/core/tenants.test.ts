@@ -1,0 +1,72 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHarness, replyText, type Harness } from '../helpers/core.ts';
+
+describe('two workspaces never see each other\'s data', () => {
+  let h: Harness;
+  const t2 = { workspaceId: 'T2' };
+  beforeEach(async () => {
+    h = createHarness({ start: new Date('2026-11-25T12:00:00Z') });
+    await h.command('alice', 'rebound', 'setup');
+    // The same channel and user ids in another workspace are other people and another group.
+    await h.command('alice', 'rebound', 'setup', t2);
+  });
+  afterEach(() => h.close());
+
+  it('keeps groups, members and applications apart even when ids collide', async () => {
+    await h.command('alice', 'applied', 'Acme | SRE');
+    await h.command('alice', 'applied', 'Globex | PM', t2);
+    const g1 = h.store.groups.findByChannel({ platform: 'slack', workspaceId: 'T1' }, 'C1');
+    const g2 = h.store.groups.findByChannel({ platform: 'slack', workspaceId: 'T2' }, 'C1');
+    expect(g1?.id).not.toBe(g2?.id);
+    const m1 = h.store.members.find(g1?.id ?? 0, 'alice');
+    const m2 = h.store.members.find(g2?.id ?? 0, 'alice');
+    expect(h.store.applications.listByMember(m1?.id ?? 0).map((a) => a.company)).toEqual(['Acme']);
+    expect(h.store.applications.listByMember(m2?.id ?? 0).map((a) => a.company)).toEqual(['Globex']);
+    const list = await h.command('alice', 'feedback', 'Globex | anything');
+    expect(replyText(list)).toMatch(/no application to Globex/);
+  });
+
+  it('refuses a button from another workspace as if the step did not exist', async () => {
+    await h.command('alice', 'rejected', 'Acme | SRE');
+    const g1 = h.store.groups.findByChannel({ platform: 'slack', workspaceId: 'T1' }, 'C1');
+    const step = h.store.followUps.listByMember(h.store.members.find(g1?.id ?? 0, 'alice')?.id ?? 0, ['pending'])[0];
+    const reply = await h.click('alice', `fu:done:${step?.id}`, t2);
+    expect(replyText(reply)).toMatch(/no longer exists/);
+    expect(h.store.followUps.get(step?.id ?? 0)?.status).toBe('pending');
+  });
+
+  it('ignores a reaction from another workspace on a post id that exists elsewhere', async () => {
+    await h.command('alice', 'applied', 'Acme | SRE');
+    const post = h.chat.sent.filter((s) => s.kind === 'channel').at(-1);
+    await h.rebound.handle({ kind: 'reaction', source: h.source('bob', t2), added: true, messageId: post?.sent.messageId ?? '', emoji: 'tada' });
+    expect((h.database.sqlite.prepare('select count(*) n from reactions').get() as { n: number }).n).toBe(0);
+  });
+});
+
+describe('peer reactions', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = createHarness({ start: new Date('2026-11-25T12:00:00Z') });
+    await h.command('alice', 'rebound', 'setup');
+    await h.command('alice', 'applied', 'Acme | SRE');
+  });
+  afterEach(() => h.close());
+
+  const reactions = () => h.database.sqlite.prepare('select reactor_user_id r, emoji from reactions').all();
+
+  it('counts a peer reaction on a post about an entry, and forgets it when removed', async () => {
+    const post = h.chat.sent.filter((s) => s.kind === 'channel').at(-1);
+    await h.rebound.handle({ kind: 'reaction', source: h.source('bob'), added: true, messageId: post?.sent.messageId ?? '', emoji: 'tada' });
+    expect(reactions()).toEqual([{ r: 'bob', emoji: 'tada' }]);
+    await h.rebound.handle({ kind: 'reaction', source: h.source('bob'), added: false, messageId: post?.sent.messageId ?? '', emoji: 'tada' });
+    expect(reactions()).toEqual([]);
+  });
+
+  it('does not count your own reaction on your own post, nor a bot\'s', async () => {
+    const post = h.chat.sent.filter((s) => s.kind === 'channel').at(-1);
+    await h.rebound.handle({ kind: 'reaction', source: h.source('alice'), added: true, messageId: post?.sent.messageId ?? '', emoji: 'tada' });
+    const bot = { ...h.source('B1'), actor: { userId: 'B1', displayName: 'bot', isBot: true } };
+    await h.rebound.handle({ kind: 'reaction', source: bot, added: true, messageId: post?.sent.messageId ?? '', emoji: 'tada' });
+    expect(reactions()).toEqual([]);
+  });
+});
