@@ -1,0 +1,167 @@
+/**
+ * The repository contract: what every Store implementation must do, as behaviour. Run against
+ * each store (SQLite in memory and on a file today) by `runRepositoryContract`.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Store } from '../../src/core/ports.ts';
+import type { WorkspaceRef } from '../../src/core/types.ts';
+
+export interface StoreUnderTest {
+  readonly store: Store;
+  close(): void;
+}
+
+const WS: WorkspaceRef = { platform: 'slack', workspaceId: 'T1' };
+const OTHER: WorkspaceRef = { platform: 'discord', workspaceId: 'T1' };
+const t0 = new Date('2026-11-25T12:00:00Z');
+const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
+
+export function runRepositoryContract(name: string, open: () => StoreUnderTest): void {
+  describe(`repository contract: ${name}`, () => {
+    let s: StoreUnderTest;
+    let store: Store;
+    beforeEach(() => {
+      s = open();
+      store = s.store;
+    });
+    afterEach(() => s.close());
+
+    const newGroup = (ws = WS, channelId = 'C1') =>
+      store.groups.create({ workspace: ws, channelId, name: 'job-hunt', timezone: 'Europe/Berlin', checkInMinute: 540, checkInDays: [1, 2, 3, 4, 5], reminderMinute: 960, adminUserIds: ['U1'] }, t0);
+    const newMember = (groupId: number, userId = 'U1', ws = WS) => store.members.create({ groupId, workspace: ws, userId, displayName: userId, timezone: null }, t0);
+
+    it('finds a group by its channel only within its workspace', () => {
+      const g = newGroup();
+      expect(store.groups.findByChannel(WS, 'C1')?.id).toBe(g.id);
+      expect(store.groups.findByChannel(OTHER, 'C1')).toBeNull();
+      expect(g.checkInDays).toEqual([1, 2, 3, 4, 5]);
+      expect(store.groups.update(g.id, { ruleSettings: { connect: { enabled: false } } }).ruleSettings).toEqual({ connect: { enabled: false } });
+    });
+
+    it('refuses a second group on the same channel of the same workspace', () => {
+      newGroup();
+      expect(() => newGroup()).toThrow();
+      expect(newGroup(OTHER).workspace).toEqual(OTHER);
+    });
+
+    it('keeps member defaults and lists a person\'s memberships in one workspace', () => {
+      const g = newGroup();
+      const m = newMember(g.id);
+      expect(m).toMatchObject({ quietStartMinute: 21 * 60, quietEndMinute: 8 * 60, visibility: 'shared', active: true, dmUnreachable: false, pausedUntil: null });
+      const other = newGroup(OTHER);
+      newMember(other.id, 'U1', OTHER);
+      expect(store.members.listByUser(WS, 'U1').map((x) => x.id)).toEqual([m.id]);
+      const paused = store.members.update(m.id, { pausedUntil: at(60), visibility: 'private' });
+      expect(paused.pausedUntil?.getTime()).toBe(at(60).getTime());
+      expect(paused.visibility).toBe('private');
+    });
+
+    it('matches applications by company without regard to case, newest first', () => {
+      const m = newMember(newGroup().id);
+      store.applications.create({ workspace: WS, memberId: m.id, company: 'Acme', role: 'SRE', link: null, status: 'applied', visibility: 'shared' }, at(0));
+      const second = store.applications.create({ workspace: WS, memberId: m.id, company: 'ACME', role: 'PM', link: null, status: 'applied', visibility: 'shared' }, at(5));
+      expect(store.applications.findByCompany(m.id, 'acme').map((a) => a.id)[0]).toBe(second.id);
+      expect(store.applications.countCreatedSince(m.id, at(0))).toBe(1);
+      expect(store.applications.setStatus(second.id, 'rejected', at(6)).status).toBe('rejected');
+    });
+
+    it('lists due follow-ups in due order and stops listing them once nudged', () => {
+      const m = newMember(newGroup().id);
+      const [a, b, c] = store.followUps.createMany(
+        [
+          { workspace: WS, memberId: m.id, applicationId: null, ruleId: 'connect', dueAt: at(10), occurrence: 1 },
+          { workspace: WS, memberId: m.id, applicationId: null, ruleId: 'engage', dueAt: at(5), occurrence: 1 },
+          { workspace: WS, memberId: m.id, applicationId: null, ruleId: 'network', dueAt: at(60), occurrence: 1 },
+        ],
+        t0,
+      );
+      expect(store.followUps.listDue(at(10), 100).map((f) => f.id)).toEqual([b?.id, a?.id]);
+      expect(store.followUps.nextDueAfter(at(10))?.getTime()).toBe(at(60).getTime());
+      store.followUps.markNudged([b?.id ?? 0], at(10));
+      expect(store.followUps.listDue(at(10), 100).map((f) => f.id)).toEqual([a?.id]);
+      // Moving the due time makes it due for a nudge again.
+      store.followUps.update(b?.id ?? 0, { status: 'snoozed', dueAt: at(20) }, at(11));
+      expect(store.followUps.listDue(at(30), 100).map((f) => f.id)).toEqual([a?.id, b?.id]);
+      store.followUps.update(c?.id ?? 0, { status: 'done' }, at(12));
+      expect(store.followUps.listDue(at(120), 100).map((f) => f.id)).not.toContain(c?.id);
+    });
+
+    it('cancels only the open follow-ups of the named rules for an application', () => {
+      const m = newMember(newGroup().id);
+      const app = store.applications.create({ workspace: WS, memberId: m.id, company: 'Acme', role: 'SRE', link: null, status: 'rejected', visibility: 'shared' }, t0);
+      const [fb, stay] = store.followUps.createMany(
+        [
+          { workspace: WS, memberId: m.id, applicationId: app.id, ruleId: 'request-feedback', dueAt: at(10), occurrence: 1 },
+          { workspace: WS, memberId: m.id, applicationId: app.id, ruleId: 'stay-in-touch', dueAt: at(10), occurrence: 1 },
+        ],
+        t0,
+      );
+      expect(store.followUps.cancelOpen(app.id, ['request-feedback'], at(1))).toBe(1);
+      expect(store.followUps.get(fb?.id ?? 0)?.status).toBe('cancelled');
+      expect(store.followUps.get(stay?.id ?? 0)?.status).toBe('pending');
+    });
+
+    it('grants a delivery key to exactly one claimant, and releases a stale claim nothing was sent for', () => {
+      const m = newMember(newGroup().id);
+      const claim = (owner: string) => store.deliveries.claim({ key: 'nudge:1:1', kind: 'nudge', workspace: WS, memberId: m.id, subjectId: 1, owner }, t0);
+      expect(claim('a')).toBe(true);
+      expect(claim('b')).toBe(false);
+      expect(store.deliveries.listStaleClaims(at(1), 10).map((d) => d.key)).toEqual(['nudge:1:1']);
+      store.deliveries.release('nudge:1:1');
+      expect(claim('b')).toBe(true);
+      store.deliveries.markAttempt('nudge:1:1', t0);
+      store.deliveries.markSent('nudge:1:1', { channelId: 'D1', messageId: 'M1' }, at(1));
+      expect(store.deliveries.get('nudge:1:1')).toMatchObject({ status: 'sent', attempts: 1, owner: 'b' });
+      expect(store.deliveries.listByMessage('M1').map((d) => d.subjectId)).toEqual([1]);
+      expect(store.deliveries.latestForSubject('nudge', 1)?.key).toBe('nudge:1:1');
+      expect(store.deliveries.listStaleClaims(at(60), 10)).toEqual([]);
+      // A sent delivery is never released.
+      store.deliveries.release('nudge:1:1');
+      expect(store.deliveries.get('nudge:1:1')?.status).toBe('sent');
+    });
+
+    it('records a peer reaction once and finds posts by message id within the workspace', () => {
+      const g = newGroup();
+      const post = store.posts.create({ workspace: WS, groupId: g.id, memberId: null, subject: 'application', subjectId: 1, channelId: 'C1', messageId: '171.001' }, t0);
+      expect(store.posts.findByMessage(WS, '171.001')?.id).toBe(post.id);
+      expect(store.posts.findByMessage(OTHER, '171.001')).toBeNull();
+      expect(store.reactions.add(post.id, 'U2', 'tada', t0)).toBe(true);
+      expect(store.reactions.add(post.id, 'U2', 'tada', t0)).toBe(false);
+      expect(store.reactions.countForPost(post.id)).toBe(1);
+      expect(store.reactions.remove(post.id, 'U2', 'tada')).toBe(true);
+      expect(store.reactions.remove(post.id, 'U2', 'tada')).toBe(false);
+    });
+
+    it('keeps one check-in thread per group and date, and adds a second check-in of the day to the first', () => {
+      const g = newGroup();
+      const m = newMember(g.id);
+      const thread = { workspace: WS, groupId: g.id, localDate: '2026-11-26', channelId: 'C1', messageId: '1.1', threadId: '1.1' };
+      store.checkIns.saveThread(thread, t0);
+      expect(store.checkIns.saveThread({ ...thread, messageId: '2.2', threadId: '2.2' }, t0).threadId).toBe('1.1');
+      expect(store.checkIns.findThreadById(WS, '1.1')?.localDate).toBe('2026-11-26');
+      const entry = { workspace: WS, memberId: m.id, groupId: g.id, localDate: '2026-11-26', source: 'form' as const, applications: 2, networking: 1, followUpsDone: 0, note: null };
+      expect(store.checkIns.record(entry, t0).first).toBe(true);
+      const second = store.checkIns.record({ ...entry, applications: 1 }, t0);
+      expect(second.first).toBe(false);
+      expect(second.checkIn.applications).toBe(3);
+    });
+
+    it('writes nothing at all when a transaction throws', () => {
+      const g = newGroup();
+      expect(() =>
+        store.transaction(() => {
+          newMember(g.id, 'U9');
+          throw new Error('boom');
+        }),
+      ).toThrow('boom');
+      expect(store.members.find(g.id, 'U9')).toBeNull();
+    });
+
+    it('sets weekly goals and replaces them', () => {
+      const m = newMember(newGroup().id);
+      store.goals.set(WS, m.id, { applications: 5, networking: 2 }, t0);
+      store.goals.set(WS, m.id, { applications: 8, networking: 1 }, at(1));
+      expect(store.goals.get(m.id)).toMatchObject({ applications: 8, networking: 1 });
+    });
+  });
+}
