@@ -21,12 +21,15 @@ export function displayName(user: User, member: GuildMember | APIInteractionGuil
 
 export function interactionSource(interaction: Interaction, workspaceId: string): EventSource {
   const channel = interaction.channel;
-  const channelName = channel && 'name' in channel && typeof channel.name === 'string' ? channel.name : undefined;
+  // A command used in one of the group's threads (the day's check-in) belongs to the group.
+  const parentId = channel?.isThread() ? channel.parentId : null;
+  const channelId = parentId ?? interaction.channelId ?? '';
+  const channelName = parentId === null && channel && 'name' in channel && typeof channel.name === 'string' ? channel.name : undefined;
   const permissions = interaction.memberPermissions;
   return {
     platform: PLATFORM,
     workspaceId,
-    channelId: interaction.channelId ?? '',
+    channelId,
     ...(channelName !== undefined && { channelName }),
     actor: {
       userId: interaction.user.id,

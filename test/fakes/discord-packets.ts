@@ -156,14 +156,17 @@ export interface InteractionContext {
   readonly guildId?: string | null;
   readonly channelId?: string;
   readonly nick?: string | null;
+  /** The channel object Discord sends with the interaction; a text channel of the guild by default. */
+  readonly channel?: Record<string, unknown>;
 }
 
 function interaction(type: number, data: unknown, context: InteractionContext, extra: Record<string, unknown> = {}): Record<string, unknown> {
   const user = context.user ?? MASON;
   const guildId = context.guildId === undefined ? GUILD_ID : context.guildId;
-  const channelId = context.channelId ?? GROUP_CHANNEL_ID;
+  const channelId = context.channel ? String(context.channel['id']) : (context.channelId ?? GROUP_CHANNEL_ID);
+  const channel = context.channel ?? textChannel(channelId, 'job-hunt', guildId ?? GUILD_ID);
   const where = guildId
-    ? { guild_id: guildId, member: apiMember(user, context.permissions ?? ALL_PERMISSIONS, context.nick ?? null), channel: { ...textChannel(channelId, 'job-hunt', guildId), permissions: context.permissions ?? ALL_PERMISSIONS }, context: 0 }
+    ? { guild_id: guildId, member: apiMember(user, context.permissions ?? ALL_PERMISSIONS, context.nick ?? null), channel: { ...channel, permissions: context.permissions ?? ALL_PERMISSIONS }, context: 0 }
     : { user: apiUser(user), channel: { id: channelId, type: 1, last_message_id: null, flags: 0, recipients: [apiUser(user)] }, context: 1 };
   return {
     id: nextSnowflake(),

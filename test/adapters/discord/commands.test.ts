@@ -6,9 +6,12 @@ import {
   ALL_PERMISSIONS,
   autocomplete,
   BOB,
+  BOT_ID,
   command,
+  GROUP_CHANNEL_ID,
   MEMBER_PERMISSIONS,
   opt,
+  threadChannel,
   type CommandOption,
 } from '../../fakes/discord-packets.ts';
 import type { RecordedCall } from '../../fakes/discord-rest.ts';
@@ -125,6 +128,13 @@ describe('Discord commands become core commands with args in field order', () =>
     await h.rest.waitForCall('POST', /\/callback$/);
     expect(h.handler.last()?.source.actor).toEqual({ userId: BOB.id, displayName: 'Bobby', isBot: false });
     expect(h.handler.last()?.source.canManageChannel).toBe(false);
+  });
+
+  it('a command used in a check-in thread belongs to the group channel the thread is in', async () => {
+    h = await startHarness();
+    h.feed(command('update', [opt.string('text', 'Two interviews booked')], { channel: threadChannel('1310000000000000001', GROUP_CHANNEL_ID, BOT_ID) }));
+    await h.rest.waitForCall('POST', /\/callback$/);
+    expect(h.handler.last()?.source.channelId).toBe(GROUP_CHANNEL_ID);
   });
 
   it('answers an unknown command privately without bothering the core', async () => {
