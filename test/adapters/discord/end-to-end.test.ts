@@ -16,13 +16,16 @@ import {
   command,
   GROUP_CHANNEL_ID,
   GUILD_ID,
+  guildCreate,
   HELPER_BOT,
   MASON,
   MEMBER_PERMISSIONS,
   modalSubmit,
   opt,
+  OTHER_GUILD_ID,
   reactionAdd,
   reactionRemove,
+  textChannel,
   type DispatchPacket,
 } from '../../fakes/discord-packets.ts';
 import type { RecordedCall } from '../../fakes/discord-rest.ts';
@@ -137,6 +140,32 @@ describe('applications and peer reactions', () => {
   });
 });
 
+describe('bad options', () => {
+  const cases: [string, DispatchPacket, string][] = [
+    ['/applied with a link that is not a web address', command('applied', [opt.string('company', 'Acme'), opt.string('role', 'SRE'), opt.string('link', 'not a link')]), 'web address'],
+    ['/rejected with an empty company', command('rejected', [opt.string('company', ' '), opt.string('stage', 'final')]), 'company'],
+    ['/update with nothing but spaces', command('update', [opt.string('text', '   ')]), 'For example'],
+    ['/feedback for a company never logged', command('feedback', [opt.string('company', 'Initech'), opt.string('text', 'More depth')]), 'no application to Initech'],
+    ['/rebound timezone that does not exist', command('rebound', [opt.sub('timezone', [opt.string('timezone', 'Mars/Olympus_Mons')])]), 'not a timezone I know'],
+    ['/rebound quiet that is not hours', command('rebound', [opt.sub('quiet', [opt.string('hours', 'late')])]), 'quiet hours'],
+    ['/rebound pause for too long', command('rebound', [opt.sub('pause', [opt.integer('days', 400)])]), '1 to 365'],
+  ];
+  for (const [title, packet, says] of cases) {
+    it(`${title} is explained privately, and nothing is posted`, async () => {
+      await setUpGroup();
+      const before = channelPosts().length;
+      const answer = await interact(packet);
+      expect(answer).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringContaining(says) } });
+      expect(channelPosts()).toHaveLength(before);
+    });
+  }
+
+  it('a command in a channel that is not a group says how to set one up', async () => {
+    const answer = await interact(command('applied', [opt.string('company', 'Acme'), opt.string('role', 'SRE')]));
+    expect(answer.data).toMatchObject({ flags: 64, content: expect.stringContaining('/rebound setup') });
+  });
+});
+
 describe('rejections', () => {
   it('/rejected with no options opens the form; bad fields are listed privately; good ones are stored with a plan', async () => {
     await setUpGroup();
@@ -203,6 +232,17 @@ describe('nudges by DM', () => {
     await interact(buttonClick(done.customId, { guildId: null, channelId: dmChannelId() }));
     const stale = await interact(buttonClick(done.customId, { guildId: null, channelId: dmChannelId() }));
     expect(stale).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringContaining('already done') } });
+  });
+
+  it('a follow-up button pressed in another server is stale there: no button crosses workspaces', async () => {
+    await rejectAndComeDue();
+    await rebound.sweep();
+    const done = dmButtons().find((b) => b.label === 'Done')!;
+    const followUpId = Number(done.actionId.split(':')[2]);
+    h.feed(guildCreate({ id: OTHER_GUILD_ID, channels: [textChannel('772908445358620702', 'general', OTHER_GUILD_ID)] }));
+    const elsewhere = await interact(buttonClick(done.actionId, { guildId: OTHER_GUILD_ID, channelId: '772908445358620702' }));
+    expect(elsewhere).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringContaining('no longer exists') } });
+    expect(store.followUps.get(followUpId)?.status).toBe('pending');
   });
 
   it('a DM refused with 50007 falls back to one mention in the group channel, and the member is marked unreachable', async () => {
