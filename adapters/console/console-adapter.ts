@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import { DateTime } from 'luxon';
 import type { ManualClock } from '../../src/core/clock.ts';
 import { splitCommandText } from '../../src/core/command-text.ts';
-import type { Rebound } from '../../src/core/create-rebound.ts';
+import type { EventHandler } from '../../src/core/event-handler.ts';
 import type { EventSource, InboundEvent } from '../../src/core/events.ts';
 import type { Reply } from '../../src/core/messages.ts';
 import { advanceClock } from '../../src/scheduler/time-travel.ts';
@@ -18,9 +18,16 @@ import { renderForm, renderMessage } from './render.ts';
 export const CONSOLE_WORKSPACE = 'local';
 export const CONSOLE_CHANNEL = 'job-hunt';
 export const CONSOLE_USER = 'alice';
+/** The bot's own name on the console; what it "does" is never handed to the core. */
+export const CONSOLE_BOT = 'rebound';
 
 export interface ConsoleSessionOptions {
-  readonly rebound: Rebound;
+  /** The core (or, in adapter tests, a recording handler). */
+  readonly handler: EventHandler;
+  /** Runs the sweep the heartbeat would run. */
+  readonly sweep: () => Promise<unknown>;
+  /** The console group's timezone, or null before it is set up. */
+  readonly groupZone: () => string | null;
   readonly clock: ManualClock;
   readonly chat: ConsoleChat;
   readonly nextWake: (after: Date) => Date | null;
@@ -36,12 +43,11 @@ export class ConsoleSession {
 
   /** Sets up `#job-hunt` with `@alice` as its admin, the first time only. */
   async ensureGroup(): Promise<void> {
-    const exists = this.o.rebound.deps.store.groups.findByChannel({ platform: 'console', workspaceId: CONSOLE_WORKSPACE }, CONSOLE_CHANNEL);
-    if (!exists) await this.#run({ kind: 'command', source: this.#source(CONSOLE_USER, CONSOLE_CHANNEL, this.o.localZone), name: 'rebound', args: ['setup'] });
+    if (this.o.groupZone() === null) await this.#run({ kind: 'command', source: this.#source(CONSOLE_USER, CONSOLE_CHANNEL, this.o.localZone), name: 'rebound', args: ['setup'] });
   }
 
   groupZone(): string {
-    return this.o.rebound.deps.store.groups.findByChannel({ platform: 'console', workspaceId: CONSOLE_WORKSPACE }, CONSOLE_CHANNEL)?.timezone ?? 'UTC';
+    return this.o.groupZone() ?? 'UTC';
   }
 
   #source(user: string, channelId: string, timezone?: string): EventSource {
@@ -50,12 +56,13 @@ export class ConsoleSession {
       workspaceId: CONSOLE_WORKSPACE,
       channelId,
       channelName: channelId,
-      actor: { userId: user, displayName: user, isBot: false, ...(timezone ? { timezone } : {}) },
+      actor: { userId: user, displayName: user, isBot: user === CONSOLE_BOT, ...(timezone ? { timezone } : {}) },
     };
   }
 
   async #run(event: InboundEvent, replacing?: { messageId: string | null; channelId: string }): Promise<void> {
-    const reply = await this.o.rebound.handle(event);
+    if (event.source.actor.isBot) return;
+    const reply = await this.o.handler.handle(event);
     this.#print(event.source.actor.userId, reply, replacing);
   }
 
@@ -138,7 +145,7 @@ export class ConsoleSession {
     if (target.getTime() < now.getTime()) return this.o.chat.printPrivate(user, ['Time only moves forward here.', `It is now ${DateTime.fromJSDate(now, { zone: this.groupZone() }).toFormat('yyyy-MM-dd HH:mm')}; for example: :time +1d`]);
     this.o.chat.showTimes = true;
     try {
-      await advanceClock(this.o.clock, target, { nextWake: this.o.nextWake, sweep: () => this.o.rebound.sweep() });
+      await advanceClock(this.o.clock, target, { nextWake: this.o.nextWake, sweep: this.o.sweep });
     } finally {
       this.o.chat.showTimes = false;
     }

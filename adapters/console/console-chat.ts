@@ -45,6 +45,18 @@ export class ConsoleChat implements ChatPort, Registry {
     return this.#buttons.get(shortId);
   }
 
+  /** The short id of a post (`p3`), from its message id. */
+  postLabel(messageId: string): string | undefined {
+    for (const [label, sent] of this.#posts) if (sent.messageId === messageId) return label;
+    return undefined;
+  }
+
+  /** The short id of a button (`b12`) on a message. */
+  buttonLabel(messageId: string, actionId: string): string | undefined {
+    for (const [label, b] of this.#buttons) if (b.messageId === messageId && b.actionId === actionId) return label;
+    return undefined;
+  }
+
   /** The platform message id behind a short post id, for `:react`. */
   findPost(shortId: string): SentMessage | undefined {
     return this.#posts.get(shortId);

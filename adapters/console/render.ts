@@ -1,5 +1,6 @@
 /** Terminal rendering: every printed line starts with where it went; buttons and posts get short ids. */
 import type { Form, Message } from '../../src/core/messages.ts';
+import { neutraliseMentions } from '../../src/core/text.ts';
 
 export interface Registry {
   /** Registers a button and returns its short id (`b12`). */
@@ -8,23 +9,25 @@ export interface Registry {
 
 export function renderMessage(message: Message, registry: Registry, where: { messageId: string | null; channelId: string }, postLabel?: string): string[] {
   const lines: string[] = [];
+  // Text is neutralised again here: only `ping` may name someone (`@alice` at the start).
+  const safe = (text: string) => neutraliseMentions(text);
   const mentions = (message.ping ?? []).map((u) => `@${u}`).join(' ');
   for (const block of message.blocks) {
     switch (block.type) {
       case 'heading':
-        lines.push(...block.text.split('\n').map((l) => `** ${l} **`));
+        lines.push(...safe(block.text).split('\n').map((l) => `** ${l} **`));
         break;
       case 'text':
-        lines.push(...block.text.split('\n'));
+        lines.push(...safe(block.text).split('\n'));
         break;
       case 'fields':
-        for (const f of block.fields) lines.push(`${f.label}: ${f.value}`);
+        for (const f of block.fields) lines.push(`${safe(f.label)}: ${safe(f.value)}`);
         break;
       case 'divider':
         lines.push('—');
         break;
       case 'buttons':
-        lines.push(block.buttons.map((b) => `[${b.label} ${registry.button(b.actionId, where.messageId, where.channelId)}]`).join(' '));
+        lines.push(block.buttons.map((b) => `[${safe(b.label)} ${registry.button(b.actionId, where.messageId, where.channelId)}]`).join(' '));
         break;
     }
   }

@@ -6,7 +6,7 @@ import type { OutboundFile } from '../../src/core/messages.ts';
 import type { Logger, Store } from '../../src/core/ports.ts';
 import { nextWake } from '../../src/core/use-cases/next-wake.ts';
 import { ConsoleChat } from './console-chat.ts';
-import { ConsoleSession } from './console-adapter.ts';
+import { CONSOLE_CHANNEL, CONSOLE_WORKSPACE, ConsoleSession } from './console-adapter.ts';
 
 export interface RunConsoleOptions {
   readonly store: Store;
@@ -39,7 +39,9 @@ export async function runConsole(options: RunConsoleOptions): Promise<void> {
   });
   const rebound = createRebound({ store: options.store, chat, clock, logger: options.logger, owner: `console:${process.pid}` });
   session = new ConsoleSession({
-    rebound,
+    handler: rebound,
+    sweep: () => rebound.sweep(),
+    groupZone: () => options.store.groups.findByChannel({ platform: 'console', workspaceId: CONSOLE_WORKSPACE }, CONSOLE_CHANNEL)?.timezone ?? null,
     clock,
     chat,
     nextWake: (after) => nextWake(rebound.deps, after),
