@@ -56,15 +56,16 @@ const shard = { id: 0, checkReady: () => undefined };
 export async function startHarness<H extends EventHandler = RecordingEventHandler>(
   options: DiscordAdapterOptions & { handler?: H; rest?: FakeDiscordRest; connect?: boolean } = {},
 ): Promise<Harness<H>> {
-  const rest = options.rest ?? (await FakeDiscordRest.start());
-  const handler = (options.handler ?? new RecordingEventHandler()) as H;
+  const { handler: given, rest: sharedRest, connect: connectAtStart, ...adapterOptions } = options;
+  const rest = sharedRest ?? (await FakeDiscordRest.start());
+  const handler = (given ?? new RecordingEventHandler()) as H;
   const logger = new RecordingLogger();
   const adapter = createDiscordAdapter({ token: 'fake-token', applicationId: APP_ID, apiUrl: rest.apiUrl }, handler, logger, {
     restRetries: 0,
     registerCommands: false,
     // Tests that are about deferral set this low; others must never defer.
     deferAfterMs: 60_000,
-    ...options,
+    ...adapterOptions,
   });
   const client = adapter.client;
   const internals = client.ws as unknown as GatewayInternals;
@@ -76,7 +77,7 @@ export async function startHarness<H extends EventHandler = RecordingEventHandle
     feed(ready());
     feed(guild);
   };
-  if (options.connect ?? true) connect();
+  if (connectAtStart ?? true) connect();
   return {
     rest,
     handler,
@@ -87,7 +88,7 @@ export async function startHarness<H extends EventHandler = RecordingEventHandle
     connect,
     async close() {
       await adapter.stop();
-      if (!options.rest) await rest.close();
+      if (!sharedRest) await rest.close();
     },
   };
 }
