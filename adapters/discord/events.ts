@@ -15,9 +15,13 @@ import {
 } from 'discord.js';
 import type { EventHandler } from '../../src/core/event-handler.ts';
 import type { InboundEvent } from '../../src/core/events.ts';
+import type { Reply } from '../../src/core/messages.ts';
 import type { Logger } from '../../src/core/ports.ts';
 import { describe } from './delivery.ts';
 import { PLATFORM } from './source.ts';
+
+/** The reaction that tells someone their message in a check-in thread was counted. */
+export const ACKNOWLEDGED = '✅';
 
 export interface GatewayEventOptions {
   readonly handler: EventHandler;
@@ -28,10 +32,13 @@ export interface GatewayEventOptions {
 export function listenToGatewayEvents(client: Client, options: GatewayEventOptions): () => void {
   const { handler, logger } = options;
 
-  const deliver = (event: InboundEvent): void => {
-    handler.handle(event).catch((error: unknown) => {
-      logger.error({ kind: event.kind, workspaceId: event.source.workspaceId, error: describe(error) }, 'discord event failed');
-    });
+  const deliver = (event: InboundEvent, answer?: (reply: Reply) => Promise<unknown>): void => {
+    handler
+      .handle(event)
+      .then((reply) => answer?.(reply))
+      .catch((error: unknown) => {
+        logger.error({ kind: event.kind, workspaceId: event.source.workspaceId, error: describe(error) }, 'discord event failed');
+      });
   };
 
   const onReaction =
@@ -44,7 +51,9 @@ export function listenToGatewayEvents(client: Client, options: GatewayEventOptio
   const onReactionRemove = onReaction(false);
   const onMessage = (message: DiscordMessage): void => {
     const event = threadReplyEvent(client, message);
-    if (event) deliver(event);
+    // A message is not an interaction, so nothing can be said privately in answer: a private
+    // answer (the check-in was counted) becomes a reaction on the message instead.
+    if (event) deliver(event, async (reply) => (reply.type === 'private' ? message.react(ACKNOWLEDGED) : undefined));
   };
 
   client.on(Events.MessageReactionAdd, onReactionAdd);

@@ -167,6 +167,7 @@ export class FakeDiscordRest {
         body: { id: m[2], type: 11, guild_id: '0', parent_id: m[1], name, owner_id: FAKE_BOT_ID, thread_metadata: { archived: false, auto_archive_duration: 1440, locked: false, archive_timestamp: '2026-11-26T09:00:00.000000+00:00' } },
       };
     }
+    if (method === 'PUT' && /^\/channels\/\d+\/messages\/\d+\/reactions\/[^/]+\/@me$/.test(path)) return { status: 204 };
     if (method === 'POST' && path === '/users/@me/channels') {
       const recipient = typeof body === 'object' && body !== null && 'recipient_id' in body ? String(body.recipient_id) : '0';
       const dmId = this.#dmChannels.get(recipient) ?? nextSnowflake();

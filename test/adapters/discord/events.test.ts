@@ -115,6 +115,23 @@ describe('messages in check-in threads', () => {
     ]);
   });
 
+  it("the core's private answer to a thread reply becomes a ✅ reaction on it, since a message cannot be answered privately", async () => {
+    h = await withCheckInThread();
+    const packet = messageCreate(threadId, BOB, '');
+    const { id } = packet.d as { id: string };
+    h.feed(packet);
+    const reaction = await h.rest.waitForCall('PUT', /\/reactions\//);
+    expect(reaction.path).toBe(`/channels/${threadId}/messages/${id}/reactions/✅/@me`);
+  });
+
+  it('a thread reply the core has nothing to say about gets no reaction', async () => {
+    h = await withCheckInThread();
+    h.handler.replyWith({ type: 'none' });
+    h.feed(messageCreate(threadId, BOB, ''));
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(h.rest.calls).toHaveLength(0);
+  });
+
   it('a reply with text carries the text', async () => {
     h = await withCheckInThread();
     h.feed(messageCreate(threadId, BOB, 'Sent two applications today'));
