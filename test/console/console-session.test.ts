@@ -32,7 +32,12 @@ describe('the console adapter, through the real entry point', () => {
   });
 
   it('marks a step done from a nudge button, so /followups no longer lists it', () => {
-    const { code, out } = runConsole('/rejected Acme | SRE | final\n:time +4d\n:click b1\n/followups\n');
+    const first = runConsole('/rejected Acme | SRE | final\n:time +4d\n');
+    // The Done button printed under the feedback nudge (short ids count up in print order).
+    const nudge = first.out.slice(first.out.indexOf('Ask for feedback at Acme (due'));
+    const done = /\[Done (b\d+)\]/.exec(nudge)?.[1];
+    expect(done).toBeDefined();
+    const { code, out } = runConsole(`/rejected Acme | SRE | final\n:time +4d\n:click ${done}\n/followups\n`);
     expect(code).toBe(0);
     expect(out).toMatch(/^\[DM @alice\] \(updated\) .*✓ Done: Ask for feedback at Acme/m);
     const afterClick = out.slice(out.indexOf('(updated)'));

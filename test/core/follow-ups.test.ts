@@ -5,6 +5,8 @@ describe('a rejection turns into a plan of follow-ups', () => {
   let h: Harness;
   const aliceId = () => h.store.members.find(1, 'alice')?.id ?? 0;
   const open = () => h.store.followUps.listByMember(aliceId(), ['pending', 'snoozed']);
+  /** Nudges only: reminders and other DMs are the scheduler's business. */
+  const nudges = () => h.chat.dmsTo('alice').filter((d) => /from your plan/.test(d.text));
 
   beforeEach(async () => {
     // Wednesday 25 November 2026, 13:00 in Berlin.
@@ -40,7 +42,7 @@ describe('a rejection turns into a plan of follow-ups', () => {
   it('nudges by DM when steps come due, with Done / Snooze 2d / Skip for each', async () => {
     await h.command('alice', 'rejected', 'Acme | Backend Engineer | interview');
     await h.advanceTo(new Date('2026-11-29T12:00:00Z'));
-    const dms = h.chat.dmsTo('alice');
+    const dms = nudges();
     expect(dms).toHaveLength(2);
     expect(dms[0]?.text).toMatch(/Ask for feedback at Acme[\s\S]*draft[\s\S]*Backend Engineer role at Acme/);
     expect(dms[1]?.text).toMatch(/Connect with people at Acme/);
@@ -50,7 +52,7 @@ describe('a rejection turns into a plan of follow-ups', () => {
   it('marks a step done from the nudge, so /followups no longer lists it, and redraws the nudge', async () => {
     await h.command('alice', 'rejected', 'Acme | Backend Engineer | interview');
     await h.advanceTo(new Date('2026-11-26T10:00:00Z'));
-    const nudge = h.chat.dmsTo('alice')[0];
+    const nudge = nudges()[0];
     const done = nudge?.buttons[0] ?? '';
     const reply = await h.click('alice', done, { messageId: nudge?.sent.messageId, channelId: nudge?.sent.channelId });
     expect(reply.type).toBe('replace');
@@ -64,12 +66,12 @@ describe('a rejection turns into a plan of follow-ups', () => {
   it('snoozes a step by two days and nudges again then', async () => {
     await h.command('alice', 'rejected', 'Acme | SRE');
     await h.advanceTo(new Date('2026-11-26T10:00:00Z'));
-    const first = h.chat.dmsTo('alice')[0];
+    const first = nudges()[0];
     await h.click('alice', first?.buttons[1] ?? '');
     await h.advanceTo(new Date('2026-11-28T09:59:00Z')); // snoozed to Sat 11:00 Berlin = 10:00Z
-    expect(h.chat.dmsTo('alice').filter((d) => /Ask for feedback/.test(d.text))).toHaveLength(1);
+    expect(nudges().filter((d) => /Ask for feedback/.test(d.text))).toHaveLength(1);
     await h.advanceTo(new Date('2026-11-28T10:01:00Z'));
-    expect(h.chat.dmsTo('alice').filter((d) => /Ask for feedback/.test(d.text))).toHaveLength(2);
+    expect(nudges().filter((d) => /Ask for feedback/.test(d.text))).toHaveLength(2);
   });
 
   it('stops stay-in-touch for that company when it is skipped', async () => {
@@ -92,31 +94,31 @@ describe('a rejection turns into a plan of follow-ups', () => {
     await h.command('alice', 'applied', 'Globex | SRE');
     expect(open().map((f) => f.ruleId)).not.toContain('keep-applying');
     await h.advanceTo(new Date('2026-12-03T12:00:00Z'));
-    expect(h.chat.dmsTo('alice').some((d) => /Line up your next application/.test(d.text))).toBe(false);
+    expect(nudges().some((d) => /Line up your next application/.test(d.text))).toBe(false);
   });
 
   it('sends keep-applying at +7 days when nothing was logged since', async () => {
     await h.command('alice', 'rejected', 'Acme | SRE');
     await h.advanceTo(new Date('2026-12-03T12:00:00Z'));
-    expect(h.chat.dmsTo('alice').some((d) => /Line up your next application/.test(d.text))).toBe(true);
+    expect(nudges().some((d) => /Line up your next application/.test(d.text))).toBe(true);
   });
 
   it('holds a nudge during quiet hours and sends it when they end', async () => {
     await h.command('alice', 'rebound', 'quiet 08-11');
     await h.command('alice', 'rejected', 'Acme | SRE');
     await h.advanceTo(new Date('2026-11-26T09:30:00Z')); // 10:30 Berlin, quiet
-    expect(h.chat.dmsTo('alice')).toHaveLength(0);
+    expect(nudges()).toHaveLength(0);
     await h.advanceTo(new Date('2026-11-26T10:30:00Z'));
-    expect(h.chat.dmsTo('alice')).toHaveLength(1);
+    expect(nudges()).toHaveLength(1);
   });
 
   it('sends nothing while paused, then everything that came due in one nudge', async () => {
     await h.command('alice', 'rebound', 'pause 5');
     await h.command('alice', 'rejected', 'Acme | SRE');
     await h.advanceTo(new Date('2026-11-30T11:00:00Z'));
-    expect(h.chat.dmsTo('alice')).toHaveLength(0);
+    expect(nudges()).toHaveLength(0);
     await h.advanceTo(new Date('2026-11-30T13:00:00Z'));
-    const dms = h.chat.dmsTo('alice');
+    const dms = nudges();
     expect(dms).toHaveLength(1);
     expect(dms[0]?.text).toMatch(/Ask for feedback[\s\S]*Connect with people/);
   });
