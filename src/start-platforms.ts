@@ -1,5 +1,6 @@
 import { createSlackAdapter } from '../adapters/slack/index.ts';
 import { createDiscordAdapter } from '../adapters/discord/create-discord-adapter.ts';
+import { renderWeekChart } from './charts/week-chart.ts';
 import { createChatRouter } from './chat-router.ts';
 import { systemClock } from './system-clock.ts';
 import type { AdapterSelection, Config } from './config.ts';
@@ -8,6 +9,7 @@ import type { EventHandler } from './core/event-handler.ts';
 import type { ChatPort, Store } from './core/ports.ts';
 import type { AppLogger } from './logger.ts';
 import { startHeartbeat } from './scheduler/heartbeat.ts';
+import { startHealthServer } from './health-server.ts';
 
 export interface RunningPlatforms {
   stop(): Promise<void>;
@@ -38,6 +40,7 @@ export async function startPlatforms(
     clock: systemClock,
     logger: deps.logger,
     owner: deps.owner,
+    charts: { renderWeek: renderWeekChart },
     wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   });
   const core = rebound;
@@ -51,10 +54,17 @@ export async function startPlatforms(
     deps.logger.info({ adapter: 'discord' }, 'discord ready');
     stops.push(() => discord.stop());
   }
+  if (!slack) {
+    // Slack's Bolt app serves /healthz itself (HTTP and Socket Mode); without it, a small server does.
+    const health = await startHealthServer(config.port, () => true);
+    deps.logger.info({ port: health.port }, 'health endpoint ready');
+    stops.push(() => health.close());
+  }
   const heartbeat = startHeartbeat(
     () => core.sweep(),
     (error) => deps.logger.error({ error: error instanceof Error ? error.message : 'unknown' }, 'sweep failed'),
   );
+  deps.logger.info({ slack: Boolean(slack), discord: Boolean(discord) }, 'ready');
   return {
     async stop() {
       await heartbeat.stop();
