@@ -35,7 +35,8 @@ function clean(raw: string | undefined): string {
 
 function checkLength(text: string, spec: FieldSpec): string {
   // Cheap bound first, so a 100 KB paste is refused without segmenting it.
-  if (text.length > spec.max * 8 || charLength(text) > spec.max) {
+  // A text no longer than the limit in UTF-16 units is within it in characters too.
+  if (text.length > spec.max && (text.length > spec.max * 8 || charLength(text) > spec.max)) {
     throw new UserError(`That ${spec.label} is too long: ${spec.max.toLocaleString('en')} characters at most.`, spec.example, spec.field);
   }
   return text;

@@ -25,8 +25,10 @@ export function stripControl(text: string): string {
 }
 
 /** Counts user-perceived characters (so an emoji counts once, not as two UTF-16 units). */
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
 export function charLength(text: string): number {
   let n = 0;
-  for (const _ of new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(text)) n++;
+  for (const _ of graphemes.segment(text)) n++;
   return n;
 }

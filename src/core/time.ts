@@ -6,8 +6,17 @@
 import { DateTime, IANAZone } from 'luxon';
 import type { MinuteOfDay, Weekday } from './types.ts';
 
+const knownZones = new Map<string, boolean>();
+
 export function isValidTimezone(zone: string): boolean {
-  return zone.length > 0 && zone.length <= 64 && IANAZone.isValidZone(zone);
+  if (zone.length === 0 || zone.length > 64) return false;
+  let valid = knownZones.get(zone);
+  if (valid === undefined) {
+    // Checking builds an Intl formatter, which is slow: remember the answer (the set of names is small).
+    valid = IANAZone.isValidZone(zone);
+    if (knownZones.size < 1000) knownZones.set(zone, valid);
+  }
+  return valid;
 }
 
 /** The local calendar date of an instant in a zone, `YYYY-MM-DD`. */
