@@ -4,7 +4,7 @@ import { UserError } from './errors.ts';
 import type { EventHandler } from './event-handler.ts';
 import type { InboundEvent } from './events.ts';
 import { privateText, type Reply } from './messages.ts';
-import type { ChatPort, Logger, Store } from './ports.ts';
+import type { ChartRenderer, ChatPort, Logger, Store } from './ports.ts';
 import { BUTTONS, FORMS, routeCommand } from './router.ts';
 import { DEFAULT_RULES, type FollowUpRule } from './rules.ts';
 import { DEFAULT_RETRY, type RetryPolicy } from './use-cases/deliver.ts';
@@ -21,6 +21,8 @@ export interface ReboundOptions {
   readonly wait?: (ms: number) => Promise<void>;
   /** Identifies this process in the delivery ledger. */
   readonly owner?: string;
+  /** Renders the weekly digest's chart (the composition passes the PNG renderer); optional so tests stay fast. */
+  readonly charts?: ChartRenderer;
 }
 
 /** Rebound's core: the one inbound entry point and the sweep the heartbeat runs. */
@@ -36,6 +38,7 @@ export function createRebound(options: ReboundOptions): Rebound {
     clock: options.clock,
     logger: options.logger,
     rules: options.rules ?? DEFAULT_RULES,
+    ...(options.charts ? { charts: options.charts } : {}),
   };
   const retry: RetryPolicy = { ...DEFAULT_RETRY, wait: options.wait ?? (async () => {}) };
   const owner = options.owner ?? 'rebound';

@@ -1,5 +1,5 @@
 import type { Clock } from './clock.ts';
-import type { ChatPort, Logger, Store } from './ports.ts';
+import type { ChartRenderer, ChatPort, Logger, Store } from './ports.ts';
 import type { FollowUpRule } from './rules.ts';
 
 /** What every use case may use. Passed in, never imported, so tests can hand in fakes. */
@@ -9,4 +9,6 @@ export interface CoreDeps {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly rules: readonly FollowUpRule[];
+  /** Renders the weekly digest's chart; without it the digest goes out as text only. */
+  readonly charts?: ChartRenderer;
 }

@@ -6,6 +6,12 @@ import type { CoreDeps } from './deps.ts';
 import type { ButtonEvent, CommandEvent, CommandName, EventSource, FormSubmitEvent } from './events.ts';
 import { privateText, type Reply } from './messages.ts';
 import { actOnFollowUp } from './use-cases/act-on-follow-up.ts';
+import { confirmForgetMe } from './use-cases/confirm-forget-me.ts';
+import { exportMyData } from './use-cases/export-my-data.ts';
+import { askToForgetMe } from './use-cases/forget-me.ts';
+import { setGoal } from './use-cases/set-goal.ts';
+import { showGroupStats } from './use-cases/show-group-stats.ts';
+import { showMyStats } from './use-cases/show-my-stats.ts';
 import { configureGroup } from './use-cases/configure-group.ts';
 import { joinGroup } from './use-cases/join-group.ts';
 import { leaveGroup } from './use-cases/leave-group.ts';
@@ -33,8 +39,8 @@ export const COMMANDS: Record<Exclude<CommandName, 'rebound'>, Handler> = {
   feedback: recordFeedback,
   followups: (deps, source) => listFollowUps(deps, source),
   checkin: NOT_YET,
-  goal: NOT_YET,
-  stats: NOT_YET,
+  goal: setGoal,
+  stats: (deps, source, args) => (args[0]?.trim().toLowerCase() === 'group' && args.length === 1 ? showGroupStats(deps, source) : showMyStats(deps, source, args)),
 };
 
 export const REBOUND_SUBCOMMANDS: Record<string, Handler> = {
@@ -47,8 +53,8 @@ export const REBOUND_SUBCOMMANDS: Record<string, Handler> = {
   timezone: setTimezone,
   quiet: setQuietHours,
   visibility: setVisibility,
-  export: NOT_YET,
-  'forget-me': NOT_YET,
+  export: (deps, source) => exportMyData(deps, source),
+  'forget-me': (deps, source) => askToForgetMe(deps, source),
   help: () => showHelp(),
 };
 
@@ -66,6 +72,7 @@ type ButtonHandler = (deps: CoreDeps, event: ButtonEvent) => Reply | Promise<Rep
 /** Button handlers by action-id prefix (`fu:done:42` → `fu`). */
 export const BUTTONS: Record<string, ButtonHandler> = {
   fu: actOnFollowUp,
+  forget: confirmForgetMe,
 };
 
 type FormHandler = (deps: CoreDeps, event: FormSubmitEvent) => Reply | Promise<Reply>;

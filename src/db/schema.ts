@@ -74,6 +74,8 @@ export const applications = sqliteTable(
     link: text('link'),
     status: text('status').notNull(),
     visibility: text('visibility', { enum: ['shared', 'counts', 'private'] }).notNull(),
+    /** Stored by a rejection report rather than logged as an application sent (weekly counts leave it out). */
+    createdByRejection: integer('created_by_rejection', { mode: 'boolean' }).notNull().default(false),
     createdAt: ms('created_at').notNull(),
     updatedAt: ms('updated_at').notNull(),
   },

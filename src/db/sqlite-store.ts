@@ -13,6 +13,8 @@ import { createFollowUpRepository } from './repositories/follow-ups.ts';
 import { createGroupRepository } from './repositories/groups.ts';
 import { createMemberRepository } from './repositories/members.ts';
 import { createPostRepository, createReactionRepository } from './repositories/posts.ts';
+import { createInsightsRepository } from './repositories/insights.ts';
+import { createPrivacyRepository } from './repositories/privacy.ts';
 
 /** The core's `Store`, on SQLite. Transactions are IMMEDIATE so two processes never deadlock on upgrade. */
 export function createSqliteStore(database: OpenedDatabase): Store {
@@ -30,6 +32,8 @@ export function createSqliteStore(database: OpenedDatabase): Store {
     deliveries: createDeliveryRepository(db),
     goals: createGoalRepository(db),
     checkIns: createCheckInRepository(db),
+    insights: createInsightsRepository(db),
+    privacy: createPrivacyRepository(db),
     transaction<T>(fn: () => T): T {
       if (sqlite.inTransaction) return sqlite.transaction(fn)();
       return sqlite.transaction(fn).immediate();

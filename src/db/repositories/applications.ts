@@ -36,6 +36,7 @@ export function createApplicationRepository(db: Db): ApplicationRepository {
           link: input.link,
           status: input.status,
           visibility: input.visibility,
+          createdByRejection: input.status === 'rejected',
           createdAt: now,
           updatedAt: now,
         })

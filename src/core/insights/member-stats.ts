@@ -1,0 +1,47 @@
+/** One member's figures for /stats and /goal, from their stored facts. */
+import type { MemberFacts } from '../ports.ts';
+import { localDate } from '../time.ts';
+import type { Goal, Group } from '../types.ts';
+import { bounceBacks } from './bounce-back.ts';
+import { tallyDays, totalOf, type DayTally } from './daily.ts';
+import { funnel } from './funnel.ts';
+import type { MyStats } from './render.ts';
+import { checkInStreak } from './streak.ts';
+import { shortDate, weekOf, type WeekBounds } from './week.ts';
+
+/** The member's week so far, Monday to Sunday in their own zone. */
+export function memberWeekDays(facts: MemberFacts, week: WeekBounds): DayTally[] {
+  return tallyDays(week.days, week.zone, {
+    applicationsLogged: facts.applications.filter((a) => !a.viaRejection).map((a) => a.createdAt),
+    followUpsDone: facts.followUpsDone,
+    checkIns: facts.checkIns,
+    countCheckInNumbers: true,
+  });
+}
+
+export function myStats(facts: MemberFacts, goal: Goal | null, group: Group, zone: string, now: Date): MyStats {
+  const week = weekOf(now, zone);
+  const companies = new Map(facts.applications.map((a) => [a.id, a.company]));
+  return {
+    week,
+    goal: goal && (goal.applications > 0 || goal.networking > 0) ? { applications: goal.applications, networking: goal.networking } : null,
+    thisWeek: totalOf(memberWeekDays(facts, week)),
+    streak: checkInStreak(new Set(facts.checkIns.map((c) => c.localDate)), localDate(now, group.timezone), group.checkInDays),
+    totals: {
+      applications: facts.applications.length,
+      rejections: facts.rejections.length,
+      feedback: facts.feedback.length,
+      followUpsDone: facts.followUpsDone.length,
+      checkIns: facts.checkIns.length,
+      reactionsReceived: facts.reactionsReceived,
+      reactionsGiven: facts.reactionsGiven,
+    },
+    funnel: funnel(facts.applications, facts.rejections),
+    lessons: facts.feedback.map((f) => ({ company: companies.get(f.applicationId) ?? 'a company', text: f.text })),
+    bounceBacks: bounceBacks(facts.rejections, facts.applications, zone).map((b) => ({
+      ...b,
+      company: companies.get(b.rejection.applicationId) ?? 'a company',
+      date: shortDate(localDate(b.rejection.rejectedOn, zone)),
+    })),
+  };
+}

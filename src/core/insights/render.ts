@@ -1,0 +1,129 @@
+/** The messages of /stats, /stats group and the weekly digest: warm, brief, never a scolding. */
+import type { Block, Message } from '../messages.ts';
+import { REJECTION_STAGES } from '../types.ts';
+import type { BounceBack } from './bounce-back.ts';
+import type { Funnel } from './funnel.ts';
+import type { GroupWeek, NamedEntry } from './group-week.ts';
+import { shortDate, type WeekBounds } from './week.ts';
+
+export interface MyStats {
+  readonly week: WeekBounds;
+  readonly goal: { readonly applications: number; readonly networking: number } | null;
+  readonly thisWeek: { readonly applications: number; readonly networking: number; readonly followUpsDone: number; readonly checkIns: number };
+  readonly streak: number;
+  readonly totals: {
+    readonly applications: number;
+    readonly rejections: number;
+    readonly feedback: number;
+    readonly followUpsDone: number;
+    readonly checkIns: number;
+    readonly reactionsReceived: number;
+    readonly reactionsGiven: number;
+  };
+  readonly funnel: Funnel;
+  readonly lessons: readonly { readonly company: string; readonly text: string }[];
+  readonly bounceBacks: readonly (BounceBack & { readonly company: string; readonly date: string })[];
+}
+
+export function weekLabel(week: WeekBounds): string {
+  return `${shortDate(week.days[0] ?? '')} – ${shortDate(week.days[6] ?? '')}`;
+}
+
+function progress(done: number, goal: number | undefined): string {
+  if (!goal) return String(done);
+  return done >= goal ? `${done} of ${goal} ✓` : `${done} of ${goal}`;
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function myStatsMessage(s: MyStats): Message {
+  const blocks: Block[] = [
+    { type: 'heading', text: `Your week (${weekLabel(s.week)})` },
+    {
+      type: 'fields',
+      fields: [
+        { label: 'Applications', value: progress(s.thisWeek.applications, s.goal?.applications) },
+        { label: 'Networking', value: progress(s.thisWeek.networking, s.goal?.networking) },
+        { label: 'Follow-ups done', value: String(s.thisWeek.followUpsDone) },
+        { label: 'Check-in streak', value: s.streak > 0 ? plural(s.streak, 'day') : 'starts with your next check-in' },
+      ],
+    },
+  ];
+  if (!s.goal) blocks.push({ type: 'text', text: 'Want a weekly target? /goal applications 5 | networking 2' });
+  else if (s.goal.applications > 0 && s.thisWeek.applications >= s.goal.applications) blocks.push({ type: 'text', text: 'Application goal reached this week. Well done!' });
+  blocks.push(
+    { type: 'heading', text: 'So far' },
+    {
+      type: 'text',
+      text: [
+        `${plural(s.totals.applications, 'application')} · ${plural(s.totals.rejections, 'rejection')} · ${plural(s.totals.followUpsDone, 'follow-up')} done`,
+        `${plural(s.totals.checkIns, 'check-in')} · ${plural(s.totals.feedback, 'piece')} of feedback · ${plural(s.totals.reactionsReceived, 'reaction')} of encouragement received, ${s.totals.reactionsGiven} given`,
+      ].join('\n'),
+    },
+    { type: 'heading', text: 'Your pipeline' },
+    { type: 'text', text: funnelLines(s.funnel).join('\n') },
+  );
+  if (s.lessons.length) {
+    blocks.push({ type: 'heading', text: 'Your lessons' }, { type: 'text', text: s.lessons.map((l) => `• ${l.company}: ${l.text}`).join('\n') });
+  }
+  if (s.bounceBacks.length) {
+    blocks.push({
+      type: 'heading',
+      text: 'Back on your feet',
+    }, {
+      type: 'text',
+      text: s.bounceBacks
+        .map((b) => `• ${b.company} (${b.date}): ${b.days === null ? 'your next application is still ahead, whenever you are ready' : b.days === 0 ? 'next application the same day' : `next application ${plural(b.days, 'day')} later`}`)
+        .join('\n'),
+    });
+  }
+  return { blocks };
+}
+
+export function funnelLines(f: Funnel): string[] {
+  const lines = [REJECTION_STAGES.map((s) => `${s} ${f.reached[s]}`).join(' → ')];
+  const rejected = REJECTION_STAGES.filter((s) => f.rejectedAt[s] > 0);
+  lines.push(rejected.length ? `Rejections by stage: ${rejected.map((s) => `${s} ${f.rejectedAt[s]}`).join(' · ')}` : 'No rejections logged.');
+  return lines;
+}
+
+function namedLine(entries: readonly NamedEntry[]): string {
+  const shown = entries.slice(0, 10).map((e) => `${e.member}: ${e.company}${e.role ? ` (${e.role})` : ''}`);
+  const more = entries.length > shown.length ? `, and ${entries.length - shown.length} more` : '';
+  return shown.length ? ` (${shown.join(', ')}${more})` : '';
+}
+
+/** The figures shared by /stats group and the digest. */
+export function groupWeekBlocks(w: GroupWeek): Block[] {
+  const lines = [
+    `📨 Applications: ${w.applications}${namedLine(w.namedApplications)}`,
+    `🗣️ Interviews: ${w.interviews}${namedLine(w.namedInterviews)}`,
+    `💛 Rejections: ${w.rejections}${w.rejectionsActedOn ? `, ${w.rejectionsActedOn} already turned into follow-ups done` : ''}`,
+    `✅ Follow-ups done: ${w.followUpsDone}`,
+    `💬 Feedback: ${w.feedbackAsked} asked, ${w.feedbackReceived} received`,
+    `🙋 Check-ins: ${w.checkIns}`,
+    `🎉 Encouragement: ${plural(w.reactions, 'reaction')}`,
+  ];
+  const blocks: Block[] = [{ type: 'text', text: lines.join('\n') }];
+  if (w.encouragement.length) {
+    blocks.push({ type: 'text', text: w.encouragement.map((e) => `• ${e.member}: gave ${e.given}, received ${e.received}`).join('\n') });
+  }
+  return blocks;
+}
+
+export function groupStatsMessage(groupName: string, w: GroupWeek): Message {
+  return { blocks: [{ type: 'heading', text: `${groupName}: this week so far (${weekLabel(w.week)})` }, ...groupWeekBlocks(w), { type: 'text', text: 'Entries kept private are not counted; entries shared as counts are not named.' }] };
+}
+
+export function digestMessage(groupName: string, w: GroupWeek): Message {
+  const quiet = w.applications + w.followUpsDone + w.checkIns + w.rejections === 0;
+  return {
+    blocks: [
+      { type: 'heading', text: `${groupName}: your week together (${weekLabel(w.week)})` },
+      ...groupWeekBlocks(w),
+      { type: 'text', text: quiet ? 'A quiet week, and that is all right. A fresh one starts today: one small step is enough.' : 'Thank you for showing up for each other. Here is to the week ahead!' },
+    ],
+  };
+}

@@ -1,0 +1,36 @@
+import type { CoreDeps } from '../deps.ts';
+import type { EventSource } from '../events.ts';
+import { CANCEL_ACTION_ID, confirmActionId } from '../insights/forget-token.ts';
+import { privateText, type Reply } from '../messages.ts';
+import { workspaceOf } from './context.ts';
+
+/**
+ * `/rebound forget-me`: asks for confirmation with a button that only the caller can use, in this
+ * workspace, for the next 30 minutes. Nothing is deleted until they confirm.
+ */
+export function askToForgetMe(deps: CoreDeps, source: EventSource): Reply {
+  const ws = workspaceOf(source);
+  const known = deps.store.members.listByUser(ws, source.actor.userId).length > 0;
+  if (!known) return privateText('I have nothing stored about you in this workspace, so there is nothing to forget.');
+  return {
+    type: 'private',
+    message: {
+      blocks: [
+        {
+          type: 'text',
+          text: [
+            'This deletes everything Rebound stores about you in this workspace, in every group: applications, rejections, updates, feedback, follow-ups, check-ins, goals and reactions. Your group posts will read "(removed at the member\'s request)".',
+            'It cannot be undone. If you want a copy first, run /rebound export.',
+          ].join('\n'),
+        },
+        {
+          type: 'buttons',
+          buttons: [
+            { actionId: confirmActionId(ws, source.actor.userId, deps.clock.now()), label: 'Delete everything', style: 'danger' },
+            { actionId: CANCEL_ACTION_ID, label: 'Keep my data' },
+          ],
+        },
+      ],
+    },
+  };
+}

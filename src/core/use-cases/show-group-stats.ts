@@ -1,0 +1,21 @@
+import type { CoreDeps } from '../deps.ts';
+import type { EventSource } from '../events.ts';
+import { groupWeek, windowOf } from '../insights/group-week.ts';
+import { groupStatsMessage } from '../insights/render.ts';
+import { weekOf } from '../insights/week.ts';
+import type { Reply } from '../messages.ts';
+import { resolveMember, workspaceOf } from './context.ts';
+
+/**
+ * `/stats group`: the group's week so far (Monday to Sunday in the group's timezone). Entries kept
+ * `private` count for nothing; `counts` entries are counted but never named.
+ */
+export function showGroupStats(deps: CoreDeps, source: EventSource): Reply {
+  const now = deps.clock.now();
+  const { group, facts, week } = deps.store.transaction(() => {
+    const group = deps.store.groups.findByChannel(workspaceOf(source), source.channelId) ?? resolveMember(deps, source).group;
+    const week = weekOf(now, group.timezone);
+    return { group, week, facts: deps.store.insights.groupFacts(group.id, windowOf(week)) };
+  });
+  return { type: 'private', message: groupStatsMessage(group.name, groupWeek(group, facts, week)) };
+}

@@ -1,0 +1,84 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { funnel } from '../../src/core/insights/funnel.ts';
+import { checkInStreak } from '../../src/core/insights/streak.ts';
+import type { Application, Rejection, RejectionStage } from '../../src/core/types.ts';
+import { createWorld, type World } from './world.ts';
+
+const T = new Date('2026-11-02T10:00:00Z');
+const app = (id: number, status: Application['status']): Application => ({ id, memberId: 1, company: `C${id}`, role: 'SRE', link: null, status, visibility: 'shared', createdAt: T, updatedAt: T });
+const rej = (id: number, applicationId: number, stage: RejectionStage): Rejection => ({ id, applicationId, memberId: 1, stage, note: null, rejectedOn: T, createdAt: T });
+
+describe('the pipeline funnel', () => {
+  it('counts how many applications reached each stage and where the rejections came, on a known data set', () => {
+    const applications = [app(1, 'applied'), app(2, 'screening'), app(3, 'interviewing'), app(4, 'offer'), app(5, 'rejected'), app(6, 'rejected'), app(7, 'rejected'), app(8, 'rejected'), app(9, 'ghosted')];
+    const rejections = [rej(1, 5, 'applied'), rej(2, 6, 'screen'), rej(3, 7, 'interview'), rej(4, 8, 'final')];
+    expect(funnel(applications, rejections)).toEqual({
+      reached: { applied: 9, screen: 6, interview: 4, final: 2, offer: 1 },
+      rejectedAt: { applied: 1, screen: 1, interview: 1, final: 1, offer: 0 },
+    });
+  });
+});
+
+describe('the check-in streak', () => {
+  const weekdays = [1, 2, 3, 4, 5] as const;
+  it('counts consecutive check-in days back from today, passing over the weekend and today while it is open', () => {
+    // Wed 25 Nov; checked in Thu 19, Fri 20, Mon 23, Tue 24, not yet today.
+    expect(checkInStreak(new Set(['2026-11-19', '2026-11-20', '2026-11-23', '2026-11-24']), '2026-11-25', weekdays)).toBe(4);
+  });
+  it('ends at a missed check-in day', () => {
+    expect(checkInStreak(new Set(['2026-11-19', '2026-11-23', '2026-11-24', '2026-11-25']), '2026-11-25', weekdays)).toBe(3);
+    expect(checkInStreak(new Set(), '2026-11-25', weekdays)).toBe(0);
+  });
+});
+
+describe('/stats', () => {
+  let world: World;
+  afterEach(() => world.close());
+
+  it('shows the funnel, rejection stages, lessons and days from each rejection to the next application', async () => {
+    world = createWorld({ start: new Date('2026-11-16T09:00:00Z') });
+    await world.run('U1', 'rebound', 'setup 09:00 UTC');
+    await world.run('U1', 'applied', 'Acme | SRE');
+    await world.run('U1', 'rejected', 'Globex | SRE | final');
+    await world.run('U1', 'rejected', 'Initech | Dev | screen');
+    await world.run('U1', 'feedback', 'Globex | wanted more depth on system design');
+    world.clock.set(new Date('2026-11-18T15:00:00Z'));
+    await world.run('U1', 'applied', 'Hooli | SRE');
+    await world.run('U2', 'applied', 'Umbrella | Ops');
+    await world.react('U2', 'Hooli');
+
+    const text = await world.say('U1', 'stats');
+    expect(text).toContain('applied 4 → screen 2 → interview 1 → final 1 → offer 0');
+    expect(text).toContain('Rejections by stage: screen 1 · final 1');
+    expect(text).toContain('• Globex: wanted more depth on system design');
+    expect(text).toContain('• Globex (16 Nov): next application 2 days later');
+    expect(text).toContain('• Initech (16 Nov): next application 2 days later');
+    expect(text).toContain('4 applications · 2 rejections');
+    expect(text).toContain('1 reaction of encouragement received, 0 given');
+    // Only what was logged as an application counts this week; the rejections were reports.
+    expect(text).toContain('Applications: 2\n');
+  });
+
+  it('says gently when no application has followed a rejection yet', async () => {
+    world = createWorld({ start: new Date('2026-11-16T09:00:00Z') });
+    await world.run('U1', 'rebound', 'setup 09:00 UTC');
+    await world.run('U1', 'rejected', 'Globex | SRE | interview');
+    expect(await world.say('U1', 'stats')).toContain('• Globex (16 Nov): your next application is still ahead, whenever you are ready');
+  });
+
+  it('shows the current check-in streak from the check-ins stored for the member', async () => {
+    world = createWorld({ start: new Date('2026-11-25T12:00:00Z') });
+    await world.run('U1', 'rebound', 'setup 09:00 UTC');
+    const m = world.store.members.listByUser({ platform: 'slack', workspaceId: 'T1' }, 'U1')[0]!;
+    for (const localDate of ['2026-11-20', '2026-11-23', '2026-11-24']) {
+      world.store.checkIns.record({ workspace: m.workspace, memberId: m.id, groupId: m.groupId, localDate, source: 'thread', applications: 0, networking: 0, followUpsDone: 0, note: null }, world.clock.now());
+    }
+    expect(await world.say('U1', 'stats')).toContain('Check-in streak: 3 days');
+  });
+
+  it('refuses other words with an example', async () => {
+    world = createWorld({ start: new Date('2026-11-25T12:00:00Z') });
+    await world.run('U1', 'rebound', 'setup 09:00 UTC');
+    expect(await world.say('U1', 'stats', 'everyone')).toContain('For example: /stats group');
+  });
+});
