@@ -89,6 +89,15 @@ export class FakeDiscordRest {
     return `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}/api`;
   }
 
+  /** The id of the DM channel the fake opens (or opened) with this user. */
+  dmChannelOf(userId: string): string {
+    const known = this.#dmChannels.get(userId);
+    if (known) return known;
+    const id = nextSnowflake();
+    this.#dmChannels.set(userId, id);
+    return id;
+  }
+
   /** The next call to `method` on a path matching `path` gets this answer instead. */
   failNext(method: string, path: RegExp, answer: ScriptedAnswer): void {
     this.#scripted.push({ method, path, answer });
@@ -170,8 +179,7 @@ export class FakeDiscordRest {
     if (method === 'PUT' && /^\/channels\/\d+\/messages\/\d+\/reactions\/[^/]+\/@me$/.test(path)) return { status: 204 };
     if (method === 'POST' && path === '/users/@me/channels') {
       const recipient = typeof body === 'object' && body !== null && 'recipient_id' in body ? String(body.recipient_id) : '0';
-      const dmId = this.#dmChannels.get(recipient) ?? nextSnowflake();
-      this.#dmChannels.set(recipient, dmId);
+      const dmId = this.dmChannelOf(recipient);
       return { status: 200, body: { id: dmId, type: 1, recipients: [{ id: recipient, username: 'someone', discriminator: '0', avatar: null, global_name: null }] } };
     }
     if (/^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
