@@ -3,12 +3,10 @@
  * Discord, what the bot sends back, and what is stored.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../../src/core/clock.ts';
-import { createRebound, type Rebound } from '../../../src/core/create-rebound.ts';
+import type { ManualClock } from '../../../src/core/clock.ts';
+import type { Rebound } from '../../../src/core/create-rebound.ts';
 import type { EventHandler } from '../../../src/core/event-handler.ts';
 import type { Store } from '../../../src/core/ports.ts';
-import { openDatabase, type OpenedDatabase } from '../../../src/db/open.ts';
-import { createSqliteStore } from '../../../src/db/sqlite-store.ts';
 import { decodeCustomId } from '../../../adapters/discord/custom-ids.ts';
 import {
   BOB,
@@ -29,63 +27,35 @@ import {
   type DispatchPacket,
 } from '../../fakes/discord-packets.ts';
 import type { RecordedCall } from '../../fakes/discord-rest.ts';
-import { startHarness, type Harness } from './harness.ts';
-
-interface MessageBody {
-  content: string;
-  flags?: number;
-  components?: { components: { custom_id: string; label: string }[] }[];
-  allowed_mentions?: { parse: string[]; users: string[] };
-}
-interface Callback {
-  type: number;
-  data: MessageBody & { custom_id?: string; components?: unknown[] };
-}
+import type { Harness } from './harness.ts';
+import { startWithCore, type MessageBody, type WithCore } from './with-core.ts';
 
 const workspace = { platform: 'discord', workspaceId: GUILD_ID } as const;
-const MANAGER_PERMISSIONS = String(BigInt(MEMBER_PERMISSIONS) | 16n);
 
+let world: WithCore;
 let h: Harness<EventHandler>;
-let database: OpenedDatabase;
 let store: Store;
 let clock: ManualClock;
 let rebound: Rebound;
 let waits: number[];
 
 beforeEach(async () => {
-  database = openDatabase(':memory:');
-  store = createSqliteStore(database);
-  // Monday 23 November 2026, 09:00 UTC.
-  clock = new ManualClock(new Date('2026-11-23T09:00:00Z'));
-  waits = [];
-  const core: EventHandler = { handle: (event) => rebound.handle(event) };
-  h = await startHarness({ handler: core });
-  rebound = createRebound({ store, chat: h.adapter.chat, clock, logger: h.logger, wait: async (ms) => void waits.push(ms) });
+  world = await startWithCore();
+  ({ h, store, clock, rebound, waits } = world);
 });
 
 afterEach(async () => {
-  await h.close();
-  database.close();
+  await world.close();
 });
 
-/** Feeds an interaction and resolves with the callback Discord got for it. */
-async function interact(packet: DispatchPacket): Promise<Callback> {
-  const { id, token } = packet.d as { id: string; token: string };
-  h.feed(packet);
-  const call = await h.rest.waitFor((c) => c.path === `/interactions/${id}/${token}/callback`);
-  return call.body as Callback;
-}
+const interact = (packet: DispatchPacket) => world.interact(packet);
+const setUpGroup = () => world.setUpGroup();
 
 /** Lets the core finish what a gateway event started (it runs without an answer to wait for). */
 const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const channelPosts = (channelId = GROUP_CHANNEL_ID): RecordedCall[] => h.rest.callsTo('POST', new RegExp(`^/channels/${channelId}/messages$`));
 const postedId = (call: RecordedCall | undefined) => (call?.answer.body as { id: string }).id;
-
-async function setUpGroup(): Promise<void> {
-  const answer = await interact(command('rebound', [opt.sub('setup', [opt.string('time', '09:00'), opt.string('timezone', 'UTC'), opt.string('days', 'mon-fri')])], { permissions: MANAGER_PERMISSIONS }));
-  expect(answer.data.flags).toBe(64);
-}
 
 describe('setting up', () => {
   it('a member without Manage Channels trying /rebound setup is refused privately, and nothing is stored', async () => {

@@ -1,0 +1,82 @@
+/**
+ * The Discord harness with the real core on an in-memory SQLite store, for end-to-end tests.
+ */
+import { ManualClock } from '../../../src/core/clock.ts';
+import { createRebound, type Rebound } from '../../../src/core/create-rebound.ts';
+import type { EventHandler } from '../../../src/core/event-handler.ts';
+import type { Store } from '../../../src/core/ports.ts';
+import { openDatabase } from '../../../src/db/open.ts';
+import { createSqliteStore } from '../../../src/db/sqlite-store.ts';
+import { command, MEMBER_PERMISSIONS, opt, type DispatchPacket } from '../../fakes/discord-packets.ts';
+import { startHarness, type Harness } from './harness.ts';
+
+export interface MessageBody {
+  content: string;
+  flags?: number;
+  components?: { components: { custom_id: string; label: string }[] }[];
+  allowed_mentions?: { parse: string[]; users: string[] };
+}
+
+export interface Callback {
+  type: number;
+  data: MessageBody & { custom_id?: string; title?: string; components?: unknown[] };
+}
+
+export const MANAGER_PERMISSIONS = String(BigInt(MEMBER_PERMISSIONS) | 16n);
+
+export interface WithCore {
+  readonly h: Harness<EventHandler>;
+  readonly store: Store;
+  readonly clock: ManualClock;
+  readonly rebound: Rebound;
+  /** Every wait the core asked for between retries, in milliseconds. */
+  readonly waits: number[];
+  /** Feeds an interaction and resolves with the callback Discord got for it. */
+  interact(packet: DispatchPacket): Promise<Callback>;
+  /** Makes the group channel a group (check-ins 09:00 UTC, Monday to Friday), as someone with Manage Channels. */
+  setUpGroup(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Starts on Monday 23 November 2026, 09:00 UTC unless told otherwise. */
+export async function startWithCore(start = new Date('2026-11-23T09:00:00Z')): Promise<WithCore> {
+  const database = openDatabase(':memory:');
+  const store = createSqliteStore(database);
+  const clock = new ManualClock(start);
+  const waits: number[] = [];
+  let rebound: Rebound | null = null;
+  const core: EventHandler = {
+    handle: (event) => {
+      if (!rebound) throw new Error('core not ready');
+      return rebound.handle(event);
+    },
+  };
+  const h = await startHarness({ handler: core });
+  const ready = createRebound({ store, chat: h.adapter.chat, clock, logger: h.logger, wait: async (ms) => void waits.push(ms) });
+  rebound = ready;
+
+  const interact = async (packet: DispatchPacket): Promise<Callback> => {
+    const { id, token } = packet.d as { id: string; token: string };
+    h.feed(packet);
+    const call = await h.rest.waitFor((c) => c.path === `/interactions/${id}/${token}/callback`);
+    return call.body as Callback;
+  };
+
+  return {
+    h,
+    store,
+    clock,
+    rebound: ready,
+    waits,
+    interact,
+    async setUpGroup() {
+      const setup = opt.sub('setup', [opt.string('time', '09:00'), opt.string('timezone', 'UTC'), opt.string('days', 'mon-fri')]);
+      const answer = await interact(command('rebound', [setup], { permissions: MANAGER_PERMISSIONS }));
+      if (answer.data.flags !== 64) throw new Error('setup was not answered privately');
+    },
+    async close() {
+      await h.close();
+      database.close();
+    },
+  };
+}
