@@ -16,6 +16,7 @@ import { createSlackChatPort } from './delivery.ts';
 import { registerEvents } from './events.ts';
 import { registerInteractions } from './interactions.ts';
 import { createReplySender } from './replies.ts';
+import { createKeepAliveFetch } from './keep-alive-fetch.ts';
 import { createUserDirectory } from './users.ts';
 
 export interface SlackAdapterConfig {
@@ -100,11 +101,15 @@ export function createSlackAdapter(config: SlackAdapterConfig, handler: EventHan
   const port = config.port ?? 3000;
   const slackApiUrl = config.apiUrl;
   const customRoutes = [{ path: '/healthz', method: ['GET'], handler: healthz }];
+  const fetch = createKeepAliveFetch();
   const common = {
     authorize: createSingleTokenAuthorize(config, slackApiUrl),
     logger: boltLogger(logger),
     customRoutes,
+    // No conversation store: Rebound keeps its state in the core, and the store costs every request.
+    convoStore: false as const,
     clientOptions: {
+      fetch,
       ...(slackApiUrl ? { slackApiUrl } : {}),
       retryConfig: { retries: config.webApiRetries ?? 2, factor: 2, minTimeout: 250, maxTimeout: 1000 },
     },
@@ -121,6 +126,7 @@ export function createSlackAdapter(config: SlackAdapterConfig, handler: EventHan
 
   // Proactive sends never wait or retry inside the client: the scheduler owns that decision.
   const chatClient = new webApi.WebClient(config.botToken, {
+    fetch,
     ...(slackApiUrl ? { slackApiUrl } : {}),
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
