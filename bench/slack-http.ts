@@ -1,0 +1,162 @@
+/**
+ * Slack HTTP benchmark (issue 4):
+ *  (a) 2,000 signed /applied requests, 20 in flight, against Rebound (the real core on a SQLite
+ *      file, the Slack adapter in production mode: acknowledge first, then work) and against a bare
+ *      Bolt app that only acknowledges, in the same run; requests per second of each.
+ *  (b) a fixed offered rate of 100 requests per second for 20 s against Rebound: ack latency
+ *      p50 / p99.
+ * The load comes from a separate process over loopback; the fake Web API is a third process.
+ *
+ *   npx tsx bench/slack-http.ts    → last stdout line: { rebound_rps, bare_rps, ratio, p50_ms, p99_ms, … }
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { App } from '@slack/bolt';
+import { createSlackAdapter } from '../adapters/slack/index.ts';
+import { createRebound } from '../src/core/create-rebound.ts';
+import type { Logger } from '../src/core/ports.ts';
+import { openDatabase } from '../src/db/open.ts';
+import { createSqliteStore } from '../src/db/sqlite-store.ts';
+import { systemClock } from '../src/system-clock.ts';
+import type { LoadPlan, LoadResult } from './slack-load.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SECRET = 'bench-signing-secret';
+const TOTAL = 2000;
+const CONCURRENCY = 20;
+const WARMUP = 300;
+const RATE = 100;
+const DURATION_MS = 20_000;
+const USERS = 20;
+
+export interface SlackHttpResult {
+  readonly rebound_rps: number;
+  readonly bare_rps: number;
+  readonly ratio: number;
+  readonly p50_ms: number;
+  readonly p99_ms: number;
+  /** Requests per second until every /applied had also posted to the group and answered privately. */
+  readonly rebound_done_rps: number;
+  readonly failed: number;
+}
+
+const silent: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+function tsxChild(file: string, args: string[], ipc: boolean): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', join('bench', file), ...args], {
+    cwd: ROOT,
+    stdio: ipc ? ['ignore', 'pipe', 'inherit', 'ipc'] : ['ignore', 'pipe', 'inherit'],
+  });
+}
+
+function firstLine(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+      out += chunk;
+      const nl = out.indexOf('\n');
+      if (nl !== -1) resolve(out.slice(0, nl));
+    });
+    child.on('exit', (code) => reject(new Error(`child exited (${code}) before answering`)));
+  });
+}
+
+async function load(plan: LoadPlan): Promise<LoadResult> {
+  const child = tsxChild('slack-load.ts', [JSON.stringify(plan)], false);
+  const line = await firstLine(child);
+  return JSON.parse(line) as LoadResult;
+}
+
+function countCalls(fake: ChildProcess, method: string): Promise<number> {
+  return new Promise((resolve) => {
+    fake.once('message', (m: { count: number }) => resolve(m.count));
+    fake.send({ count: method });
+  });
+}
+
+/** Waits until the fake has received `target` calls of `method` (the app's background work is done). */
+async function drained(fake: ChildProcess, method: string, target: number): Promise<void> {
+  for (;;) {
+    if ((await countCalls(fake, method)) >= target) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+export async function runSlackHttpBench(): Promise<SlackHttpResult> {
+  const fake = tsxChild('slack-fake-api.ts', [], true);
+  const { baseUrl } = JSON.parse(await firstLine(fake)) as { baseUrl: string };
+  const dir = mkdtempSync(join(tmpdir(), 'rebound-bench-'));
+  const database = openDatabase(join(dir, 'rebound.db'));
+  try {
+    // Rebound: the real core, the Slack adapter as in production.
+    let core: ReturnType<typeof createRebound> | null = null;
+    const adapter = createSlackAdapter(
+      { botToken: 'xoxb-bench', signingSecret: SECRET, apiUrl: `${baseUrl}/api/`, port: 0, botId: 'BBOT', botUserId: 'UBOT' },
+      { handle: (event) => core!.handle(event) },
+      silent,
+    );
+    core = createRebound({ store: createSqliteStore(database), chat: adapter.chat, clock: systemClock, logger: silent });
+    const actor = { userId: 'UB0', displayName: 'bench0', timezone: 'Europe/Berlin', isBot: false };
+    await core.handle({ kind: 'command', name: 'rebound', args: ['setup'], source: { platform: 'slack', workspaceId: 'T1', channelId: 'C1', channelName: 'job-hunt', actor } });
+    const rebound = await adapter.start();
+
+    // Bare: Bolt with nothing but an acknowledgement.
+    const bare = new App({ token: 'xoxb-bench', signingSecret: SECRET, botId: 'BBOT', botUserId: 'UBOT', tokenVerificationEnabled: false });
+    bare.command(/.*/, async ({ ack }) => ack());
+    const bareServer = (await bare.start(0)) as Server;
+    const barePort = (bareServer.address() as { port: number }).port;
+
+    const plan = (port: number, offset: number, total: number): LoadPlan => ({
+      mode: 'closed', url: `http://127.0.0.1:${port}/slack/events`, secret: SECRET, responseUrl: `${baseUrl}/response`, total, concurrency: CONCURRENCY, users: USERS, offset,
+    });
+    let responses = 0;
+    const settle = async (n: number): Promise<void> => {
+      responses += n;
+      await drained(fake, 'response_url', responses);
+    };
+
+    // Warm both up (JIT, connection set-up, users.info cache), then measure each in turn.
+    await load(plan(barePort, 0, WARMUP));
+    await load(plan(rebound.port, 0, WARMUP));
+    await settle(WARMUP);
+
+    const bareRun = await load(plan(barePort, 10_000, TOTAL));
+    const started = performance.now();
+    const reboundRun = await load(plan(rebound.port, 10_000, TOTAL));
+    await settle(TOTAL);
+    const doneMs = performance.now() - started;
+
+    const open = await load({
+      mode: 'open', url: `http://127.0.0.1:${rebound.port}/slack/events`, secret: SECRET, responseUrl: `${baseUrl}/response`, ratePerSecond: RATE, durationMs: DURATION_MS, users: USERS, offset: 20_000,
+    });
+    await settle(open.ok);
+
+    await adapter.stop();
+    await bare.stop();
+    const rps = (r: LoadResult) => Math.round((r.ok / r.elapsedMs) * 1000);
+    const reboundRps = rps(reboundRun);
+    const bareRps = rps(bareRun);
+    return {
+      rebound_rps: reboundRps,
+      bare_rps: bareRps,
+      ratio: Math.round((reboundRps / bareRps) * 100) / 100,
+      p50_ms: open.p50Ms,
+      p99_ms: open.p99Ms,
+      rebound_done_rps: Math.round((TOTAL / doneMs) * 1000),
+      failed: bareRun.failed + reboundRun.failed + open.failed,
+    };
+  } finally {
+    database.close();
+    rmSync(dir, { recursive: true, force: true });
+    fake.send({ stop: true });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const result = await runSlackHttpBench();
+  console.log(JSON.stringify(result));
+}

@@ -1,0 +1,125 @@
+/**
+ * The load generator of the Slack HTTP benchmark, run as its own process so it does not share an
+ * event loop with the app it measures. Sends form-encoded, signed /applied requests as Slack does.
+ *
+ *   node --import tsx bench/slack-load.ts '<json LoadPlan>'
+ *
+ * Prints one JSON line: { sent, ok, failed, elapsedMs, p50Ms, p99Ms, maxMs }.
+ */
+import { createHmac } from 'node:crypto';
+import { Agent, request } from 'node:http';
+
+export type LoadPlan =
+  | { readonly mode: 'closed'; readonly url: string; readonly secret: string; readonly responseUrl: string; readonly total: number; readonly concurrency: number; readonly users: number; readonly offset: number }
+  | { readonly mode: 'open'; readonly url: string; readonly secret: string; readonly responseUrl: string; readonly ratePerSecond: number; readonly durationMs: number; readonly users: number; readonly offset: number };
+
+export interface LoadResult {
+  readonly sent: number;
+  readonly ok: number;
+  readonly failed: number;
+  readonly elapsedMs: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly maxMs: number;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+function signedBody(plan: LoadPlan, i: number): { body: string; headers: Record<string, string> } {
+  const n = plan.offset + i;
+  const body = new URLSearchParams({
+    token: 'bench',
+    team_id: 'T1',
+    team_domain: 'bench',
+    channel_id: 'C1',
+    channel_name: 'job-hunt',
+    user_id: `UB${n % plan.users}`,
+    user_name: `bench${n % plan.users}`,
+    command: '/applied',
+    text: `Company ${n} | Site Reliability Engineer`,
+    api_app_id: 'A1',
+    response_url: `${plan.responseUrl}/${n}`,
+    trigger_id: `${n}.1.bench`,
+  }).toString();
+  const ts = String(Math.floor(Date.now() / 1000));
+  const signature = `v0=${createHmac('sha256', plan.secret).update(`v0:${ts}:${body}`).digest('hex')}`;
+  return {
+    body,
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'content-length': String(Buffer.byteLength(body)),
+      'x-slack-request-timestamp': ts,
+      'x-slack-signature': signature,
+    },
+  };
+}
+
+function send(agent: Agent, plan: LoadPlan, i: number): Promise<number> {
+  const { body, headers } = signedBody(plan, i);
+  return new Promise((resolve, reject) => {
+    const req = request(plan.url, { method: 'POST', agent, headers }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function run(plan: LoadPlan): Promise<LoadResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: plan.mode === 'closed' ? plan.concurrency : 256 });
+  const latencies: number[] = [];
+  let ok = 0;
+  let failed = 0;
+  const one = async (i: number, from: number): Promise<void> => {
+    try {
+      const status = await send(agent, plan, i);
+      if (status === 200) ok++;
+      else failed++;
+    } catch {
+      failed++;
+    }
+    latencies.push(performance.now() - from);
+  };
+  const started = performance.now();
+  let sent = 0;
+  if (plan.mode === 'closed') {
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < plan.total) {
+        const i = next++;
+        sent++;
+        await one(i, performance.now());
+      }
+    };
+    await Promise.all(Array.from({ length: plan.concurrency }, worker));
+  } else {
+    // Open loop: each request leaves at its planned moment whether or not earlier ones returned,
+    // and its latency counts from that moment, so a stall shows up instead of hiding.
+    const interval = 1000 / plan.ratePerSecond;
+    const total = Math.round((plan.durationMs / 1000) * plan.ratePerSecond);
+    const inFlight: Promise<void>[] = [];
+    for (let i = 0; i < total; i++) {
+      const due = started + i * interval;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      sent++;
+      inFlight.push(one(i, due));
+    }
+    await Promise.all(inFlight);
+  }
+  const elapsedMs = performance.now() - started;
+  agent.destroy();
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const round = (ms: number) => Math.round(ms * 100) / 100;
+  return { sent, ok, failed, elapsedMs: round(elapsedMs), p50Ms: round(percentile(sorted, 50)), p99Ms: round(percentile(sorted, 99)), maxMs: round(sorted.at(-1) ?? 0) };
+}
+
+const arg = process.argv[2];
+if (arg) {
+  const result = await run(JSON.parse(arg) as LoadPlan);
+  console.log(JSON.stringify(result));
+}
