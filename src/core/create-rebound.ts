@@ -5,9 +5,10 @@ import type { EventHandler } from './event-handler.ts';
 import type { InboundEvent } from './events.ts';
 import { privateText, type Reply } from './messages.ts';
 import type { ChartRenderer, ChatPort, Logger, Store } from './ports.ts';
-import { BUTTONS, FORMS, routeCommand } from './router.ts';
+import { BUTTONS, FORMS, lookup, routeCommand } from './router.ts';
 import { DEFAULT_RULES, type FollowUpRule } from './rules.ts';
 import { DEFAULT_RETRY, type RetryPolicy } from './use-cases/deliver.ts';
+import { recordThreadReply } from './use-cases/record-check-in.ts';
 import { recordReaction } from './use-cases/record-reaction.ts';
 import { runSweep, type SweepReport } from './use-cases/run-sweep.ts';
 
@@ -85,18 +86,18 @@ function dispatch(deps: CoreDeps, event: InboundEvent): Reply | Promise<Reply> {
     case 'command':
       return routeCommand(deps, event);
     case 'button': {
-      const handler = BUTTONS[event.actionId.split(':')[0] ?? ''];
+      const handler = lookup(BUTTONS, event.actionId.split(':')[0] ?? '');
       if (!handler) throw new UserError('That button no longer does anything.');
       return handler(deps, event);
     }
     case 'form-submit': {
-      const handler = FORMS[event.formId.split(':')[0] ?? ''];
+      const handler = lookup(FORMS, event.formId.split(':')[0] ?? '');
       if (!handler) throw new UserError('That form has expired. Please run the command again.');
       return handler(deps, event);
     }
     case 'reaction':
       return recordReaction(deps, event);
     case 'thread-reply':
-      return { type: 'none' };
+      return recordThreadReply(deps, event);
   }
 }

@@ -87,6 +87,8 @@ export type GroupPatch = Partial<{
 export interface GroupRepository {
   findByChannel(workspace: WorkspaceRef, channelId: string): Group | null;
   get(id: number): Group | null;
+  /** The groups with these ids, in no particular order; missing ids are left out. */
+  getMany(ids: readonly number[]): Group[];
   create(input: NewGroup, now: Date): Group;
   update(id: number, patch: GroupPatch): Group;
   /** Every group of every workspace: the scheduler walks them. */
@@ -115,6 +117,8 @@ export type MemberPatch = Partial<{
 export interface MemberRepository {
   find(groupId: number, userId: string): Member | null;
   get(id: number): Member | null;
+  /** The members with these ids, in no particular order; missing ids are left out (the sweep loads its due set in bulk). */
+  getMany(ids: readonly number[]): Member[];
   /** Every membership of one person in one workspace. */
   listByUser(workspace: WorkspaceRef, userId: string): Member[];
   listByGroup(groupId: number, options?: { activeOnly?: boolean }): Member[];
@@ -134,6 +138,10 @@ export interface NewApplication {
 
 export interface ApplicationRepository {
   get(id: number): Application | null;
+  /** The applications with these ids, in no particular order; missing ids are left out. */
+  getMany(ids: readonly number[]): Application[];
+  /** For each of these members who logged any application (not one a rejection report created), when they logged their newest one. */
+  latestCreatedAt(memberIds: readonly number[]): Map<number, Date>;
   /** The member's applications to a company (case-insensitive), newest first. */
   findByCompany(memberId: number, company: string): Application[];
   create(input: NewApplication, now: Date): Application;
@@ -256,8 +264,22 @@ export interface Delivery {
 export interface DeliveryRepository {
   /** True when this caller now owns the key; false when anyone claimed it before. */
   claim(input: NewDelivery, now: Date): boolean;
-  /** Counts one more send attempt; written just before the platform is called. */
+  /** Claims many keys at once; returns the keys this caller now owns (the others were claimed before). */
+  claimMany(inputs: readonly NewDelivery[], now: Date): Set<string>;
+  /** Counts one more send attempt on one key, unconditionally (prefer `startAttempt`, which checks ownership). */
   markAttempt(key: string, now: Date): void;
+  /**
+   * Written just before the platform is called: counts one more send attempt on every key and
+   * renews their lease (`claimedAt` = now), but only if `owner` still holds all of them as claims.
+   * False (and nothing written) when any key was released or taken meanwhile: then do not send.
+   */
+  startAttempt(keys: readonly string[], owner: string, now: Date): boolean;
+  /** Deletes `owner`'s claims on these keys that never had a send attempt; returns how many. */
+  releaseUnattempted(keys: readonly string[], owner: string): number;
+  /** Which of these keys exist in the ledger, in any status. */
+  existingKeys(keys: readonly string[]): Set<string>;
+  /** The keys of one member's deliveries of one kind (e.g. the days a reminder was skipped for a pause). */
+  keysForMember(memberId: number, kind: string): string[];
   markSent(key: string, sent: SentMessage | null, now: Date): void;
   markFailed(key: string, error: string, now: Date): void;
   get(key: string): Delivery | null;
@@ -267,9 +289,9 @@ export interface DeliveryRepository {
   latestForSubject(kind: string, subjectId: number): Delivery | null;
   /** Claims still unmarked since before `claimedBefore`: their process died or hung. */
   listStaleClaims(claimedBefore: Date, limit: number): Delivery[];
-  /** Deletes a claim nothing was sent for, so the work can be claimed again. */
-  release(key: string): void;
-  /** Gives up on a claim whose send may or may not have reached the platform (never resent). */
+  /** Deletes a claim nothing was sent for (still claimed, no attempt), so the work can be claimed again; false if it was not such a claim. */
+  release(key: string): boolean;
+  /** Gives up on a claim whose send may or may not have reached the platform (never resent); only a key still `claimed`. */
   markAbandoned(key: string, reason: string): void;
 }
 
@@ -305,6 +327,8 @@ export interface CheckInRepository {
   record(input: NewCheckIn, now: Date): { checkIn: CheckIn; first: boolean };
   find(memberId: number, localDate: string): CheckIn | null;
   listByMember(memberId: number): CheckIn[];
+  /** The members of a group who checked in for a local date. */
+  memberIdsCheckedIn(groupId: number, localDate: string): Set<number>;
 }
 
 export interface GoalRepository {

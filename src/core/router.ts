@@ -18,6 +18,7 @@ import { leaveGroup } from './use-cases/leave-group.ts';
 import { listFollowUps } from './use-cases/list-follow-ups.ts';
 import { pauseMember } from './use-cases/pause-member.ts';
 import { recordApplication } from './use-cases/record-application.ts';
+import { openCheckInForm, openCheckInFromButton, submitCheckInForm } from './use-cases/record-check-in.ts';
 import { recordFeedback } from './use-cases/record-feedback.ts';
 import { recordRejection } from './use-cases/record-rejection.ts';
 import { recordUpdate } from './use-cases/record-update.ts';
@@ -38,7 +39,7 @@ export const COMMANDS: Record<Exclude<CommandName, 'rebound'>, Handler> = {
   update: recordUpdate,
   feedback: recordFeedback,
   followups: (deps, source) => listFollowUps(deps, source),
-  checkin: NOT_YET,
+  checkin: (deps, source) => openCheckInForm(deps, source),
   goal: setGoal,
   stats: (deps, source, args) => (args[0]?.trim().toLowerCase() === 'group' && args.length === 1 ? showGroupStats(deps, source) : showMyStats(deps, source, args)),
 };
@@ -58,10 +59,15 @@ export const REBOUND_SUBCOMMANDS: Record<string, Handler> = {
   help: () => showHelp(),
 };
 
+/** A table's own entry for a key, never an inherited property such as `valueOf` or `constructor`. */
+export function lookup<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 export function routeCommand(deps: CoreDeps, event: CommandEvent): Reply | Promise<Reply> {
   if (event.name === 'rebound') {
     const [sub = 'help', ...rest] = event.args;
-    const handler = REBOUND_SUBCOMMANDS[sub.toLowerCase()];
+    const handler = lookup(REBOUND_SUBCOMMANDS, sub.toLowerCase());
     return handler ? handler(deps, event.source, rest) : showHelp();
   }
   return COMMANDS[event.name](deps, event.source, event.args);
@@ -73,11 +79,13 @@ type ButtonHandler = (deps: CoreDeps, event: ButtonEvent) => Reply | Promise<Rep
 export const BUTTONS: Record<string, ButtonHandler> = {
   fu: actOnFollowUp,
   forget: confirmForgetMe,
+  checkin: openCheckInFromButton,
 };
 
 type FormHandler = (deps: CoreDeps, event: FormSubmitEvent) => Reply | Promise<Reply>;
 
 /** Form handlers by form-id prefix (`checkin:2026-11-26` → `checkin`). */
 export const FORMS: Record<string, FormHandler> = {
+  checkin: submitCheckInForm,
   rejected: (deps, e) => recordRejection(deps, e.source, [e.fields.company ?? '', e.fields.role ?? '', e.fields.stage ?? '', e.fields.note ?? ''], true),
 };

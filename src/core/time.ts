@@ -24,10 +24,34 @@ export function localDate(instant: Date, zone: string): string {
   return DateTime.fromJSDate(instant, { zone }).toISODate() ?? '';
 }
 
+/**
+ * A zone's UTC offset in minutes at an instant, cached per zone and quarter hour: the sweep asks
+ * for thousands of members' local times at once, and luxon's own lookup costs ~15 µs each. Offsets
+ * only change at transitions, which fall on whole quarter hours of UTC in every zone today.
+ */
+const QUARTER_HOUR_MS = 15 * 60_000;
+const offsets = new Map<string, number>();
+function offsetMinutes(ms: number, zone: string): number {
+  const bucket = Math.floor(ms / QUARTER_HOUR_MS);
+  const key = `${zone}|${bucket}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    if (offsets.size >= 100_000) offsets.clear();
+    offset = IANAZone.create(zone).offset(bucket * QUARTER_HOUR_MS);
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+/** The wall clock of an instant in a zone, as a Date whose UTC fields read as local time. */
+function wallClock(instant: Date, zone: string): Date {
+  return new Date(instant.getTime() + offsetMinutes(instant.getTime(), zone) * 60_000);
+}
+
 /** Minutes since local midnight of an instant in a zone. */
 export function localMinuteOfDay(instant: Date, zone: string): MinuteOfDay {
-  const t = DateTime.fromJSDate(instant, { zone });
-  return t.hour * 60 + t.minute;
+  const wall = wallClock(instant, zone);
+  return wall.getUTCHours() * 60 + wall.getUTCMinutes();
 }
 
 export function localWeekday(instant: Date, zone: string): Weekday {
@@ -104,7 +128,12 @@ export function inWindow(minute: MinuteOfDay, start: MinuteOfDay, end: MinuteOfD
   return start < end ? minute >= start && minute < end : minute >= start || minute < end;
 }
 
-/** A short, friendly rendering of an instant in a zone: `Thu 26 Nov, 10:00`. */
+const SHORT_WEEKDAYS = Array.from({ length: 7 }, (_, i) => new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, 10, 1 + i))));
+const SHORT_MONTHS = Array.from({ length: 12 }, (_, i) => new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, i, 1))));
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** A short, friendly rendering of an instant in a zone: `Thu 26 Nov, 10:00` (en-GB names). */
 export function formatWhen(instant: Date, zone: string): string {
-  return DateTime.fromJSDate(instant, { zone }).setLocale('en-GB').toFormat('ccc d LLL, HH:mm');
+  const wall = wallClock(instant, zone);
+  return `${SHORT_WEEKDAYS[wall.getUTCDay()]} ${wall.getUTCDate()} ${SHORT_MONTHS[wall.getUTCMonth()]}, ${pad2(wall.getUTCHours())}:${pad2(wall.getUTCMinutes())}`;
 }

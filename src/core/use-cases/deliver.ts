@@ -3,7 +3,11 @@
  * and retry; transient → back off and retry a bounded number of times; permanent → give up at once
  * so the caller can fall back. The wait is injected so tests never sleep.
  */
+import type { CoreDeps } from '../deps.ts';
 import { DeliveryError } from '../errors.ts';
+import type { Message } from '../messages.ts';
+import type { SentMessage } from '../ports.ts';
+import type { Group, Member } from '../types.ts';
 
 export interface RetryPolicy {
   /** Waits `ms` milliseconds (a real timer in production, instant in tests and the console). */
@@ -26,6 +30,7 @@ export async function sendWithRetry<T>(send: () => Promise<T>, policy: RetryPoli
     try {
       return await send();
     } catch (error) {
+      if (error instanceof ClaimLostError) throw error;
       const failure = error instanceof DeliveryError ? error : DeliveryError.transient('unexpected send failure', error);
       if (failure.kind === 'permanent' || attempt >= policy.maxAttempts) throw failure;
       onRetry?.(failure, attempt);
@@ -36,4 +41,91 @@ export async function sendWithRetry<T>(send: () => Promise<T>, policy: RetryPoli
       await policy.wait(delay);
     }
   }
+}
+
+/** Thrown when this process no longer holds a delivery's claim: another process's recovery released it. Never retried. */
+export class ClaimLostError extends Error {
+  override readonly name = 'ClaimLostError';
+}
+
+export type ClaimedOutcome<S extends SentMessage = SentMessage> =
+  | { readonly outcome: 'sent'; readonly sent: S }
+  | { readonly outcome: 'lost' }
+  | { readonly outcome: 'failed'; readonly error: DeliveryError };
+
+/**
+ * Sends a claimed delivery under the ledger's rules: before every platform call (retries too) the
+ * attempt is written and the claim's ownership checked; right after the platform accepts, the keys
+ * are marked sent, together with `record` (what the caller stores about the sent message), in one
+ * local transaction. That transaction is the whole window in which a crash leaves the outcome unknown.
+ */
+export async function sendClaimed<S extends SentMessage>(
+  deps: CoreDeps,
+  claim: { readonly keys: readonly string[]; readonly owner: string },
+  policy: RetryPolicy,
+  send: () => Promise<S>,
+  record?: (sent: S, now: Date) => void,
+): Promise<ClaimedOutcome<S>> {
+  try {
+    const sent = await sendWithRetry(() => {
+      const owned = deps.store.transaction(() => deps.store.deliveries.startAttempt(claim.keys, claim.owner, deps.clock.now()));
+      if (!owned) throw new ClaimLostError('claim released or taken by another process');
+      return send();
+    }, policy);
+    const now = deps.clock.now();
+    deps.store.transaction(() => {
+      for (const key of claim.keys) deps.store.deliveries.markSent(key, sent, now);
+      record?.(sent, now);
+    });
+    return { outcome: 'sent', sent };
+  } catch (error) {
+    if (error instanceof ClaimLostError) return { outcome: 'lost' };
+    if (error instanceof DeliveryError) return { outcome: 'failed', error };
+    throw error;
+  }
+}
+
+/** Marks keys failed after the retries ran out or a permanent refusal; the caller logs it. */
+export function markFailed(deps: CoreDeps, keys: readonly string[], error: DeliveryError): void {
+  const now = deps.clock.now();
+  deps.store.transaction(() => keys.forEach((k) => deps.store.deliveries.markFailed(k, `${error.kind}: ${error.message}`, now)));
+}
+
+/**
+ * A claimed message for one member: a DM, or, when DMs fail permanently (closed, user gone), one
+ * mention in the group channel instead; the member is then marked unreachable by DM so later
+ * messages go to the channel directly. Failures are marked in the ledger and logged, never dropped.
+ */
+export async function sendToMember(
+  deps: CoreDeps,
+  target: { readonly member: Member; readonly group: Group; readonly message: Message; readonly channelIntro: string },
+  claim: { readonly keys: readonly string[]; readonly owner: string; readonly what: string },
+  policy: RetryPolicy,
+): Promise<ClaimedOutcome> {
+  const { member, group } = target;
+  const log = { platform: member.workspace.platform, workspace: member.workspace.workspaceId, group: group.id, member: member.id, what: claim.what, items: claim.keys.length };
+  const inChannel = () =>
+    sendClaimed(deps, claim, policy, () =>
+      deps.chat.postToChannel(
+        { workspace: group.workspace, channelId: group.channelId },
+        { ...target.message, ping: [member.userId], blocks: [{ type: 'text', text: target.channelIntro }, ...target.message.blocks] },
+      ),
+    );
+  let result = member.dmUnreachable
+    ? await inChannel()
+    : await sendClaimed(deps, claim, policy, () => deps.chat.sendDirect({ workspace: member.workspace, userId: member.userId }, target.message));
+  if (result.outcome === 'failed' && result.error.kind === 'permanent' && !member.dmUnreachable) {
+    deps.logger.warn({ ...log, failure: 'permanent' }, 'DM failed permanently; falling back to one mention in the group channel');
+    deps.store.members.update(member.id, { dmUnreachable: true });
+    result = await inChannel();
+  }
+  if (result.outcome === 'failed') {
+    markFailed(deps, claim.keys, result.error);
+    deps.logger.error({ ...log, outcome: 'failed', failure: result.error.kind }, `${claim.what} not delivered`);
+  } else if (result.outcome === 'lost') {
+    deps.logger.warn({ ...log, outcome: 'lost' }, `${claim.what} claim was released by another process; not sent here`);
+  } else {
+    deps.logger.info({ ...log, outcome: 'sent' }, `${claim.what} delivered`);
+  }
+  return result;
 }

@@ -1,12 +1,16 @@
 import type { CoreDeps } from '../deps.ts';
 import { addDays, atLocalTime, inWindow, localDate, localMinuteOfDay } from '../time.ts';
 import type { Group, Member } from '../types.ts';
+import { checkInAt, nextOnCheckInDay, reminderAt } from './check-in-schedule.ts';
 import { memberZone } from './context.ts';
+import { inQuietHours, openReminderDays, waitingForReminder } from './send-check-in-reminders.ts';
 import { reachableNow } from './send-due-nudges.ts';
 
 /**
  * The next moment after `after` at which a sweep would have something to do: a step falling due,
- * or a member with waiting steps coming out of quiet hours or a pause. The console uses it to run
+ * a member with waiting steps coming out of quiet hours or a pause, a group's check-in time (which
+ * is also when the weekly network step is made) or reminder time, or a member with a reminder
+ * waiting for their quiet hours to end. The console uses it to run
  * the sweep at exactly those moments when it moves its clock; the heartbeat does not need it.
  */
 export function nextWake(deps: CoreDeps, after: Date, extra: readonly ((after: Date) => Date | null)[] = []): Date | null {
@@ -22,6 +26,21 @@ export function nextWake(deps: CoreDeps, after: Date, extra: readonly ((after: D
     if (!member || !group || !member.active || reachableNow(member, group, after)) continue;
     const release = releaseTime(member, group, after);
     if (release) candidates.push(release);
+  }
+  const groups = deps.store.groups.listAll();
+  for (const group of groups) {
+    for (const timeOf of [(d: string) => checkInAt(group, d), (d: string) => reminderAt(group, d)]) {
+      const t = nextOnCheckInDay(group, after, timeOf);
+      if (t) candidates.push(t);
+    }
+  }
+  for (const day of openReminderDays(groups, after)) {
+    for (const member of waitingForReminder(deps, day)) {
+      if (member.pausedUntil && member.pausedUntil.getTime() > after.getTime()) continue;
+      if (!inQuietHours(member, day.group, after)) continue;
+      const release = releaseTime(member, day.group, after);
+      if (release) candidates.push(release);
+    }
   }
   for (const source of extra) {
     const t = source(after);

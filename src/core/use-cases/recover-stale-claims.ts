@@ -1,6 +1,9 @@
 import type { CoreDeps } from '../deps.ts';
 
-/** How long a claim may stay unmarked before we assume its process died. */
+/**
+ * How long a claim may stay unmarked with no new send attempt before we assume its process died.
+ * Each attempt renews it, so it only has to outlast one platform call plus its retry wait.
+ */
 export const CLAIM_LEASE_MS = 10 * 60_000;
 
 /**
@@ -15,8 +18,9 @@ export function recoverStaleClaims(deps: CoreDeps): { released: number; abandone
     let abandoned = 0;
     for (const claim of deps.store.deliveries.listStaleClaims(new Date(now.getTime() - CLAIM_LEASE_MS), 1000)) {
       if (claim.attempts === 0) {
-        deps.store.deliveries.release(claim.key);
+        if (!deps.store.deliveries.release(claim.key)) continue;
         if (claim.kind === 'nudge' && claim.subjectId !== null) deps.store.followUps.clearNudged([claim.subjectId]);
+        deps.logger.info({ kind: claim.kind, member: claim.memberId, outcome: 'released' }, 'stale claim released; it will be sent by the next sweep');
         released++;
       } else {
         deps.store.deliveries.markAbandoned(claim.key, 'process stopped during the send; not resent');

@@ -1,6 +1,9 @@
 import type { CoreDeps } from '../deps.ts';
+import { createWeeklyNetworkSteps } from './create-weekly-network-steps.ts';
 import type { RetryPolicy } from './deliver.ts';
+import { openDailyCheckIns, type CheckInPostReport } from './open-daily-check-ins.ts';
 import { recoverStaleClaims } from './recover-stale-claims.ts';
+import { sendCheckInReminders, type ReminderReport } from './send-check-in-reminders.ts';
 import { sendDueNudges, type NudgeReport } from './send-due-nudges.ts';
 
 export interface SweepOptions {
@@ -12,16 +15,23 @@ export interface SweepOptions {
 export interface SweepReport {
   readonly at: Date;
   readonly recovered: { readonly released: number; readonly abandoned: number };
+  readonly checkIns: CheckInPostReport;
+  readonly networkSteps: number;
   readonly nudges: NudgeReport;
+  readonly reminders: ReminderReport;
 }
 
 /**
- * One pass over all due work, read from the database: stale claims, due follow-ups. The heartbeat
+ * One pass over all due work, read from the database: stale claims, the day's check-in posts, the
+ * weekly network steps, due follow-ups, check-in reminders. The heartbeat
  * runs it every minute; the console runs it at each moment something falls due.
  */
 export async function runSweep(deps: CoreDeps, options: SweepOptions): Promise<SweepReport> {
   const at = deps.clock.now();
   const recovered = recoverStaleClaims(deps);
+  const checkIns = await openDailyCheckIns(deps, options.owner, options.retry);
+  const networkSteps = createWeeklyNetworkSteps(deps, options.owner);
   const nudges = await sendDueNudges(deps, options.owner, options.retry);
-  return { at, recovered, nudges };
+  const reminders = await sendCheckInReminders(deps, options.owner, options.retry);
+  return { at, recovered, checkIns, networkSteps, nudges, reminders };
 }

@@ -1,12 +1,12 @@
 import type { CoreDeps } from '../deps.ts';
-import { DeliveryError } from '../errors.ts';
 import type { Message } from '../messages.ts';
+import type { NewDelivery } from '../ports.ts';
 import { nudgeMessage, type FollowUpView } from '../render/follow-ups.ts';
 import { findRule } from '../rules.ts';
 import { inWindow, localMinuteOfDay } from '../time.ts';
-import type { FollowUp, Group, Member } from '../types.ts';
+import type { Application, FollowUp, Group, Member } from '../types.ts';
 import { memberZone } from './context.ts';
-import { sendWithRetry, type RetryPolicy } from './deliver.ts';
+import { sendToMember, type RetryPolicy } from './deliver.ts';
 
 export interface NudgeReport {
   readonly nudges: number;
@@ -20,6 +20,7 @@ export interface PlannedNudge {
   readonly member: Member;
   readonly group: Group;
   readonly keys: readonly string[];
+  readonly followUpIds: readonly number[];
   readonly message: Message;
 }
 
@@ -39,90 +40,104 @@ export function reachableNow(member: Member, group: Group, now: Date): boolean {
 /**
  * Phase one, in one transaction: read the due steps, drop those whose condition no longer holds,
  * and claim each remaining step's delivery key. Only steps this process claimed are returned,
- * grouped into one nudge per member.
+ * grouped into one nudge per member. Everything is loaded in bulk: a few statements for the whole
+ * due set, whatever its size, so the cost follows the due work, not the history.
  */
 export function claimDueNudges(deps: CoreDeps, owner: string): { planned: PlannedNudge[]; deferred: number; cancelled: number } {
   const now = deps.clock.now();
-  return deps.store.transaction(() => {
-    const due = deps.store.followUps.listDue(now, MAX_DUE_PER_SWEEP);
-    const byMember = new Map<number, FollowUp[]>();
-    for (const f of due) byMember.set(f.memberId, [...(byMember.get(f.memberId) ?? []), f]);
-    const groups = new Map<number, Group | null>();
-    const planned: PlannedNudge[] = [];
+  const { store } = deps;
+  return store.transaction(() => {
+    const due = store.followUps.listDue(now, MAX_DUE_PER_SWEEP);
+    if (due.length === 0) return { planned: [], deferred: 0, cancelled: 0 };
+    const members = new Map(store.members.getMany(due.map((f) => f.memberId)).map((m) => [m.id, m]));
+    const groups = new Map(store.groups.getMany([...members.values()].map((m) => m.groupId)).map((g) => [g.id, g]));
+
     let deferred = 0;
-    let cancelled = 0;
-    for (const [memberId, items] of byMember) {
-      const member = deps.store.members.get(memberId);
-      if (!member) continue;
-      if (!groups.has(member.groupId)) groups.set(member.groupId, deps.store.groups.get(member.groupId));
-      const group = groups.get(member.groupId);
-      if (!group) continue;
-      if (!reachableNow(member, group, now)) {
-        deferred += items.length;
+    const ready = new Map<number, FollowUp[]>();
+    const reachable = new Map<number, boolean>();
+    for (const f of due) {
+      const member = members.get(f.memberId);
+      const group = member ? groups.get(member.groupId) : undefined;
+      if (!member || !group) continue;
+      let ok = reachable.get(member.id);
+      if (ok === undefined) reachable.set(member.id, (ok = reachableNow(member, group, now)));
+      if (!ok) {
+        deferred++;
         continue;
       }
-      const views: FollowUpView[] = [];
-      const keys: string[] = [];
+      const list = ready.get(member.id);
+      if (list) list.push(f);
+      else ready.set(member.id, [f]);
+    }
+
+    // Conditional rules (keep-applying): a step whose condition no longer holds is closed, not sent.
+    const conditional = (f: FollowUp) => findRule(deps.rules, f.ruleId)?.condition === 'no-application-since-created';
+    const askLatest = [...ready].filter(([, items]) => items.some(conditional)).map(([id]) => id);
+    const latest = askLatest.length ? store.applications.latestCreatedAt(askLatest) : new Map<number, Date>();
+    let cancelled = 0;
+    const claims: NewDelivery[] = [];
+    const byKey = new Map<string, FollowUp>();
+    for (const [memberId, items] of ready) {
+      const member = members.get(memberId) as Member;
+      const kept: FollowUp[] = [];
       for (const f of items) {
-        const rule = findRule(deps.rules, f.ruleId);
-        if (rule?.condition === 'no-application-since-created' && deps.store.applications.countCreatedSince(member.id, f.createdAt) > 0) {
-          deps.store.followUps.update(f.id, { status: 'cancelled' }, now);
+        const last = latest.get(memberId);
+        if (conditional(f) && last && last.getTime() > f.createdAt.getTime()) {
+          store.followUps.update(f.id, { status: 'cancelled' }, now);
           cancelled++;
-          continue;
-        }
-        const key = nudgeKey(f);
-        if (!deps.store.deliveries.claim({ key, kind: 'nudge', workspace: member.workspace, memberId: member.id, subjectId: f.id, owner }, now)) continue;
-        deps.store.followUps.markNudged([f.id], now);
-        keys.push(key);
-        views.push({ followUp: f, application: f.applicationId === null ? null : deps.store.applications.get(f.applicationId) });
+        } else kept.push(f);
       }
-      if (views.length > 0) planned.push({ member, group, keys, message: nudgeMessage(deps.rules, views, memberZone(member, group)) });
+      for (const f of kept) {
+        const key = nudgeKey(f);
+        byKey.set(key, f);
+        claims.push({ key, kind: 'nudge', workspace: member.workspace, memberId, subjectId: f.id, owner });
+      }
+    }
+    const owned = store.deliveries.claimMany(claims, now);
+    const claimed = [...owned].map((k) => byKey.get(k) as FollowUp);
+    store.followUps.markNudged(claimed.map((f) => f.id), now);
+
+    const appIds = claimed.flatMap((f) => (f.applicationId === null ? [] : [f.applicationId]));
+    const apps = new Map<number, Application>(store.applications.getMany(appIds).map((a) => [a.id, a]));
+    const perMember = new Map<number, FollowUp[]>();
+    for (const f of claimed) {
+      const list = perMember.get(f.memberId);
+      if (list) list.push(f);
+      else perMember.set(f.memberId, [f]);
+    }
+    const planned: PlannedNudge[] = [];
+    for (const [memberId, items] of perMember) {
+      const member = members.get(memberId) as Member;
+      const group = groups.get(member.groupId) as Group;
+      items.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.id - b.id);
+      const views: FollowUpView[] = items.map((f) => ({ followUp: f, application: f.applicationId === null ? null : (apps.get(f.applicationId) ?? null) }));
+      planned.push({ member, group, keys: items.map(nudgeKey), followUpIds: items.map((f) => f.id), message: nudgeMessage(deps.rules, views, memberZone(member, group)) });
     }
     return { planned, deferred, cancelled };
   });
 }
 
 /**
- * Phase two: send one claimed nudge. A DM that fails permanently becomes one mention in the group
- * channel, and the member is marked unreachable by DM so later nudges go there directly.
+ * Phase two: send one claimed nudge (a DM, or one group mention when DMs fail permanently). If
+ * another process's recovery released the claim meanwhile, nothing is sent here; the items this
+ * process still holds unattempted are released so the next sweep picks them up.
  */
-export async function deliverNudge(deps: CoreDeps, nudge: PlannedNudge, policy: RetryPolicy): Promise<boolean> {
-  const { member, group, keys } = nudge;
-  const log = { platform: member.workspace.platform, workspace: member.workspace.workspaceId, group: group.id, member: member.id, items: keys.length };
-  const markAttempt = () => deps.store.transaction(() => keys.forEach((k) => deps.store.deliveries.markAttempt(k, deps.clock.now())));
-  const inGroup = (): Promise<{ channelId: string; messageId: string }> => {
-    markAttempt();
-    const message: Message = { ...nudge.message, ping: [member.userId], blocks: [{ type: 'text', text: 'I could not reach you by direct message, so here is your nudge:' }, ...nudge.message.blocks] };
-    return deps.chat.postToChannel({ workspace: group.workspace, channelId: group.channelId }, message);
-  };
-  try {
-    let sent;
-    if (member.dmUnreachable) {
-      sent = await sendWithRetry(inGroup, policy);
-    } else {
-      try {
-        sent = await sendWithRetry(() => {
-          markAttempt();
-          return deps.chat.sendDirect({ workspace: member.workspace, userId: member.userId }, nudge.message);
-        }, policy);
-      } catch (error) {
-        if (!(error instanceof DeliveryError) || error.kind !== 'permanent') throw error;
-        deps.logger.warn({ ...log, failure: 'permanent' }, 'DM failed permanently; falling back to the group channel');
-        deps.store.members.update(member.id, { dmUnreachable: true });
-        sent = await sendWithRetry(inGroup, policy);
-      }
-    }
-    const now = deps.clock.now();
-    deps.store.transaction(() => keys.forEach((k) => deps.store.deliveries.markSent(k, sent, now)));
-    deps.logger.info({ ...log, outcome: 'sent' }, 'nudge delivered');
-    return true;
-  } catch (error) {
-    const reason = error instanceof DeliveryError ? `${error.kind}: ${error.message}` : String(error);
-    const now = deps.clock.now();
-    deps.store.transaction(() => keys.forEach((k) => deps.store.deliveries.markFailed(k, reason, now)));
-    deps.logger.error({ ...log, outcome: 'failed', failure: error instanceof DeliveryError ? error.kind : 'unexpected' }, 'nudge not delivered');
-    return false;
+export async function deliverNudge(deps: CoreDeps, nudge: PlannedNudge, owner: string, policy: RetryPolicy): Promise<boolean> {
+  const result = await sendToMember(
+    deps,
+    { member: nudge.member, group: nudge.group, message: nudge.message, channelIntro: 'I could not reach you by direct message, so here is your nudge:' },
+    { keys: nudge.keys, owner, what: 'nudge' },
+    policy,
+  );
+  if (result.outcome === 'lost') {
+    deps.store.transaction(() => {
+      nudge.keys.forEach((key, i) => {
+        const id = nudge.followUpIds[i];
+        if (deps.store.deliveries.releaseUnattempted([key], owner) === 1 && id !== undefined) deps.store.followUps.clearNudged([id]);
+      });
+    });
   }
+  return result.outcome === 'sent';
 }
 
 /** One sweep's worth of nudges: claim, then send each, one nudge per member. */
@@ -131,7 +146,7 @@ export async function sendDueNudges(deps: CoreDeps, owner: string, policy: Retry
   let nudges = 0;
   let failed = 0;
   for (const nudge of planned) {
-    if (await deliverNudge(deps, nudge, policy)) nudges++;
+    if (await deliverNudge(deps, nudge, owner, policy)) nudges++;
     else failed++;
   }
   return { nudges, items: planned.reduce((n, p) => n + p.keys.length, 0), deferred, cancelled, failed };

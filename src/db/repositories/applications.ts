@@ -1,9 +1,9 @@
-import { and, count, desc, eq, gt } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, max } from 'drizzle-orm';
 import type { ApplicationRepository } from '../../core/ports.ts';
 import { InternalError } from '../../core/errors.ts';
 import type { Db } from '../open.ts';
 import { applications } from '../schema.ts';
-import { scopeOf, toApplication } from './rows.ts';
+import { chunks, scopeOf, toApplication } from './rows.ts';
 
 export function companyKey(company: string): string {
   return company.trim().toLocaleLowerCase('en');
@@ -14,6 +14,23 @@ export function createApplicationRepository(db: Db): ApplicationRepository {
     get(id) {
       const row = db.select().from(applications).where(eq(applications.id, id)).get();
       return row ? toApplication(row) : null;
+    },
+    getMany(ids) {
+      return chunks([...new Set(ids)], 1000).flatMap((part) => db.select().from(applications).where(inArray(applications.id, part)).all().map(toApplication));
+    },
+    latestCreatedAt(memberIds) {
+      const latest = new Map<number, Date>();
+      for (const part of chunks([...new Set(memberIds)], 1000)) {
+        const rows = db
+          .select({ memberId: applications.memberId, at: max(applications.createdAt) })
+          .from(applications)
+          // An application that a rejection report created was not "logged" as one sent.
+          .where(and(inArray(applications.memberId, part), eq(applications.createdByRejection, false)))
+          .groupBy(applications.memberId)
+          .all();
+        for (const r of rows) if (r.at !== null) latest.set(r.memberId, new Date(r.at));
+      }
+      return latest;
     },
     findByCompany(memberId, company) {
       return db

@@ -80,6 +80,14 @@ export function createCheckInRepository(db: Db): CheckInRepository {
         .get();
       return row ? toCheckIn(row) : null;
     },
+    memberIdsCheckedIn(groupId, localDate) {
+      const rows = db
+        .select({ memberId: checkIns.memberId })
+        .from(checkIns)
+        .where(and(eq(checkIns.groupId, groupId), eq(checkIns.localDate, localDate)))
+        .all();
+      return new Set(rows.map((r) => r.memberId));
+    },
     listByMember(memberId) {
       return db.select().from(checkIns).where(eq(checkIns.memberId, memberId)).orderBy(checkIns.localDate).all().map(toCheckIn);
     },

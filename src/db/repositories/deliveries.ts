@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Delivery, DeliveryRepository } from '../../core/ports.ts';
 import type { Db } from '../open.ts';
 import { deliveries } from '../schema.ts';
-import { scopeOf } from './rows.ts';
+import { chunks, scopeOf } from './rows.ts';
 
 function toDelivery(r: typeof deliveries.$inferSelect): Delivery {
   return {
@@ -41,11 +41,73 @@ export function createDeliveryRepository(db: Db): DeliveryRepository {
         .run();
       return result.changes === 1;
     },
+    claimMany(inputs, now) {
+      const owned = new Set<string>();
+      // Multi-row INSERT … ON CONFLICT DO NOTHING RETURNING: one statement per chunk, and only the
+      // rows this statement inserted come back.
+      for (const part of chunks(inputs, 500)) {
+        const rows = db
+          .insert(deliveries)
+          .values(
+            part.map((input) => ({
+              ...scopeOf(input.workspace),
+              key: input.key,
+              kind: input.kind,
+              memberId: input.memberId,
+              subjectId: input.subjectId,
+              owner: input.owner,
+              status: 'claimed' as const,
+              claimedAt: now,
+            })),
+          )
+          .onConflictDoNothing({ target: deliveries.key })
+          .returning({ key: deliveries.key })
+          .all();
+        for (const r of rows) owned.add(r.key);
+      }
+      return owned;
+    },
     markAttempt(key) {
       db.update(deliveries)
         .set({ attempts: sql`${deliveries.attempts} + 1` })
         .where(eq(deliveries.key, key))
         .run();
+    },
+    startAttempt(keys, owner, now) {
+      if (keys.length === 0) return false;
+      const held = db
+        .select({ key: deliveries.key })
+        .from(deliveries)
+        .where(and(inArray(deliveries.key, [...keys]), eq(deliveries.owner, owner), eq(deliveries.status, 'claimed')))
+        .all();
+      if (held.length !== new Set(keys).size) return false;
+      db.update(deliveries)
+        .set({ attempts: sql`${deliveries.attempts} + 1`, claimedAt: now })
+        .where(inArray(deliveries.key, [...keys]))
+        .run();
+      return true;
+    },
+    releaseUnattempted(keys, owner) {
+      if (keys.length === 0) return 0;
+      return db
+        .delete(deliveries)
+        .where(and(inArray(deliveries.key, [...keys]), eq(deliveries.owner, owner), eq(deliveries.status, 'claimed'), eq(deliveries.attempts, 0)))
+        .run().changes;
+    },
+    existingKeys(keys) {
+      const found = new Set<string>();
+      for (const part of chunks(keys, 1000)) {
+        for (const r of db.select({ key: deliveries.key }).from(deliveries).where(inArray(deliveries.key, [...part])).all()) found.add(r.key);
+      }
+      return found;
+    },
+    keysForMember(memberId, kind) {
+      return db
+        .select({ key: deliveries.key })
+        .from(deliveries)
+        .where(and(eq(deliveries.memberId, memberId), eq(deliveries.kind, kind)))
+        .all()
+        .map((r) => r.key);
     },
     markSent(key, sent, now) {
       db.update(deliveries)
@@ -84,10 +146,10 @@ export function createDeliveryRepository(db: Db): DeliveryRepository {
         .map(toDelivery);
     },
     release(key) {
-      db.delete(deliveries).where(and(eq(deliveries.key, key), eq(deliveries.status, 'claimed'))).run();
+      return db.delete(deliveries).where(and(eq(deliveries.key, key), eq(deliveries.status, 'claimed'), eq(deliveries.attempts, 0))).run().changes === 1;
     },
     markAbandoned(key, reason) {
-      db.update(deliveries).set({ status: 'abandoned', error: reason }).where(eq(deliveries.key, key)).run();
+      db.update(deliveries).set({ status: 'abandoned', error: reason }).where(and(eq(deliveries.key, key), eq(deliveries.status, 'claimed'))).run();
     },
   };
 }

@@ -3,7 +3,7 @@ import type { FollowUpRepository } from '../../core/ports.ts';
 import { InternalError } from '../../core/errors.ts';
 import type { Db } from '../open.ts';
 import { followUps } from '../schema.ts';
-import { scopeOf, toFollowUp } from './rows.ts';
+import { chunks, scopeOf, toFollowUp } from './rows.ts';
 
 const OPEN = ['pending', 'snoozed'] as const;
 // Matches the partial index's predicate word for word, so SQLite can use it.
@@ -48,8 +48,7 @@ export function createFollowUpRepository(db: Db): FollowUpRepository {
       return toFollowUp(row);
     },
     markNudged(ids, now) {
-      if (ids.length === 0) return;
-      db.update(followUps).set({ nudgedAt: now }).where(inArray(followUps.id, [...ids])).run();
+      for (const part of chunks(ids, 1000)) db.update(followUps).set({ nudgedAt: now }).where(inArray(followUps.id, part)).run();
     },
     clearNudged(ids) {
       if (ids.length === 0) return;

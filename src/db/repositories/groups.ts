@@ -1,9 +1,9 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { GroupPatch, GroupRepository, NewGroup } from '../../core/ports.ts';
 import { InternalError } from '../../core/errors.ts';
 import type { Db } from '../open.ts';
 import { groups, workspaces } from '../schema.ts';
-import { scopeOf, toGroup } from './rows.ts';
+import { chunks, scopeOf, toGroup } from './rows.ts';
 
 export function createGroupRepository(db: Db): GroupRepository {
   return {
@@ -18,6 +18,9 @@ export function createGroupRepository(db: Db): GroupRepository {
     get(id) {
       const row = db.select().from(groups).where(eq(groups.id, id)).get();
       return row ? toGroup(row) : null;
+    },
+    getMany(ids) {
+      return chunks([...new Set(ids)], 1000).flatMap((part) => db.select().from(groups).where(inArray(groups.id, part)).all().map(toGroup));
     },
     create(input: NewGroup, now) {
       db.insert(workspaces)

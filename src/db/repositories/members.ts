@@ -1,9 +1,9 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { MemberPatch, MemberRepository } from '../../core/ports.ts';
 import { InternalError } from '../../core/errors.ts';
 import type { Db } from '../open.ts';
 import { members } from '../schema.ts';
-import { scopeOf, toMember } from './rows.ts';
+import { chunks, scopeOf, toMember } from './rows.ts';
 
 export function createMemberRepository(db: Db): MemberRepository {
   return {
@@ -18,6 +18,9 @@ export function createMemberRepository(db: Db): MemberRepository {
     get(id) {
       const row = db.select().from(members).where(eq(members.id, id)).get();
       return row ? toMember(row) : null;
+    },
+    getMany(ids) {
+      return chunks([...new Set(ids)], 1000).flatMap((part) => db.select().from(members).where(inArray(members.id, part)).all().map(toMember));
     },
     listByUser(ws, userId) {
       return db

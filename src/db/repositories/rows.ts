@@ -22,6 +22,13 @@ export function workspaceOf(row: { platform: WorkspaceRef['platform']; workspace
   return { platform: row.platform, workspaceId: row.workspaceId };
 }
 
+/** Splits a list into parts of at most `size`, so no statement exceeds SQLite's parameter limit. */
+export function chunks<T>(items: readonly T[], size: number): T[][] {
+  const parts: T[][] = [];
+  for (let i = 0; i < items.length; i += size) parts.push(items.slice(i, i + size));
+  return parts;
+}
+
 export function scopeOf(ws: WorkspaceRef): { platform: WorkspaceRef['platform']; workspaceId: string } {
   return { platform: ws.platform, workspaceId: ws.workspaceId };
 }

@@ -1,0 +1,165 @@
+/**
+ * The sweep at scale: 100,000 members in 1,000 groups with 1,000,000 follow-ups of which 10,000
+ * are due, and the same at one tenth the size with the same 10,000 due. Times one nudge pass of
+ * the sweep: select the due steps, claim them in the ledger, build one nudge per member (the
+ * target), and then deliver them to a recording chat port with the per-send ledger marks.
+ * Setup uses raw prepared inserts in one transaction; what is timed is the product code.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { ManualClock } from '../src/core/clock.ts';
+import type { CoreDeps } from '../src/core/deps.ts';
+import type { ChannelTarget, ChatPort, SentMessage, UserTarget } from '../src/core/ports.ts';
+import { DEFAULT_RULES } from '../src/core/rules.ts';
+import { DEFAULT_RETRY } from '../src/core/use-cases/deliver.ts';
+import { claimDueNudges, deliverNudge } from '../src/core/use-cases/send-due-nudges.ts';
+import { openDatabase, type OpenedDatabase } from '../src/db/open.ts';
+import { createSqliteStore } from '../src/db/sqlite-store.ts';
+import { median, report } from './lib/report.ts';
+
+const NOW = Date.parse('2026-12-02T12:00:00Z');
+const DUE = 10_000;
+const SAMPLES = 3;
+const ZONES = ['UTC', 'Europe/Berlin', 'Europe/London', 'Africa/Lagos'];
+const RULES = ['request-feedback', 'connect', 'engage', 'stay-in-touch', 'keep-applying', 'log-feedback'];
+
+/** A recording chat port: counts what would have been sent. */
+class CountingChat implements ChatPort {
+  sent = 0;
+  #sent(channelId: string): SentMessage {
+    this.sent++;
+    return { channelId, messageId: `m${this.sent}` };
+  }
+  async postToChannel(t: ChannelTarget) {
+    return this.#sent(t.channelId);
+  }
+  async postThreadStarter(t: ChannelTarget) {
+    return { ...this.#sent(t.channelId), threadId: `t${this.sent}` };
+  }
+  async postInThread(t: ChannelTarget) {
+    return this.#sent(t.channelId);
+  }
+  async sendDirect(t: UserTarget) {
+    return this.#sent(`D-${t.userId}`);
+  }
+  async updateMessage() {}
+}
+
+/** A deterministic pseudo-random sequence, so both sizes get the same shape of data. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+function populate(database: OpenedDatabase, groups: number, members: number, followUps: number): void {
+  const { sqlite } = database;
+  const rnd = random(42);
+  sqlite.transaction(() => {
+    sqlite.prepare("INSERT INTO workspaces (platform, workspace_id, created_at) VALUES ('slack', 'T1', ?)").run(NOW);
+    const g = sqlite.prepare(
+      "INSERT INTO groups (platform, workspace_id, channel_id, name, timezone, check_in_minute, check_in_days, reminder_minute, created_at) VALUES ('slack', 'T1', ?, ?, ?, 540, '1,2,3,4,5', 960, ?)",
+    );
+    for (let i = 1; i <= groups; i++) g.run(`C${i}`, `group-${i}`, ZONES[i % ZONES.length], NOW - 90 * 86_400_000);
+    const m = sqlite.prepare("INSERT INTO members (platform, workspace_id, group_id, user_id, display_name, joined_at) VALUES ('slack', 'T1', ?, ?, ?, ?)");
+    for (let i = 1; i <= members; i++) m.run(((i - 1) % groups) + 1, `U${i}`, `member ${i}`, NOW - 60 * 86_400_000);
+    const a = sqlite.prepare(
+      "INSERT INTO applications (platform, workspace_id, member_id, company, company_key, role, status, visibility, created_at, updated_at) VALUES ('slack', 'T1', ?, ?, ?, 'Engineer', 'rejected', 'shared', ?, ?)",
+    );
+    for (let i = 1; i <= members; i++) a.run(i, `Company ${i % 997}`, `company ${i % 997}`, NOW - 30 * 86_400_000, NOW - 30 * 86_400_000);
+    const f = sqlite.prepare(
+      "INSERT INTO follow_ups (platform, workspace_id, member_id, application_id, rule_id, due_at, status, occurrence, nudged_at, created_at, updated_at) VALUES ('slack', 'T1', ?, ?, ?, ?, ?, 1, ?, ?, ?)",
+    );
+    const created = NOW - 20 * 86_400_000;
+    for (let i = 0; i < followUps; i++) {
+      const member = 1 + Math.floor(rnd() * members);
+      const rule = RULES[i % RULES.length] ?? 'connect';
+      if (i < DUE) {
+        f.run(member, member, rule, NOW - Math.floor(rnd() * 3 * 3600_000), 'pending', null, created, created);
+      } else if (i % 2 === 0) {
+        // History: steps done, skipped or nudged long ago.
+        const past = NOW - Math.floor(rnd() * 200 * 86_400_000) - 86_400_000;
+        f.run(member, member, rule, past, ['done', 'skipped', 'cancelled', 'pending'][i % 4], i % 4 === 3 ? past : null, created, created);
+      } else {
+        f.run(member, member, rule, NOW + 60_000 + Math.floor(rnd() * 200 * 86_400_000), 'pending', null, created, created);
+      }
+    }
+  })();
+  sqlite.pragma('optimize');
+}
+
+/** Puts the due set back as it was before a sweep, so the next sample times the same work. */
+function reset(database: OpenedDatabase): void {
+  database.sqlite.exec(`DELETE FROM deliveries; UPDATE follow_ups SET nudged_at = NULL WHERE id <= ${DUE};`);
+}
+
+interface SizeResult {
+  readonly claimMs: number;
+  readonly sweepMs: number;
+  readonly nudges: number;
+  readonly items: number;
+  readonly setupMs: number;
+}
+
+async function measure(groups: number, members: number, followUps: number): Promise<SizeResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'rebound-sweep-bench-'));
+  const database = openDatabase(join(dir, 'bench.db'));
+  try {
+    const t0 = performance.now();
+    populate(database, groups, members, followUps);
+    const setupMs = performance.now() - t0;
+    const chat = new CountingChat();
+    const deps: CoreDeps = {
+      store: createSqliteStore(database),
+      chat,
+      clock: new ManualClock(new Date(NOW)),
+      logger: { info: () => {}, warn: () => {}, error: () => {} },
+      rules: DEFAULT_RULES,
+    };
+    const policy = { ...DEFAULT_RETRY, wait: async () => {} };
+    const claims: number[] = [];
+    const sweeps: number[] = [];
+    let nudges = 0;
+    let items = 0;
+    for (let s = 0; s < SAMPLES + 1; s++) {
+      reset(database);
+      const start = performance.now();
+      const { planned } = claimDueNudges(deps, 'bench');
+      const claimed = performance.now();
+      for (const nudge of planned) await deliverNudge(deps, nudge, 'bench', policy);
+      const end = performance.now();
+      if (s === 0) continue; // warm-up
+      claims.push(claimed - start);
+      sweeps.push(end - start);
+      nudges = planned.length;
+      items = planned.reduce((n, p) => n + p.keys.length, 0);
+    }
+    return { claimMs: median(claims), sweepMs: median(sweeps), nudges, items, setupMs };
+  } finally {
+    database.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const round = (ms: number) => Math.round(ms * 10) / 10;
+const large = await measure(1_000, 100_000, 1_000_000);
+const small = await measure(100, 10_000, 100_000);
+const ratio = Math.round((large.claimMs / small.claimMs) * 100) / 100;
+
+report({
+  name: 'sweep: due nudges at scale',
+  notes:
+    `Temp file database (WAL, synchronous=NORMAL), ${DUE.toLocaleString('en')} follow-ups due at both sizes; large: 1,000 groups, 100,000 members, 1,000,000 follow-ups ` +
+    `(setup ${Math.round(large.setupMs)} ms); small: 100 groups, 10,000 members, 100,000 follow-ups. "select, claim, build" is one transaction reading the due set, ` +
+    `claiming every item in the ledger and building one nudge per member (${large.nudges.toLocaleString('en')} nudges, ${large.items.toLocaleString('en')} items at the large size). ` +
+    `"with delivery" adds sending each nudge to a recording chat port with the ledger's attempt mark before and sent mark after each send (two local commits per nudge). ` +
+    `Median of ${SAMPLES} runs after a warm-up, the due set reset between runs.`,
+  rows: [
+    { metric: 'sweep, large: select, claim, build', value: round(large.claimMs), unit: 'ms', target: '< 300 ms' },
+    { metric: 'sweep, small: select, claim, build', value: round(small.claimMs), unit: 'ms' },
+    { metric: 'large / small', value: ratio, unit: 'x', target: '< 3' },
+    { metric: 'sweep with delivery, large', value: round(large.sweepMs), unit: 'ms' },
+    { metric: 'sweep with delivery, small', value: round(small.sweepMs), unit: 'ms' },
+  ],
+});

@@ -1,0 +1,51 @@
+/**
+ * When a group's daily check-in and its reminder happen: pure functions of the group's settings
+ * and an instant, in the group's timezone.
+ */
+import { DateTime } from 'luxon';
+import { addDays, atLocalTime, localDate, weekdayOfDate } from '../time.ts';
+import type { Group } from '../types.ts';
+
+/** A missed check-in reminder older than this is dropped, not sent late. */
+export const REMINDER_GRACE_MS = 12 * 3600_000;
+
+export function isCheckInDay(group: Group, date: string): boolean {
+  return group.checkInDays.includes(weekdayOfDate(date));
+}
+
+export function checkInAt(group: Group, date: string): Date {
+  return atLocalTime(date, group.checkInMinute, group.timezone);
+}
+
+export function reminderAt(group: Group, date: string): Date {
+  return atLocalTime(date, group.reminderMinute, group.timezone);
+}
+
+/** The group's local date at an instant. */
+export function groupDate(group: Group, at: Date): string {
+  return localDate(at, group.timezone);
+}
+
+/** ISO week of a date, `2026-W48`: the weekly network step is made once per member per week. */
+export function isoWeek(date: string): string {
+  return DateTime.fromISO(date, { zone: 'UTC' }).toFormat("kkkk-'W'WW");
+}
+
+/** The date of the group's first check-in day in the ISO week of `date`, or null when it has none. */
+export function firstCheckInDayOfWeek(group: Group, date: string): string | null {
+  if (group.checkInDays.length === 0) return null;
+  const monday = addDays(date, 1 - weekdayOfDate(date));
+  return addDays(monday, Math.min(...group.checkInDays) - 1);
+}
+
+/** The next instant strictly after `after` at which `timeOf` a check-in day falls (looks 8 days ahead). */
+export function nextOnCheckInDay(group: Group, after: Date, timeOf: (date: string) => Date): Date | null {
+  const today = groupDate(group, after);
+  for (let i = 0; i <= 8; i++) {
+    const date = addDays(today, i);
+    if (!isCheckInDay(group, date)) continue;
+    const t = timeOf(date);
+    if (t.getTime() > after.getTime()) return t;
+  }
+  return null;
+}

@@ -1,0 +1,76 @@
+import type { CoreDeps } from '../deps.ts';
+import { checkInPost, checkInThreadName } from '../render/check-ins.ts';
+import type { Group } from '../types.ts';
+import { checkInAt, groupDate, isCheckInDay } from './check-in-schedule.ts';
+import { markFailed, sendClaimed, type RetryPolicy } from './deliver.ts';
+
+export interface CheckInPostReport {
+  readonly posted: number;
+  readonly failed: number;
+}
+
+export function checkInKey(groupId: number, date: string): string {
+  return `checkin:${groupId}:${date}`;
+}
+
+/**
+ * At each group's check-in time on its check-in days (group timezone), one post that opens the
+ * day's thread, at most once per group and local date (the ledger key `checkin:{group}:{date}`).
+ * Only today's local date is ever considered, so a post is late at most within the same day, and
+ * a day the bot missed entirely is never posted on a later day.
+ */
+export async function openDailyCheckIns(deps: CoreDeps, owner: string, policy: RetryPolicy): Promise<CheckInPostReport> {
+  const now = deps.clock.now();
+  const due: { group: Group; date: string; key: string }[] = [];
+  for (const group of deps.store.groups.listAll()) {
+    const date = groupDate(group, now);
+    const at = checkInAt(group, date);
+    // Not before it is time, and not on the day a group was set up after its check-in time.
+    if (!isCheckInDay(group, date) || at.getTime() > now.getTime() || group.createdAt.getTime() > at.getTime()) continue;
+    due.push({ group, date, key: checkInKey(group.id, date) });
+  }
+  if (due.length === 0) return { posted: 0, failed: 0 };
+  const existing = deps.store.deliveries.existingKeys(due.map((d) => d.key));
+  const open = due.filter((d) => !existing.has(d.key));
+  if (open.length === 0) return { posted: 0, failed: 0 };
+  const owned = deps.store.transaction(() =>
+    deps.store.deliveries.claimMany(
+      open.map((d) => ({ key: d.key, kind: 'checkin', workspace: d.group.workspace, memberId: null, subjectId: d.group.id, owner })),
+      now,
+    ),
+  );
+
+  let posted = 0;
+  let failed = 0;
+  for (const { group, date, key } of open.filter((d) => owned.has(d.key))) {
+    const log = { platform: group.workspace.platform, workspace: group.workspace.workspaceId, group: group.id, date };
+    // A long queue of sends must not carry a post over midnight: then the day is over, and it is dropped.
+    if (groupDate(group, deps.clock.now()) !== date) {
+      deps.store.transaction(() => deps.store.deliveries.markAbandoned(key, 'the local day ended before it could be posted'));
+      deps.logger.warn({ ...log, outcome: 'dropped' }, 'check-in post dropped: the day ended');
+      continue;
+    }
+    const target = { workspace: group.workspace, channelId: group.channelId };
+    const result = await sendClaimed(
+      deps,
+      { keys: [key], owner },
+      policy,
+      () => deps.chat.postThreadStarter(target, checkInPost(group.id, date), checkInThreadName(date)),
+      (sent, at) => {
+        deps.store.checkIns.saveThread({ workspace: group.workspace, groupId: group.id, localDate: date, channelId: sent.channelId, messageId: sent.messageId, threadId: sent.threadId }, at);
+        deps.store.posts.create({ workspace: group.workspace, groupId: group.id, memberId: null, subject: 'check-in', subjectId: group.id, channelId: sent.channelId, messageId: sent.messageId }, at);
+      },
+    );
+    if (result.outcome === 'sent') {
+      posted++;
+      deps.logger.info({ ...log, outcome: 'sent' }, 'check-in thread opened');
+    } else if (result.outcome === 'failed') {
+      failed++;
+      markFailed(deps, [key], result.error);
+      deps.logger.error({ ...log, outcome: 'failed', failure: result.error.kind }, 'check-in post not delivered');
+    } else {
+      deps.logger.warn({ ...log, outcome: 'lost' }, 'check-in claim was released by another process; not posted here');
+    }
+  }
+  return { posted, failed };
+}

@@ -1,0 +1,99 @@
+import type { CoreDeps } from '../deps.ts';
+import { UserError } from '../errors.ts';
+import type { ButtonEvent, EventSource, FormSubmitEvent, ThreadReplyEvent } from '../events.ts';
+import { LIMITS, optionalText, parseCount } from '../fields.ts';
+import { privateText, type Reply } from '../messages.ts';
+import { checkInConfirmation, checkInForm, parseCheckInButtonId, parseCheckInFormId } from '../render/check-ins.ts';
+import { addDays } from '../time.ts';
+import { neutraliseMentions, stripControl } from '../text.ts';
+import type { CheckIn, Group, Member } from '../types.ts';
+import { groupDate, isCheckInDay } from './check-in-schedule.ts';
+import { ensureMember, resolveMember, sameWorkspace, workspaceOf } from './context.ts';
+import { PAUSED_DAY_KIND } from './send-check-in-reminders.ts';
+import { checkInStreak } from './streaks.ts';
+
+const EXAMPLE = '/checkin';
+const EXPIRED = 'That check-in day is over. /checkin opens today\'s.';
+
+/** `/checkin`: the form for today (the group's local date). */
+export function openCheckInForm(deps: CoreDeps, source: EventSource): Reply {
+  const { group } = deps.store.transaction(() => resolveMember(deps, source));
+  return { type: 'form', form: checkInForm(group.id, groupDate(group, deps.clock.now())) };
+}
+
+/** The Check in button on the day's post or a reminder: the form for that day. */
+export function openCheckInFromButton(deps: CoreDeps, event: ButtonEvent): Reply {
+  const parsed = parseCheckInButtonId(event.actionId);
+  if (!parsed) throw new UserError('That button no longer does anything.');
+  const group = groupFor(deps, parsed.groupId, event.source);
+  checkDate(deps, group, parsed.date);
+  return { type: 'form', form: checkInForm(group.id, parsed.date) };
+}
+
+/** A submitted check-in form: counts and a note, stored as a check-in and an update. */
+export function submitCheckInForm(deps: CoreDeps, event: FormSubmitEvent): Reply {
+  const parsed = parseCheckInFormId(event.formId);
+  if (!parsed) throw new UserError('That form has expired. Please run /checkin again.', EXAMPLE);
+  const group = groupFor(deps, parsed.groupId, event.source);
+  checkDate(deps, group, parsed.date);
+  const f = event.fields;
+  const applications = parseCount(f.applications, 'Applications sent', EXAMPLE, 1000, 'applications');
+  const networking = parseCount(f.networking, 'Networking actions', EXAMPLE, 1000, 'networking');
+  const followUpsDone = parseCount(f.followups, 'Follow-ups done', EXAMPLE, 1000, 'followups');
+  const note = optionalText(f.note, { label: 'note', max: LIMITS.note, example: EXAMPLE, field: 'note' });
+  const summary = `Checked in: ${applications} application${applications === 1 ? '' : 's'}, ${networking} networking action${networking === 1 ? '' : 's'}, ${followUpsDone} follow-up${followUpsDone === 1 ? '' : 's'} done.`;
+  const { streak } = record(deps, group, event.source, { localDate: parsed.date, source: 'form', applications, networking, followUpsDone, note }, note ? `${summary} ${note}` : summary);
+  return privateText(checkInConfirmation(parsed.date, streak));
+}
+
+/** A reply in a day's check-in thread: the author's check-in for that day, and an update. */
+export function recordThreadReply(deps: CoreDeps, event: ThreadReplyEvent): Reply {
+  const thread = deps.store.checkIns.findThreadById(workspaceOf(event.source), event.threadId);
+  if (!thread) return { type: 'none' };
+  const group = deps.store.groups.get(thread.groupId);
+  if (!group) return { type: 'none' };
+  checkDate(deps, group, thread.localDate);
+  const text = neutraliseMentions(stripControl(event.text ?? '')).trim();
+  const note = text === '' ? null : [...text].slice(0, LIMITS.note).join('');
+  const update = text === '' ? 'Checked in in the thread.' : [...text].slice(0, LIMITS.update).join('');
+  const { first, streak } = record(deps, group, event.source, { localDate: thread.localDate, source: 'thread', applications: 0, networking: 0, followUpsDone: 0, note }, update);
+  return first ? privateText(checkInConfirmation(thread.localDate, streak)) : { type: 'none' };
+}
+
+interface CheckInFields {
+  readonly localDate: string;
+  readonly source: CheckIn['source'];
+  readonly applications: number;
+  readonly networking: number;
+  readonly followUpsDone: number;
+  readonly note: string | null;
+}
+
+function record(deps: CoreDeps, group: Group, source: EventSource, fields: CheckInFields, updateText: string): { first: boolean; streak: number } {
+  const now = deps.clock.now();
+  return deps.store.transaction(() => {
+    const member = ensureMember(deps, group, source);
+    const { first } = deps.store.checkIns.record({ workspace: group.workspace, memberId: member.id, groupId: group.id, ...fields }, now);
+    deps.store.updates.create({ workspace: group.workspace, memberId: member.id, text: updateText, source: fields.source }, now);
+    return { first, streak: streakOf(deps, group, member, groupDate(group, now)) };
+  });
+}
+
+/** The member's current streak, counting back from `today` in the group's calendar. */
+export function streakOf(deps: CoreDeps, group: Group, member: Member, today: string): number {
+  const checkedIn = new Set(deps.store.checkIns.listByMember(member.id).filter((c) => c.groupId === group.id).map((c) => c.localDate));
+  const paused = new Set(deps.store.deliveries.keysForMember(member.id, PAUSED_DAY_KIND).map((k) => k.slice(k.lastIndexOf(':') + 1)));
+  return checkInStreak({ checkedIn, today, paused, isCheckInDay: (d) => isCheckInDay(group, d) });
+}
+
+function groupFor(deps: CoreDeps, groupId: number, source: EventSource): Group {
+  const group = deps.store.groups.get(groupId);
+  if (!group || !sameWorkspace(group.workspace, workspaceOf(source))) throw new UserError('That check-in belongs to a group I cannot find any more.');
+  return group;
+}
+
+/** A form for today or yesterday (group's calendar) is accepted: people report on the evening before. */
+function checkDate(deps: CoreDeps, group: Group, date: string): void {
+  const today = groupDate(group, deps.clock.now());
+  if (date > today || date < addDays(today, -1)) throw new UserError(EXPIRED, EXAMPLE);
+}

@@ -1,0 +1,73 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createRebound } from '../../src/core/create-rebound.ts';
+import { CLAIM_LEASE_MS } from '../../src/core/use-cases/recover-stale-claims.ts';
+import { claimDueNudges, deliverNudge } from '../../src/core/use-cases/send-due-nudges.ts';
+import { DEFAULT_RETRY } from '../../src/core/use-cases/deliver.ts';
+import { groupHarness, isNudge, type GroupHarness } from './scheduler-harness.ts';
+
+let h: GroupHarness;
+afterEach(() => h?.close());
+const policy = { ...DEFAULT_RETRY, wait: async () => {} };
+
+/** Alice and bob each have a step due now (Thursday 10:00 Berlin). */
+async function twoMembersDue(): Promise<void> {
+  h = await groupHarness({ start: new Date('2026-11-25T12:00:00Z'), zone: 'Europe/Berlin', members: [{ userId: 'alice' }, { userId: 'bob' }] });
+  await h.command('alice', 'rejected', 'Acme | SRE | final');
+  await h.command('bob', 'rejected', 'Globex | SRE | final');
+  h.clock.set(new Date('2026-11-26T09:00:00Z'));
+}
+
+const nudgesTo = (user: string) => h.chat.dmsTo(user).filter((d) => isNudge(d.text));
+
+describe('exactly once', () => {
+  it('releases the claims of a process that died before sending, and the next sweep after the lease sends them', async () => {
+    await twoMembersDue();
+    const { planned } = claimDueNudges(h.core.deps, 'dead-process');
+    expect(planned).toHaveLength(2);
+    await h.core.sweep();
+    expect(h.chat.sent.filter((s) => isNudge(s.text))).toHaveLength(0); // still within the lease: held
+    h.clock.advance(CLAIM_LEASE_MS + 60_000);
+    await h.core.sweep(); // releases
+    await h.core.sweep(); // claims and sends
+    expect(nudgesTo('alice')).toHaveLength(1);
+    expect(nudgesTo('bob')).toHaveLength(1);
+    await h.core.sweep();
+    expect(h.chat.sent.filter((s) => isNudge(s.text))).toHaveLength(2);
+  });
+
+  it('abandons, logs and never resends a claim whose send had started when its process died', async () => {
+    await twoMembersDue();
+    const { planned } = claimDueNudges(h.core.deps, 'dead-process');
+    const alice = planned.find((p) => p.member.userId === 'alice');
+    if (!alice) throw new Error('alice was not planned');
+    h.store.transaction(() => h.store.deliveries.startAttempt(alice.keys, 'dead-process', h.clock.now()));
+    h.clock.advance(CLAIM_LEASE_MS + 60_000);
+    await h.core.sweep();
+    await h.core.sweep();
+    expect(nudgesTo('alice')).toHaveLength(0);
+    expect(nudgesTo('bob')).toHaveLength(1);
+    expect(alice.keys.map((k) => h.store.deliveries.get(k)?.status)).toEqual(alice.keys.map(() => 'abandoned'));
+    expect(h.logs.lines.some((l) => l.level === 'warn' && l.fields.outcome === 'abandoned')).toBe(true);
+  });
+
+  it('does not send a claim that another process released after the lease and sent itself', async () => {
+    await twoMembersDue();
+    const slow = claimDueNudges(h.core.deps, 'slow-process').planned;
+    h.clock.advance(CLAIM_LEASE_MS + 60_000);
+    await h.core.sweep();
+    await h.core.sweep();
+    expect(h.chat.sent.filter((s) => isNudge(s.text))).toHaveLength(2);
+    for (const nudge of slow) expect(await deliverNudge(h.core.deps, nudge, 'slow-process', policy)).toBe(false);
+    expect(nudgesTo('alice')).toHaveLength(1);
+    expect(nudgesTo('bob')).toHaveLength(1);
+  });
+
+  it('sends everything once when two cores sweep one store at the same time', async () => {
+    await twoMembersDue();
+    const other = createRebound({ store: h.store, chat: h.chat, clock: h.clock, logger: h.logs, owner: 'other' });
+    await Promise.all([h.core.sweep(), other.sweep(), h.core.sweep(), other.sweep()]);
+    expect(nudgesTo('alice')).toHaveLength(1);
+    expect(nudgesTo('bob')).toHaveLength(1);
+    expect(h.chat.sent.filter((s) => s.kind === 'thread-starter')).toHaveLength(1);
+  });
+});
