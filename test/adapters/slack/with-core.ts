@@ -1,0 +1,114 @@
+/**
+ * The Slack adapter wired to the real core on an in-memory SQLite database, with a fake clock and
+ * a recorded retry wait, and helpers that send what Slack sends.
+ */
+import { ManualClock } from '../../../src/core/clock.ts';
+import { createRebound, type Rebound } from '../../../src/core/create-rebound.ts';
+import type { Store } from '../../../src/core/ports.ts';
+import type { Member } from '../../../src/core/types.ts';
+import { openDatabase } from '../../../src/db/open.ts';
+import { createSqliteStore } from '../../../src/db/sqlite-store.ts';
+import { DOCUMENTED_BLOCK_ACTIONS, DOCUMENTED_REACTION_ADDED } from '../../fakes/slack-payloads.ts';
+import type { SlackResponse } from '../../fakes/slack-requests.ts';
+import type { RecordedCall } from '../../fakes/slack-web-api.ts';
+import { BOT_ID, BOT_USER_ID, startSlackRig, type SlackTestRig } from './harness.ts';
+
+export const WORKSPACE = { platform: 'slack', workspaceId: 'T1' } as const;
+export const DAY = 24 * 60 * 60 * 1000;
+
+export interface SlackWithCore {
+  readonly rig: SlackTestRig;
+  readonly store: Store;
+  readonly clock: ManualClock;
+  readonly rebound: Rebound;
+  /** Every retry wait the core asked for, in ms. */
+  readonly waits: number[];
+  command(userId: string, name: string, text: string, triggerId?: string): Promise<SlackResponse>;
+  click(userId: string, actionId: string, sent: { channel: string; ts: string }): Promise<SlackResponse>;
+  reaction(type: 'reaction_added' | 'reaction_removed', user: string, ts: string, eventId?: string): Promise<SlackResponse>;
+  member(userId: string): Member;
+  stop(): Promise<void>;
+}
+
+let eventId = 0;
+
+/** Starts everything and makes C1 a group set up by U1 (alice); the fake's record is then cleared. */
+export async function startSlackWithCore(): Promise<SlackWithCore> {
+  const database = openDatabase(':memory:');
+  const store = createSqliteStore(database);
+  const clock = new ManualClock(new Date('2026-11-25T10:00:00Z')); // a Wednesday
+  const waits: number[] = [];
+  let core: Rebound | null = null;
+  // The adapter needs the core and the core needs the adapter's ChatPort: the handler forwards.
+  const rig = await startSlackRig({
+    handle: (event) => {
+      if (!core) throw new Error('core not ready');
+      return core.handle(event);
+    },
+  });
+  const rebound = createRebound({ store, chat: rig.adapter.chat, clock, logger: rig.logger, wait: async (ms) => void waits.push(ms) });
+  core = rebound;
+
+  const harness: SlackWithCore = {
+    rig,
+    store,
+    clock,
+    rebound,
+    waits,
+    command: (userId, name, text, triggerId = 'trig') =>
+      rig.slack.command({
+        command: name,
+        text,
+        userId,
+        userName: userId === 'U1' ? 'alice' : 'bob',
+        responseUrl: rig.api.responseUrl(`${name.slice(1)}-${userId}`),
+        triggerId,
+      }),
+    click: (userId, actionId, sent) =>
+      rig.slack.interaction({
+        ...DOCUMENTED_BLOCK_ACTIONS,
+        team: { id: 'T1', domain: 'example' },
+        user: { id: userId, username: userId, team_id: 'T1' },
+        channel: { id: sent.channel, name: 'directmessage' },
+        container: { type: 'message', message_ts: sent.ts, channel_id: sent.channel, is_ephemeral: false },
+        message: { type: 'message', bot_id: BOT_ID, user: BOT_USER_ID, ts: sent.ts, text: '' },
+        response_url: rig.api.responseUrl(`click-${userId}`),
+        actions: [{ type: 'button', action_id: actionId, value: actionId, block_id: 'b', text: { type: 'plain_text', text: 'x' }, action_ts: '1.2' }],
+      }),
+    reaction: (type, user, ts, id = `EvE${++eventId}`) =>
+      rig.slack.event({
+        ...DOCUMENTED_REACTION_ADDED,
+        team_id: 'T1',
+        event_id: id,
+        event: { ...DOCUMENTED_REACTION_ADDED.event, type, user, reaction: 'tada', item: { type: 'message', channel: 'C1', ts } },
+      }),
+    member(userId) {
+      const group = store.groups.findByChannel(WORKSPACE, 'C1');
+      const member = group ? store.members.find(group.id, userId) : null;
+      if (!member) throw new Error(`${userId} is not a member`);
+      return member;
+    },
+    async stop() {
+      await rig.stop();
+      database.close();
+    },
+  };
+  await harness.command('U1', '/rebound', 'setup 09:00 Europe/Berlin');
+  rig.api.reset();
+  return harness;
+}
+
+/** A recorded call's parameters as one string, for looking for text in it. */
+export function texts(call: RecordedCall | undefined): string {
+  return JSON.stringify(call?.params ?? null);
+}
+
+/** The channel and ts Slack answered a chat.postMessage with. */
+export function posted(call: RecordedCall | undefined): { channel: string; ts: string } {
+  return { channel: String(call?.response['channel']), ts: String(call?.response['ts']) };
+}
+
+/** The action ids of every button in a recorded call. */
+export function buttonIds(call: RecordedCall | undefined): string[] {
+  return [...texts(call).matchAll(/"action_id":"([^"]+)"/g)].map((m) => m[1] ?? '');
+}
