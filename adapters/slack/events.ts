@@ -5,7 +5,9 @@
  */
 import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { Actor, ReactionEvent, ThreadReplyEvent } from '../../src/core/events.ts';
+import type { Reply } from '../../src/core/messages.ts';
 import type { InboundDeps } from './commands.ts';
+import type { ReplyContext } from './replies.ts';
 import { slackMarkupToPlain } from './slack-text.ts';
 
 /** Remembers the last `capacity` event ids; Slack retries within minutes, so a bounded window is enough. */
@@ -67,16 +69,20 @@ export function registerEvents(app: App, deps: InboundDeps): void {
       emoji: event.reaction,
       source: { platform: 'slack', workspaceId: body.team_id, channelId: event.item.channel, actor },
     };
-    await handle(reaction, body.team_id);
+    await handle(reaction, { client: args.client, teamId: body.team_id, userId: event.user, channelId: event.item.channel });
   }
 
-  async function handle(event: ReactionEvent | ThreadReplyEvent, teamId: string): Promise<void> {
+  async function handle(event: ReactionEvent | ThreadReplyEvent, context: ReplyContext): Promise<void> {
+    let reply: Reply;
     try {
-      // Reactions and thread replies answer nothing in Slack; the core's reply is for platforms that do.
-      await deps.handler.handle(event);
+      reply = await deps.handler.handle(event);
     } catch (error) {
-      deps.logger.error({ teamId, kind: event.kind, error: error instanceof Error ? error.message : 'unknown' }, 'event failed');
+      // Nobody asked anything, so nobody is told: a failed reaction or reply is only logged.
+      deps.logger.error({ teamId: context.teamId, kind: event.kind, error: error instanceof Error ? error.message : 'unknown' }, 'event failed');
+      return;
     }
+    // Events have no response_url: a private answer is an ephemeral message where the event happened.
+    await deps.replies.send(reply, context);
   }
 
   app.event('reaction_added', onReaction);
@@ -96,6 +102,6 @@ export function registerEvents(app: App, deps: InboundDeps): void {
       ...(event.text ? { text: slackMarkupToPlain(event.text) } : {}),
       source: { platform: 'slack', workspaceId: body.team_id, channelId: event.channel, actor },
     };
-    await handle(reply, body.team_id);
+    await handle(reply, { client: args.client, teamId: body.team_id, userId: event.user, channelId: event.channel, threadTs: event.thread_ts });
   });
 }

@@ -24,6 +24,8 @@ export interface ReplyContext {
   readonly messageTs?: string;
   /** The modal the click came from, when it came from one. */
   readonly viewId?: string;
+  /** The thread the event happened in; a private answer appears there. */
+  readonly threadTs?: string;
 }
 
 export const SORRY = textMessage('Sorry, something went wrong on our side. Please try again in a moment.');
@@ -53,6 +55,7 @@ export function createReplySender(logger: Logger): {
         user: context.userId,
         text: rendered.text,
         blocks: rendered.blocks,
+        ...(context.threadTs ? { thread_ts: context.threadTs } : {}),
       });
     } else {
       const channel = await directChannel(context.client, context.teamId, context.userId);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { privateText } from '../../../src/core/messages.ts';
 import { DOCUMENTED_REACTION_ADDED, DOCUMENTED_URL_VERIFICATION } from '../../fakes/slack-payloads.ts';
 import { RecordingHandler } from '../../fakes/slack-recording-handler.ts';
 import { BOT_USER_ID, startSlackRig, type SlackTestRig } from './harness.ts';
@@ -13,6 +14,7 @@ beforeAll(async () => {
 afterAll(async () => rig.stop());
 beforeEach(() => {
   handler.events.length = 0;
+  handler.answer = () => ({ type: 'none' });
   rig.api.reset();
 });
 
@@ -120,6 +122,19 @@ describe('Slack events', () => {
         },
       },
     ]);
+  });
+
+  it('shows the core’s private answer to a thread reply as an ephemeral message in that thread', async () => {
+    handler.answer = () => privateText('Checked in for today. 3 days in a row!');
+    await rig.slack.event(envelope(threadReply('U1', 'done for today')));
+    const [ephemeral] = rig.api.callsTo('chat.postEphemeral');
+    expect(ephemeral?.params).toMatchObject({ channel: 'C1', user: 'U1', thread_ts: '1700000050.000100' });
+    expect(JSON.stringify(ephemeral?.params)).toContain('Checked in for today');
+  });
+
+  it('says nothing in Slack when the core has nothing to say about a reaction', async () => {
+    await rig.slack.event(envelope(reaction('reaction_added', 'U2')));
+    expect(rig.api.calls.filter((c) => c.method !== 'users.info')).toEqual([]);
   });
 
   it('ignores channel messages outside threads, thread parents, edits and bot messages', async () => {
