@@ -45,6 +45,13 @@ describe('Slack daily check-in with the real core', () => {
     expect(ephemeral?.params).toMatchObject({ channel: 'C1', user: 'U2', thread_ts: posted(checkInPost).ts });
   });
 
+  it('opens the same form for /checkin with no text', async () => {
+    await h.command('U1', '/checkin', '', 'trig-checkin');
+    const [open] = h.rig.api.callsTo('views.open');
+    expect(open?.params['trigger_id']).toBe('trig-checkin');
+    expect(open?.params['view']).toMatchObject({ type: 'modal', callback_id: expect.stringMatching(/^checkin:\d+:2026-11-26$/) });
+  });
+
   it('opens the check-in form from the button; a bad count gets an inline error, a good form is stored', async () => {
     const button = buttonIds(checkInPost).find((id) => id.startsWith('checkin:open:'));
     if (!button) throw new Error('no Check in button');

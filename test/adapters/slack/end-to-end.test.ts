@@ -108,6 +108,22 @@ describe('Slack with the real core', () => {
     expect(buttonIds(replaced)).not.toContain(done);
   });
 
+  it.each([
+    ['snooze', 'snoozed'],
+    ['skip', 'skipped'],
+  ])('lets the owner %s a nudged follow-up and replaces the nudge', async (action, status) => {
+    await h.command('U1', '/rejected', 'Acme | SRE | interview');
+    h.rig.api.reset();
+    h.clock.advance(2 * DAY);
+    await h.rebound.sweep();
+    const dm = h.rig.api.callsTo('chat.postMessage').find((c) => String(c.response['channel']).startsWith('D'));
+    const id = buttonIds(dm).find((b) => b.startsWith(`fu:${action}:`));
+    if (!id) throw new Error(`the nudge has no ${action} button`);
+    await h.click('U1', id, posted(dm));
+    expect(h.store.followUps.get(Number(id.split(':')[2]))?.status).toBe(status);
+    expect(h.rig.api.callsTo('response_url').at(-1)?.params['replace_original']).toBe(true);
+  });
+
   it('explains privately when a button’s follow-up no longer exists', async () => {
     await h.click('U1', 'fu:done:999999', { channel: 'D1', ts: '1700000001.000100' });
     const [answer] = h.rig.api.callsTo('response_url');
@@ -142,12 +158,16 @@ describe('Slack with the real core', () => {
     expect(again.map((c) => c.response['ok'])).toEqual([true]);
   });
 
-  it('stores nothing for a request with a forged signature', async () => {
+  it('stores nothing for a request with a forged signature or a stale timestamp', async () => {
     const res = await h.rig.slack.command(
       { command: '/applied', text: 'Acme | SRE', userId: 'U1', responseUrl: h.rig.api.responseUrl() },
       { signature: 'v0=forged' },
     );
-    expect(res.status).toBe(401);
+    const stale = await h.rig.slack.command(
+      { command: '/applied', text: 'Acme | SRE', userId: 'U1', responseUrl: h.rig.api.responseUrl() },
+      { timestamp: Math.floor(Date.now() / 1000) - 10 * 60 },
+    );
+    expect([res.status, stale.status]).toEqual([401, 401]);
     expect(h.store.applications.listByMember(h.member('U1').id)).toEqual([]);
     expect(h.rig.api.calls).toEqual([]);
   });
