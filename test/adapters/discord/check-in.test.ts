@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { decodeCustomId } from '../../../adapters/discord/custom-ids.ts';
-import { BOB, BOT_ID, buttonClick, command, GROUP_CHANNEL_ID, GUILD_ID, messageCreate, modalSubmit, threadChannel, threadCreate } from '../../fakes/discord-packets.ts';
+import { BOB, BOT_ID, buttonClick, command, GROUP_CHANNEL_ID, GUILD_ID, MASON, messageCreate, modalSubmit, threadChannel, threadCreate } from '../../fakes/discord-packets.ts';
 import { startWithCore, type MessageBody, type WithCore } from './with-core.ts';
 
 let world: WithCore;
@@ -78,4 +78,23 @@ it('/checkin opens the same form; a count that is not a number is listed private
   expect(bad).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringContaining('Applications sent') } });
   const group = world.store.groups.findByChannel({ platform: 'discord', workspaceId: GUILD_ID }, GROUP_CHANNEL_ID)!;
   expect(world.store.checkIns.memberIdsCheckedIn(group.id, '2026-11-24').size).toBe(0);
+});
+
+it("the reminder's Check in button works from a DM: the form and its answers keep their server", async () => {
+  await openTheDay();
+  world.clock.set(new Date('2026-11-24T16:00:00Z'));
+  await world.rebound.sweep();
+  const dm = world.h.rest.dmChannelOf(MASON.id);
+  const reminder = world.h.rest.callsTo('POST', new RegExp(`^/channels/${dm}/messages$`)).at(-1);
+  const button = (reminder?.body as MessageBody | undefined)?.components?.[0]?.components[0];
+  expect(decodeCustomId(button?.custom_id ?? '')).toEqual({ workspaceId: GUILD_ID, id: expect.stringMatching(/^checkin:open:\d+:2026-11-24$/) });
+
+  const form = await world.interact(buttonClick(button!.custom_id, { guildId: null, channelId: dm }));
+  expect(form.type).toBe(9);
+  expect(decodeCustomId(form.data.custom_id ?? '')).toEqual({ workspaceId: GUILD_ID, id: expect.stringMatching(/^checkin:\d+:2026-11-24$/) });
+
+  const done = await world.interact(modalSubmit(form.data.custom_id ?? '', { applications: '1', networking: '0', followups: '0', note: '' }, { guildId: null, channelId: dm }));
+  expect(done).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringContaining('Checked in') } });
+  const group = world.store.groups.findByChannel({ platform: 'discord', workspaceId: GUILD_ID }, GROUP_CHANNEL_ID)!;
+  expect(world.store.checkIns.find(world.store.members.find(group.id, MASON.id)!.id, '2026-11-24')).toMatchObject({ applications: 1 });
 });
