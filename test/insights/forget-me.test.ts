@@ -94,3 +94,20 @@ describe('/rebound forget-me', () => {
     expect(memberIds(world, WS, ZOE.userId)).toHaveLength(2);
   });
 });
+
+describe('/rebound forget-me for someone who only reacted', () => {
+  it('also deletes the reactions of a person who never joined a group', async () => {
+    const world = createWorld({ start: new Date('2026-11-25T12:00:00Z') });
+    try {
+      await world.run('UYAN', 'rebound', 'setup 09:00 UTC');
+      await world.run('UYAN', 'applied', 'YanCorp | Yan Role');
+      await world.react('ULURKER', 'YanCorp');
+      expect(world.store.privacy.exportMember(WS, 'ULURKER').reactionsGiven).toHaveLength(1);
+      await world.click('ULURKER', await confirmButton(world, 'ULURKER'));
+      expect(world.store.privacy.exportMember(WS, 'ULURKER').reactionsGiven).toHaveLength(0);
+      expect(world.store.privacy.exportMember(WS, 'UYAN').applications).toHaveLength(1);
+    } finally {
+      world.close();
+    }
+  });
+});

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { funnel } from '../../src/core/insights/funnel.ts';
-import { checkInStreak } from '../../src/core/insights/streak.ts';
 import type { Application, Rejection, RejectionStage } from '../../src/core/types.ts';
 import { createWorld, type World } from './world.ts';
 
@@ -16,18 +15,6 @@ describe('the pipeline funnel', () => {
       reached: { applied: 9, screen: 6, interview: 4, final: 2, offer: 1 },
       rejectedAt: { applied: 1, screen: 1, interview: 1, final: 1, offer: 0 },
     });
-  });
-});
-
-describe('the check-in streak', () => {
-  const weekdays = [1, 2, 3, 4, 5] as const;
-  it('counts consecutive check-in days back from today, passing over the weekend and today while it is open', () => {
-    // Wed 25 Nov; checked in Thu 19, Fri 20, Mon 23, Tue 24, not yet today.
-    expect(checkInStreak(new Set(['2026-11-19', '2026-11-20', '2026-11-23', '2026-11-24']), '2026-11-25', weekdays)).toBe(4);
-  });
-  it('ends at a missed check-in day', () => {
-    expect(checkInStreak(new Set(['2026-11-19', '2026-11-23', '2026-11-24', '2026-11-25']), '2026-11-25', weekdays)).toBe(3);
-    expect(checkInStreak(new Set(), '2026-11-25', weekdays)).toBe(0);
   });
 });
 

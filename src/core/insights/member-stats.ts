@@ -1,12 +1,11 @@
 /** One member's figures for /stats and /goal, from their stored facts. */
 import type { MemberFacts } from '../ports.ts';
 import { localDate } from '../time.ts';
-import type { Goal, Group } from '../types.ts';
+import type { Goal } from '../types.ts';
 import { bounceBacks } from './bounce-back.ts';
 import { tallyDays, totalOf, type DayTally } from './daily.ts';
 import { funnel } from './funnel.ts';
 import type { MyStats } from './render.ts';
-import { checkInStreak } from './streak.ts';
 import { shortDate, weekOf, type WeekBounds } from './week.ts';
 
 /** The member's week so far, Monday to Sunday in their own zone. */
@@ -19,14 +18,15 @@ export function memberWeekDays(facts: MemberFacts, week: WeekBounds): DayTally[]
   });
 }
 
-export function myStats(facts: MemberFacts, goal: Goal | null, group: Group, zone: string, now: Date): MyStats {
+/** `streak` comes from the check-in rules (the same count the check-in reply shows). */
+export function myStats(facts: MemberFacts, goal: Goal | null, streak: number, zone: string, now: Date): MyStats {
   const week = weekOf(now, zone);
   const companies = new Map(facts.applications.map((a) => [a.id, a.company]));
   return {
     week,
     goal: goal && (goal.applications > 0 || goal.networking > 0) ? { applications: goal.applications, networking: goal.networking } : null,
     thisWeek: totalOf(memberWeekDays(facts, week)),
-    streak: checkInStreak(new Set(facts.checkIns.map((c) => c.localDate)), localDate(now, group.timezone), group.checkInDays),
+    streak,
     totals: {
       applications: facts.applications.length,
       rejections: facts.rejections.length,

@@ -10,8 +10,9 @@ import { workspaceOf } from './context.ts';
  */
 export function askToForgetMe(deps: CoreDeps, source: EventSource): Reply {
   const ws = workspaceOf(source);
-  const known = deps.store.members.listByUser(ws, source.actor.userId).length > 0;
-  if (!known) return privateText('I have nothing stored about you in this workspace, so there is nothing to forget.');
+  // Someone who only ever reacted to posts, without joining, has rows too (their reactions).
+  const data = deps.store.transaction(() => deps.store.privacy.exportMember(ws, source.actor.userId));
+  if (data.memberships.length === 0 && data.reactionsGiven.length === 0) return privateText('I have nothing stored about you in this workspace, so there is nothing to forget.');
   return {
     type: 'private',
     message: {

@@ -5,6 +5,7 @@ import { openDailyCheckIns, type CheckInPostReport } from './open-daily-check-in
 import { recoverStaleClaims } from './recover-stale-claims.ts';
 import { sendCheckInReminders, type ReminderReport } from './send-check-in-reminders.ts';
 import { sendDueNudges, type NudgeReport } from './send-due-nudges.ts';
+import { sendWeeklyDigests, type DigestReport } from './send-weekly-digests.ts';
 
 export interface SweepOptions {
   /** Identifies this process in the delivery ledger. */
@@ -18,6 +19,7 @@ export interface SweepReport {
   readonly checkIns: CheckInPostReport;
   readonly networkSteps: number;
   readonly nudges: NudgeReport;
+  readonly digests: DigestReport;
   readonly reminders: ReminderReport;
 }
 
@@ -32,6 +34,7 @@ export async function runSweep(deps: CoreDeps, options: SweepOptions): Promise<S
   const checkIns = await openDailyCheckIns(deps, options.owner, options.retry);
   const networkSteps = createWeeklyNetworkSteps(deps, options.owner);
   const nudges = await sendDueNudges(deps, options.owner, options.retry);
+  const digests = await sendWeeklyDigests(deps, options.owner, options.retry);
   const reminders = await sendCheckInReminders(deps, options.owner, options.retry);
-  return { at, recovered, checkIns, networkSteps, nudges, reminders };
+  return { at, recovered, digests, checkIns, networkSteps, nudges, reminders };
 }

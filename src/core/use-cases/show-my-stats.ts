@@ -4,7 +4,9 @@ import type { EventSource } from '../events.ts';
 import { myStats } from '../insights/member-stats.ts';
 import { myStatsMessage } from '../insights/render.ts';
 import type { Reply } from '../messages.ts';
+import { localDate } from '../time.ts';
 import { memberZone, resolveMember } from './context.ts';
+import { streakOf } from './record-check-in.ts';
 
 /**
  * `/stats`: your week against your goals, your check-in streak, totals, your pipeline, the lessons
@@ -13,9 +15,14 @@ import { memberZone, resolveMember } from './context.ts';
 export function showMyStats(deps: CoreDeps, source: EventSource, args: readonly string[]): Reply {
   if (args.some((a) => a.trim() !== '')) throw new UserError('/stats shows your own figures; add "group" for the group\'s week.', '/stats group');
   const now = deps.clock.now();
-  const { facts, goal, group, zone } = deps.store.transaction(() => {
+  const { facts, goal, streak, zone } = deps.store.transaction(() => {
     const { group, member } = resolveMember(deps, source);
-    return { facts: deps.store.insights.memberFacts(member.id), goal: deps.store.goals.get(member.id), group, zone: memberZone(member, group) };
+    return {
+      facts: deps.store.insights.memberFacts(member.id),
+      goal: deps.store.goals.get(member.id),
+      streak: streakOf(deps, group, member, localDate(now, group.timezone)),
+      zone: memberZone(member, group),
+    };
   });
-  return { type: 'private', message: myStatsMessage(myStats(facts, goal, group, zone, now)) };
+  return { type: 'private', message: myStatsMessage(myStats(facts, goal, streak, zone, now)) };
 }
