@@ -1,6 +1,4 @@
-import { createSlackAdapter } from '../adapters/slack/index.ts';
-import { createDiscordAdapter } from '../adapters/discord/create-discord-adapter.ts';
-import { renderWeekChart } from './charts/week-chart.ts';
+import { renderWeekChartLazily } from './charts/lazy-week-chart.ts';
 import { createChatRouter } from './chat-router.ts';
 import { systemClock } from './system-clock.ts';
 import type { AdapterSelection, Config } from './config.ts';
@@ -30,9 +28,14 @@ export async function startPlatforms(
   };
   const ports: { slack?: ChatPort; discord?: ChatPort } = {};
   const stops: (() => Promise<void>)[] = [];
-  const slack = adapters.slack ? createSlackAdapter({ ...adapters.slack, port: config.port }, handler, deps.logger) : null;
+  // Each platform's SDK is loaded only when that platform is configured: it keeps start-up quick.
+  const slack = adapters.slack
+    ? (await import('../adapters/slack/index.ts')).createSlackAdapter({ ...adapters.slack, port: config.port }, handler, deps.logger)
+    : null;
   if (slack) ports.slack = slack.chat;
-  const discord = adapters.discord ? createDiscordAdapter(adapters.discord, handler, deps.logger) : null;
+  const discord = adapters.discord
+    ? (await import('../adapters/discord/create-discord-adapter.ts')).createDiscordAdapter(adapters.discord, handler, deps.logger)
+    : null;
   if (discord) ports.discord = discord.chat;
   rebound = createRebound({
     store: deps.store,
@@ -40,7 +43,7 @@ export async function startPlatforms(
     clock: systemClock,
     logger: deps.logger,
     owner: deps.owner,
-    charts: { renderWeek: renderWeekChart },
+    charts: { renderWeek: renderWeekChartLazily },
     wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   });
   const core = rebound;

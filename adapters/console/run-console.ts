@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { renderWeekChart } from '../../src/charts/week-chart.ts';
+import { renderWeekChartLazily } from '../../src/charts/lazy-week-chart.ts';
 import { ManualClock } from '../../src/core/clock.ts';
 import { createRebound } from '../../src/core/create-rebound.ts';
 import type { OutboundFile } from '../../src/core/messages.ts';
@@ -38,7 +38,7 @@ export async function runConsole(options: RunConsoleOptions): Promise<void> {
       return path;
     },
   });
-  const rebound = createRebound({ store: options.store, chat, clock, logger: options.logger, owner: `console:${process.pid}`, charts: { renderWeek: renderWeekChart } });
+  const rebound = createRebound({ store: options.store, chat, clock, logger: options.logger, owner: `console:${process.pid}`, charts: { renderWeek: renderWeekChartLazily } });
   session = new ConsoleSession({
     handler: rebound,
     sweep: () => rebound.sweep(),

@@ -193,8 +193,12 @@ export interface FollowUpRepository {
   markNudged(ids: readonly number[], now: Date): void;
   /** Undoes `markNudged` for a claim that was released before anything was sent. */
   clearNudged(ids: readonly number[]): void;
-  /** The member's follow-ups in the given statuses, soonest first. */
-  listByMember(memberId: number, statuses: readonly FollowUpStatus[]): FollowUp[];
+  /** The member's follow-ups in the given statuses, soonest first (at most `limit` when given). */
+  listByMember(memberId: number, statuses: readonly FollowUpStatus[], limit?: number): FollowUp[];
+  /** How many of the member's follow-ups are in the given statuses. */
+  countByMember(memberId: number, statuses: readonly FollowUpStatus[]): number;
+  /** Sets the member's open follow-ups of these rules to `status` (any application); returns how many. */
+  closeOpenForMember(memberId: number, ruleIds: readonly string[], status: FollowUpStatus, now: Date): number;
   /** Follow-ups still open (pending or snoozed) for an application and some rules. */
   listOpenForApplication(applicationId: number, ruleIds: readonly string[]): FollowUp[];
   /** Open follow-ups (pending or snoozed) not yet nudged whose due time is at or before `now`, soonest first. */

@@ -19,6 +19,7 @@ import { createPrivacyRepository } from './repositories/privacy.ts';
 /** The core's `Store`, on SQLite. Transactions are IMMEDIATE so two processes never deadlock on upgrade. */
 export function createSqliteStore(database: OpenedDatabase): Store {
   const { db, sqlite } = database;
+  const run = sqlite.transaction((fn: () => unknown) => fn());
   return {
     groups: createGroupRepository(db),
     members: createMemberRepository(db),
@@ -35,8 +36,8 @@ export function createSqliteStore(database: OpenedDatabase): Store {
     insights: createInsightsRepository(db),
     privacy: createPrivacyRepository(db),
     transaction<T>(fn: () => T): T {
-      if (sqlite.inTransaction) return sqlite.transaction(fn)();
-      return sqlite.transaction(fn).immediate();
+      // One wrapper, made once: better-sqlite3 prepares BEGIN/COMMIT for each wrapper it builds.
+      return (sqlite.inTransaction ? run(fn) : run.immediate(fn)) as T;
     },
   };
 }

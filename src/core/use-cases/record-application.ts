@@ -25,13 +25,7 @@ export async function recordApplication(deps: CoreDeps, source: EventSource, arg
     );
     // A logged application ends every open "line up your next application" step.
     const keepApplying = deps.rules.filter((r) => r.endsOn.includes('application-logged')).map((r) => r.id);
-    let closed = 0;
-    for (const f of deps.store.followUps.listByMember(member.id, ['pending', 'snoozed'])) {
-      if (keepApplying.includes(f.ruleId as (typeof keepApplying)[number])) {
-        deps.store.followUps.update(f.id, { status: 'done' }, now);
-        closed++;
-      }
-    }
+    const closed = deps.store.followUps.closeOpenForMember(member.id, keepApplying, 'done', now);
     return { member, application, closed };
   });
 

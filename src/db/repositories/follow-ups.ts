@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { FollowUpRepository } from '../../core/ports.ts';
 import { InternalError } from '../../core/errors.ts';
 import type { Db } from '../open.ts';
@@ -54,15 +54,32 @@ export function createFollowUpRepository(db: Db): FollowUpRepository {
       if (ids.length === 0) return;
       db.update(followUps).set({ nudgedAt: null }).where(inArray(followUps.id, [...ids])).run();
     },
-    listByMember(memberId, statuses) {
+    listByMember(memberId, statuses, limit) {
       if (statuses.length === 0) return [];
-      return db
+      const query = db
         .select()
         .from(followUps)
         .where(and(eq(followUps.memberId, memberId), inArray(followUps.status, [...statuses])))
-        .orderBy(asc(followUps.dueAt), asc(followUps.id))
-        .all()
-        .map(toFollowUp);
+        .orderBy(asc(followUps.dueAt), asc(followUps.id));
+      return (limit === undefined ? query.all() : query.limit(limit).all()).map(toFollowUp);
+    },
+    countByMember(memberId, statuses) {
+      if (statuses.length === 0) return 0;
+      return (
+        db
+          .select({ n: count() })
+          .from(followUps)
+          .where(and(eq(followUps.memberId, memberId), inArray(followUps.status, [...statuses])))
+          .get()?.n ?? 0
+      );
+    },
+    closeOpenForMember(memberId, ruleIds, status, now) {
+      if (ruleIds.length === 0) return 0;
+      return db
+        .update(followUps)
+        .set({ status, updatedAt: now })
+        .where(and(eq(followUps.memberId, memberId), inArray(followUps.ruleId, [...ruleIds]), inArray(followUps.status, [...OPEN])))
+        .run().changes;
     },
     listOpenForApplication(applicationId, ruleIds) {
       if (ruleIds.length === 0) return [];
