@@ -68,6 +68,9 @@ describe('/rebound forget-me', () => {
     expect(edits.map((e) => e.sent.messageId).sort()).toEqual([...aboutZoe].sort());
     for (const e of edits) expect(e.text).toBe("(removed at the member's request)");
     expect(world.chat.sent.some((s) => s.kind === 'update' && s.text.includes('YanCorp'))).toBe(false);
+    // Then the rows of those posts are gone too (a post row outlives its member otherwise, with no member id).
+    const left = world.database.sqlite.prepare(`select count(*) as n from posts where message_id in (${aboutZoe.map(() => '?').join(',')})`).get(...aboutZoe) as { n: number };
+    expect(left.n).toBe(0);
   });
 
   it('still deletes everything when the platform refuses to edit an old post, and says so', async () => {
