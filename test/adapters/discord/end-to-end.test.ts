@@ -191,6 +191,21 @@ describe('nudges by DM', () => {
     expect(store.followUps.get(followUpId)?.status).toBe('done');
   });
 
+  it('Snooze 2d and Skip update the follow-up and the message too', async () => {
+    await rejectAndComeDue();
+    await rebound.sweep();
+    const snooze = dmButtons().find((b) => b.label === 'Snooze 2d')!;
+    const followUpId = Number(snooze.actionId.split(':')[2]);
+    expect((await interact(buttonClick(snooze.customId, { guildId: null, channelId: dmChannelId() }))).type).toBe(7);
+    expect(store.followUps.get(followUpId)?.status).toBe('snoozed');
+
+    clock.set(new Date('2026-11-26T10:00:00Z'));
+    await rebound.sweep();
+    const skip = dmButtons().find((b) => b.label === 'Skip' && b.actionId.endsWith(`:${followUpId}`))!;
+    expect((await interact(buttonClick(skip.customId, { guildId: null, channelId: dmChannelId() }))).type).toBe(7);
+    expect(store.followUps.get(followUpId)?.status).toBe('skipped');
+  });
+
   it("someone else's click and a stale click get a private explanation and change nothing", async () => {
     await rejectAndComeDue();
     await rebound.sweep();
