@@ -8,6 +8,7 @@
  * The load comes from a separate process over loopback; the fake Web API is a third process.
  *
  *   npx tsx bench/slack-http.ts    → last stdout line: { rebound_rps, bare_rps, ratio, p50_ms, p99_ms, … }
+ * (plus fully-handled requests per second and the app's CPU milliseconds per request)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -41,6 +42,9 @@ export interface SlackHttpResult {
   readonly p99_ms: number;
   /** Requests per second until every /applied had also posted to the group and answered privately. */
   readonly rebound_done_rps: number;
+  /** CPU time of the app process per request (user + system), which machine load does not inflate as much as wall time. */
+  readonly rebound_cpu_ms: number;
+  readonly bare_cpu_ms: number;
   readonly failed: number;
 }
 
@@ -124,11 +128,19 @@ export async function runSlackHttpBench(): Promise<SlackHttpResult> {
     await load(plan(rebound.port, 0, WARMUP));
     await settle(WARMUP);
 
+    const cpuMs = (from: NodeJS.CpuUsage) => {
+      const used = process.cpuUsage(from);
+      return Math.round(((used.user + used.system) / 1000 / TOTAL) * 1000) / 1000;
+    };
+    let cpu = process.cpuUsage();
     const bareRun = await load(plan(barePort, 10_000, TOTAL));
+    const bareCpuMs = cpuMs(cpu);
+    cpu = process.cpuUsage();
     const started = performance.now();
     const reboundRun = await load(plan(rebound.port, 10_000, TOTAL));
     await settle(TOTAL);
     const doneMs = performance.now() - started;
+    const reboundCpuMs = cpuMs(cpu);
 
     const open = await load({
       mode: 'open', url: `http://127.0.0.1:${rebound.port}/slack/events`, secret: SECRET, responseUrl: `${baseUrl}/response`, ratePerSecond: RATE, durationMs: DURATION_MS, users: USERS, offset: 20_000,
@@ -147,6 +159,8 @@ export async function runSlackHttpBench(): Promise<SlackHttpResult> {
       p50_ms: open.p50Ms,
       p99_ms: open.p99Ms,
       rebound_done_rps: Math.round((TOTAL / doneMs) * 1000),
+      rebound_cpu_ms: reboundCpuMs,
+      bare_cpu_ms: bareCpuMs,
       failed: bareRun.failed + reboundRun.failed + open.failed,
     };
   } finally {
