@@ -2,7 +2,6 @@
  * Rebound on Discord: a discord.js client with the smallest intents that do the job, the
  * interaction and gateway listeners that feed the core, and the ChatPort the core sends through.
  */
-import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
 import type { EventHandler } from '../../src/core/event-handler.ts';
 import type { ChatPort, Logger } from '../../src/core/ports.ts';
@@ -91,7 +90,7 @@ export function createDiscordAdapter(
           logger.warn({ error: describe(error) }, 'could not check or register discord commands');
         });
       }
-      const ready = once(client, Events.ClientReady);
+      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       await client.login(config.token);
       await ready;
     },

@@ -33,6 +33,7 @@ type Answerable = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitI
 const SORRY = 'Something went wrong on our side. Nothing was changed; please try again in a moment.';
 const NOT_IN_GUILD = 'Rebound works in server channels. Use this command in your group\'s channel.';
 const FORM_TOO_LATE = 'That took longer than expected, so the form could not open. Please try again.';
+const FIELD_LABELS_KEPT = 1000;
 
 export function createInteractionListener(options: InteractionOptions): (interaction: Interaction) => Promise<void> {
   const { logger } = options;
@@ -117,6 +118,8 @@ export function createInteractionListener(options: InteractionOptions): (interac
         return void (await interaction.reply(toEphemeralReply(renderMessage(reply.message), reply.files)));
       case 'form':
         if (interaction.isModalSubmit()) return void (await interaction.reply(privateText(FORM_TOO_LATE)));
+        // Forms are per day and group; keep the labels of recent ones only.
+        if (fieldLabels.size > FIELD_LABELS_KEPT) fieldLabels.clear();
         for (const field of reply.form.fields) fieldLabels.set(`${reply.form.formId} ${field.id}`, field.label);
         return void (await interaction.showModal(renderModal(reply.form, dmWorkspaceId)));
       case 'form-errors':
