@@ -71,3 +71,24 @@ it('does not register again at start-up when the registered commands are already
   expect(rest.callsTo('GET', /\/commands$/)).toHaveLength(2);
   expect(rest.callsTo('PUT', /\/commands$/)).toHaveLength(1);
 });
+
+it('a token Discord refuses stops start-up with an error instead of hanging', async () => {
+  rest = await FakeDiscordRest.start();
+  rest.failNext('GET', /^\/gateway\/bot$/, { status: 401, body: { message: '401: Unauthorized', code: 0 } });
+  const adapter = makeAdapter();
+  await expect(adapter.start()).rejects.toThrow(/token/i);
+});
+
+it('a failed command check at start-up is logged and the bot still comes online', async () => {
+  rest = await FakeDiscordRest.start();
+  gateway = await FakeDiscordGateway.start();
+  rest.gatewayUrl = gateway.url;
+  rest.failNext('GET', /\/commands$/, { status: 503, body: { message: 'Service Unavailable', code: 0 } });
+  const logger = new RecordingLogger();
+  const adapter = createDiscordAdapter({ token: 'fake-token', applicationId: APP_ID, apiUrl: rest.apiUrl, devGuildId: GUILD_ID }, new RecordingEventHandler(), logger, { restRetries: 0 });
+  adapters.push(adapter);
+  await adapter.start();
+  expect(adapter.client.isReady()).toBe(true);
+  expect(logger.lines).toContainEqual(expect.objectContaining({ level: 'warn', message: 'could not check or register discord commands' }));
+  expect(rest.callsTo('PUT', /\/commands$/)).toHaveLength(0);
+});
