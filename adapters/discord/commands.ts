@@ -92,7 +92,7 @@ export const COMMAND_DEFINITIONS: readonly RESTPostAPIChatInputApplicationComman
       { type: S, name: 'days', description: 'Check-in days, e.g. mon-fri', max_length: 40 },
     ]),
     sub('config', "Change the group's rules (needs Manage Channels)", [
-      { type: S, name: 'settings', description: 'e.g. connect off, or engage 21d', max_length: 200 },
+      { type: S, name: 'settings', description: 'e.g. connect off, engage 21 or checkin 09:30; empty shows the settings', max_length: 200 },
     ]),
     sub('join', 'Join the group in this channel'),
     sub('leave', 'Leave the group in this channel'),

@@ -28,7 +28,7 @@ import {
 } from '../../fakes/discord-packets.ts';
 import type { RecordedCall } from '../../fakes/discord-rest.ts';
 import type { Harness } from './harness.ts';
-import { startWithCore, type MessageBody, type WithCore } from './with-core.ts';
+import { MANAGER_PERMISSIONS, startWithCore, type MessageBody, type WithCore } from './with-core.ts';
 
 const workspace = { platform: 'discord', workspaceId: GUILD_ID } as const;
 
@@ -70,6 +70,20 @@ describe('setting up', () => {
     const group = store.groups.findByChannel(workspace, GROUP_CHANNEL_ID);
     expect(group).toMatchObject({ workspace: { platform: 'discord', workspaceId: GUILD_ID }, name: 'job-hunt', timezone: 'UTC' });
     expect((channelPosts()[0]?.body as MessageBody).allowed_mentions).toEqual({ parse: [], users: [] });
+  });
+});
+
+describe('configuring', () => {
+  it('anyone may look at /rebound config, but changing it needs Manage Channels', async () => {
+    await setUpGroup();
+    const look = await interact(command('rebound', [opt.sub('config')], { user: BOB, permissions: MEMBER_PERMISSIONS }));
+    expect(look.data.flags).toBe(64);
+    const change = await interact(command('rebound', [opt.sub('config', [opt.string('settings', 'connect off')])], { user: BOB, permissions: MEMBER_PERMISSIONS }));
+    expect(change.data).toMatchObject({ flags: 64, content: expect.stringContaining('admins') });
+    expect(store.groups.findByChannel(workspace, GROUP_CHANNEL_ID)?.ruleSettings['connect']).toBeUndefined();
+
+    await interact(command('rebound', [opt.sub('config', [opt.string('settings', 'connect off')])], { permissions: MANAGER_PERMISSIONS }));
+    expect(store.groups.findByChannel(workspace, GROUP_CHANNEL_ID)?.ruleSettings['connect']).toMatchObject({ enabled: false });
   });
 });
 
