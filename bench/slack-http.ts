@@ -65,6 +65,7 @@ function firstLine(child: ChildProcess): Promise<string> {
       const nl = out.indexOf('\n');
       if (nl !== -1) resolve(out.slice(0, nl));
     });
+    child.on('error', reject);
     child.on('exit', (code) => reject(new Error(`child exited (${code}) before answering`)));
   });
 }
@@ -166,7 +167,7 @@ export async function runSlackHttpBench(): Promise<SlackHttpResult> {
   } finally {
     database.close();
     rmSync(dir, { recursive: true, force: true });
-    fake.send({ stop: true });
+    if (fake.connected) fake.send({ stop: true });
   }
 }
 

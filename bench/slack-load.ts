@@ -62,6 +62,7 @@ function send(agent: Agent, plan: LoadPlan, i: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = request(plan.url, { method: 'POST', agent, headers }, (res) => {
       res.resume();
+      res.on('error', reject);
       res.on('end', () => resolve(res.statusCode ?? 0));
     });
     req.on('error', reject);

@@ -62,10 +62,17 @@ export class FakeSlackWebApi {
 
   async start(): Promise<this> {
     this.#server = createServer((req, res) => {
-      void this.#answer(req).then(({ status, headers, body }) => {
-        res.writeHead(status, headers);
-        res.end(body);
-      });
+      this.#answer(req).then(
+        ({ status, headers, body }) => {
+          res.writeHead(status, headers);
+          res.end(body);
+        },
+        (error: unknown) => {
+          // A body the fake cannot read is the caller's bug: answer like a broken server, keep running.
+          res.writeHead(400, { 'content-type': 'text/plain' });
+          res.end(error instanceof Error ? error.message : 'bad request');
+        },
+      );
     });
     await new Promise<void>((resolve) => this.#server?.listen(0, '127.0.0.1', resolve));
     const { port } = this.#server.address() as AddressInfo;
