@@ -1,16 +1,20 @@
 # syntax=docker/dockerfile:1
 
-# Rebound runs its TypeScript through tsx, a production dependency, so there is no compile step:
-# the first stage only installs the production dependencies, building better-sqlite3's native
-# addon from source when no prebuilt binary fits. Both stages use the same Debian base, so the
-# addon is built against the C library it runs on.
-FROM node:20-bookworm-slim AS deps
+# Stage one installs every dependency (building better-sqlite3's native addon from source when no
+# prebuilt binary fits), bundles the TypeScript into dist/ with esbuild, then drops the development
+# dependencies. Both stages use the same Debian base, so the addon runs on the C library it was
+# built against.
+FROM node:20-bookworm-slim AS build
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
-COPY package.json package-lock.json ./
-RUN npm ci --omit=dev && npm cache clean --force
+COPY package.json package-lock.json tsconfig.json ./
+RUN npm ci && npm cache clean --force
+COPY scripts ./scripts
+COPY src ./src
+COPY adapters ./adapters
+RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim AS runtime
 # tini is PID 1: it hands SIGTERM to node and reaps zombies. Node, not being PID 1, then stops on
@@ -23,10 +27,10 @@ ENV NODE_ENV=production \
     PORT=3000
 WORKDIR /app
 # Code and dependencies stay owned by root: the app can read them, not change them.
-COPY --from=deps /app/node_modules ./node_modules
-COPY package.json package-lock.json tsconfig.json ./
-COPY src ./src
-COPY adapters ./adapters
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY --from=build /app/scripts ./scripts
+COPY package.json package-lock.json ./
 COPY drizzle ./drizzle
 RUN mkdir -p /data && chown node:node /data
 USER node
@@ -36,5 +40,5 @@ EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz', { signal: AbortSignal.timeout(4000) }).then((res) => process.exit(res.ok ? 0 : 1), () => process.exit(1))"]
 ENTRYPOINT ["/usr/bin/tini", "--"]
-# What `npm start` runs (tsx src/main.ts), with node itself as the process that gets signals.
-CMD ["node", "--import", "tsx", "src/main.ts"]
+# What `npm start` runs after its build step (node dist/main.js), with node itself getting signals.
+CMD ["node", "dist/main.js"]

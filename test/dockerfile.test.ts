@@ -95,6 +95,7 @@ const stageNames = froms.map((from) => /\bAS\s+(\S+)$/i.exec(from.args)?.[1] ?? 
 const packageJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
   scripts: Record<string, string>;
   dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
   type?: string;
 };
 
@@ -145,35 +146,41 @@ describe('Dockerfile', () => {
     }
   });
 
-  it('installs production dependencies only, and tsx and better-sqlite3 are among them', () => {
+  it('builds with every dependency, then keeps production dependencies only, better-sqlite3 among them', () => {
     const installs = instructions.filter((instruction) => instruction.keyword === 'RUN' && /\bnpm ci\b/.test(instruction.args));
     expect(installs.length).toBeGreaterThan(0);
-    for (const install of installs) expect(install.args).toMatch(/npm ci --omit=dev/);
-    // The runtime runs TypeScript through tsx and opens SQLite: both must survive --omit=dev.
-    expect(packageJson.dependencies).toHaveProperty('tsx');
+    for (const install of installs) expect(install.stage).not.toBe(finalStage);
+    const build = instructions.find((instruction) => instruction.keyword === 'RUN' && /npm run build/.test(instruction.args));
+    expect(build?.args).toMatch(/npm run build && npm prune --omit=dev/);
+    expect(packageJson.scripts.build).toBe('node scripts/build.mjs');
+    // The runtime opens SQLite: it must survive the prune.
     expect(packageJson.dependencies).toHaveProperty('better-sqlite3');
+    expect(packageJson.devDependencies).toHaveProperty('esbuild');
   });
 
   it('keeps compilers out of the runtime stage', () => {
     for (const run of inFinal('RUN')) expect(run.args).not.toMatch(/\b(g\+\+|gcc|make|python3)\b/);
   });
 
-  it('runs the same entry file as the start script, through tsx, with node receiving signals (exec form)', () => {
+  it('runs the same entry file as the start script, with node receiving signals (exec form)', () => {
     const start = packageJson.scripts.start ?? '';
-    const [runner, entry, ...extra] = start.split(/\s+/);
-    expect(runner).toBe('tsx');
-    expect(extra).toEqual([]);
+    // `npm start` builds, then runs the bundle; the image is built already and runs the bundle.
+    const match = /^node scripts\/build\.mjs && node (\S+)$/.exec(start);
+    expect(match).not.toBeNull();
+    const entry = match?.[1];
 
     const cmd = inFinal('CMD');
     expect(cmd).toHaveLength(1);
-    expect(execForm(cmd[0]?.args ?? '')).toEqual(['node', '--import', 'tsx', entry]);
+    expect(execForm(cmd[0]?.args ?? '')).toEqual(['node', entry]);
 
-    // The entry file's folder is copied to the same place under WORKDIR, next to package.json
-    // (whose "type": "module" makes node load the sources as ES modules).
+    // The bundle comes from the build stage to the same place under WORKDIR, next to package.json
+    // (whose "type": "module" makes node load it as ES modules) and the migrations it applies.
     const topFolder = entry?.split('/')[0];
+    const fromBuild = instructions.filter((i) => i.keyword === 'COPY' && i.stage === finalStage && /--from=build/.test(i.args));
+    expect(fromBuild.some((copy) => copy.args.includes(`/app/${topFolder}`))).toBe(true);
     const finalCopies = contextCopies.filter((copy) => copy.stage === finalStage);
-    expect(finalCopies.some((copy) => copy.sources.includes(topFolder ?? '') && posix.normalize(copy.destination) === topFolder)).toBe(true);
     expect(finalCopies.some((copy) => copy.sources.includes('package.json'))).toBe(true);
+    expect(finalCopies.some((copy) => copy.sources.includes('drizzle'))).toBe(true);
     expect(packageJson.type).toBe('module');
   });
 

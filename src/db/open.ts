@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
@@ -14,8 +14,14 @@ export interface OpenedDatabase {
   close(): void;
 }
 
-/** The migrations folder, resolved from this module so the working directory does not matter. */
-export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
+/**
+ * The migrations folder, resolved from this module so the working directory does not matter: two
+ * levels up from `src/db/`, or one up from the bundle in `dist/`.
+ */
+export const MIGRATIONS_FOLDER =
+  ['../../drizzle', '../drizzle']
+    .map((relative) => fileURLToPath(new URL(relative, import.meta.url)))
+    .find((folder) => existsSync(join(folder, 'meta', '_journal.json'))) ?? fileURLToPath(new URL('../../drizzle', import.meta.url));
 
 /**
  * Opens (creating if needed) the SQLite database, sets WAL, foreign keys and a busy timeout, and
