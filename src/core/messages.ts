@@ -9,8 +9,8 @@
 export interface Button {
   /**
    * The action this button performs, e.g. `fu:done:42`. Opaque to adapters, which carry it as
-   * Slack's `action_id`/`value` or Discord's `custom_id` and hand it back on a click. At most 90
-   * characters (Discord allows 100).
+   * Slack's `action_id`/`value` or Discord's `custom_id` and hand it back on a click. At most 85
+   * characters (Discord allows 100, and a button in a DM carries its server in the id too).
    */
   readonly actionId: string;
   readonly label: string;

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DeliveryError } from '../../src/core/errors.ts';
 import { createHarness, replyButtons, replyText, type Harness } from '../helpers/core.ts';
 
 describe('a rejection turns into a plan of follow-ups', () => {
@@ -121,6 +122,20 @@ describe('a rejection turns into a plan of follow-ups', () => {
     const dms = nudges();
     expect(dms).toHaveLength(1);
     expect(dms[0]?.text).toMatch(/Ask for feedback[\s\S]*Connect with people/);
+  });
+
+  it('nudges in the group channel after DMs failed for good, and by DM again once the member rejoins', async () => {
+    await h.command('alice', 'rejected', 'Acme | SRE');
+    h.chat.failNext(DeliveryError.permanent('cannot_dm_bot'), 'dm');
+    await h.advanceTo(new Date('2026-11-26T10:00:00Z'));
+    const fallback = h.chat.sent.filter((s) => s.kind === 'channel' && /from your plan/.test(s.text));
+    expect(fallback).toHaveLength(1);
+    expect(fallback[0]?.message.ping).toEqual(['alice']);
+    expect(h.store.members.find(1, 'alice')?.dmUnreachable).toBe(true);
+    await h.command('alice', 'rebound', 'join');
+    expect(h.store.members.find(1, 'alice')?.dmUnreachable).toBe(false);
+    await h.advanceTo(new Date('2026-11-28T10:00:00Z'));
+    expect(nudges().some((d) => /Connect with people/.test(d.text))).toBe(true);
   });
 
   it('answers a click on an already-done step with what happened to it', async () => {

@@ -6,7 +6,11 @@ import { ensureMember, requireGroup } from './context.ts';
 /** `/rebound join`: become a member of this channel's group (or come back after leaving). */
 export function joinGroup(deps: CoreDeps, source: EventSource): Reply {
   const group = requireGroup(deps, source);
-  deps.store.transaction(() => ensureMember(deps, group, source));
+  deps.store.transaction(() => {
+    const member = ensureMember(deps, group, source);
+    // Joining again is how someone who reopened their DMs asks for nudges there again.
+    if (member.dmUnreachable) deps.store.members.update(member.id, { dmUnreachable: false });
+  });
   return privateText(
     `Welcome to ${group.name}! Log applications with /applied, rejections with /rejected, and progress with /update. I'll plan follow-ups and nudge you when they are due (never during your quiet hours, 21:00–08:00 unless you change them with /rebound quiet).`,
   );
