@@ -8,9 +8,11 @@ import { COMMAND_NAMES, type CommandEvent, type CommandName } from '../../src/co
 import type { EventHandler } from '../../src/core/event-handler.ts';
 import type { Logger } from '../../src/core/ports.ts';
 import type { createReplySender } from './replies.ts';
+import { createEventDeduper } from './events.ts';
 import { SORRY } from './replies.ts';
 import { slackMarkupToPlain } from './slack-text.ts';
 import type { UserDirectory } from './users.ts';
+
 
 export interface InboundDeps {
   readonly handler: EventHandler;
@@ -25,8 +27,15 @@ function commandName(command: string): CommandName | null {
 }
 
 export function registerCommands(app: App, deps: InboundDeps): void {
+  // A signed request can be replayed within Slack's five-minute window; each trigger_id is one
+  // invocation, so a second request with the same one is dropped rather than logged twice.
+  const firstInvocation = createEventDeduper();
   app.command(/^\/.+/, async ({ command, ack, respond, client }) => {
     await ack();
+    if (command.trigger_id && !firstInvocation(command.team_id, command.trigger_id)) {
+      deps.logger.warn({ teamId: command.team_id, command: command.command }, 'replayed slash command ignored');
+      return;
+    }
     const name = commandName(command.command);
     if (!name) {
       deps.logger.warn({ command: command.command }, 'unknown slash command');

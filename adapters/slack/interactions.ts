@@ -7,6 +7,7 @@ import type { App, BlockAction, ButtonAction, ViewOutput, ViewSubmitAction, type
 import type { ButtonEvent, FormSubmitEvent } from '../../src/core/events.ts';
 import type { Reply } from '../../src/core/messages.ts';
 import type { InboundDeps } from './commands.ts';
+import { createEventDeduper } from './events.ts';
 import { decodeFormContext } from './ids.ts';
 import { SORRY, type ReplyContext } from './replies.ts';
 import { renderForm, renderNoticeView } from './rendering.ts';
@@ -70,8 +71,14 @@ export function registerInteractions(app: App, deps: InboundDeps): void {
     await deps.replies.send(reply, context);
   });
 
+  const firstSubmission = createEventDeduper();
   app.view<ViewSubmitAction>({ type: 'view_submission' }, async ({ body, view, ack, client }) => {
     const teamId = body.team?.id ?? body.user.team_id ?? view.team_id;
+    // Each submission has its own trigger_id: a replayed one would store the entry twice.
+    if (body.trigger_id && !firstSubmission(teamId, body.trigger_id)) {
+      deps.logger.warn({ teamId, form: view.callback_id }, 'replayed form submission ignored');
+      return ack();
+    }
     const where = decodeFormContext(view.private_metadata);
     const actor = await deps.users.actor(client, teamId, body.user.id, body.user.name);
     const event: FormSubmitEvent = {

@@ -48,7 +48,10 @@ export class SlackRequestSender {
   }
 
   interaction(payload: object, options?: SignedPostOptions): Promise<SlackResponse> {
-    return this.post(`payload=${encodeURIComponent(JSON.stringify(payload))}`, 'application/x-www-form-urlencoded', options);
+    // Slack gives every form submission a trigger_id of its own; a fixture reused for a second
+    // submission gets a fresh one here, as a real second submission would.
+    const fresh = 'type' in payload && payload.type === 'view_submission' ? { trigger_id: nextTriggerId() } : {};
+    return this.post(`payload=${encodeURIComponent(JSON.stringify({ ...payload, ...fresh }))}`, 'application/x-www-form-urlencoded', options);
   }
 
   event(envelope: object, options?: SignedPostOptions): Promise<SlackResponse> {
@@ -68,6 +71,13 @@ export interface SlashCommandFields {
   readonly triggerId?: string;
 }
 
+let triggers = 0;
+/** A trigger_id in Slack's shape, different on every call (Slack issues one per invocation). */
+export function nextTriggerId(): string {
+  triggers += 1;
+  return `13345224609.738474920.${triggers.toString(16).padStart(12, '0')}`;
+}
+
 /** The field order and names of Slack's documented slash-command body. */
 export function slashCommandBody(f: SlashCommandFields): string {
   return new URLSearchParams({
@@ -83,6 +93,6 @@ export function slashCommandBody(f: SlashCommandFields): string {
     api_app_id: 'A1',
     is_enterprise_install: 'false',
     response_url: f.responseUrl,
-    trigger_id: f.triggerId ?? '13345224609.738474920.8088930838d88f008e0',
+    trigger_id: f.triggerId ?? nextTriggerId(),
   }).toString();
 }

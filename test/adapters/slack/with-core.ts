@@ -55,14 +55,14 @@ export async function startSlackWithCore(): Promise<SlackWithCore> {
     clock,
     rebound,
     waits,
-    command: (userId, name, text, triggerId = 'trig') =>
+    command: (userId, name, text, triggerId?: string) =>
       rig.slack.command({
         command: name,
         text,
         userId,
         userName: userId === 'U1' ? 'alice' : 'bob',
         responseUrl: rig.api.responseUrl(`${name.slice(1)}-${userId}`),
-        triggerId,
+        ...(triggerId ? { triggerId } : {}),
       }),
     click: (userId, actionId, sent) =>
       rig.slack.interaction({
