@@ -52,7 +52,9 @@ export function createRebound(options: ReboundOptions): Rebound {
 
 async function handleEvent(deps: CoreDeps, event: InboundEvent): Promise<Reply> {
   if (event.source.actor.isBot && event.kind !== 'reaction') return { type: 'none' };
-  const log = { platform: event.source.platform, workspace: event.source.workspaceId, kind: event.kind, name: nameOf(event) };
+  // One line per event, with where it happened and how it ended; never what anyone wrote.
+  const group = deps.store.groups.findByChannel({ platform: event.source.platform, workspaceId: event.source.workspaceId }, event.source.channelId);
+  const log = { platform: event.source.platform, workspace: event.source.workspaceId, group: group?.id ?? null, kind: event.kind, name: nameOf(event) };
   try {
     const reply = await dispatch(deps, event);
     deps.logger.info({ ...log, outcome: 'ok' }, 'event handled');

@@ -88,11 +88,14 @@ describe('graceful shutdown', () => {
         SLACK_SIGNING_SECRET: 'test-signing-secret',
         SLACK_API_URL: `http://127.0.0.1:${port}/api/`,
         PORT: '0',
-        LOG_LEVEL: 'warn',
+        LOG_LEVEL: 'debug',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     cleanups.push(() => child.kill('SIGKILL'));
+    let logs = '';
+    child.stdout?.on('data', (c: Buffer) => (logs += c.toString()));
+    child.stderr?.on('data', (c: Buffer) => (logs += c.toString()));
     const exited = exitOf(child);
 
     // The start-up sweep is sending the nudge; stop the bot now, then let Slack answer.
@@ -102,6 +105,11 @@ describe('graceful shutdown', () => {
     slack.release();
     expect(await exited).toBe(0);
     expect(slack.posted).toEqual(['D1']);
+    // Structured logs of the whole run: the delivery is there, the secrets are not.
+    expect(logs).toMatch(/"msg":"nudge delivered"/);
+    expect(logs).toMatch(/"msg":"stopped"/);
+    expect(logs).not.toContain('xoxb-test-token');
+    expect(logs).not.toContain('test-signing-secret');
 
     // The send the platform accepted was marked before the process left.
     const after = openDatabase(file);
