@@ -184,6 +184,13 @@ export interface NewFollowUp {
   readonly occurrence: number;
 }
 
+/** A due follow-up with what a nudge needs to say about it. */
+export interface DueStep {
+  readonly followUp: FollowUp;
+  readonly member: Member;
+  readonly application: Application | null;
+}
+
 export interface FollowUpRepository {
   get(id: number): FollowUp | null;
   createMany(inputs: readonly NewFollowUp[], now: Date): FollowUp[];
@@ -203,6 +210,8 @@ export interface FollowUpRepository {
   listOpenForApplication(applicationId: number, ruleIds: readonly string[]): FollowUp[];
   /** Open follow-ups (pending or snoozed) not yet nudged whose due time is at or before `now`, soonest first. */
   listDue(now: Date, limit: number): FollowUp[];
+  /** The same due steps, each with its member and its application, read in one pass (the sweep's claim). */
+  listDueWithContext(now: Date, limit: number): DueStep[];
   /** The earliest due time after `after` among open, un-nudged follow-ups (when to wake next). */
   nextDueAfter(after: Date): Date | null;
   /** Sets every open follow-up of the application for these rules to `cancelled`; returns how many. */

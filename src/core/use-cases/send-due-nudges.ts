@@ -1,10 +1,9 @@
 import type { CoreDeps } from '../deps.ts';
 import type { Message } from '../messages.ts';
-import type { NewDelivery } from '../ports.ts';
+import type { DueStep, NewDelivery } from '../ports.ts';
 import { nudgeMessage, type FollowUpView } from '../render/follow-ups.ts';
-import { findRule } from '../rules.ts';
 import { inWindow, localMinuteOfDay } from '../time.ts';
-import type { Application, FollowUp, Group, Member } from '../types.ts';
+import type { FollowUp, Group, Member } from '../types.ts';
 import { memberZone } from './context.ts';
 import { sendToMember, type RetryPolicy } from './deliver.ts';
 
@@ -47,18 +46,17 @@ export function claimDueNudges(deps: CoreDeps, owner: string): { planned: Planne
   const now = deps.clock.now();
   const { store } = deps;
   return store.transaction(() => {
-    const due = store.followUps.listDue(now, MAX_DUE_PER_SWEEP);
+    const due = store.followUps.listDueWithContext(now, MAX_DUE_PER_SWEEP);
     if (due.length === 0) return { planned: [], deferred: 0, cancelled: 0 };
-    const members = new Map(store.members.getMany(due.map((f) => f.memberId)).map((m) => [m.id, m]));
-    const groups = new Map(store.groups.getMany([...members.values()].map((m) => m.groupId)).map((g) => [g.id, g]));
+    const groups = new Map(store.groups.getMany([...new Set(due.map((d) => d.member.groupId))]).map((g) => [g.id, g]));
 
     let deferred = 0;
-    const ready = new Map<number, FollowUp[]>();
+    const ready = new Map<number, DueStep[]>();
     const reachable = new Map<number, boolean>();
-    for (const f of due) {
-      const member = members.get(f.memberId);
-      const group = member ? groups.get(member.groupId) : undefined;
-      if (!member || !group) continue;
+    for (const step of due) {
+      const { member } = step;
+      const group = groups.get(member.groupId);
+      if (!group) continue;
       let ok = reachable.get(member.id);
       if (ok === undefined) reachable.set(member.id, (ok = reachableNow(member, group, now)));
       if (!ok) {
@@ -66,52 +64,49 @@ export function claimDueNudges(deps: CoreDeps, owner: string): { planned: Planne
         continue;
       }
       const list = ready.get(member.id);
-      if (list) list.push(f);
-      else ready.set(member.id, [f]);
+      if (list) list.push(step);
+      else ready.set(member.id, [step]);
     }
 
     // Conditional rules (keep-applying): a step whose condition no longer holds is closed, not sent.
-    const conditional = (f: FollowUp) => findRule(deps.rules, f.ruleId)?.condition === 'no-application-since-created';
-    const askLatest = [...ready].filter(([, items]) => items.some(conditional)).map(([id]) => id);
+    const conditionalRules = new Set<string>(deps.rules.filter((r) => r.condition === 'no-application-since-created').map((r) => r.id));
+    const askLatest = [...ready].filter(([, steps]) => steps.some((s) => conditionalRules.has(s.followUp.ruleId))).map(([id]) => id);
     const latest = askLatest.length ? store.applications.latestCreatedAt(askLatest) : new Map<number, Date>();
     let cancelled = 0;
     const claims: NewDelivery[] = [];
-    const byKey = new Map<string, FollowUp>();
-    for (const [memberId, items] of ready) {
-      const member = members.get(memberId) as Member;
-      const kept: FollowUp[] = [];
-      for (const f of items) {
-        const last = latest.get(memberId);
-        if (conditional(f) && last && last.getTime() > f.createdAt.getTime()) {
+    const byKey = new Map<string, DueStep>();
+    for (const [memberId, steps] of ready) {
+      const last = latest.get(memberId);
+      for (const step of steps) {
+        const f = step.followUp;
+        if (last && conditionalRules.has(f.ruleId) && last.getTime() > f.createdAt.getTime()) {
           store.followUps.update(f.id, { status: 'cancelled' }, now);
           cancelled++;
-        } else kept.push(f);
-      }
-      for (const f of kept) {
+          continue;
+        }
         const key = nudgeKey(f);
-        byKey.set(key, f);
-        claims.push({ key, kind: 'nudge', workspace: member.workspace, memberId, subjectId: f.id, owner });
+        byKey.set(key, step);
+        claims.push({ key, kind: 'nudge', workspace: step.member.workspace, memberId, subjectId: f.id, owner });
       }
     }
     const owned = store.deliveries.claimMany(claims, now);
-    const claimed = [...owned].map((k) => byKey.get(k) as FollowUp);
-    store.followUps.markNudged(claimed.map((f) => f.id), now);
-
-    const appIds = claimed.flatMap((f) => (f.applicationId === null ? [] : [f.applicationId]));
-    const apps = new Map<number, Application>(store.applications.getMany(appIds).map((a) => [a.id, a]));
-    const perMember = new Map<number, FollowUp[]>();
-    for (const f of claimed) {
-      const list = perMember.get(f.memberId);
-      if (list) list.push(f);
-      else perMember.set(f.memberId, [f]);
+    const perMember = new Map<number, { keys: string[]; steps: DueStep[] }>();
+    for (const key of owned) {
+      const step = byKey.get(key) as DueStep;
+      const entry = perMember.get(step.member.id);
+      if (entry) {
+        entry.keys.push(key);
+        entry.steps.push(step);
+      } else perMember.set(step.member.id, { keys: [key], steps: [step] });
     }
+    store.followUps.markNudged([...byKey.entries()].filter(([k]) => owned.has(k)).map(([, s]) => s.followUp.id), now);
+
     const planned: PlannedNudge[] = [];
-    for (const [memberId, items] of perMember) {
-      const member = members.get(memberId) as Member;
+    for (const { keys, steps } of perMember.values()) {
+      const member = (steps[0] as DueStep).member;
       const group = groups.get(member.groupId) as Group;
-      items.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.id - b.id);
-      const views: FollowUpView[] = items.map((f) => ({ followUp: f, application: f.applicationId === null ? null : (apps.get(f.applicationId) ?? null) }));
-      planned.push({ member, group, keys: items.map(nudgeKey), followUpIds: items.map((f) => f.id), message: nudgeMessage(deps.rules, views, memberZone(member, group)) });
+      const views: FollowUpView[] = steps.map((s) => ({ followUp: s.followUp, application: s.application }));
+      planned.push({ member, group, keys, followUpIds: steps.map((s) => s.followUp.id), message: nudgeMessage(deps.rules, views, memberZone(member, group)) });
     }
     return { planned, deferred, cancelled };
   });

@@ -1,22 +1,26 @@
+import type { Statement } from 'better-sqlite3';
 import { and, count, desc, eq, gt, inArray, max } from 'drizzle-orm';
 import type { ApplicationRepository } from '../../core/ports.ts';
 import { InternalError } from '../../core/errors.ts';
 import type { Db } from '../open.ts';
 import { applications } from '../schema.ts';
-import { chunks, scopeOf, toApplication } from './rows.ts';
+import { byIds, rawApplication } from './raw-rows.ts';
+import { chunks, scopeOf, sqliteOf, toApplication } from './rows.ts';
 
 export function companyKey(company: string): string {
   return company.trim().toLocaleLowerCase('en');
 }
 
 export function createApplicationRepository(db: Db): ApplicationRepository {
+  // Prepared once: the sweep loads thousands of applications by id at a time.
+  let getManyStatement: Statement | undefined;
   return {
     get(id) {
       const row = db.select().from(applications).where(eq(applications.id, id)).get();
       return row ? toApplication(row) : null;
     },
     getMany(ids) {
-      return chunks([...new Set(ids)], 1000).flatMap((part) => db.select().from(applications).where(inArray(applications.id, part)).all().map(toApplication));
+      return byIds((getManyStatement ??= sqliteOf(db).prepare('SELECT * FROM applications WHERE id = ?')), ids, rawApplication);
     },
     latestCreatedAt(memberIds) {
       const latest = new Map<number, Date>();

@@ -1,8 +1,9 @@
 import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Delivery, DeliveryRepository } from '../../core/ports.ts';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../open.ts';
 import { deliveries } from '../schema.ts';
-import { chunks, scopeOf } from './rows.ts';
+import { chunks, scopeOf, sqliteOf } from './rows.ts';
 
 function toDelivery(r: typeof deliveries.$inferSelect): Delivery {
   return {
@@ -22,23 +23,10 @@ function toDelivery(r: typeof deliveries.$inferSelect): Delivery {
 }
 
 export function createDeliveryRepository(db: Db): DeliveryRepository {
-  let claimStatement: ReturnType<typeof prepareClaim> | undefined;
-  const prepareClaim = () =>
-    db
-      .insert(deliveries)
-      .values({
-        platform: sql.placeholder('platform'),
-        workspaceId: sql.placeholder('workspaceId'),
-        key: sql.placeholder('key'),
-        kind: sql.placeholder('kind'),
-        memberId: sql.placeholder('memberId'),
-        subjectId: sql.placeholder('subjectId'),
-        owner: sql.placeholder('owner'),
-        status: 'claimed',
-        claimedAt: sql.placeholder('claimedAt'),
-      })
-      .onConflictDoNothing({ target: deliveries.key })
-      .prepare();
+  let claimStatement: Statement | undefined;
+  let heldStatement: Statement | undefined;
+  let attemptStatement: Statement | undefined;
+  let sentStatement: Statement | undefined;
   return {
     claim(input, now) {
       // The unique key makes this atomic across processes: exactly one INSERT wins.
@@ -60,12 +48,15 @@ export function createDeliveryRepository(db: Db): DeliveryRepository {
     },
     claimMany(inputs, now) {
       // One prepared single-row INSERT … ON CONFLICT DO NOTHING, run per key inside the caller's
-      // transaction: building a multi-row statement through the query builder cost ~100 µs a row.
-      const insert = (claimStatement ??= prepareClaim());
+      // transaction: building statements through the query builder cost ~100 µs a row.
+      const insert = (claimStatement ??= sqliteOf(db).prepare(
+        "INSERT INTO deliveries (platform, workspace_id, key, kind, member_id, subject_id, owner, status, attempts, claimed_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'claimed', 0, ?) ON CONFLICT (key) DO NOTHING",
+      ));
       const owned = new Set<string>();
+      const at = now.getTime();
       for (const input of inputs) {
-        const params = { ...scopeOf(input.workspace), key: input.key, kind: input.kind, memberId: input.memberId, subjectId: input.subjectId, owner: input.owner, claimedAt: now };
-        if (insert.run(params).changes === 1) owned.add(input.key);
+        const { platform, workspaceId } = scopeOf(input.workspace);
+        if (insert.run(platform, workspaceId, input.key, input.kind, input.memberId, input.subjectId, input.owner, at).changes === 1) owned.add(input.key);
       }
       return owned;
     },
@@ -76,17 +67,13 @@ export function createDeliveryRepository(db: Db): DeliveryRepository {
         .run();
     },
     startAttempt(keys, owner, now) {
-      if (keys.length === 0) return false;
-      const held = db
-        .select({ key: deliveries.key })
-        .from(deliveries)
-        .where(and(inArray(deliveries.key, [...keys]), eq(deliveries.owner, owner), eq(deliveries.status, 'claimed')))
-        .all();
-      if (held.length !== new Set(keys).size) return false;
-      db.update(deliveries)
-        .set({ attempts: sql`${deliveries.attempts} + 1`, claimedAt: now })
-        .where(inArray(deliveries.key, [...keys]))
-        .run();
+      // Runs before every send: prepared once, one row at a time (the caller's transaction makes it atomic).
+      const raw = sqliteOf(db);
+      const held = (heldStatement ??= raw.prepare("SELECT 1 FROM deliveries WHERE key = ? AND owner = ? AND status = 'claimed'"));
+      const attempt = (attemptStatement ??= raw.prepare('UPDATE deliveries SET attempts = attempts + 1, claimed_at = ? WHERE key = ?'));
+      const unique = [...new Set(keys)];
+      if (unique.length === 0 || !unique.every((key) => held.get(key, owner) !== undefined)) return false;
+      for (const key of unique) attempt.run(now.getTime(), key);
       return true;
     },
     releaseUnattempted(keys, owner) {
@@ -112,10 +99,12 @@ export function createDeliveryRepository(db: Db): DeliveryRepository {
         .map((r) => r.key);
     },
     markSent(key, sent, now) {
-      db.update(deliveries)
-        .set({ status: 'sent', sentAt: now, channelId: sent?.channelId ?? null, messageId: sent?.messageId ?? null, error: null })
-        .where(eq(deliveries.key, key))
-        .run();
+      (sentStatement ??= sqliteOf(db).prepare("UPDATE deliveries SET status = 'sent', sent_at = ?, channel_id = ?, message_id = ?, error = NULL WHERE key = ?")).run(
+        now.getTime(),
+        sent?.channelId ?? null,
+        sent?.messageId ?? null,
+        key,
+      );
     },
     markFailed(key, error) {
       db.update(deliveries).set({ status: 'failed', error }).where(eq(deliveries.key, key)).run();

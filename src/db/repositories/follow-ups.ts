@@ -1,15 +1,21 @@
 import { and, asc, count, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { FollowUpRepository } from '../../core/ports.ts';
 import { InternalError } from '../../core/errors.ts';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../open.ts';
 import { followUps } from '../schema.ts';
-import { chunks, scopeOf, toFollowUp } from './rows.ts';
+import { DUE_WITH_CONTEXT_SQL, rawDueStep, rawFollowUp } from './raw-rows.ts';
+import type { Member } from '../../core/types.ts';
+import { scopeOf, sqliteOf, toFollowUp } from './rows.ts';
 
 const OPEN = ['pending', 'snoozed'] as const;
 // Matches the partial index's predicate word for word, so SQLite can use it.
 const isDueCandidate = sql`${followUps.status} in ('pending', 'snoozed') and ${followUps.nudgedAt} is null`;
 
 export function createFollowUpRepository(db: Db): FollowUpRepository {
+  let markNudgedStatement: Statement | undefined;
+  let listDueStatement: Statement | undefined;
+  let dueWithContextStatement: Statement | undefined;
   return {
     get(id) {
       const row = db.select().from(followUps).where(eq(followUps.id, id)).get();
@@ -48,7 +54,10 @@ export function createFollowUpRepository(db: Db): FollowUpRepository {
       return toFollowUp(row);
     },
     markNudged(ids, now) {
-      for (const part of chunks(ids, 1000)) db.update(followUps).set({ nudgedAt: now }).where(inArray(followUps.id, part)).run();
+      // Prepared once and run per id: the sweep marks thousands at a time.
+      const mark = (markNudgedStatement ??= sqliteOf(db).prepare('UPDATE follow_ups SET nudged_at = ? WHERE id = ?'));
+      const at = now.getTime();
+      for (const id of ids) mark.run(at, id);
     },
     clearNudged(ids) {
       if (ids.length === 0) return;
@@ -94,14 +103,17 @@ export function createFollowUpRepository(db: Db): FollowUpRepository {
         .map(toFollowUp);
     },
     listDue(now, limit) {
-      return db
-        .select()
-        .from(followUps)
-        .where(and(isDueCandidate, lte(followUps.dueAt, now)))
-        .orderBy(asc(followUps.dueAt), asc(followUps.id))
-        .limit(limit)
-        .all()
-        .map(toFollowUp);
+      // Prepared once, raw rows: the sweep reads up to tens of thousands of due steps at a time.
+      // The WHERE clause is the partial index's predicate word for word, so SQLite uses it.
+      const due = (listDueStatement ??= sqliteOf(db).prepare(
+        "SELECT * FROM follow_ups WHERE status in ('pending', 'snoozed') and nudged_at is null AND due_at <= ? ORDER BY due_at, id LIMIT ?",
+      ));
+      return (due.all(now.getTime(), limit) as Record<string, unknown>[]).map(rawFollowUp);
+    },
+    listDueWithContext(now, limit) {
+      const due = (dueWithContextStatement ??= sqliteOf(db).prepare(DUE_WITH_CONTEXT_SQL).raw(true));
+      const members = new Map<number, Member>();
+      return (due.all(now.getTime(), limit) as unknown[][]).map((r) => rawDueStep(r, members));
     },
     nextDueAfter(after) {
       const row = db

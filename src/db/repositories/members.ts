@@ -1,11 +1,15 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import type { Statement } from 'better-sqlite3';
+import { and, eq } from 'drizzle-orm';
 import type { MemberPatch, MemberRepository } from '../../core/ports.ts';
 import { InternalError } from '../../core/errors.ts';
 import type { Db } from '../open.ts';
 import { members } from '../schema.ts';
-import { chunks, scopeOf, toMember } from './rows.ts';
+import { byIds, rawMember } from './raw-rows.ts';
+import { scopeOf, sqliteOf, toMember } from './rows.ts';
 
 export function createMemberRepository(db: Db): MemberRepository {
+  // Prepared once: the sweep loads thousands of members by id at a time.
+  let getManyStatement: Statement | undefined;
   return {
     find(groupId, userId) {
       const row = db
@@ -20,7 +24,7 @@ export function createMemberRepository(db: Db): MemberRepository {
       return row ? toMember(row) : null;
     },
     getMany(ids) {
-      return chunks([...new Set(ids)], 1000).flatMap((part) => db.select().from(members).where(inArray(members.id, part)).all().map(toMember));
+      return byIds((getManyStatement ??= sqliteOf(db).prepare('SELECT * FROM members WHERE id = ?')), ids, rawMember);
     },
     listByUser(ws, userId) {
       return db

@@ -16,10 +16,21 @@ import type {
   Weekday,
   WorkspaceRef,
 } from '../../core/types.ts';
+import type Database from 'better-sqlite3';
+import type { Db } from '../open.ts';
 import type * as s from '../schema.ts';
 
 export function workspaceOf(row: { platform: WorkspaceRef['platform']; workspaceId: string }): WorkspaceRef {
   return { platform: row.platform, workspaceId: row.workspaceId };
+}
+
+/**
+ * The better-sqlite3 connection under a drizzle database, for the sweep's hot statements that
+ * run thousands of times per sweep (prepared once, no query building per call). drizzle's
+ * better-sqlite3 driver exposes it as `$client`; the `Db` type leaves it out.
+ */
+export function sqliteOf(db: Db): Database.Database {
+  return (db as Db & { $client: Database.Database }).$client;
 }
 
 /** Splits a list into parts of at most `size`, so no statement exceeds SQLite's parameter limit. */
