@@ -43,7 +43,8 @@ export function createWeeklyNetworkSteps(deps: CoreDeps, owner: string): number 
         deps.store.deliveries.markSent(key, null, now);
         steps.push({ workspace: group.workspace, memberId: m.id, applicationId: null, ruleId: base.id, dueAt, occurrence: 1 });
       }
-      deps.store.followUps.createMany(steps, now);
+      // In parts, so a large group stays under SQLite's limit on statement parameters.
+      for (let i = 0; i < steps.length; i += 1000) deps.store.followUps.createMany(steps.slice(i, i + 1000), now);
       return steps.length;
     });
   }
