@@ -13,6 +13,7 @@ import type { ChatPort, Logger } from '../src/core/ports.ts';
 import { openDatabase } from '../src/db/open.ts';
 import { createSqliteStore } from '../src/db/sqlite-store.ts';
 import { measureBareInserts, BARE_INSERT_SETUP } from './lib/bare-insert.ts';
+import { measureCommandFloor } from './lib/command-floor.ts';
 import { againstBaseline, report } from './lib/report.ts';
 
 const COMMANDS = Number(process.env.BENCH_COMMANDS ?? 20_000);
@@ -66,12 +67,15 @@ async function measureCore(): Promise<{ perSecond: number; elapsedMs: number }> 
 }
 
 const bare = measureBareInserts({ durationMs: 2000 });
+const floor = measureCommandFloor(COMMANDS);
 const core = await measureCore();
 report({
   name: 'core commands',
   rows: [
     againstBaseline({ metric: '/applied + /rejected through the core', value: Math.round(core.perSecond), unit: 'commands/s', target: '>= 0.5 × bare inserts' }, Math.round(bare.transactionsPerSecond)),
     { metric: 'bare single-row insert transactions', value: Math.round(bare.transactionsPerSecond), unit: 'tx/s' },
+    againstBaseline({ metric: 'the same rows with raw prepared SQL, one transaction per command', value: Math.round(floor.perSecond), unit: 'commands/s' }, Math.round(bare.transactionsPerSecond)),
+    againstBaseline({ metric: 'the core against that floor', value: Math.round(core.perSecond), unit: 'commands/s' }, Math.round(floor.perSecond)),
   ],
   notes: `${COMMANDS.toLocaleString('en')} commands (half /applied, half /rejected: each rejection schedules 7 follow-ups) by ${MEMBERS} members in ${GROUPS} groups, temp file database (WAL, synchronous NORMAL); baseline: ${BARE_INSERT_SETUP}.`,
 });

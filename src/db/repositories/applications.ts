@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import { and, count, desc, eq, gt, inArray, max } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, max, sql } from 'drizzle-orm';
 import type { ApplicationRepository } from '../../core/ports.ts';
 import { InternalError } from '../../core/errors.ts';
 import type { Db } from '../open.ts';
@@ -14,6 +14,31 @@ export function companyKey(company: string): string {
 export function createApplicationRepository(db: Db): ApplicationRepository {
   // Prepared once: the sweep loads thousands of applications by id at a time.
   let getManyStatement: Statement | undefined;
+  // The statements every /applied and /rejected runs, prepared once.
+  const byCompany = db
+    .select()
+    .from(applications)
+    .where(and(eq(applications.memberId, sql.placeholder('memberId')), eq(applications.companyKey, sql.placeholder('companyKey'))))
+    .orderBy(desc(applications.createdAt), desc(applications.id))
+    .prepare();
+  const insert = db
+    .insert(applications)
+    .values({
+      platform: sql.placeholder('platform'),
+      workspaceId: sql.placeholder('workspaceId'),
+      memberId: sql.placeholder('memberId'),
+      company: sql.placeholder('company'),
+      companyKey: sql.placeholder('companyKey'),
+      role: sql.placeholder('role'),
+      link: sql.placeholder('link'),
+      status: sql.placeholder('status'),
+      visibility: sql.placeholder('visibility'),
+      createdByRejection: sql.placeholder('createdByRejection'),
+      createdAt: sql.placeholder('createdAt'),
+      updatedAt: sql.placeholder('updatedAt'),
+    })
+    .returning()
+    .prepare();
   return {
     get(id) {
       const row = db.select().from(applications).where(eq(applications.id, id)).get();
@@ -37,32 +62,23 @@ export function createApplicationRepository(db: Db): ApplicationRepository {
       return latest;
     },
     findByCompany(memberId, company) {
-      return db
-        .select()
-        .from(applications)
-        .where(and(eq(applications.memberId, memberId), eq(applications.companyKey, companyKey(company))))
-        .orderBy(desc(applications.createdAt), desc(applications.id))
-        .all()
-        .map(toApplication);
+      return byCompany.all({ memberId, companyKey: companyKey(company) }).map(toApplication);
     },
     create(input, now) {
-      const row = db
-        .insert(applications)
-        .values({
-          ...scopeOf(input.workspace),
-          memberId: input.memberId,
-          company: input.company,
-          companyKey: companyKey(input.company),
-          role: input.role,
-          link: input.link,
-          status: input.status,
-          visibility: input.visibility,
-          createdByRejection: input.status === 'rejected',
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning()
-        .get();
+      const row = insert.get({
+        ...scopeOf(input.workspace),
+        memberId: input.memberId,
+        company: input.company,
+        companyKey: companyKey(input.company),
+        role: input.role,
+        link: input.link,
+        status: input.status,
+        visibility: input.visibility,
+        createdByRejection: input.status === 'rejected',
+        createdAt: now,
+        updatedAt: now,
+      });
+      if (!row) throw new InternalError('storage', 'application insert returned no row');
       return toApplication(row);
     },
     setStatus(id, status, now) {

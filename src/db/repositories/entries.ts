@@ -1,26 +1,38 @@
 /** Rejections, updates, feedback and goals: simple append-and-list repositories. */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { FeedbackRepository, GoalRepository, RejectionRepository, UpdateRepository } from '../../core/ports.ts';
+import { InternalError } from '../../core/errors.ts';
 import type { Db } from '../open.ts';
 import { feedback, goals, rejections, updates } from '../schema.ts';
 import { scopeOf, toRejection } from './rows.ts';
 
 export function createRejectionRepository(db: Db): RejectionRepository {
+  const insert = db
+    .insert(rejections)
+    .values({
+      platform: sql.placeholder('platform'),
+      workspaceId: sql.placeholder('workspaceId'),
+      applicationId: sql.placeholder('applicationId'),
+      memberId: sql.placeholder('memberId'),
+      stage: sql.placeholder('stage'),
+      note: sql.placeholder('note'),
+      rejectedOn: sql.placeholder('rejectedOn'),
+      createdAt: sql.placeholder('createdAt'),
+    })
+    .returning()
+    .prepare();
   return {
     create(input, now) {
-      const row = db
-        .insert(rejections)
-        .values({
-          ...scopeOf(input.workspace),
-          applicationId: input.applicationId,
-          memberId: input.memberId,
-          stage: input.stage,
-          note: input.note,
-          rejectedOn: input.rejectedOn,
-          createdAt: now,
-        })
-        .returning()
-        .get();
+      const row = insert.get({
+        ...scopeOf(input.workspace),
+        applicationId: input.applicationId,
+        memberId: input.memberId,
+        stage: input.stage,
+        note: input.note,
+        rejectedOn: input.rejectedOn,
+        createdAt: now,
+      });
+      if (!row) throw new InternalError('storage', 'rejection insert returned no row');
       return toRejection(row);
     },
     listByMember(memberId) {

@@ -13,6 +13,22 @@ const OPEN = ['pending', 'snoozed'] as const;
 const isDueCandidate = sql`${followUps.status} in ('pending', 'snoozed') and ${followUps.nudgedAt} is null`;
 
 export function createFollowUpRepository(db: Db): FollowUpRepository {
+  const insertOne = db
+    .insert(followUps)
+    .values({
+      platform: sql.placeholder('platform'),
+      workspaceId: sql.placeholder('workspaceId'),
+      memberId: sql.placeholder('memberId'),
+      applicationId: sql.placeholder('applicationId'),
+      ruleId: sql.placeholder('ruleId'),
+      dueAt: sql.placeholder('dueAt'),
+      status: 'pending',
+      occurrence: sql.placeholder('occurrence'),
+      createdAt: sql.placeholder('createdAt'),
+      updatedAt: sql.placeholder('createdAt'),
+    })
+    .returning()
+    .prepare();
   let markNudgedStatement: Statement | undefined;
   let listDueStatement: Statement | undefined;
   let dueWithContextStatement: Statement | undefined;
@@ -22,25 +38,21 @@ export function createFollowUpRepository(db: Db): FollowUpRepository {
       return row ? toFollowUp(row) : null;
     },
     createMany(inputs, now) {
-      if (inputs.length === 0) return [];
-      return db
-        .insert(followUps)
-        .values(
-          inputs.map((f) => ({
-            ...scopeOf(f.workspace),
-            memberId: f.memberId,
-            applicationId: f.applicationId,
-            ruleId: f.ruleId,
-            dueAt: f.dueAt,
-            status: 'pending' as const,
-            occurrence: f.occurrence,
-            createdAt: now,
-            updatedAt: now,
-          })),
-        )
-        .returning()
-        .all()
-        .map(toFollowUp);
+      // One prepared single-row insert per step: a rejection's plan is a handful of rows, and a
+      // statement built per call costs more than the rows do.
+      return inputs.map((f) => {
+        const row = insertOne.get({
+          ...scopeOf(f.workspace),
+          memberId: f.memberId,
+          applicationId: f.applicationId,
+          ruleId: f.ruleId,
+          dueAt: f.dueAt,
+          occurrence: f.occurrence,
+          createdAt: now,
+        });
+        if (!row) throw new InternalError('storage', 'follow-up insert returned no row');
+        return toFollowUp(row);
+      });
     },
     update(id, patch, now) {
       const moved = patch.dueAt !== undefined ? { nudgedAt: null } : {};

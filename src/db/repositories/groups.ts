@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { GroupPatch, GroupRepository, NewGroup } from '../../core/ports.ts';
 import { InternalError } from '../../core/errors.ts';
 import type { Db } from '../open.ts';
@@ -6,13 +6,15 @@ import { groups, workspaces } from '../schema.ts';
 import { chunks, scopeOf, toGroup } from './rows.ts';
 
 export function createGroupRepository(db: Db): GroupRepository {
+  // Every command looks its group up: prepared once, not rebuilt per call.
+  const byChannel = db
+    .select()
+    .from(groups)
+    .where(and(eq(groups.platform, sql.placeholder('platform')), eq(groups.workspaceId, sql.placeholder('workspaceId')), eq(groups.channelId, sql.placeholder('channelId'))))
+    .prepare();
   return {
     findByChannel(ws, channelId) {
-      const row = db
-        .select()
-        .from(groups)
-        .where(and(eq(groups.platform, ws.platform), eq(groups.workspaceId, ws.workspaceId), eq(groups.channelId, channelId)))
-        .get();
+      const row = byChannel.get({ platform: ws.platform, workspaceId: ws.workspaceId, channelId });
       return row ? toGroup(row) : null;
     },
     get(id) {

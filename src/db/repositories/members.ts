@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { MemberPatch, MemberRepository } from '../../core/ports.ts';
 import { InternalError } from '../../core/errors.ts';
 import type { Db } from '../open.ts';
@@ -10,13 +10,15 @@ import { scopeOf, sqliteOf, toMember } from './rows.ts';
 export function createMemberRepository(db: Db): MemberRepository {
   // Prepared once: the sweep loads thousands of members by id at a time.
   let getManyStatement: Statement | undefined;
+  // Every command looks its caller up: prepared once, not rebuilt per call.
+  const byGroupAndUser = db
+    .select()
+    .from(members)
+    .where(and(eq(members.groupId, sql.placeholder('groupId')), eq(members.userId, sql.placeholder('userId'))))
+    .prepare();
   return {
     find(groupId, userId) {
-      const row = db
-        .select()
-        .from(members)
-        .where(and(eq(members.groupId, groupId), eq(members.userId, userId)))
-        .get();
+      const row = byGroupAndUser.get({ groupId, userId });
       return row ? toMember(row) : null;
     },
     get(id) {

@@ -1,27 +1,40 @@
 /** The bot's own posts (with platform references) and the peer reactions on them. */
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import type { PostRepository, ReactionRepository } from '../../core/ports.ts';
+import { InternalError } from '../../core/errors.ts';
 import type { Db } from '../open.ts';
 import { posts, reactions } from '../schema.ts';
 import { scopeOf, toPost } from './rows.ts';
 
 export function createPostRepository(db: Db): PostRepository {
+  const insert = db
+    .insert(posts)
+    .values({
+      platform: sql.placeholder('platform'),
+      workspaceId: sql.placeholder('workspaceId'),
+      groupId: sql.placeholder('groupId'),
+      memberId: sql.placeholder('memberId'),
+      subject: sql.placeholder('subject'),
+      subjectId: sql.placeholder('subjectId'),
+      channelId: sql.placeholder('channelId'),
+      messageId: sql.placeholder('messageId'),
+      createdAt: sql.placeholder('createdAt'),
+    })
+    .returning()
+    .prepare();
   return {
     create(input, now) {
-      const row = db
-        .insert(posts)
-        .values({
-          ...scopeOf(input.workspace),
-          groupId: input.groupId,
-          memberId: input.memberId,
-          subject: input.subject,
-          subjectId: input.subjectId,
-          channelId: input.channelId,
-          messageId: input.messageId,
-          createdAt: now,
-        })
-        .returning()
-        .get();
+      const row = insert.get({
+        ...scopeOf(input.workspace),
+        groupId: input.groupId,
+        memberId: input.memberId,
+        subject: input.subject,
+        subjectId: input.subjectId,
+        channelId: input.channelId,
+        messageId: input.messageId,
+        createdAt: now,
+      });
+      if (!row) throw new InternalError('storage', 'post insert returned no row');
       return toPost(row);
     },
     get(id) {
