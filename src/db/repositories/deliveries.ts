@@ -1,26 +1,9 @@
 import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
-import type { Delivery, DeliveryRepository } from '../../core/ports.ts';
+import type { DeliveryRepository } from '../../core/ports.ts';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../open.ts';
 import { deliveries } from '../schema.ts';
-import { chunks, scopeOf, sqliteOf } from './rows.ts';
-
-function toDelivery(r: typeof deliveries.$inferSelect): Delivery {
-  return {
-    key: r.key,
-    kind: r.kind,
-    memberId: r.memberId,
-    subjectId: r.subjectId,
-    owner: r.owner,
-    channelId: r.channelId,
-    messageId: r.messageId,
-    status: r.status,
-    attempts: r.attempts,
-    claimedAt: r.claimedAt,
-    sentAt: r.sentAt,
-    error: r.error,
-  };
-}
+import { chunks, scopeOf, sqliteOf, toDelivery } from './rows.ts';
 
 export function createDeliveryRepository(db: Db): DeliveryRepository {
   let claimStatement: Statement | undefined;

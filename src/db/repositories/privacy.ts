@@ -1,27 +1,10 @@
 /** Data rights: everything stored about one person in a workspace, to export or to delete. */
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
-import type { Delivery, ForgetReport, MemberExport, PrivacyRepository } from '../../core/ports.ts';
+import type { ForgetReport, MemberExport, PrivacyRepository } from '../../core/ports.ts';
 import type { PeerReaction, WorkspaceRef } from '../../core/types.ts';
 import type { Db } from '../open.ts';
 import { applications, checkIns, deliveries, feedback, followUps, goals, groups, members, posts, reactions, rejections, updates } from '../schema.ts';
-import { toApplication, toCheckIn, toFollowUp, toGroup, toMember, toPost, toRejection } from './rows.ts';
-
-function toDelivery(r: typeof deliveries.$inferSelect): Delivery {
-  return {
-    key: r.key,
-    kind: r.kind,
-    memberId: r.memberId,
-    subjectId: r.subjectId,
-    owner: r.owner,
-    channelId: r.channelId,
-    messageId: r.messageId,
-    status: r.status,
-    attempts: r.attempts,
-    claimedAt: r.claimedAt,
-    sentAt: r.sentAt,
-    error: r.error,
-  };
-}
+import { toApplication, toCheckIn, toDelivery, toFollowUp, toGroup, toMember, toPost, toRejection } from './rows.ts';
 
 export function createPrivacyRepository(db: Db): PrivacyRepository {
   const inWorkspace = <T extends typeof members | typeof reactions | typeof groups>(table: T, ws: WorkspaceRef) =>

@@ -1,5 +1,6 @@
 /** Row ↔ domain mapping shared by the SQLite repositories. */
 import type { InferSelectModel } from 'drizzle-orm';
+import type { Delivery } from '../../core/ports.ts';
 import type {
   Application,
   ApplicationStatus,
@@ -159,5 +160,22 @@ export function toCheckIn(r: InferSelectModel<typeof s.checkIns>): CheckIn {
     followUpsDone: r.followUpsDone,
     note: r.note,
     createdAt: r.createdAt,
+  };
+}
+
+export function toDelivery(r: InferSelectModel<typeof s.deliveries>): Delivery {
+  return {
+    key: r.key,
+    kind: r.kind,
+    memberId: r.memberId,
+    subjectId: r.subjectId,
+    owner: r.owner,
+    channelId: r.channelId,
+    messageId: r.messageId,
+    status: r.status,
+    attempts: r.attempts,
+    claimedAt: r.claimedAt,
+    sentAt: r.sentAt,
+    error: r.error,
   };
 }
