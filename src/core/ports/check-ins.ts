@@ -1,0 +1,48 @@
+/** Daily check-ins and weekly goals. */
+import type {
+  CheckIn,
+  CheckInThread,
+  Goal,
+  WorkspaceRef,
+} from '../types.ts';
+
+export interface NewCheckInThread {
+  readonly workspace: WorkspaceRef;
+  readonly groupId: number;
+  readonly localDate: string;
+  readonly channelId: string;
+  readonly messageId: string;
+  readonly threadId: string;
+}
+
+export interface NewCheckIn {
+  readonly workspace: WorkspaceRef;
+  readonly memberId: number;
+  readonly groupId: number;
+  readonly localDate: string;
+  readonly source: CheckIn['source'];
+  readonly applications: number;
+  readonly networking: number;
+  readonly followUpsDone: number;
+  readonly note: string | null;
+}
+
+export interface CheckInRepository {
+  saveThread(input: NewCheckInThread, now: Date): CheckInThread;
+  findThread(groupId: number, localDate: string): CheckInThread | null;
+  findThreadById(workspace: WorkspaceRef, threadId: string): CheckInThread | null;
+  /**
+   * Records a member's check-in for a local date. A second check-in the same day adds its counts
+   * to the first; `first` tells whether this was the day's first.
+   */
+  record(input: NewCheckIn, now: Date): { checkIn: CheckIn; first: boolean };
+  find(memberId: number, localDate: string): CheckIn | null;
+  listByMember(memberId: number): CheckIn[];
+  /** The members of a group who checked in for a local date. */
+  memberIdsCheckedIn(groupId: number, localDate: string): Set<number>;
+}
+
+export interface GoalRepository {
+  set(workspace: WorkspaceRef, memberId: number, goal: { applications: number; networking: number }, now: Date): Goal;
+  get(memberId: number): Goal | null;
+}

@@ -1,0 +1,198 @@
+/** Storage of groups, members and what they log: the repositories the use cases write through. */
+import type {
+  Application,
+  ApplicationStatus,
+  BotPost,
+  Feedback,
+  FollowUp,
+  FollowUpStatus,
+  Group,
+  Member,
+  PostSubject,
+  Rejection,
+  RejectionStage,
+  RuleSetting,
+  Update,
+  Visibility,
+  Weekday,
+  WorkspaceRef,
+} from '../types.ts';
+
+export interface NewGroup {
+  readonly workspace: WorkspaceRef;
+  readonly channelId: string;
+  readonly name: string;
+  readonly timezone: string;
+  readonly checkInMinute: number;
+  readonly checkInDays: readonly Weekday[];
+  readonly reminderMinute: number;
+  readonly adminUserIds: readonly string[];
+}
+
+export type GroupPatch = Partial<{
+  name: string;
+  timezone: string;
+  checkInMinute: number;
+  checkInDays: readonly Weekday[];
+  reminderMinute: number;
+  ruleSettings: Readonly<Record<string, RuleSetting>>;
+  adminUserIds: readonly string[];
+}>;
+
+export interface GroupRepository {
+  findByChannel(workspace: WorkspaceRef, channelId: string): Group | null;
+  get(id: number): Group | null;
+  /** The groups with these ids, in no particular order; missing ids are left out. */
+  getMany(ids: readonly number[]): Group[];
+  create(input: NewGroup, now: Date): Group;
+  update(id: number, patch: GroupPatch): Group;
+  /** Every group of every workspace: the scheduler walks them. */
+  listAll(): Group[];
+}
+
+export interface NewMember {
+  readonly groupId: number;
+  readonly workspace: WorkspaceRef;
+  readonly userId: string;
+  readonly displayName: string;
+  readonly timezone: string | null;
+}
+
+export type MemberPatch = Partial<{
+  displayName: string;
+  timezone: string | null;
+  quietStartMinute: number;
+  quietEndMinute: number;
+  pausedUntil: Date | null;
+  visibility: Visibility;
+  active: boolean;
+  dmUnreachable: boolean;
+}>;
+
+export interface MemberRepository {
+  find(groupId: number, userId: string): Member | null;
+  get(id: number): Member | null;
+  /** The members with these ids, in no particular order; missing ids are left out (the sweep loads its due set in bulk). */
+  getMany(ids: readonly number[]): Member[];
+  /** Every membership of one person in one workspace. */
+  listByUser(workspace: WorkspaceRef, userId: string): Member[];
+  listByGroup(groupId: number, options?: { activeOnly?: boolean }): Member[];
+  create(input: NewMember, now: Date): Member;
+  update(id: number, patch: MemberPatch): Member;
+}
+
+export interface NewApplication {
+  readonly workspace: WorkspaceRef;
+  readonly memberId: number;
+  readonly company: string;
+  readonly role: string;
+  readonly link: string | null;
+  readonly status: ApplicationStatus;
+  readonly visibility: Visibility;
+}
+
+export interface ApplicationRepository {
+  get(id: number): Application | null;
+  /** The applications with these ids, in no particular order; missing ids are left out. */
+  getMany(ids: readonly number[]): Application[];
+  /** For each of these members who logged any application (not one a rejection report created), when they logged their newest one. */
+  latestCreatedAt(memberIds: readonly number[]): Map<number, Date>;
+  /** The member's applications to a company (case-insensitive), newest first. */
+  findByCompany(memberId: number, company: string): Application[];
+  create(input: NewApplication, now: Date): Application;
+  setStatus(id: number, status: ApplicationStatus, now: Date): Application;
+  listByMember(memberId: number): Application[];
+  /** Applications the member logged strictly after `since` (for keep-applying's condition). */
+  countCreatedSince(memberId: number, since: Date): number;
+}
+
+export interface NewRejection {
+  readonly workspace: WorkspaceRef;
+  readonly applicationId: number;
+  readonly memberId: number;
+  readonly stage: RejectionStage;
+  readonly note: string | null;
+  readonly rejectedOn: Date;
+}
+
+export interface RejectionRepository {
+  create(input: NewRejection, now: Date): Rejection;
+  listByMember(memberId: number): Rejection[];
+}
+
+export interface UpdateRepository {
+  create(input: { workspace: WorkspaceRef; memberId: number; text: string; source: Update['source'] }, now: Date): Update;
+  listByMember(memberId: number): Update[];
+}
+
+export interface FeedbackRepository {
+  create(input: { workspace: WorkspaceRef; memberId: number; applicationId: number; text: string }, now: Date): Feedback;
+  listByMember(memberId: number): Feedback[];
+}
+
+export interface NewFollowUp {
+  readonly workspace: WorkspaceRef;
+  readonly memberId: number;
+  readonly applicationId: number | null;
+  readonly ruleId: string;
+  readonly dueAt: Date;
+  readonly occurrence: number;
+}
+
+/** A due follow-up with what a nudge needs to say about it. */
+export interface DueStep {
+  readonly followUp: FollowUp;
+  readonly member: Member;
+  readonly application: Application | null;
+}
+
+export interface FollowUpRepository {
+  get(id: number): FollowUp | null;
+  createMany(inputs: readonly NewFollowUp[], now: Date): FollowUp[];
+  /** Changes status or due time; moving the due time makes the step due for a nudge again. */
+  update(id: number, patch: { status?: FollowUpStatus; dueAt?: Date }, now: Date): FollowUp;
+  /** Records that a nudge for the current due time was claimed, so the sweep stops listing it. */
+  markNudged(ids: readonly number[], now: Date): void;
+  /** Undoes `markNudged` for a claim that was released before anything was sent. */
+  clearNudged(ids: readonly number[]): void;
+  /** The member's follow-ups in the given statuses, soonest first (at most `limit` when given). */
+  listByMember(memberId: number, statuses: readonly FollowUpStatus[], limit?: number): FollowUp[];
+  /** How many of the member's follow-ups are in the given statuses. */
+  countByMember(memberId: number, statuses: readonly FollowUpStatus[]): number;
+  /** Sets the member's open follow-ups of these rules to `status` (any application); returns how many. */
+  closeOpenForMember(memberId: number, ruleIds: readonly string[], status: FollowUpStatus, now: Date): number;
+  /** Follow-ups still open (pending or snoozed) for an application and some rules. */
+  listOpenForApplication(applicationId: number, ruleIds: readonly string[]): FollowUp[];
+  /** Open follow-ups (pending or snoozed) not yet nudged whose due time is at or before `now`, soonest first. */
+  listDue(now: Date, limit: number): FollowUp[];
+  /** The same due steps, each with its member and its application, read in one pass (the sweep's claim). */
+  listDueWithContext(now: Date, limit: number): DueStep[];
+  /** The earliest due time after `after` among open, un-nudged follow-ups (when to wake next). */
+  nextDueAfter(after: Date): Date | null;
+  /** Sets every open follow-up of the application for these rules to `cancelled`; returns how many. */
+  cancelOpen(applicationId: number, ruleIds: readonly string[], now: Date): number;
+}
+
+export interface NewPost {
+  readonly workspace: WorkspaceRef;
+  readonly groupId: number | null;
+  readonly memberId: number | null;
+  readonly subject: PostSubject;
+  readonly subjectId: number | null;
+  readonly channelId: string;
+  readonly messageId: string;
+}
+
+export interface PostRepository {
+  create(input: NewPost, now: Date): BotPost;
+  get(id: number): BotPost | null;
+  findByMessage(workspace: WorkspaceRef, messageId: string): BotPost | null;
+}
+
+export interface ReactionRepository {
+  /** Records a peer reaction; false when it was already recorded. */
+  add(postId: number, reactorUserId: string, emoji: string, now: Date): boolean;
+  /** Removes it; false when there was none. */
+  remove(postId: number, reactorUserId: string, emoji: string): boolean;
+  countForPost(postId: number): number;
+}

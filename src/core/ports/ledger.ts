@@ -1,0 +1,71 @@
+/** The delivery ledger: idempotency keys claimed before a send and marked after. */
+import type {
+  WorkspaceRef,
+} from '../types.ts';
+import type { SentMessage } from './chat.ts';
+
+export interface NewDelivery {
+  readonly key: string;
+  readonly kind: string;
+  readonly workspace: WorkspaceRef;
+  readonly memberId: number | null;
+  /** What is delivered: the follow-up id for a nudge item, the group id for a check-in, … */
+  readonly subjectId: number | null;
+  /** Which process claims it (host:pid:random), for diagnosis. */
+  readonly owner: string;
+}
+
+export type DeliveryStatus = 'claimed' | 'sent' | 'failed' | 'abandoned';
+
+export interface Delivery {
+  readonly key: string;
+  readonly kind: string;
+  readonly memberId: number | null;
+  readonly subjectId: number | null;
+  readonly owner: string;
+  readonly channelId: string | null;
+  readonly messageId: string | null;
+  readonly status: DeliveryStatus;
+  readonly attempts: number;
+  readonly claimedAt: Date;
+  readonly sentAt: Date | null;
+  readonly error: string | null;
+}
+
+/**
+ * The exactly-once ledger. A delivery is claimed under its idempotency key before anything is
+ * sent (the unique key makes the claim atomic across processes) and marked after.
+ */
+export interface DeliveryRepository {
+  /** True when this caller now owns the key; false when anyone claimed it before. */
+  claim(input: NewDelivery, now: Date): boolean;
+  /** Claims many keys at once; returns the keys this caller now owns (the others were claimed before). */
+  claimMany(inputs: readonly NewDelivery[], now: Date): Set<string>;
+  /** Counts one more send attempt on one key, unconditionally (prefer `startAttempt`, which checks ownership). */
+  markAttempt(key: string, now: Date): void;
+  /**
+   * Written just before the platform is called: counts one more send attempt on every key and
+   * renews their lease (`claimedAt` = now), but only if `owner` still holds all of them as claims.
+   * False (and nothing written) when any key was released or taken meanwhile: then do not send.
+   */
+  startAttempt(keys: readonly string[], owner: string, now: Date): boolean;
+  /** Deletes `owner`'s claims on these keys that never had a send attempt; returns how many. */
+  releaseUnattempted(keys: readonly string[], owner: string): number;
+  /** Which of these keys exist in the ledger, in any status. */
+  existingKeys(keys: readonly string[]): Set<string>;
+  /** The keys of one member's deliveries of one kind (e.g. the days a reminder was skipped for a pause). */
+  keysForMember(memberId: number, kind: string): string[];
+  markSent(key: string, sent: SentMessage | null, now: Date): void;
+  markFailed(key: string, error: string, now: Date): void;
+  get(key: string): Delivery | null;
+  /** Deliveries that share one sent message (the items of one nudge). */
+  listByMessage(messageId: string): Delivery[];
+  /** The newest delivery of a kind about a subject (the last nudge of a follow-up). */
+  latestForSubject(kind: string, subjectId: number): Delivery | null;
+  /** Claims still unmarked since before `claimedBefore`: their process died or hung. */
+  listStaleClaims(claimedBefore: Date, limit: number): Delivery[];
+  /** Deletes a claim nothing was sent for (still claimed, no attempt), so the work can be claimed again; false if it was not such a claim. */
+  release(key: string): boolean;
+  /** Gives up on a claim whose send may or may not have reached the platform (never resent); only a key still `claimed`. */
+  markAbandoned(key: string, reason: string): void;
+}
