@@ -70,3 +70,21 @@ describe('peer reactions', () => {
     expect(reactions()).toEqual([]);
   });
 });
+
+describe('group admins', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = createHarness({ start: new Date('2026-11-25T12:00:00Z') });
+    await h.command('alice', 'rebound', 'setup');
+  });
+  afterEach(() => h.close());
+
+  it('lets only an admin change the setup on Slack, and hands an admin-less group to the next person who sets it up', async () => {
+    expect(replyText(await h.command('bob', 'rebound', 'setup 10:00'))).toMatch(/Only its admins/);
+    const group = h.store.groups.findByChannel({ platform: 'slack', workspaceId: 'T1' }, 'C1');
+    h.store.groups.update(group?.id ?? 0, { adminUserIds: [] });
+    expect(replyText(await h.command('bob', 'rebound', 'setup 10:00'))).toMatch(/settings updated/);
+    expect(h.store.groups.get(group?.id ?? 0)?.adminUserIds).toEqual(['bob']);
+    expect(h.store.groups.get(group?.id ?? 0)?.checkInMinute).toBe(600);
+  });
+});

@@ -42,10 +42,13 @@ export async function setupGroup(deps: CoreDeps, source: EventSource, words: rea
   const { group, created } = deps.store.transaction(() => {
     const existing = deps.store.groups.findByChannel(ws, source.channelId);
     if (existing) {
-      if (!existing.adminUserIds.includes(source.actor.userId) && source.canManageChannel !== true) {
+      // A group whose admins have all left (or asked to be forgotten) takes the next person who sets it up.
+      const orphaned = existing.adminUserIds.length === 0;
+      if (!orphaned && !existing.adminUserIds.includes(source.actor.userId) && source.canManageChannel !== true) {
         throw new UserError('This channel is already a group. Only its admins can change the setup.');
       }
       const patch = {
+        ...(orphaned ? { adminUserIds: [source.actor.userId] } : {}),
         ...(checkInMinute !== undefined ? { checkInMinute } : {}),
         ...(timezone ? { timezone } : {}),
         ...(days ? { checkInDays: days } : {}),
