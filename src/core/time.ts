@@ -19,10 +19,6 @@ export function isValidTimezone(zone: string): boolean {
   return valid;
 }
 
-/** The local calendar date of an instant in a zone, `YYYY-MM-DD`. */
-export function localDate(instant: Date, zone: string): string {
-  return DateTime.fromJSDate(instant, { zone }).toISODate() ?? '';
-}
 
 /**
  * A zone's UTC offset in minutes at an instant, cached per zone and quarter hour: the sweep asks
@@ -48,6 +44,11 @@ function wallClock(instant: Date, zone: string): Date {
   return new Date(instant.getTime() + offsetMinutes(instant.getTime(), zone) * 60_000);
 }
 
+/** The local calendar date of an instant in a zone, `YYYY-MM-DD`. */
+export function localDate(instant: Date, zone: string): string {
+  return wallClock(instant, zone).toISOString().slice(0, 10);
+}
+
 /** Minutes since local midnight of an instant in a zone. */
 export function localMinuteOfDay(instant: Date, zone: string): MinuteOfDay {
   const wall = wallClock(instant, zone);
@@ -55,16 +56,22 @@ export function localMinuteOfDay(instant: Date, zone: string): MinuteOfDay {
 }
 
 export function localWeekday(instant: Date, zone: string): Weekday {
-  return DateTime.fromJSDate(instant, { zone }).weekday as Weekday;
+  return isoWeekday(wallClock(instant, zone));
 }
 
+// Plain calendar dates carry no zone: their arithmetic is done on UTC midnights, where every day
+// has 24 hours.
+const DAY_MS = 86_400_000;
+const utcMidnight = (date: string) => Date.parse(`${date}T00:00:00Z`);
+const isoWeekday = (utc: Date) => (((utc.getUTCDay() + 6) % 7) + 1) as Weekday;
+
 export function weekdayOfDate(date: string): Weekday {
-  return DateTime.fromISO(date, { zone: 'UTC' }).weekday as Weekday;
+  return isoWeekday(new Date(utcMidnight(date)));
 }
 
 /** `date` (YYYY-MM-DD) plus `days` calendar days. */
 export function addDays(date: string, days: number): string {
-  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate() ?? date;
+  return new Date(utcMidnight(date) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** The next Monday–Friday date strictly after `date`. */
@@ -79,6 +86,20 @@ export function nextBusinessDay(date: string): string {
  * a DST change resolves to the first valid minute after the gap; a repeated one to its first instance.
  */
 export function atLocalTime(date: string, minute: MinuteOfDay, zone: string): Date {
+  // Many members share a zone and a due day: the answer is remembered (luxon's lookup is slow).
+  const key = `${zone}|${date}|${minute}`;
+  let ms = resolvedWallTimes.get(key);
+  if (ms === undefined) {
+    if (resolvedWallTimes.size >= 50_000) resolvedWallTimes.clear();
+    ms = resolveWallTime(date, minute, zone).getTime();
+    resolvedWallTimes.set(key, ms);
+  }
+  return new Date(ms);
+}
+
+const resolvedWallTimes = new Map<string, number>();
+
+function resolveWallTime(date: string, minute: MinuteOfDay, zone: string): Date {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const wanted = { year: y, month: m, day: d, hour: Math.floor(minute / 60), minute: minute % 60 };
   const candidate = DateTime.fromObject(wanted, { zone });

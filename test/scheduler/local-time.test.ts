@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { formatWhen, localMinuteOfDay } from '../../src/core/time.ts';
+import { addDays, formatWhen, localDate, localMinuteOfDay, localWeekday, weekdayOfDate } from '../../src/core/time.ts';
 
 const ZONES = ['UTC', 'America/New_York', 'Europe/Berlin', 'Asia/Kolkata', 'Pacific/Chatham', 'Australia/Lord_Howe', 'America/St_Johns', 'Asia/Kathmandu', 'America/Sao_Paulo', 'Pacific/Kiritimati'];
 const instants = fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2040, 0, 1) }).map((ms) => new Date(ms));
@@ -13,8 +13,22 @@ describe('local time of day and its rendering, computed from cached zone offsets
         const t = DateTime.fromJSDate(instant, { zone });
         expect(localMinuteOfDay(instant, zone)).toBe(t.hour * 60 + t.minute);
         expect(formatWhen(instant, zone)).toBe(t.setLocale('en-GB').toFormat('ccc d LLL, HH:mm'));
+        expect(localDate(instant, zone)).toBe(t.toISODate());
+        expect(localWeekday(instant, zone)).toBe(t.weekday);
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it('do calendar arithmetic on dates like luxon does, across month, year and leap-day boundaries', () => {
+    const dates = fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2040, 0, 1) }).map((ms) => new Date(ms).toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(dates, fc.integer({ min: -800, max: 800 }), (date, days) => {
+        const t = DateTime.fromISO(date, { zone: 'UTC' });
+        expect(addDays(date, days)).toBe(t.plus({ days }).toISODate());
+        expect(weekdayOfDate(date)).toBe(t.weekday);
+      }),
+      { numRuns: 2000 },
     );
   });
 
