@@ -5,7 +5,7 @@ import { InternalError } from '../../core/errors.ts';
 import type { Db } from '../open.ts';
 import { applications } from '../schema.ts';
 import { byIds, rawApplication } from './raw-rows.ts';
-import { chunks, scopeOf, sqliteOf, toApplication } from './rows.ts';
+import { chunks, placeholders, scopeOf, sqliteOf, toApplication } from './rows.ts';
 
 export function companyKey(company: string): string {
   return company.trim().toLocaleLowerCase('en');
@@ -24,18 +24,7 @@ export function createApplicationRepository(db: Db): ApplicationRepository {
   const insert = db
     .insert(applications)
     .values({
-      platform: sql.placeholder('platform'),
-      workspaceId: sql.placeholder('workspaceId'),
-      memberId: sql.placeholder('memberId'),
-      company: sql.placeholder('company'),
-      companyKey: sql.placeholder('companyKey'),
-      role: sql.placeholder('role'),
-      link: sql.placeholder('link'),
-      status: sql.placeholder('status'),
-      visibility: sql.placeholder('visibility'),
-      createdByRejection: sql.placeholder('createdByRejection'),
-      createdAt: sql.placeholder('createdAt'),
-      updatedAt: sql.placeholder('updatedAt'),
+      ...placeholders('platform', 'workspaceId', 'memberId', 'company', 'companyKey', 'role', 'link', 'status', 'visibility', 'createdByRejection', 'createdAt', 'updatedAt'),
     })
     .returning()
     .prepare();

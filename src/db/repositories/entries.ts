@@ -4,20 +4,13 @@ import type { FeedbackRepository, GoalRepository, RejectionRepository, UpdateRep
 import { InternalError } from '../../core/errors.ts';
 import type { Db } from '../open.ts';
 import { feedback, goals, rejections, updates } from '../schema.ts';
-import { scopeOf, toRejection } from './rows.ts';
+import { placeholders, scopeOf, toRejection } from './rows.ts';
 
 export function createRejectionRepository(db: Db): RejectionRepository {
   const insert = db
     .insert(rejections)
     .values({
-      platform: sql.placeholder('platform'),
-      workspaceId: sql.placeholder('workspaceId'),
-      applicationId: sql.placeholder('applicationId'),
-      memberId: sql.placeholder('memberId'),
-      stage: sql.placeholder('stage'),
-      note: sql.placeholder('note'),
-      rejectedOn: sql.placeholder('rejectedOn'),
-      createdAt: sql.placeholder('createdAt'),
+      ...placeholders('platform', 'workspaceId', 'applicationId', 'memberId', 'stage', 'note', 'rejectedOn', 'createdAt'),
     })
     .returning()
     .prepare();

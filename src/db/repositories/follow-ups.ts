@@ -6,7 +6,7 @@ import type { Db } from '../open.ts';
 import { followUps } from '../schema.ts';
 import { DUE_WITH_CONTEXT_SQL, rawDueStep, rawFollowUp } from './raw-rows.ts';
 import type { Member } from '../../core/types.ts';
-import { scopeOf, sqliteOf, toFollowUp } from './rows.ts';
+import { placeholders, scopeOf, sqliteOf, toFollowUp } from './rows.ts';
 
 const OPEN = ['pending', 'snoozed'] as const;
 // Matches the partial index's predicate word for word, so SQLite can use it.
@@ -16,15 +16,8 @@ export function createFollowUpRepository(db: Db): FollowUpRepository {
   const insertOne = db
     .insert(followUps)
     .values({
-      platform: sql.placeholder('platform'),
-      workspaceId: sql.placeholder('workspaceId'),
-      memberId: sql.placeholder('memberId'),
-      applicationId: sql.placeholder('applicationId'),
-      ruleId: sql.placeholder('ruleId'),
-      dueAt: sql.placeholder('dueAt'),
+      ...placeholders('platform', 'workspaceId', 'memberId', 'applicationId', 'ruleId', 'dueAt', 'occurrence', 'createdAt'),
       status: 'pending',
-      occurrence: sql.placeholder('occurrence'),
-      createdAt: sql.placeholder('createdAt'),
       updatedAt: sql.placeholder('createdAt'),
     })
     .returning()

@@ -4,21 +4,13 @@ import type { PostRepository, ReactionRepository } from '../../core/ports.ts';
 import { InternalError } from '../../core/errors.ts';
 import type { Db } from '../open.ts';
 import { posts, reactions } from '../schema.ts';
-import { scopeOf, toPost } from './rows.ts';
+import { placeholders, scopeOf, toPost } from './rows.ts';
 
 export function createPostRepository(db: Db): PostRepository {
   const insert = db
     .insert(posts)
     .values({
-      platform: sql.placeholder('platform'),
-      workspaceId: sql.placeholder('workspaceId'),
-      groupId: sql.placeholder('groupId'),
-      memberId: sql.placeholder('memberId'),
-      subject: sql.placeholder('subject'),
-      subjectId: sql.placeholder('subjectId'),
-      channelId: sql.placeholder('channelId'),
-      messageId: sql.placeholder('messageId'),
-      createdAt: sql.placeholder('createdAt'),
+      ...placeholders('platform', 'workspaceId', 'groupId', 'memberId', 'subject', 'subjectId', 'channelId', 'messageId', 'createdAt'),
     })
     .returning()
     .prepare();

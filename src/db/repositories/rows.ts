@@ -1,5 +1,5 @@
 /** Row ↔ domain mapping shared by the SQLite repositories. */
-import type { InferSelectModel } from 'drizzle-orm';
+import { sql, type InferSelectModel, type Placeholder } from 'drizzle-orm';
 import type { Delivery } from '../../core/ports.ts';
 import type {
   Application,
@@ -178,4 +178,9 @@ export function toDelivery(r: InferSelectModel<typeof s.deliveries>): Delivery {
     sentAt: r.sentAt,
     error: r.error,
   };
+}
+
+/** `{ a: sql.placeholder('a'), … }`: the values of a prepared insert whose parameters are named like its columns. */
+export function placeholders<K extends string>(...names: K[]): Record<K, Placeholder<K>> {
+  return Object.fromEntries(names.map((name) => [name, sql.placeholder(name)])) as Record<K, Placeholder<K>>;
 }
