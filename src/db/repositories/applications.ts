@@ -23,9 +23,7 @@ export function createApplicationRepository(db: Db): ApplicationRepository {
     .prepare();
   const insert = db
     .insert(applications)
-    .values({
-      ...placeholders('platform', 'workspaceId', 'memberId', 'company', 'companyKey', 'role', 'link', 'status', 'visibility', 'createdByRejection', 'createdAt', 'updatedAt'),
-    })
+    .values(placeholders('platform', 'workspaceId', 'memberId', 'company', 'companyKey', 'role', 'link', 'status', 'visibility', 'createdByRejection', 'createdAt', 'updatedAt'))
     .returning()
     .prepare();
   return {

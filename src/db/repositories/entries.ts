@@ -9,9 +9,7 @@ import { placeholders, scopeOf, toRejection } from './rows.ts';
 export function createRejectionRepository(db: Db): RejectionRepository {
   const insert = db
     .insert(rejections)
-    .values({
-      ...placeholders('platform', 'workspaceId', 'applicationId', 'memberId', 'stage', 'note', 'rejectedOn', 'createdAt'),
-    })
+    .values(placeholders('platform', 'workspaceId', 'applicationId', 'memberId', 'stage', 'note', 'rejectedOn', 'createdAt'))
     .returning()
     .prepare();
   return {

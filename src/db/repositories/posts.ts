@@ -9,9 +9,7 @@ import { placeholders, scopeOf, toPost } from './rows.ts';
 export function createPostRepository(db: Db): PostRepository {
   const insert = db
     .insert(posts)
-    .values({
-      ...placeholders('platform', 'workspaceId', 'groupId', 'memberId', 'subject', 'subjectId', 'channelId', 'messageId', 'createdAt'),
-    })
+    .values(placeholders('platform', 'workspaceId', 'groupId', 'memberId', 'subject', 'subjectId', 'channelId', 'messageId', 'createdAt'))
     .returning()
     .prepare();
   return {
