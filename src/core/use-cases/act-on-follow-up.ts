@@ -30,7 +30,8 @@ export function actOnFollowUp(deps: CoreDeps, event: ButtonEvent): Reply {
     const updated = apply(deps, parsed.action, followUp, zone, now);
     if (parsed.action === 'done') {
       // Chained rules: a step done can start the next one (asking for feedback → noting the answer).
-      const steps = planSteps(deps.rules, group, { kind: 'done', rule: followUp.ruleId as never }, now, zone);
+      const doneRule = findRule(deps.rules, followUp.ruleId);
+      const steps = doneRule ? planSteps(deps.rules, group, { kind: 'done', rule: doneRule.id }, now, zone) : [];
       deps.store.followUps.createMany(
         steps.map((s) => ({ workspace: group.workspace, memberId: member.id, applicationId: followUp.applicationId, ruleId: s.rule.id, dueAt: s.dueAt, occurrence: s.occurrence })),
         now,
