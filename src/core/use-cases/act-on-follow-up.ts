@@ -39,7 +39,7 @@ export function actOnFollowUp(deps: CoreDeps, event: ButtonEvent): Reply {
     }
     return { updated, zone };
   });
-  return { type: 'replace', message: redraw(deps, event, outcome.updated, outcome.zone, parsed.action) };
+  return { type: 'replace', message: redraw(deps, event, outcome.updated, outcome.zone) };
 }
 
 function apply(deps: CoreDeps, action: FollowUpAction, f: FollowUp, zone: string, now: Date): FollowUp {
@@ -74,7 +74,7 @@ function outcomeText(f: FollowUp, zone: string): string | undefined {
 }
 
 /** The clicked message, redrawn: every step it carried, with what has been done about each. */
-function redraw(deps: CoreDeps, event: ButtonEvent, updated: FollowUp, zone: string, action: FollowUpAction) {
+function redraw(deps: CoreDeps, event: ButtonEvent, updated: FollowUp, zone: string) {
   const items = event.messageId ? deps.store.deliveries.listByMessage(event.messageId).filter((d) => d.kind === 'nudge') : [];
   const ids = items.length > 0 ? items.map((d) => d.subjectId).filter((id): id is number => id !== null) : [updated.id];
   const views: FollowUpView[] = [];
@@ -83,8 +83,8 @@ function redraw(deps: CoreDeps, event: ButtonEvent, updated: FollowUp, zone: str
     const f = id === updated.id ? updated : deps.store.followUps.get(id);
     if (!f) continue;
     views.push({ followUp: f, application: f.applicationId === null ? null : deps.store.applications.get(f.applicationId) });
-    const o = f.id === updated.id && action === 'snooze' ? outcomeText(f, zone) : outcomeText(f, zone);
-    if (o) outcomes.set(f.id, o);
+    const outcome = outcomeText(f, zone);
+    if (outcome) outcomes.set(f.id, outcome);
   }
   return nudgeMessage(deps.rules, views, zone, outcomes);
 }
