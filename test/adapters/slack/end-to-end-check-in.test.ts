@@ -60,28 +60,10 @@ describe('Slack daily check-in with the real core', () => {
     const view = open?.params['view'] as { callback_id: string; private_metadata: string; blocks: { block_id: string }[] };
     expect(view.blocks.map((b) => b.block_id)).toEqual(expect.arrayContaining(['applications', 'networking', 'note']));
     const submit = (applications: string) =>
-      h.rig.slack.interaction({
-        type: 'view_submission',
-        team: { id: 'T1', domain: 'example' },
-        user: { id: 'U1', username: 'alice', name: 'alice', team_id: 'T1' },
-        api_app_id: 'A1',
-        token: 'x',
-        trigger_id: 't3',
-        view: {
-          id: 'V2',
-          type: 'modal',
-          callback_id: view.callback_id,
-          private_metadata: view.private_metadata,
-          title: { type: 'plain_text', text: 'Check in' },
-          blocks: [],
-          state: {
-            values: {
-              applications: { applications: { type: 'number_input', value: applications } },
-              networking: { networking: { type: 'number_input', value: '1' } },
-              note: { note: { type: 'plain_text_input', value: 'good day' } },
-            },
-          },
-        },
+      h.submit('U1', view, 'Check in', {
+        applications: { type: 'number_input', value: applications },
+        networking: { type: 'number_input', value: '1' },
+        note: { type: 'plain_text_input', value: 'good day' },
       });
     const bad = JSON.parse((await submit('-3')).text) as { response_action: string; errors: Record<string, string> };
     expect(bad.response_action).toBe('errors');

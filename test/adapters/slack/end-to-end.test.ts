@@ -44,23 +44,7 @@ describe('Slack with the real core', () => {
     expect(open?.params['trigger_id']).toBe('trig-rej');
     const view = open?.params['view'] as { callback_id: string; private_metadata: string };
     const submit = (company: string) =>
-      h.rig.slack.interaction({
-        type: 'view_submission',
-        team: { id: 'T1', domain: 'example' },
-        user: { id: 'U1', username: 'alice', name: 'alice', team_id: 'T1' },
-        api_app_id: 'A1',
-        token: 'x',
-        trigger_id: 't2',
-        view: {
-          id: 'V1',
-          type: 'modal',
-          callback_id: view.callback_id,
-          private_metadata: view.private_metadata,
-          title: { type: 'plain_text', text: 'Rejection' },
-          blocks: [],
-          state: { values: { company: { company: { type: 'plain_text_input', value: company } }, role: { role: { type: 'plain_text_input', value: 'SRE' } } } },
-        },
-      });
+      h.submit('U1', view, 'Rejection', { company: { type: 'plain_text_input', value: company }, role: { type: 'plain_text_input', value: 'SRE' } });
     const bad = await submit('');
     expect(JSON.parse(bad.text)).toMatchObject({ response_action: 'errors' });
     expect(Object.keys((JSON.parse(bad.text) as { errors: object }).errors)).toEqual(['company']);

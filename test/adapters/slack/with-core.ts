@@ -26,11 +26,20 @@ export interface SlackWithCore {
   command(userId: string, name: string, text: string, triggerId?: string): Promise<SlackResponse>;
   click(userId: string, actionId: string, sent: { channel: string; ts: string }): Promise<SlackResponse>;
   reaction(type: 'reaction_added' | 'reaction_removed', user: string, ts: string, eventId?: string): Promise<SlackResponse>;
+  /** Submits a modal that `views.open` opened, with one input per block (block id = action id = field id). */
+  submit(userId: string, opened: OpenedView, title: string, inputs: Readonly<Record<string, { type: string; value: string }>>): Promise<SlackResponse>;
   member(userId: string): Member;
   stop(): Promise<void>;
 }
 
 let eventId = 0;
+let viewId = 0;
+
+/** The part of a `views.open` call's view that Slack sends back on submission. */
+export interface OpenedView {
+  readonly callback_id: string;
+  readonly private_metadata: string;
+}
 
 /** Starts everything and makes C1 a group set up by U1 (alice); the fake's record is then cleared. */
 export async function startSlackWithCore(): Promise<SlackWithCore> {
@@ -81,6 +90,24 @@ export async function startSlackWithCore(): Promise<SlackWithCore> {
         team_id: 'T1',
         event_id: id,
         event: { ...DOCUMENTED_REACTION_ADDED.event, type, user, reaction: 'tada', item: { type: 'message', channel: 'C1', ts } },
+      }),
+    submit: (userId, opened, title, inputs) =>
+      rig.slack.interaction({
+        type: 'view_submission',
+        team: { id: 'T1', domain: 'example' },
+        user: { id: userId, username: userId === 'U1' ? 'alice' : 'bob', name: userId === 'U1' ? 'alice' : 'bob', team_id: 'T1' },
+        api_app_id: 'A1',
+        token: 'x',
+        trigger_id: `t${++viewId}`,
+        view: {
+          id: `V${viewId}`,
+          type: 'modal',
+          callback_id: opened.callback_id,
+          private_metadata: opened.private_metadata,
+          title: { type: 'plain_text', text: title },
+          blocks: [],
+          state: { values: Object.fromEntries(Object.entries(inputs).map(([id, input]) => [id, { [id]: input }])) },
+        },
       }),
     member(userId) {
       const group = store.groups.findByChannel(WORKSPACE, 'C1');
