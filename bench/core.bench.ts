@@ -9,11 +9,12 @@ import { join } from 'node:path';
 import { ManualClock } from '../src/core/clock.ts';
 import { createRebound } from '../src/core/create-rebound.ts';
 import type { EventSource } from '../src/core/events.ts';
-import type { ChatPort, Logger } from '../src/core/ports.ts';
+import type { Logger } from '../src/core/ports.ts';
 import { openDatabase } from '../src/db/open.ts';
 import { createSqliteStore } from '../src/db/sqlite-store.ts';
 import { measureBareInserts, BARE_INSERT_SETUP } from './lib/bare-insert.ts';
 import { measureCommandFloor } from './lib/command-floor.ts';
+import { CountingChat } from './lib/counting-chat.ts';
 import { againstBaseline, report } from './lib/report.ts';
 
 const COMMANDS = Number(process.env.BENCH_COMMANDS ?? 20_000);
@@ -22,24 +23,12 @@ const MEMBERS = 200;
 
 const silent: Logger = { info: () => {}, warn: () => {}, error: () => {} };
 
-function instantChat(): ChatPort {
-  let n = 0;
-  const sent = (channelId: string) => ({ channelId, messageId: `m${++n}` });
-  return {
-    postToChannel: async (t) => sent(t.channelId),
-    postThreadStarter: async (t) => ({ ...sent(t.channelId), threadId: `t${n}` }),
-    postInThread: async (t) => sent(t.channelId),
-    sendDirect: async (t) => sent(`D${t.userId}`),
-    updateMessage: async () => {},
-  };
-}
-
 async function measureCore(): Promise<{ perSecond: number; elapsedMs: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'rebound-core-bench-'));
   const database = openDatabase(join(dir, 'rebound.db'));
   try {
     const clock = new ManualClock(new Date('2026-11-25T12:00:00Z'));
-    const rebound = createRebound({ store: createSqliteStore(database), chat: instantChat(), clock, logger: silent });
+    const rebound = createRebound({ store: createSqliteStore(database), chat: new CountingChat(), clock, logger: silent });
     const source = (user: number): EventSource => ({
       platform: 'slack',
       workspaceId: 'T1',

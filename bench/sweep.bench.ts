@@ -11,12 +11,12 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ManualClock } from '../src/core/clock.ts';
 import type { CoreDeps } from '../src/core/deps.ts';
-import type { ChannelTarget, ChatPort, SentMessage, UserTarget } from '../src/core/ports.ts';
 import { DEFAULT_RULES } from '../src/core/rules.ts';
 import { DEFAULT_RETRY } from '../src/core/use-cases/deliver.ts';
 import { claimDueNudges, deliverNudge } from '../src/core/use-cases/send-due-nudges.ts';
 import { openDatabase, type OpenedDatabase } from '../src/db/open.ts';
 import { createSqliteStore } from '../src/db/sqlite-store.ts';
+import { CountingChat } from './lib/counting-chat.ts';
 import { median, report } from './lib/report.ts';
 
 const NOW = Date.parse('2026-12-02T12:00:00Z');
@@ -24,28 +24,6 @@ const DUE = 10_000;
 const SAMPLES = 3;
 const ZONES = ['UTC', 'Europe/Berlin', 'Europe/London', 'Africa/Lagos'];
 const RULES = ['request-feedback', 'connect', 'engage', 'stay-in-touch', 'keep-applying', 'log-feedback'];
-
-/** A recording chat port: counts what would have been sent. */
-class CountingChat implements ChatPort {
-  sent = 0;
-  #sent(channelId: string): SentMessage {
-    this.sent++;
-    return { channelId, messageId: `m${this.sent}` };
-  }
-  async postToChannel(t: ChannelTarget) {
-    return this.#sent(t.channelId);
-  }
-  async postThreadStarter(t: ChannelTarget) {
-    return { ...this.#sent(t.channelId), threadId: `t${this.sent}` };
-  }
-  async postInThread(t: ChannelTarget) {
-    return this.#sent(t.channelId);
-  }
-  async sendDirect(t: UserTarget) {
-    return this.#sent(`D-${t.userId}`);
-  }
-  async updateMessage() {}
-}
 
 /** A deterministic pseudo-random sequence, so both sizes get the same shape of data. */
 function random(seed: number): () => number {
