@@ -15,6 +15,8 @@ export function neutraliseMentions(text: string): string {
       .replace(/<([@#])([!&]?)([A-Za-z0-9]+)(?:\|([^>]*))?>/g, (_m, sigil: string, _kind: string, id: string, label: string | undefined) => `${sigil}${ZWSP}${label || id}`)
       // Plain mass mentions: @everyone, @here, @channel (any case)
       .replace(/@(everyone|here|channel)\b/gi, (_m, word: string) => `@${ZWSP}${word}`)
+      // Whatever is left that opens like mention syntax (`<#`, `<@`, `<!`, unclosed or split) stays inert.
+      .replace(/<(?=[!@#])/g, `<${ZWSP}`)
   );
 }
 

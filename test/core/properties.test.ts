@@ -137,3 +137,12 @@ describe('any text in any field', () => {
     );
   });
 });
+
+describe('mention syntax left half-open', () => {
+  it('is made inert too, so no <@, <# or <! survives into what the bot echoes', async () => {
+    const { neutraliseMentions } = await import('../../src/core/text.ts');
+    for (const text of ['<#', '<@', '<!', 'a <@U1', '<<@U1>>', '<#C1 and more']) {
+      expect(neutraliseMentions(text)).not.toMatch(/<[!@#]/);
+    }
+  });
+});
