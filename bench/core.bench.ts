@@ -28,7 +28,12 @@ async function measureCore(): Promise<{ perSecond: number; elapsedMs: number }> 
   const database = openDatabase(join(dir, 'rebound.db'));
   try {
     const clock = new ManualClock(new Date('2026-11-25T12:00:00Z'));
-    const rebound = createRebound({ store: createSqliteStore(database), chat: new CountingChat(), clock, logger: silent });
+    const rebound = createRebound({
+      store: createSqliteStore(database),
+      chat: new CountingChat(),
+      clock,
+      logger: silent,
+    });
     const source = (user: number): EventSource => ({
       platform: 'slack',
       workspaceId: 'T1',
@@ -36,14 +41,24 @@ async function measureCore(): Promise<{ perSecond: number; elapsedMs: number }> 
       channelName: 'job-hunt',
       actor: { userId: `U${user}`, displayName: `member ${user}`, timezone: 'Europe/Berlin', isBot: false },
     });
-    for (let g = 0; g < GROUPS; g++) await rebound.handle({ kind: 'command', source: source(g), name: 'rebound', args: ['setup'] });
-    for (let u = 0; u < MEMBERS; u++) await rebound.handle({ kind: 'command', source: source(u), name: 'rebound', args: ['join'] });
+    for (let g = 0; g < GROUPS; g++)
+      await rebound.handle({ kind: 'command', source: source(g), name: 'rebound', args: ['setup'] });
+    for (let u = 0; u < MEMBERS; u++)
+      await rebound.handle({ kind: 'command', source: source(u), name: 'rebound', args: ['join'] });
     const start = performance.now();
     for (let i = 0; i < COMMANDS; i++) {
       const user = i % MEMBERS;
       const company = `Company ${i >> 1}`;
-      const args = i % 2 === 0 ? [company, 'Backend Engineer'] : [company, 'Backend Engineer', 'interview', 'they chose an internal candidate'];
-      const reply = await rebound.handle({ kind: 'command', source: source(user), name: i % 2 === 0 ? 'applied' : 'rejected', args });
+      const args =
+        i % 2 === 0
+          ? [company, 'Backend Engineer']
+          : [company, 'Backend Engineer', 'interview', 'they chose an internal candidate'];
+      const reply = await rebound.handle({
+        kind: 'command',
+        source: source(user),
+        name: i % 2 === 0 ? 'applied' : 'rejected',
+        args,
+      });
       if (reply.type !== 'private') throw new Error(`command ${i} was not answered privately`);
       clock.advance(1000);
     }
@@ -61,10 +76,28 @@ const core = await measureCore();
 report({
   name: 'core commands',
   rows: [
-    againstBaseline({ metric: '/applied + /rejected through the core', value: Math.round(core.perSecond), unit: 'commands/s', target: '>= 0.5 × bare inserts' }, Math.round(bare.transactionsPerSecond)),
+    againstBaseline(
+      {
+        metric: '/applied + /rejected through the core',
+        value: Math.round(core.perSecond),
+        unit: 'commands/s',
+        target: '>= 0.5 × bare inserts',
+      },
+      Math.round(bare.transactionsPerSecond),
+    ),
     { metric: 'bare single-row insert transactions', value: Math.round(bare.transactionsPerSecond), unit: 'tx/s' },
-    againstBaseline({ metric: 'the same rows with raw prepared SQL, one transaction per command', value: Math.round(floor.perSecond), unit: 'commands/s' }, Math.round(bare.transactionsPerSecond)),
-    againstBaseline({ metric: 'the core against that floor', value: Math.round(core.perSecond), unit: 'commands/s' }, Math.round(floor.perSecond)),
+    againstBaseline(
+      {
+        metric: 'the same rows with raw prepared SQL, one transaction per command',
+        value: Math.round(floor.perSecond),
+        unit: 'commands/s',
+      },
+      Math.round(bare.transactionsPerSecond),
+    ),
+    againstBaseline(
+      { metric: 'the core against that floor', value: Math.round(core.perSecond), unit: 'commands/s' },
+      Math.round(floor.perSecond),
+    ),
   ],
   notes: `${COMMANDS.toLocaleString('en')} commands (half /applied, half /rejected: each rejection schedules 7 follow-ups) by ${MEMBERS} members in ${GROUPS} groups, temp file database (WAL, synchronous NORMAL); baseline: ${BARE_INSERT_SETUP}.`,
 });

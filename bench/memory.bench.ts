@@ -47,11 +47,19 @@ function fakeSlack(): Promise<{ port: number; posts: () => number; close(): void
       const method = req.url?.replace(/^\/api\//, '') ?? '';
       if (method.startsWith('chat.postMessage')) posts++;
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ ok: true, channel: method.startsWith('conversations.open') ? { id: `D${posts}` } : 'D1', ts: `1700000000.${posts}` }));
+      res.end(
+        JSON.stringify({
+          ok: true,
+          channel: method.startsWith('conversations.open') ? { id: `D${posts}` } : 'D1',
+          ts: `1700000000.${posts}`,
+        }),
+      );
     });
   });
   return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve({ port: (server.address() as AddressInfo).port, posts: () => posts, close: () => server.close() })),
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ port: (server.address() as AddressInfo).port, posts: () => posts, close: () => server.close() }),
+    ),
   );
 }
 
@@ -94,8 +102,18 @@ try {
   report({
     name: 'memory',
     rows: [
-      { metric: 'resident memory at the first nudge', value: Math.round(ready?.rss ?? 0), unit: 'MB', target: '< 150 MB' },
-      { metric: `resident memory after nudging ${DUE.toLocaleString('en')} members`, value: Math.round(after.rss), unit: 'MB', target: '< 150 MB' },
+      {
+        metric: 'resident memory at the first nudge',
+        value: Math.round(ready?.rss ?? 0),
+        unit: 'MB',
+        target: '< 150 MB',
+      },
+      {
+        metric: `resident memory after nudging ${DUE.toLocaleString('en')} members`,
+        value: Math.round(after.rss),
+        unit: 'MB',
+        target: '< 150 MB',
+      },
       { metric: 'peak resident memory', value: Math.round(after.peak), unit: 'MB', target: '< 150 MB' },
     ],
     notes: `${MEMBERS.toLocaleString('en')} members in ${GROUPS.toLocaleString('en')} groups and ${MEMBERS.toLocaleString('en')} follow-ups in the database, ${DUE.toLocaleString('en')} of them due; a real process (the production bundle, Slack over HTTP against a local fake Web API), RSS and peak (VmHWM) from /proc.`,

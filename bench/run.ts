@@ -75,11 +75,20 @@ async function runBenchmark(file: string): Promise<Outcome> {
   try {
     finished = await runFile(file);
   } catch (error) {
-    return { file, ok: false, seconds: seconds(), reason: `could not start: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      file,
+      ok: false,
+      seconds: seconds(),
+      reason: `could not start: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
   const { code, signal, stdout, stderr, timedOut } = finished;
   if (timedOut || code !== 0) {
-    const how = timedOut ? `timed out after ${TIMEOUT_MS / 60_000} minutes` : code === null ? `killed by ${signal ?? 'a signal'}` : `exited with code ${code}`;
+    const how = timedOut
+      ? `timed out after ${TIMEOUT_MS / 60_000} minutes`
+      : code === null
+        ? `killed by ${signal ?? 'a signal'}`
+        : `exited with code ${code}`;
     const output = tail(stderr || stdout, 20);
     return { file, ok: false, seconds: seconds(), reason: relative(output ? `${how}:\n${output}` : how) };
   }
@@ -189,5 +198,7 @@ mkdirSync(join(ROOT, 'docs'), { recursive: true });
 writeFileSync(OUTPUT, document(outcomes, startedAt));
 
 const failed = outcomes.filter((outcome) => !outcome.ok);
-process.stderr.write(`bench: wrote docs/PERFORMANCE.md; ${outcomes.length - failed.length} ok, ${failed.length} failed\n`);
+process.stderr.write(
+  `bench: wrote docs/PERFORMANCE.md; ${outcomes.length - failed.length} ok, ${failed.length} failed\n`,
+);
 if (failed.length > 0) process.exitCode = 1;

@@ -15,8 +15,20 @@ report({
     'baseline is a bare Bolt app that only acknowledges, measured in the same run. Latency: open loop at 100 req/s ' +
     `for 20 s, counted from each request's planned send time. Failed requests: ${r.failed}.`,
   rows: [
-    againstBaseline({ metric: '/applied acknowledged per second', value: r.rebound_rps, unit: 'req/s', target: '>= 60% of bare Bolt' }, r.bare_rps),
-    { metric: '/applied fully handled per second (group post and private answer sent)', value: r.rebound_done_rps, unit: 'req/s' },
+    againstBaseline(
+      {
+        metric: '/applied acknowledged per second',
+        value: r.rebound_rps,
+        unit: 'req/s',
+        target: '>= 60% of bare Bolt',
+      },
+      r.bare_rps,
+    ),
+    {
+      metric: '/applied fully handled per second (group post and private answer sent)',
+      value: r.rebound_done_rps,
+      unit: 'req/s',
+    },
     againstBaseline({ metric: 'app CPU per /applied', value: r.rebound_cpu_ms, unit: 'ms' }, r.bare_cpu_ms),
     { metric: 'ack latency p50 at 100 req/s', value: r.p50_ms, unit: 'ms' },
     { metric: 'ack latency p99 at 100 req/s', value: r.p99_ms, unit: 'ms', target: '< 50 ms' },

@@ -100,23 +100,53 @@ export async function runSlackHttpBench(): Promise<SlackHttpResult> {
     // Rebound: the real core, the Slack adapter as in production.
     let core: ReturnType<typeof createRebound> | null = null;
     const adapter = createSlackAdapter(
-      { botToken: 'xoxb-bench', signingSecret: SECRET, apiUrl: `${baseUrl}/api/`, port: 0, botId: 'BBOT', botUserId: 'UBOT' },
+      {
+        botToken: 'xoxb-bench',
+        signingSecret: SECRET,
+        apiUrl: `${baseUrl}/api/`,
+        port: 0,
+        botId: 'BBOT',
+        botUserId: 'UBOT',
+      },
       { handle: (event) => core!.handle(event) },
       silent,
     );
-    core = createRebound({ store: createSqliteStore(database), chat: adapter.chat, clock: systemClock, logger: silent });
+    core = createRebound({
+      store: createSqliteStore(database),
+      chat: adapter.chat,
+      clock: systemClock,
+      logger: silent,
+    });
     const actor = { userId: 'UB0', displayName: 'bench0', timezone: 'Europe/Berlin', isBot: false };
-    await core.handle({ kind: 'command', name: 'rebound', args: ['setup'], source: { platform: 'slack', workspaceId: 'T1', channelId: 'C1', channelName: 'job-hunt', actor } });
+    await core.handle({
+      kind: 'command',
+      name: 'rebound',
+      args: ['setup'],
+      source: { platform: 'slack', workspaceId: 'T1', channelId: 'C1', channelName: 'job-hunt', actor },
+    });
     const rebound = await adapter.start();
 
     // Bare: Bolt with nothing but an acknowledgement.
-    const bare = new App({ token: 'xoxb-bench', signingSecret: SECRET, botId: 'BBOT', botUserId: 'UBOT', tokenVerificationEnabled: false });
+    const bare = new App({
+      token: 'xoxb-bench',
+      signingSecret: SECRET,
+      botId: 'BBOT',
+      botUserId: 'UBOT',
+      tokenVerificationEnabled: false,
+    });
     bare.command(/.*/, async ({ ack }) => ack());
     const bareServer = (await bare.start(0)) as Server;
     const barePort = (bareServer.address() as { port: number }).port;
 
     const plan = (port: number, offset: number, total: number): LoadPlan => ({
-      mode: 'closed', url: `http://127.0.0.1:${port}/slack/events`, secret: SECRET, responseUrl: `${baseUrl}/response`, total, concurrency: CONCURRENCY, users: USERS, offset,
+      mode: 'closed',
+      url: `http://127.0.0.1:${port}/slack/events`,
+      secret: SECRET,
+      responseUrl: `${baseUrl}/response`,
+      total,
+      concurrency: CONCURRENCY,
+      users: USERS,
+      offset,
     });
     let responses = 0;
     const settle = async (n: number): Promise<void> => {
@@ -144,7 +174,14 @@ export async function runSlackHttpBench(): Promise<SlackHttpResult> {
     const reboundCpuMs = cpuMs(cpu);
 
     const open = await load({
-      mode: 'open', url: `http://127.0.0.1:${rebound.port}/slack/events`, secret: SECRET, responseUrl: `${baseUrl}/response`, ratePerSecond: RATE, durationMs: DURATION_MS, users: USERS, offset: 20_000,
+      mode: 'open',
+      url: `http://127.0.0.1:${rebound.port}/slack/events`,
+      secret: SECRET,
+      responseUrl: `${baseUrl}/response`,
+      ratePerSecond: RATE,
+      durationMs: DURATION_MS,
+      users: USERS,
+      offset: 20_000,
     });
     await settle(open.ok);
 

@@ -10,8 +10,26 @@ import { createHmac } from 'node:crypto';
 import { Agent, request } from 'node:http';
 
 export type LoadPlan =
-  | { readonly mode: 'closed'; readonly url: string; readonly secret: string; readonly responseUrl: string; readonly total: number; readonly concurrency: number; readonly users: number; readonly offset: number }
-  | { readonly mode: 'open'; readonly url: string; readonly secret: string; readonly responseUrl: string; readonly ratePerSecond: number; readonly durationMs: number; readonly users: number; readonly offset: number };
+  | {
+      readonly mode: 'closed';
+      readonly url: string;
+      readonly secret: string;
+      readonly responseUrl: string;
+      readonly total: number;
+      readonly concurrency: number;
+      readonly users: number;
+      readonly offset: number;
+    }
+  | {
+      readonly mode: 'open';
+      readonly url: string;
+      readonly secret: string;
+      readonly responseUrl: string;
+      readonly ratePerSecond: number;
+      readonly durationMs: number;
+      readonly users: number;
+      readonly offset: number;
+    };
 
 export interface LoadResult {
   readonly sent: number;
@@ -116,7 +134,15 @@ async function run(plan: LoadPlan): Promise<LoadResult> {
   agent.destroy();
   const sorted = [...latencies].sort((a, b) => a - b);
   const round = (ms: number) => Math.round(ms * 100) / 100;
-  return { sent, ok, failed, elapsedMs: round(elapsedMs), p50Ms: round(percentile(sorted, 50)), p99Ms: round(percentile(sorted, 99)), maxMs: round(sorted.at(-1) ?? 0) };
+  return {
+    sent,
+    ok,
+    failed,
+    elapsedMs: round(elapsedMs),
+    p50Ms: round(percentile(sorted, 50)),
+    p99Ms: round(percentile(sorted, 99)),
+    maxMs: round(sorted.at(-1) ?? 0),
+  };
 }
 
 const arg = process.argv[2];

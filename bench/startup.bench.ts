@@ -61,10 +61,16 @@ try {
   report({
     name: 'start-up',
     rows: [
-      { metric: 'spawn to ready, fresh database (median of 5)', value: Math.round(median(samples)), unit: 'ms', target: '< 1000 ms' },
+      {
+        metric: 'spawn to ready, fresh database (median of 5)',
+        value: Math.round(median(samples)),
+        unit: 'ms',
+        target: '< 1000 ms',
+      },
       { metric: 'spawn to ready, existing database', value: Math.round(warm), unit: 'ms', target: '< 1000 ms' },
     ],
-    notes: 'node dist/main.js (the bundle npm run build makes; npm start and the container run it) with Slack over HTTP configured (no Web API call at start), the heartbeat and the health endpoint; timed until the "ready" log line.',
+    notes:
+      'node dist/main.js (the bundle npm run build makes; npm start and the container run it) with Slack over HTTP configured (no Web API call at start), the heartbeat and the health endpoint; timed until the "ready" log line.',
   });
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -19,7 +19,9 @@ try {
 
 await esbuild.build({
   absWorkingDir: root,
-  entryPoints: ['src/main.ts', 'src/backup.ts', 'adapters/discord/register-cli.ts'].filter((f) => existsSync(`${root}${f}`)),
+  entryPoints: ['src/main.ts', 'src/backup.ts', 'adapters/discord/register-cli.ts'].filter((f) =>
+    existsSync(`${root}${f}`),
+  ),
   outdir: 'dist',
   entryNames: '[name]',
   bundle: true,

@@ -26,7 +26,8 @@ const ALL_PAGES = 0x7fffffff;
  * never overwrites anything), and checks the copy before reporting it.
  */
 export async function backupDatabase(source: string, target: string): Promise<BackupResult> {
-  if (source === ':memory:') throw new BackupError('REBOUND_DB is :memory:, a throw-away database: there is nothing to back up');
+  if (source === ':memory:')
+    throw new BackupError('REBOUND_DB is :memory:, a throw-away database: there is nothing to back up');
   if (!existsSync(source)) throw new BackupError(`the database ${source} does not exist (check REBOUND_DB)`);
 
   claimTarget(target);
@@ -41,7 +42,9 @@ export async function backupDatabase(source: string, target: string): Promise<Ba
   } catch (error) {
     for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(`${target}${suffix}`, { force: true });
     if (error instanceof BackupError) throw error;
-    throw new BackupError(`could not back up ${source}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new BackupError(`could not back up ${source}: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
   return { path: target, bytes: statSync(target).size };
 }
@@ -52,9 +55,12 @@ function claimTarget(target: string): void {
     closeSync(openSync(target, 'wx'));
   } catch (error) {
     const code = error instanceof Error && 'code' in error ? error.code : undefined;
-    if (code === 'EEXIST') throw new BackupError(`${target} already exists; a backup never overwrites a file, choose a new name`);
+    if (code === 'EEXIST')
+      throw new BackupError(`${target} already exists; a backup never overwrites a file, choose a new name`);
     if (code === 'ENOENT') throw new BackupError(`the folder for ${target} does not exist`);
-    throw new BackupError(`cannot create ${target}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new BackupError(`cannot create ${target}: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
 }
 

@@ -178,7 +178,9 @@ const platforms = z.object({
   }),
   SLACK_SIGNING_SECRET: z
     .string()
-    .regex(/^\S+$/, { error: 'SLACK_SIGNING_SECRET is malformed: a signing secret has no spaces or line breaks inside' })
+    .regex(/^\S+$/, {
+      error: 'SLACK_SIGNING_SECRET is malformed: a signing secret has no spaces or line breaks inside',
+    })
     .optional(),
   SLACK_API_URL: httpUrl('SLACK_API_URL', 'http://127.0.0.1:4000/api/'),
   DISCORD_TOKEN: z
@@ -190,7 +192,10 @@ const platforms = z.object({
           message: 'DISCORD_TOKEN is malformed: give the bare bot token, without the "Bot " prefix',
         });
       } else if (/\s/.test(value)) {
-        context.addIssue({ code: 'custom', message: 'DISCORD_TOKEN is malformed: a token has no spaces or line breaks inside' });
+        context.addIssue({
+          code: 'custom',
+          message: 'DISCORD_TOKEN is malformed: a token has no spaces or line breaks inside',
+        });
       }
     })
     .optional(),
@@ -208,11 +213,16 @@ function selectPlatforms(settings: PlatformSettings, problems: ConfigProblem[]):
   };
 
   let slack: SlackConfig | null = null;
-  const slackGiven = (['SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET'] as const).filter((name) => settings[name] !== undefined);
+  const slackGiven = (['SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET'] as const).filter(
+    (name) => settings[name] !== undefined,
+  );
   const botToken = settings.SLACK_BOT_TOKEN;
   if (botToken === undefined) {
     if (slackGiven.length > 0) {
-      fail('SLACK_BOT_TOKEN', `SLACK_BOT_TOKEN is missing: ${slackGiven.join(' and ')} ${slackGiven.length > 1 ? 'are' : 'is'} set, and Slack also needs the bot token (xoxb-…)`);
+      fail(
+        'SLACK_BOT_TOKEN',
+        `SLACK_BOT_TOKEN is missing: ${slackGiven.join(' and ')} ${slackGiven.length > 1 ? 'are' : 'is'} set, and Slack also needs the bot token (xoxb-…)`,
+      );
     }
   } else if (settings.SLACK_APP_TOKEN !== undefined) {
     slack = {
@@ -223,20 +233,36 @@ function selectPlatforms(settings: PlatformSettings, problems: ConfigProblem[]):
       ...present('apiUrl', settings.SLACK_API_URL),
     };
   } else if (settings.SLACK_SIGNING_SECRET !== undefined) {
-    slack = { mode: 'http', botToken, signingSecret: settings.SLACK_SIGNING_SECRET, ...present('apiUrl', settings.SLACK_API_URL) };
+    slack = {
+      mode: 'http',
+      botToken,
+      signingSecret: settings.SLACK_SIGNING_SECRET,
+      ...present('apiUrl', settings.SLACK_API_URL),
+    };
   } else {
-    fail('SLACK_SIGNING_SECRET', 'SLACK_SIGNING_SECRET is missing: Slack over HTTP needs it (or set SLACK_APP_TOKEN for Socket Mode)');
+    fail(
+      'SLACK_SIGNING_SECRET',
+      'SLACK_SIGNING_SECRET is missing: Slack over HTTP needs it (or set SLACK_APP_TOKEN for Socket Mode)',
+    );
   }
 
   let discord: DiscordConfig | null = null;
-  const discordGiven = (['DISCORD_APPLICATION_ID', 'DISCORD_DEV_GUILD_ID'] as const).filter((name) => settings[name] !== undefined);
+  const discordGiven = (['DISCORD_APPLICATION_ID', 'DISCORD_DEV_GUILD_ID'] as const).filter(
+    (name) => settings[name] !== undefined,
+  );
   const discordToken = settings.DISCORD_TOKEN;
   if (discordToken === undefined) {
     if (discordGiven.length > 0) {
-      fail('DISCORD_TOKEN', `DISCORD_TOKEN is missing: ${discordGiven.join(' and ')} ${discordGiven.length > 1 ? 'are' : 'is'} set, and Discord also needs the bot token`);
+      fail(
+        'DISCORD_TOKEN',
+        `DISCORD_TOKEN is missing: ${discordGiven.join(' and ')} ${discordGiven.length > 1 ? 'are' : 'is'} set, and Discord also needs the bot token`,
+      );
     }
   } else if (settings.DISCORD_APPLICATION_ID === undefined) {
-    fail('DISCORD_APPLICATION_ID', 'DISCORD_APPLICATION_ID is missing: Discord needs the application id (digits, from the Developer Portal) to register its commands');
+    fail(
+      'DISCORD_APPLICATION_ID',
+      'DISCORD_APPLICATION_ID is missing: Discord needs the application id (digits, from the Developer Portal) to register its commands',
+    );
   } else {
     discord = {
       token: discordToken,
@@ -262,7 +288,9 @@ function problemsOf(error: z.ZodError, settings: Settings): ConfigProblem[] {
     return { variable, line };
   });
   // A value can fail several checks; one line per variable is enough.
-  return problems.filter((problem, index) => problems.findIndex((other) => other.variable === problem.variable) === index);
+  return problems.filter(
+    (problem, index) => problems.findIndex((other) => other.variable === problem.variable) === index,
+  );
 }
 
 function describe(variable: string, settings: Settings): string {

@@ -4,7 +4,10 @@ import { createServer, type Server } from 'node:http';
  * `GET /healthz` on its own port, for runs without Slack over HTTP (whose Bolt app serves it
  * beside `/slack/events`). Answers 200 while `healthy()` says so, 503 otherwise.
  */
-export async function startHealthServer(port: number, healthy: () => boolean): Promise<{ port: number; close(): Promise<void> }> {
+export async function startHealthServer(
+  port: number,
+  healthy: () => boolean,
+): Promise<{ port: number; close(): Promise<void> }> {
   const server: Server = createServer((req, res) => {
     if (req.method === 'GET' && req.url === '/healthz') {
       const ok = healthy();

@@ -32,7 +32,16 @@ export const REDACTED = '[redacted]';
 /** Field names that hold credentials: `token`, `botToken`, `signingSecret`, `password`, `Authorization`… */
 const CREDENTIAL_FIELD = /(token|secret|password|authorization)s?$/i;
 const MAX_DEPTH = 8;
-const CHILD_BINDING_PATHS = ['token', 'secret', 'password', 'authorization', 'Authorization', 'botToken', 'appToken', 'signingSecret'];
+const CHILD_BINDING_PATHS = [
+  'token',
+  'secret',
+  'password',
+  'authorization',
+  'Authorization',
+  'botToken',
+  'appToken',
+  'signingSecret',
+];
 
 export function createLogger(options: CreateLoggerOptions): AppLogger {
   const destination = options.destination ?? pino.destination({ dest: 1, sync: true });
@@ -70,7 +79,10 @@ function censorFields(fields: Record<string, unknown>, depth: number, seen: Weak
   seen.add(fields);
   const censored: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(fields)) {
-    censored[key] = CREDENTIAL_FIELD.test(key) && value !== undefined && value !== null ? REDACTED : censorValue(value, depth + 1, seen);
+    censored[key] =
+      CREDENTIAL_FIELD.test(key) && value !== undefined && value !== null
+        ? REDACTED
+        : censorValue(value, depth + 1, seen);
   }
   return censored;
 }
@@ -94,7 +106,11 @@ function censorValue(value: unknown, depth: number, seen: WeakSet<object>): unkn
  * neither, so the line stays valid JSON.
  */
 function scrubbing(destination: DestinationStream, secrets: readonly string[]): DestinationStream {
-  const needles = [...new Set(secrets.filter((secret) => secret !== '').flatMap((secret) => [secret, JSON.stringify(secret).slice(1, -1)]))]
+  const needles = [
+    ...new Set(
+      secrets.filter((secret) => secret !== '').flatMap((secret) => [secret, JSON.stringify(secret).slice(1, -1)]),
+    ),
+  ]
     // Longest first, so a secret that contains another is replaced whole.
     .sort((a, b) => b.length - a.length);
   if (needles.length === 0) return destination;

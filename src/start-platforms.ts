@@ -30,11 +30,19 @@ export async function startPlatforms(
   const stops: (() => Promise<void>)[] = [];
   // Each platform's SDK is loaded only when that platform is configured: it keeps start-up quick.
   const slack = adapters.slack
-    ? (await import('../adapters/slack/index.ts')).createSlackAdapter({ ...adapters.slack, port: config.port }, handler, deps.logger)
+    ? (await import('../adapters/slack/index.ts')).createSlackAdapter(
+        { ...adapters.slack, port: config.port },
+        handler,
+        deps.logger,
+      )
     : null;
   if (slack) ports.slack = slack.chat;
   const discord = adapters.discord
-    ? (await import('../adapters/discord/create-discord-adapter.ts')).createDiscordAdapter(adapters.discord, handler, deps.logger)
+    ? (await import('../adapters/discord/create-discord-adapter.ts')).createDiscordAdapter(
+        adapters.discord,
+        handler,
+        deps.logger,
+      )
     : null;
   if (discord) ports.discord = discord.chat;
   rebound = createRebound({

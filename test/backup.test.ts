@@ -91,7 +91,9 @@ describe('backupDatabase', () => {
   });
 
   it('refuses a target in a folder that does not exist', async () => {
-    await expect(backupDatabase(source, join(dir, 'no-such-folder', 'backup.db'))).rejects.toThrow(/folder .* does not exist/);
+    await expect(backupDatabase(source, join(dir, 'no-such-folder', 'backup.db'))).rejects.toThrow(
+      /folder .* does not exist/,
+    );
   });
 
   it('refuses a :memory: database, which has nothing to back up', async () => {
@@ -103,7 +105,12 @@ describe('runBackupCommand', () => {
   function run(args: string[], env: NodeJS.ProcessEnv) {
     const out: string[] = [];
     const err: string[] = [];
-    const code = runBackupCommand(args, env, (line) => out.push(line), (line) => err.push(line));
+    const code = runBackupCommand(
+      args,
+      env,
+      (line) => out.push(line),
+      (line) => err.push(line),
+    );
     return code.then((exitCode) => ({ exitCode, out, err }));
   }
 

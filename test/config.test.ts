@@ -49,7 +49,11 @@ describe('loadConfig', () => {
   });
 
   it('runs Slack in Socket Mode when an app token is set; settings not given are absent keys', () => {
-    const config = loadConfig({ SLACK_BOT_TOKEN: SLACK_BOT, SLACK_APP_TOKEN: SLACK_APP, SLACK_API_URL: 'http://127.0.0.1:4000/api/' });
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: SLACK_BOT,
+      SLACK_APP_TOKEN: SLACK_APP,
+      SLACK_API_URL: 'http://127.0.0.1:4000/api/',
+    });
     expect(config.adapters).toStrictEqual({
       kind: 'platforms',
       slack: { mode: 'socket', botToken: SLACK_BOT, appToken: SLACK_APP, apiUrl: 'http://127.0.0.1:4000/api/' },
@@ -67,7 +71,12 @@ describe('loadConfig', () => {
     expect(config.adapters).toEqual({
       kind: 'platforms',
       slack: null,
-      discord: { token: DISCORD, applicationId: DISCORD_APP, apiUrl: 'http://127.0.0.1:4001/api', devGuildId: '987654321098765432' },
+      discord: {
+        token: DISCORD,
+        applicationId: DISCORD_APP,
+        apiUrl: 'http://127.0.0.1:4001/api',
+        devGuildId: '987654321098765432',
+      },
     });
   });
 
@@ -97,20 +106,52 @@ describe('loadConfig', () => {
   });
 
   it.each([
-    [{ SLACK_BOT_TOKEN: SLACK_BOT }, 'SLACK_SIGNING_SECRET is missing: Slack over HTTP needs it (or set SLACK_APP_TOKEN for Socket Mode)'],
-    [{ SLACK_APP_TOKEN: SLACK_APP }, 'SLACK_BOT_TOKEN is missing: SLACK_APP_TOKEN is set, and Slack also needs the bot token (xoxb-…)'],
-    [{ DISCORD_TOKEN: DISCORD }, 'DISCORD_APPLICATION_ID is missing: Discord needs the application id (digits, from the Developer Portal) to register its commands'],
-    [{ DISCORD_APPLICATION_ID: DISCORD_APP }, 'DISCORD_TOKEN is missing: DISCORD_APPLICATION_ID is set, and Discord also needs the bot token'],
+    [
+      { SLACK_BOT_TOKEN: SLACK_BOT },
+      'SLACK_SIGNING_SECRET is missing: Slack over HTTP needs it (or set SLACK_APP_TOKEN for Socket Mode)',
+    ],
+    [
+      { SLACK_APP_TOKEN: SLACK_APP },
+      'SLACK_BOT_TOKEN is missing: SLACK_APP_TOKEN is set, and Slack also needs the bot token (xoxb-…)',
+    ],
+    [
+      { DISCORD_TOKEN: DISCORD },
+      'DISCORD_APPLICATION_ID is missing: Discord needs the application id (digits, from the Developer Portal) to register its commands',
+    ],
+    [
+      { DISCORD_APPLICATION_ID: DISCORD_APP },
+      'DISCORD_TOKEN is missing: DISCORD_APPLICATION_ID is set, and Discord also needs the bot token',
+    ],
   ])('a missing companion setting is named on one line: %j', (env, line) => {
     expect(refusal(env).message).toBe(line);
   });
 
   it.each([
-    ['SLACK_BOT_TOKEN', { SLACK_BOT_TOKEN: 'xoxp-user-hushvalue', SLACK_SIGNING_SECRET: SLACK_SIGNING }, /starts with xoxb-.*user token/],
-    ['SLACK_BOT_TOKEN', { SLACK_BOT_TOKEN: SLACK_APP, SLACK_SIGNING_SECRET: SLACK_SIGNING }, /starts with xoxb-.*belongs in SLACK_APP_TOKEN/],
-    ['SLACK_BOT_TOKEN', { SLACK_BOT_TOKEN: 'justhushgarbage', SLACK_SIGNING_SECRET: SLACK_SIGNING }, /starts with xoxb-$/],
-    ['SLACK_APP_TOKEN', { SLACK_BOT_TOKEN: SLACK_BOT, SLACK_APP_TOKEN: SLACK_BOT }, /starts with xapp-.*belongs in SLACK_BOT_TOKEN/],
-    ['DISCORD_TOKEN', { DISCORD_TOKEN: `Bot ${DISCORD}`, DISCORD_APPLICATION_ID: DISCORD_APP }, /without the "Bot " prefix/],
+    [
+      'SLACK_BOT_TOKEN',
+      { SLACK_BOT_TOKEN: 'xoxp-user-hushvalue', SLACK_SIGNING_SECRET: SLACK_SIGNING },
+      /starts with xoxb-.*user token/,
+    ],
+    [
+      'SLACK_BOT_TOKEN',
+      { SLACK_BOT_TOKEN: SLACK_APP, SLACK_SIGNING_SECRET: SLACK_SIGNING },
+      /starts with xoxb-.*belongs in SLACK_APP_TOKEN/,
+    ],
+    [
+      'SLACK_BOT_TOKEN',
+      { SLACK_BOT_TOKEN: 'justhushgarbage', SLACK_SIGNING_SECRET: SLACK_SIGNING },
+      /starts with xoxb-$/,
+    ],
+    [
+      'SLACK_APP_TOKEN',
+      { SLACK_BOT_TOKEN: SLACK_BOT, SLACK_APP_TOKEN: SLACK_BOT },
+      /starts with xapp-.*belongs in SLACK_BOT_TOKEN/,
+    ],
+    [
+      'DISCORD_TOKEN',
+      { DISCORD_TOKEN: `Bot ${DISCORD}`, DISCORD_APPLICATION_ID: DISCORD_APP },
+      /without the "Bot " prefix/,
+    ],
     ['DISCORD_APPLICATION_ID', { DISCORD_TOKEN: DISCORD, DISCORD_APPLICATION_ID: DISCORD }, /digits only/],
     ['DISCORD_DEV_GUILD_ID', { DISCORD_DEV_GUILD_ID: 'my-server' }, /digits only/],
     ['SLACK_API_URL', { SLACK_API_URL: 'slack.example' }, /http\(s\) URL/],
@@ -178,7 +219,12 @@ describe('secretsOf and describeConfig', () => {
 
   it('describeConfig names the adapters and holds no secret', () => {
     const described = describeConfig(config);
-    expect(described).toEqual({ db: './data/rebound.db', port: 3000, logLevel: 'info', adapters: 'slack (Socket Mode) + discord' });
+    expect(described).toEqual({
+      db: './data/rebound.db',
+      port: 3000,
+      logLevel: 'info',
+      adapters: 'slack (Socket Mode) + discord',
+    });
     for (const secret of secretsOf(config)) expect(JSON.stringify(described)).not.toContain(secret);
   });
 });

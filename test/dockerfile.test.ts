@@ -90,7 +90,8 @@ function filesUnder(relativePath: string): string[] {
 const instructions = parseDockerfile(readFileSync(join(ROOT, 'Dockerfile'), 'utf8'));
 const froms = instructions.filter((instruction) => instruction.keyword === 'FROM');
 const finalStage = froms.length - 1;
-const inFinal = (keyword: string) => instructions.filter((instruction) => instruction.keyword === keyword && instruction.stage === finalStage);
+const inFinal = (keyword: string) =>
+  instructions.filter((instruction) => instruction.keyword === keyword && instruction.stage === finalStage);
 const stageNames = froms.map((from) => /\bAS\s+(\S+)$/i.exec(from.args)?.[1] ?? null);
 const packageJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
   scripts: Record<string, string>;
@@ -147,10 +148,14 @@ describe('Dockerfile', () => {
   });
 
   it('builds with every dependency, then keeps production dependencies only, better-sqlite3 among them', () => {
-    const installs = instructions.filter((instruction) => instruction.keyword === 'RUN' && /\bnpm ci\b/.test(instruction.args));
+    const installs = instructions.filter(
+      (instruction) => instruction.keyword === 'RUN' && /\bnpm ci\b/.test(instruction.args),
+    );
     expect(installs.length).toBeGreaterThan(0);
     for (const install of installs) expect(install.stage).not.toBe(finalStage);
-    const build = instructions.find((instruction) => instruction.keyword === 'RUN' && /npm run build/.test(instruction.args));
+    const build = instructions.find(
+      (instruction) => instruction.keyword === 'RUN' && /npm run build/.test(instruction.args),
+    );
     expect(build?.args).toMatch(/npm run build && npm prune --omit=dev/);
     expect(packageJson.scripts.build).toBe('node scripts/build.mjs');
     // The runtime opens SQLite: it must survive the prune.
@@ -176,7 +181,9 @@ describe('Dockerfile', () => {
     // The bundle comes from the build stage to the same place under WORKDIR, next to package.json
     // (whose "type": "module" makes node load it as ES modules) and the migrations it applies.
     const topFolder = entry?.split('/')[0];
-    const fromBuild = instructions.filter((i) => i.keyword === 'COPY' && i.stage === finalStage && /--from=build/.test(i.args));
+    const fromBuild = instructions.filter(
+      (i) => i.keyword === 'COPY' && i.stage === finalStage && /--from=build/.test(i.args),
+    );
     expect(fromBuild.some((copy) => copy.args.includes(`/app/${topFolder}`))).toBe(true);
     const finalCopies = contextCopies.filter((copy) => copy.stage === finalStage);
     expect(finalCopies.some((copy) => copy.sources.includes('package.json'))).toBe(true);
@@ -205,12 +212,16 @@ describe('Dockerfile', () => {
   it('listens, by default, on the port the settings default to, and exposes it', () => {
     const defaultPort = loadConfig({}).port;
     expect(inFinal('EXPOSE').map((expose) => expose.args)).toEqual([String(defaultPort)]);
-    const env = inFinal('ENV').map((instruction) => instruction.args).join(' ');
+    const env = inFinal('ENV')
+      .map((instruction) => instruction.args)
+      .join(' ');
     expect(env).toMatch(new RegExp(`\\bPORT=${defaultPort}\\b`));
   });
 
   it('keeps the database on a volume at /data', () => {
-    const env = inFinal('ENV').map((instruction) => instruction.args).join(' ');
+    const env = inFinal('ENV')
+      .map((instruction) => instruction.args)
+      .join(' ');
     expect(env).toMatch(/\bREBOUND_DB=\/data\/rebound\.db\b/);
     expect(inFinal('VOLUME').map((volume) => volume.args)).toContain('/data');
     expect(inFinal('RUN').some((run) => /chown node:node \/data/.test(run.args))).toBe(true);
@@ -227,7 +238,14 @@ describe('Dockerfile', () => {
 describe('.dockerignore', () => {
   it('keeps local dependencies, databases, settings and git history out of the build context', () => {
     const ignored = ignorePatterns(readFileSync(join(ROOT, '.dockerignore'), 'utf8'));
-    for (const path of ['node_modules/x/index.js', 'data/rebound.db', 'backup.db', 'data/rebound.db-wal', '.env', '.git/HEAD']) {
+    for (const path of [
+      'node_modules/x/index.js',
+      'data/rebound.db',
+      'backup.db',
+      'data/rebound.db-wal',
+      '.env',
+      '.git/HEAD',
+    ]) {
       expect(
         ignored.some((pattern) => pattern.test(path)),
         `${path} is excluded`,

@@ -91,14 +91,22 @@ describe('createLogger', () => {
 
   it('scrubs the configured secret values wherever they appear: messages, fields, errors, bindings', () => {
     const secrets = secretsOf(
-      loadConfig({ SLACK_BOT_TOKEN: SLACK_BOT, SLACK_SIGNING_SECRET: SLACK_SIGNING, DISCORD_TOKEN: DISCORD, DISCORD_APPLICATION_ID: '42' }),
+      loadConfig({
+        SLACK_BOT_TOKEN: SLACK_BOT,
+        SLACK_SIGNING_SECRET: SLACK_SIGNING,
+        DISCORD_TOKEN: DISCORD,
+        DISCORD_APPLICATION_ID: '42',
+      }),
     );
     const { logger, raw, lines } = capture({ level: 'info', secrets });
 
     logger.info({}, `calling chat.postMessage with ${SLACK_BOT}`);
     logger.warn({ detail: `signature computed with ${SLACK_SIGNING}` }, 'signature mismatch');
     logger.child({ session: DISCORD }).info({}, 'gateway connected');
-    logger.pino.error({ err: new Error(`401 for Bot ${DISCORD}`), config: { url: `https://x.test/?t=${SLACK_BOT}` } }, 'request failed');
+    logger.pino.error(
+      { err: new Error(`401 for Bot ${DISCORD}`), config: { url: `https://x.test/?t=${SLACK_BOT}` } },
+      'request failed',
+    );
 
     const text = raw();
     for (const secret of [SLACK_BOT, SLACK_SIGNING, DISCORD]) expect(text).not.toContain(secret);

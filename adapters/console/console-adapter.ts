@@ -43,7 +43,13 @@ export class ConsoleSession {
 
   /** Sets up `#job-hunt` with `@alice` as its admin, the first time only. */
   async ensureGroup(): Promise<void> {
-    if (this.o.groupZone() === null) await this.#run({ kind: 'command', source: this.#source(CONSOLE_USER, CONSOLE_CHANNEL, this.o.localZone), name: 'rebound', args: ['setup'] });
+    if (this.o.groupZone() === null)
+      await this.#run({
+        kind: 'command',
+        source: this.#source(CONSOLE_USER, CONSOLE_CHANNEL, this.o.localZone),
+        name: 'rebound',
+        args: ['setup'],
+      });
   }
 
   groupZone(): string {
@@ -71,8 +77,12 @@ export class ConsoleSession {
       case 'none':
         return;
       case 'private':
-        this.o.chat.printPrivate(user, renderMessage(reply.message, this.o.chat, { messageId: null, channelId: CONSOLE_CHANNEL }));
-        for (const f of reply.files ?? []) this.o.chat.printPrivate(user, [`📎 ${f.filename} saved to ${this.o.chat.saveFileFor(f)}`]);
+        this.o.chat.printPrivate(
+          user,
+          renderMessage(reply.message, this.o.chat, { messageId: null, channelId: CONSOLE_CHANNEL }),
+        );
+        for (const f of reply.files ?? [])
+          this.o.chat.printPrivate(user, [`📎 ${f.filename} saved to ${this.o.chat.saveFileFor(f)}`]);
         return;
       case 'form': {
         const id = `f${this.#nextForm++}`;
@@ -81,11 +91,16 @@ export class ConsoleSession {
         return;
       }
       case 'form-errors':
-        this.o.chat.printPrivate(user, ['Please fix the form:', ...Object.entries(reply.errors).map(([f, e]) => `${f}: ${e}`)]);
+        this.o.chat.printPrivate(user, [
+          'Please fix the form:',
+          ...Object.entries(reply.errors).map(([f, e]) => `${f}: ${e}`),
+        ]);
         return;
       case 'replace': {
         const where = replacing ?? { messageId: null, channelId: CONSOLE_CHANNEL };
-        const label = where.channelId.startsWith('dm-') ? `[DM @${where.channelId.slice(3)}] (updated)` : `[only @${user}] (updated)`;
+        const label = where.channelId.startsWith('dm-')
+          ? `[DM @${where.channelId.slice(3)}] (updated)`
+          : `[only @${user}] (updated)`;
         this.o.chat.printLines(label, renderMessage(reply.message, this.o.chat, where));
         if (reply.privateNote) this.o.chat.printPrivate(user, renderMessage(reply.privateNote, this.o.chat, where));
         return;
@@ -107,27 +122,69 @@ export class ConsoleSession {
         this.o.chat.printPrivate(user, [`I don't know "${input.text.slice(0, 60)}".`, ...CONSOLE_HELP]);
         return;
       case 'command':
-        return this.#run({ kind: 'command', source: this.#source(user, CONSOLE_CHANNEL), name: input.name, args: splitCommandText(input.name, input.text) });
+        return this.#run({
+          kind: 'command',
+          source: this.#source(user, CONSOLE_CHANNEL),
+          name: input.name,
+          args: splitCommandText(input.name, input.text),
+        });
       case 'time':
         return this.#time(user, input);
       case 'react': {
         const post = this.o.chat.findPost(input.post);
-        if (!post) return this.o.chat.printPrivate(user, [`There is no post ${input.post.slice(0, 20)}.`, 'For example: :react p3 🎉 @bob']);
-        return this.#run({ kind: 'reaction', source: this.#source(user, post.channelId), added: input.added, messageId: post.messageId, emoji: input.emoji });
+        if (!post)
+          return this.o.chat.printPrivate(user, [
+            `There is no post ${input.post.slice(0, 20)}.`,
+            'For example: :react p3 🎉 @bob',
+          ]);
+        return this.#run({
+          kind: 'reaction',
+          source: this.#source(user, post.channelId),
+          added: input.added,
+          messageId: post.messageId,
+          emoji: input.emoji,
+        });
       }
       case 'click': {
         const button = this.o.chat.findButton(input.button);
-        if (!button) return this.o.chat.printPrivate(user, [`There is no button ${input.button.slice(0, 20)}.`, 'For example: :click b12']);
-        const event: InboundEvent = { kind: 'button', source: this.#source(user, button.channelId), actionId: button.actionId, ...(button.messageId ? { messageId: button.messageId } : {}) };
+        if (!button)
+          return this.o.chat.printPrivate(user, [
+            `There is no button ${input.button.slice(0, 20)}.`,
+            'For example: :click b12',
+          ]);
+        const event: InboundEvent = {
+          kind: 'button',
+          source: this.#source(user, button.channelId),
+          actionId: button.actionId,
+          ...(button.messageId ? { messageId: button.messageId } : {}),
+        };
         return this.#run(event, { messageId: button.messageId, channelId: button.channelId });
       }
       case 'reply':
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date)) return this.o.chat.printPrivate(user, ['Reply in a day\'s thread by its date.', 'For example: :reply 2026-11-26 sent two applications']);
-        return this.#run({ kind: 'thread-reply', source: this.#source(user, CONSOLE_CHANNEL), threadId: `thread-${input.date}`, text: input.text });
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date))
+          return this.o.chat.printPrivate(user, [
+            "Reply in a day's thread by its date.",
+            'For example: :reply 2026-11-26 sent two applications',
+          ]);
+        return this.#run({
+          kind: 'thread-reply',
+          source: this.#source(user, CONSOLE_CHANNEL),
+          threadId: `thread-${input.date}`,
+          text: input.text,
+        });
       case 'submit': {
         const formId = this.#forms.get(input.form);
-        if (!formId) return this.o.chat.printPrivate(user, [`There is no open form ${input.form.slice(0, 20)}.`, 'For example: :submit f1 company=Acme | stage=final']);
-        return this.#run({ kind: 'form-submit', source: this.#source(user, CONSOLE_CHANNEL), formId, fields: input.fields });
+        if (!formId)
+          return this.o.chat.printPrivate(user, [
+            `There is no open form ${input.form.slice(0, 20)}.`,
+            'For example: :submit f1 company=Acme | stage=final',
+          ]);
+        return this.#run({
+          kind: 'form-submit',
+          source: this.#source(user, CONSOLE_CHANNEL),
+          formId,
+          fields: input.fields,
+        });
       }
     }
   }
@@ -141,15 +198,25 @@ export class ConsoleSession {
       const t = DateTime.fromISO(arg.iso, { zone: this.groupZone() });
       target = t.isValid ? t.toJSDate() : null;
     }
-    if (!target) return this.o.chat.printPrivate(user, ['Move the clock with +1d, +3h, +30m or a local time.', 'For example: :time +1d  or  :time 2026-12-01T09:00']);
-    if (target.getTime() < now.getTime()) return this.o.chat.printPrivate(user, ['Time only moves forward here.', `It is now ${DateTime.fromJSDate(now, { zone: this.groupZone() }).toFormat('yyyy-MM-dd HH:mm')}; for example: :time +1d`]);
+    if (!target)
+      return this.o.chat.printPrivate(user, [
+        'Move the clock with +1d, +3h, +30m or a local time.',
+        'For example: :time +1d  or  :time 2026-12-01T09:00',
+      ]);
+    if (target.getTime() < now.getTime())
+      return this.o.chat.printPrivate(user, [
+        'Time only moves forward here.',
+        `It is now ${DateTime.fromJSDate(now, { zone: this.groupZone() }).toFormat('yyyy-MM-dd HH:mm')}; for example: :time +1d`,
+      ]);
     this.o.chat.showTimes = true;
     try {
       await advanceClock(this.o.clock, target, { nextWake: this.o.nextWake, sweep: this.o.sweep });
     } finally {
       this.o.chat.showTimes = false;
     }
-    this.o.chat.printLines('[clock]', [`It is now ${DateTime.fromJSDate(target, { zone: this.groupZone() }).toFormat('ccc d LLL yyyy, HH:mm')} (${this.groupZone()}).`]);
+    this.o.chat.printLines('[clock]', [
+      `It is now ${DateTime.fromJSDate(target, { zone: this.groupZone() }).toFormat('ccc d LLL yyyy, HH:mm')} (${this.groupZone()}).`,
+    ]);
   }
 
   /** Reads lines until the input ends; each line is handled before the next is read. */

@@ -74,18 +74,31 @@ export class ConsoleChat implements ChatPort, Registry {
   }
 
   #files(files: readonly OutboundFile[] | undefined, prefix: string): void {
-    for (const file of files ?? []) this.options.write(prefixed(prefix, [`📎 ${file.filename} saved to ${this.options.saveFile(file)}`], this.#when()));
+    for (const file of files ?? [])
+      this.options.write(
+        prefixed(prefix, [`📎 ${file.filename} saved to ${this.options.saveFile(file)}`], this.#when()),
+      );
   }
 
   async postToChannel(target: ChannelTarget, message: Message, files?: readonly OutboundFile[]): Promise<SentMessage> {
     const { label, sent } = this.#newPost(target.channelId);
     const prefix = `[#${this.options.channelName(target.channelId)}]`;
-    this.options.write(prefixed(prefix, renderMessage(message, this, { messageId: sent.messageId, channelId: target.channelId }, label), this.#when()));
+    this.options.write(
+      prefixed(
+        prefix,
+        renderMessage(message, this, { messageId: sent.messageId, channelId: target.channelId }, label),
+        this.#when(),
+      ),
+    );
     this.#files(files, prefix);
     return sent;
   }
 
-  async postThreadStarter(target: ChannelTarget, message: Message, threadName: string): Promise<SentMessage & { threadId: string }> {
+  async postThreadStarter(
+    target: ChannelTarget,
+    message: Message,
+    threadName: string,
+  ): Promise<SentMessage & { threadId: string }> {
     const sent = await this.postToChannel(target, message);
     return { ...sent, threadId: threadIdFor(threadName) };
   }
@@ -93,7 +106,13 @@ export class ConsoleChat implements ChatPort, Registry {
   async postInThread(target: ChannelTarget, threadId: string, message: Message): Promise<SentMessage> {
     const { sent } = this.#newPost(target.channelId);
     const prefix = `[thread #${this.options.channelName(target.channelId)} ${threadId.replace(/^thread-/, '')}]`;
-    this.options.write(prefixed(prefix, renderMessage(message, this, { messageId: sent.messageId, channelId: target.channelId }), this.#when()));
+    this.options.write(
+      prefixed(
+        prefix,
+        renderMessage(message, this, { messageId: sent.messageId, channelId: target.channelId }),
+        this.#when(),
+      ),
+    );
     return sent;
   }
 
@@ -101,13 +120,17 @@ export class ConsoleChat implements ChatPort, Registry {
     const channelId = `dm-${target.userId}`;
     const { sent } = this.#newPost(channelId);
     const prefix = `[DM @${target.userId}]`;
-    this.options.write(prefixed(prefix, renderMessage(message, this, { messageId: sent.messageId, channelId }), this.#when()));
+    this.options.write(
+      prefixed(prefix, renderMessage(message, this, { messageId: sent.messageId, channelId }), this.#when()),
+    );
     this.#files(files, prefix);
     return sent;
   }
 
   async updateMessage(_workspace: unknown, sent: SentMessage, message: Message): Promise<void> {
-    const prefix = sent.channelId.startsWith('dm-') ? `[DM @${sent.channelId.slice(3)}]` : `[#${this.options.channelName(sent.channelId)}]`;
+    const prefix = sent.channelId.startsWith('dm-')
+      ? `[DM @${sent.channelId.slice(3)}]`
+      : `[#${this.options.channelName(sent.channelId)}]`;
     this.options.write(prefixed(`${prefix} (edited)`, renderMessage(message, this, sent), this.#when()));
   }
 

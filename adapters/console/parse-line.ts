@@ -5,10 +5,21 @@ export type ConsoleInput =
   | { readonly kind: 'nothing' }
   | { readonly kind: 'command'; readonly user: string | null; readonly name: CommandName; readonly text: string }
   | { readonly kind: 'time'; readonly user: string | null; readonly arg: string }
-  | { readonly kind: 'react'; readonly user: string | null; readonly post: string; readonly emoji: string; readonly added: boolean }
+  | {
+      readonly kind: 'react';
+      readonly user: string | null;
+      readonly post: string;
+      readonly emoji: string;
+      readonly added: boolean;
+    }
   | { readonly kind: 'click'; readonly user: string | null; readonly button: string }
   | { readonly kind: 'reply'; readonly user: string | null; readonly date: string; readonly text: string }
-  | { readonly kind: 'submit'; readonly user: string | null; readonly form: string; readonly fields: Readonly<Record<string, string>> }
+  | {
+      readonly kind: 'submit';
+      readonly user: string | null;
+      readonly form: string;
+      readonly fields: Readonly<Record<string, string>>;
+    }
   | { readonly kind: 'help' }
   | { readonly kind: 'unknown'; readonly user: string | null; readonly text: string };
 
@@ -26,7 +37,8 @@ export function parseLine(raw: string): ConsoleInput {
   if (line.startsWith('/')) {
     const m = /^\/([a-z-]+)(?:\s+([\s\S]*))?$/i.exec(line);
     const name = m?.[1]?.toLowerCase();
-    if (name && (COMMAND_NAMES as readonly string[]).includes(name)) return { kind: 'command', user, name: name as CommandName, text: m?.[2] ?? '' };
+    if (name && (COMMAND_NAMES as readonly string[]).includes(name))
+      return { kind: 'command', user, name: name as CommandName, text: m?.[2] ?? '' };
     return { kind: 'unknown', user, text: line };
   }
   const [verb = '', ...rest] = line.split(/\s+/);
@@ -41,7 +53,13 @@ export function parseLine(raw: string): ConsoleInput {
       return { kind: 'time', user, arg: rest.join(' ') };
     case ':react':
     case ':unreact':
-      return { kind: 'react', user, post: rest[0] ?? '', emoji: rest.slice(1).join(' ') || '👍', added: verb === ':react' };
+      return {
+        kind: 'react',
+        user,
+        post: rest[0] ?? '',
+        emoji: rest.slice(1).join(' ') || '👍',
+        added: verb === ':react',
+      };
     case ':click':
       return { kind: 'click', user, button: rest[0] ?? '' };
     case ':reply':
@@ -67,7 +85,8 @@ export function parseTimeArg(arg: string): { kind: 'relative'; ms: number } | { 
   const t = arg.trim();
   if (/^\+(\d+[dhm])+$/.test(t)) {
     let ms = 0;
-    for (const [, n, unit] of t.matchAll(/(\d+)([dhm])/g)) ms += Number(n) * (unit === 'd' ? 86_400_000 : unit === 'h' ? 3_600_000 : 60_000);
+    for (const [, n, unit] of t.matchAll(/(\d+)([dhm])/g))
+      ms += Number(n) * (unit === 'd' ? 86_400_000 : unit === 'h' ? 3_600_000 : 60_000);
     return ms > 0 && ms <= 400 * 86_400_000 ? { kind: 'relative', ms } : null;
   }
   if (/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/.test(t)) return { kind: 'absolute', iso: t };

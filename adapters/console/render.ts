@@ -7,7 +7,12 @@ export interface Registry {
   button(actionId: string, messageId: string | null, channelId: string): string;
 }
 
-export function renderMessage(message: Message, registry: Registry, where: { messageId: string | null; channelId: string }, postLabel?: string): string[] {
+export function renderMessage(
+  message: Message,
+  registry: Registry,
+  where: { messageId: string | null; channelId: string },
+  postLabel?: string,
+): string[] {
   const lines: string[] = [];
   // Text is neutralised again here: only `ping` may name someone (`@alice` at the start).
   const safe = (text: string) => neutraliseMentions(text);
@@ -15,7 +20,11 @@ export function renderMessage(message: Message, registry: Registry, where: { mes
   for (const block of message.blocks) {
     switch (block.type) {
       case 'heading':
-        lines.push(...safe(block.text).split('\n').map((l) => `** ${l} **`));
+        lines.push(
+          ...safe(block.text)
+            .split('\n')
+            .map((l) => `** ${l} **`),
+        );
         break;
       case 'text':
         lines.push(...safe(block.text).split('\n'));
@@ -27,7 +36,11 @@ export function renderMessage(message: Message, registry: Registry, where: { mes
         lines.push('—');
         break;
       case 'buttons':
-        lines.push(block.buttons.map((b) => `[${safe(b.label)} ${registry.button(b.actionId, where.messageId, where.channelId)}]`).join(' '));
+        lines.push(
+          block.buttons
+            .map((b) => `[${safe(b.label)} ${registry.button(b.actionId, where.messageId, where.channelId)}]`)
+            .join(' '),
+        );
         break;
     }
   }
@@ -38,10 +51,15 @@ export function renderMessage(message: Message, registry: Registry, where: { mes
 }
 
 export function renderForm(form: Form, shortId: string): string[] {
-  const fields = form.fields.map((f) => `${f.id}${f.required ? '*' : ''}${f.choices ? ` (${f.choices.map((c) => c.value).join('/')})` : ''}`);
+  const fields = form.fields.map(
+    (f) => `${f.id}${f.required ? '*' : ''}${f.choices ? ` (${f.choices.map((c) => c.value).join('/')})` : ''}`,
+  );
   return [
     `Form ${shortId}: ${form.title} — ${fields.join(', ')}`,
-    `Fill it in with :submit ${shortId} ${form.fields.map((f) => `${f.id}=…`).slice(0, 2).join(' | ')}`,
+    `Fill it in with :submit ${shortId} ${form.fields
+      .map((f) => `${f.id}=…`)
+      .slice(0, 2)
+      .join(' | ')}`,
   ];
 }
 

@@ -38,11 +38,20 @@ export async function runConsole(options: RunConsoleOptions): Promise<void> {
       return path;
     },
   });
-  const rebound = createRebound({ store: options.store, chat, clock, logger: options.logger, owner: `console:${process.pid}`, charts: { renderWeek: renderWeekChartLazily } });
+  const rebound = createRebound({
+    store: options.store,
+    chat,
+    clock,
+    logger: options.logger,
+    owner: `console:${process.pid}`,
+    charts: { renderWeek: renderWeekChartLazily },
+  });
   session = new ConsoleSession({
     handler: rebound,
     sweep: () => rebound.sweep(),
-    groupZone: () => options.store.groups.findByChannel({ platform: 'console', workspaceId: CONSOLE_WORKSPACE }, CONSOLE_CHANNEL)?.timezone ?? null,
+    groupZone: () =>
+      options.store.groups.findByChannel({ platform: 'console', workspaceId: CONSOLE_WORKSPACE }, CONSOLE_CHANNEL)
+        ?.timezone ?? null,
     clock,
     chat,
     nextWake: (after) => nextWake(rebound.deps, after),

@@ -22,7 +22,12 @@ const B = ApplicationCommandOptionType.Boolean;
 
 const company = { type: S, name: 'company', description: 'The company', min_length: 1, max_length: 100 } as const;
 const role = { type: S, name: 'role', description: 'The role', min_length: 1, max_length: 100 } as const;
-const timezone = { type: S, name: 'timezone', description: 'An IANA timezone, e.g. Europe/Berlin', autocomplete: true } as const;
+const timezone = {
+  type: S,
+  name: 'timezone',
+  description: 'An IANA timezone, e.g. Europe/Berlin',
+  autocomplete: true,
+} as const;
 
 const STAGE_LABELS: Readonly<Record<(typeof REJECTION_STAGES)[number], string>> = {
   applied: 'After applying',
@@ -32,11 +37,19 @@ const STAGE_LABELS: Readonly<Record<(typeof REJECTION_STAGES)[number], string>> 
   offer: 'Offer stage',
 };
 
-function sub(name: string, description: string, options: APIApplicationCommandBasicOption[] = []): APIApplicationCommandSubcommandOption {
+function sub(
+  name: string,
+  description: string,
+  options: APIApplicationCommandBasicOption[] = [],
+): APIApplicationCommandSubcommandOption {
   return { type: ApplicationCommandOptionType.Subcommand, name, description, options };
 }
 
-function command(name: CommandName, description: string, options: RESTPostAPIChatInputApplicationCommandsJSONBody['options'] = []): RESTPostAPIChatInputApplicationCommandsJSONBody {
+function command(
+  name: CommandName,
+  description: string,
+  options: RESTPostAPIChatInputApplicationCommandsJSONBody['options'] = [],
+): RESTPostAPIChatInputApplicationCommandsJSONBody {
   return {
     type: ApplicationCommandType.ChatInput,
     name,
@@ -81,7 +94,14 @@ export const COMMAND_DEFINITIONS: readonly RESTPostAPIChatInputApplicationComman
   command('followups', 'List your pending follow-ups'),
   command('checkin', 'Open the check-in form'),
   command('goal', 'Set your weekly goals', [
-    { type: I, name: 'applications', description: 'Applications per week', required: true, min_value: 0, max_value: 100 },
+    {
+      type: I,
+      name: 'applications',
+      description: 'Applications per week',
+      required: true,
+      min_value: 0,
+      max_value: 100,
+    },
     { type: I, name: 'networking', description: 'Networking actions per week', min_value: 0, max_value: 100 },
   ]),
   command('stats', 'Your week and totals', [{ type: B, name: 'group', description: "Show the group's stats instead" }]),
@@ -92,14 +112,23 @@ export const COMMAND_DEFINITIONS: readonly RESTPostAPIChatInputApplicationComman
       { type: S, name: 'days', description: 'Check-in days, e.g. mon-fri', max_length: 40 },
     ]),
     sub('config', "Change the group's rules (needs Manage Channels)", [
-      { type: S, name: 'settings', description: 'e.g. connect off, engage 21 or checkin 09:30; empty shows the settings', max_length: 200 },
+      {
+        type: S,
+        name: 'settings',
+        description: 'e.g. connect off, engage 21 or checkin 09:30; empty shows the settings',
+        max_length: 200,
+      },
     ]),
     sub('join', 'Join the group in this channel'),
     sub('leave', 'Leave the group in this channel'),
-    sub('pause', 'Pause nudges', [{ type: I, name: 'days', description: 'For how many days', min_value: 1, max_value: 365 }]),
+    sub('pause', 'Pause nudges', [
+      { type: I, name: 'days', description: 'For how many days', min_value: 1, max_value: 365 },
+    ]),
     sub('resume', 'Resume nudges'),
     sub('timezone', 'Set your timezone', [{ ...timezone, required: true }]),
-    sub('quiet', 'Set quiet hours', [{ type: S, name: 'hours', description: 'HH-HH, e.g. 21-08', required: true, max_length: 11 }]),
+    sub('quiet', 'Set quiet hours', [
+      { type: S, name: 'hours', description: 'HH-HH, e.g. 21-08', required: true, max_length: 11 },
+    ]),
     sub('visibility', 'What the group sees of your entries', [
       {
         type: S,
@@ -119,8 +148,11 @@ export const COMMAND_DEFINITIONS: readonly RESTPostAPIChatInputApplicationComman
 const ARG_ORDER: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
   COMMAND_DEFINITIONS.flatMap((def) => {
     const options = def.options ?? [];
-    const subs = options.filter((o): o is APIApplicationCommandSubcommandOption => o.type === ApplicationCommandOptionType.Subcommand);
-    if (subs.length > 0) return subs.map((s) => [`${def.name} ${s.name}`, (s.options ?? []).map((o) => o.name)] as const);
+    const subs = options.filter(
+      (o): o is APIApplicationCommandSubcommandOption => o.type === ApplicationCommandOptionType.Subcommand,
+    );
+    if (subs.length > 0)
+      return subs.map((s) => [`${def.name} ${s.name}`, (s.options ?? []).map((o) => o.name)] as const);
     return [[def.name, options.map((o) => o.name)] as const];
   }),
 );
@@ -135,7 +167,11 @@ export type OptionValue = string | number | boolean;
  * The core's args from the options the person filled in: fields in order, `''` for a skipped
  * field before a filled one, trailing empty fields left out. `/stats group:true` is `['group']`.
  */
-export function argsFromOptions(commandName: string, subcommand: string | null, values: ReadonlyMap<string, OptionValue>): string[] {
+export function argsFromOptions(
+  commandName: string,
+  subcommand: string | null,
+  values: ReadonlyMap<string, OptionValue>,
+): string[] {
   const order = ARG_ORDER[subcommand ? `${commandName} ${subcommand}` : commandName] ?? [];
   const fields = order.map((name) => {
     const value = values.get(name);
@@ -156,10 +192,12 @@ export function argsFromOptions(commandName: string, subcommand: string | null, 
 export function optionValues(interaction: ChatInputCommandInteraction): Map<string, OptionValue> {
   const values = new Map<string, OptionValue>();
   const top = interaction.options.data;
-  const leaves = top.length === 1 && top[0]?.type === ApplicationCommandOptionType.Subcommand ? (top[0].options ?? []) : top;
+  const leaves =
+    top.length === 1 && top[0]?.type === ApplicationCommandOptionType.Subcommand ? (top[0].options ?? []) : top;
   for (const option of leaves) {
     const value = option.value;
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') values.set(option.name, value);
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+      values.set(option.name, value);
   }
   return values;
 }
@@ -168,7 +206,14 @@ export function optionValues(interaction: ChatInputCommandInteraction): Map<stri
 export function timezoneChoices(typed: string): { name: string; value: string }[] {
   const all = ['UTC', ...Intl.supportedValuesOf('timeZone')];
   const needle = typed.trim().toLowerCase().replace(/\s+/g, '_');
-  const prefix = all.filter((z) => z.toLowerCase().startsWith(needle) || z.toLowerCase().split('/').some((part) => part.startsWith(needle)));
+  const prefix = all.filter(
+    (z) =>
+      z.toLowerCase().startsWith(needle) ||
+      z
+        .toLowerCase()
+        .split('/')
+        .some((part) => part.startsWith(needle)),
+  );
   const rest = all.filter((z) => !prefix.includes(z) && z.toLowerCase().includes(needle));
   return [...prefix, ...rest].slice(0, 25).map((z) => ({ name: z, value: z }));
 }

@@ -84,7 +84,10 @@ export function createDiscordAdapter(
     chat,
     async start() {
       if (options.registerCommands ?? true) {
-        const target = { applicationId: config.applicationId, ...(config.devGuildId && { guildId: config.devGuildId }) };
+        const target = {
+          applicationId: config.applicationId,
+          ...(config.devGuildId && { guildId: config.devGuildId }),
+        };
         // A failed registration must not keep the bot offline: the registered commands still work.
         await registerCommandsIfChanged(client.rest, target, logger).catch((error: unknown) => {
           logger.warn({ error: describe(error) }, 'could not check or register discord commands');

@@ -30,7 +30,8 @@ const THREAD_NAME_MAX = 100;
 
 export function toDeliveryError(error: unknown): DeliveryError {
   if (error instanceof DeliveryError) return error;
-  if (error instanceof RateLimitError) return DeliveryError.rateLimited(Math.max(0, Math.ceil(error.retryAfter)), error);
+  if (error instanceof RateLimitError)
+    return DeliveryError.rateLimited(Math.max(0, Math.ceil(error.retryAfter)), error);
   if (error instanceof DiscordAPIError) {
     if (error.status === 429) return DeliveryError.rateLimited(retryAfterFromBody(error), error);
     if (typeof error.code === 'number' && PERMANENT_CODES.has(error.code)) {
@@ -58,7 +59,12 @@ export function createDiscordChatPort(rest: REST, logger: Logger): ChatPort {
   /** DM channel per user; the DM channel of a user never changes, so this never goes stale. */
   const dmChannels = new Map<string, string>();
 
-  async function send(channelId: string, message: Message, files?: readonly OutboundFile[], options?: RenderOptions): Promise<SentMessage> {
+  async function send(
+    channelId: string,
+    message: Message,
+    files?: readonly OutboundFile[],
+    options?: RenderOptions,
+  ): Promise<SentMessage> {
     const rendered = renderMessage(message, options);
     const sent = (await rest.post(Routes.channelMessages(channelId), {
       body: toCreateBody(rendered, files),
@@ -70,13 +76,19 @@ export function createDiscordChatPort(rest: REST, logger: Logger): ChatPort {
   async function openDm(userId: string): Promise<string> {
     const known = dmChannels.get(userId);
     if (known) return known;
-    const channel = (await rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as RESTPostAPICurrentUserCreateDMChannelResult;
+    const channel = (await rest.post(Routes.userChannels(), {
+      body: { recipient_id: userId },
+    })) as RESTPostAPICurrentUserCreateDMChannelResult;
     dmChannels.set(userId, channel.id);
     return channel.id;
   }
 
   return {
-    async postToChannel(target: ChannelTarget, message: Message, files?: readonly OutboundFile[]): Promise<SentMessage> {
+    async postToChannel(
+      target: ChannelTarget,
+      message: Message,
+      files?: readonly OutboundFile[],
+    ): Promise<SentMessage> {
       try {
         return await send(target.channelId, message, files);
       } catch (error) {
@@ -99,7 +111,10 @@ export function createDiscordChatPort(rest: REST, logger: Logger): ChatPort {
       } catch (error) {
         // Without its thread the post is useless, and a retry would post it again: take it back.
         await rest.delete(Routes.channelMessage(sent.channelId, sent.messageId)).catch((cleanupError: unknown) => {
-          logger.warn({ channelId: sent.channelId, error: describe(cleanupError) }, 'could not remove a check-in post whose thread failed');
+          logger.warn(
+            { channelId: sent.channelId, error: describe(cleanupError) },
+            'could not remove a check-in post whose thread failed',
+          );
         });
         throw toDeliveryError(error);
       }

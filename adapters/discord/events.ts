@@ -37,7 +37,10 @@ export function listenToGatewayEvents(client: Client, options: GatewayEventOptio
       .handle(event)
       .then((reply) => answer?.(reply))
       .catch((error: unknown) => {
-        logger.error({ kind: event.kind, workspaceId: event.source.workspaceId, error: describe(error) }, 'discord event failed');
+        logger.error(
+          { kind: event.kind, workspaceId: event.source.workspaceId, error: describe(error) },
+          'discord event failed',
+        );
       });
   };
 

@@ -31,7 +31,7 @@ export interface InteractionOptions {
 type Answerable = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
 
 const SORRY = 'Something went wrong on our side. Nothing was changed; please try again in a moment.';
-const NOT_IN_GUILD = 'Rebound works in server channels. Use this command in your group\'s channel.';
+const NOT_IN_GUILD = "Rebound works in server channels. Use this command in your group's channel.";
 const FORM_TOO_LATE = 'That took longer than expected, so the form could not open. Please try again.';
 const FIELD_LABELS_KEPT = 1000;
 
@@ -56,38 +56,54 @@ export function createInteractionListener(options: InteractionOptions): (interac
   };
 
   async function onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
-    if (!interaction.guildId) return void (await interaction.reply({ content: NOT_IN_GUILD, flags: MessageFlags.Ephemeral }));
+    if (!interaction.guildId)
+      return void (await interaction.reply({ content: NOT_IN_GUILD, flags: MessageFlags.Ephemeral }));
     const name = interaction.commandName;
-    if (!isCommandName(name)) return void (await interaction.reply({ content: `Unknown command /${name}.`, flags: MessageFlags.Ephemeral }));
+    if (!isCommandName(name))
+      return void (await interaction.reply({ content: `Unknown command /${name}.`, flags: MessageFlags.Ephemeral }));
     const subcommand = interaction.options.getSubcommand(false);
     // Manage Channels (for /rebound setup and config) travels in the source; the core decides.
     const source = interactionSource(interaction, interaction.guildId);
     const args = argsFromOptions(name, subcommand, optionValues(interaction));
-    await answer(interaction, { kind: 'command', source, name, args }, () => interaction.deferReply({ flags: MessageFlags.Ephemeral }));
+    await answer(interaction, { kind: 'command', source, name, args }, () =>
+      interaction.deferReply({ flags: MessageFlags.Ephemeral }),
+    );
   }
 
   async function onButton(interaction: ButtonInteraction): Promise<void> {
     const { workspaceId, id } = decodeCustomId(interaction.customId);
     const workspace = interaction.guildId ?? workspaceId;
-    if (!workspace) return void (await interaction.reply({ content: 'This button no longer works.', flags: MessageFlags.Ephemeral }));
+    if (!workspace)
+      return void (await interaction.reply({ content: 'This button no longer works.', flags: MessageFlags.Ephemeral }));
     const source = interactionSource(interaction, workspace);
     // An ephemeral message is not stored anywhere the core could know it by.
     const stored = !interaction.message.flags.has(MessageFlags.Ephemeral);
-    const event = { kind: 'button', source, actionId: id, ...(stored && { messageId: interaction.message.id }) } as const;
+    const event = {
+      kind: 'button',
+      source,
+      actionId: id,
+      ...(stored && { messageId: interaction.message.id }),
+    } as const;
     await answer(interaction, event, () => interaction.deferUpdate(), workspaceId);
   }
 
   async function onModalSubmit(interaction: ModalSubmitInteraction): Promise<void> {
     const { workspaceId, id } = decodeCustomId(interaction.customId);
     const workspace = interaction.guildId ?? workspaceId;
-    if (!workspace) return void (await interaction.reply({ content: 'This form no longer works.', flags: MessageFlags.Ephemeral }));
+    if (!workspace)
+      return void (await interaction.reply({ content: 'This form no longer works.', flags: MessageFlags.Ephemeral }));
     const fields: Record<string, string> = {};
     for (const [customId, field] of interaction.fields.fields) {
       if ('value' in field && typeof field.value === 'string') fields[customId] = field.value;
       else if ('values' in field && Array.isArray(field.values)) fields[customId] = String(field.values[0] ?? '');
     }
     const source = interactionSource(interaction, workspace);
-    await answer(interaction, { kind: 'form-submit', source, formId: id, fields }, () => interaction.deferReply({ flags: MessageFlags.Ephemeral }), workspaceId);
+    await answer(
+      interaction,
+      { kind: 'form-submit', source, formId: id, fields },
+      () => interaction.deferReply({ flags: MessageFlags.Ephemeral }),
+      workspaceId,
+    );
   }
 
   async function answerAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
@@ -96,7 +112,12 @@ export function createInteractionListener(options: InteractionOptions): (interac
   }
 
   /** Runs the core, deferring if it is slow, then renders its reply in the interaction. */
-  async function answer(interaction: Answerable, event: InboundEvent, defer: () => Promise<unknown>, dmWorkspaceId?: string): Promise<void> {
+  async function answer(
+    interaction: Answerable,
+    event: InboundEvent,
+    defer: () => Promise<unknown>,
+    dmWorkspaceId?: string,
+  ): Promise<void> {
     const work = options.handler.handle(event);
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'late'>((resolve) => {
@@ -112,7 +133,8 @@ export function createInteractionListener(options: InteractionOptions): (interac
   async function render(interaction: Answerable, reply: Reply, dmWorkspaceId: string | undefined): Promise<void> {
     switch (reply.type) {
       case 'none':
-        if (interaction.isButton() || (interaction.isModalSubmit() && interaction.isFromMessage())) return void (await interaction.deferUpdate());
+        if (interaction.isButton() || (interaction.isModalSubmit() && interaction.isFromMessage()))
+          return void (await interaction.deferUpdate());
         return void (await interaction.reply(toEphemeralReply(renderMessage(textMessage('Done.')))));
       case 'private':
         return void (await interaction.reply(toEphemeralReply(renderMessage(reply.message), reply.files)));
@@ -135,10 +157,16 @@ export function createInteractionListener(options: InteractionOptions): (interac
   }
 
   /** After a deferral: commands and forms deferred an ephemeral reply, buttons an update. */
-  async function renderDeferred(interaction: Answerable, reply: Reply, dmWorkspaceId: string | undefined): Promise<void> {
+  async function renderDeferred(
+    interaction: Answerable,
+    reply: Reply,
+    dmWorkspaceId: string | undefined,
+  ): Promise<void> {
     const privately = (message: Message, files?: Extract<Reply, { type: 'private' }>['files']) => {
       const options = toEphemeralReply(renderMessage(message), files);
-      return interaction.isButton() ? interaction.followUp(options) : interaction.editReply({ ...options, flags: undefined });
+      return interaction.isButton()
+        ? interaction.followUp(options)
+        : interaction.editReply({ ...options, flags: undefined });
     };
     switch (reply.type) {
       case 'none':
@@ -162,7 +190,9 @@ export function createInteractionListener(options: InteractionOptions): (interac
 
   function formErrorsText(interaction: Answerable, errors: Readonly<Record<string, string>>): string {
     const formId = interaction.isModalSubmit() ? decodeCustomId(interaction.customId).id : '';
-    const lines = Object.entries(errors).map(([field, problem]) => `• ${fieldLabels.get(`${formId} ${field}`) ?? field}: ${problem}`);
+    const lines = Object.entries(errors).map(
+      ([field, problem]) => `• ${fieldLabels.get(`${formId} ${field}`) ?? field}: ${problem}`,
+    );
     return ['Nothing was saved. Please fix this and send the form again:', ...lines].join('\n');
   }
 }

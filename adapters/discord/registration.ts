@@ -68,7 +68,11 @@ export function hashCommands(commands: readonly Comparable[]): string {
 }
 
 /** Overwrites the registered commands with ours. */
-export async function registerCommands(rest: REST, target: RegistrationTarget, definitions: readonly Definition[] = COMMAND_DEFINITIONS): Promise<void> {
+export async function registerCommands(
+  rest: REST,
+  target: RegistrationTarget,
+  definitions: readonly Definition[] = COMMAND_DEFINITIONS,
+): Promise<void> {
   await rest.put(commandsRoute(target), { body: definitions });
 }
 
@@ -82,10 +86,16 @@ export async function registerCommandsIfChanged(
   const registered = (await rest.get(commandsRoute(target))) as APIApplicationCommand[];
   const ours = hashCommands(definitions);
   if (hashCommands(registered) === ours) {
-    logger.info({ scope: target.guildId ? 'guild' : 'global', hash: ours.slice(0, 12) }, 'discord commands are up to date');
+    logger.info(
+      { scope: target.guildId ? 'guild' : 'global', hash: ours.slice(0, 12) },
+      'discord commands are up to date',
+    );
     return false;
   }
   await registerCommands(rest, target, definitions);
-  logger.info({ scope: target.guildId ? 'guild' : 'global', hash: ours.slice(0, 12), count: definitions.length }, 'discord commands registered');
+  logger.info(
+    { scope: target.guildId ? 'guild' : 'global', hash: ours.slice(0, 12), count: definitions.length },
+    'discord commands registered',
+  );
   return true;
 }

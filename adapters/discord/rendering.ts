@@ -54,7 +54,12 @@ export function renderMessage(message: Message, options: RenderOptions = {}): Re
 
   const inline = [pingLine, body].filter((part) => part !== '').join('\n');
   if (inline.length <= CONTENT_MAX) return { content: inline, embeds: [], components, pings };
-  return { content: pingLine, embeds: chunk(body, EMBED_DESCRIPTION_MAX, EMBEDS_MAX).map((description) => ({ description })), components, pings };
+  return {
+    content: pingLine,
+    embeds: chunk(body, EMBED_DESCRIPTION_MAX, EMBEDS_MAX).map((description) => ({ description })),
+    components,
+    pings,
+  };
 }
 
 /**
@@ -95,7 +100,11 @@ function renderButtons(blocks: readonly Block[], dmWorkspaceId: string | undefin
 
 function renderButton(button: Button, dmWorkspaceId: string | undefined): APIButtonComponentWithCustomId {
   const style =
-    button.style === 'primary' ? ButtonStyle.Primary : button.style === 'danger' ? ButtonStyle.Danger : ButtonStyle.Secondary;
+    button.style === 'primary'
+      ? ButtonStyle.Primary
+      : button.style === 'danger'
+        ? ButtonStyle.Danger
+        : ButtonStyle.Secondary;
   return {
     type: ComponentType.Button,
     style,
@@ -109,7 +118,10 @@ export function allowedMentions(rendered: RenderedMessage): APIAllowedMentions {
 }
 
 /** The body of `POST /channels/:id/messages` (and of `PATCH` on a message). */
-export function toCreateBody(rendered: RenderedMessage, files: readonly OutboundFile[] = []): RESTPostAPIChannelMessageJSONBody {
+export function toCreateBody(
+  rendered: RenderedMessage,
+  files: readonly OutboundFile[] = [],
+): RESTPostAPIChannelMessageJSONBody {
   return {
     content: rendered.content,
     embeds: rendered.embeds,
@@ -126,7 +138,10 @@ export function toRawFiles(files: readonly OutboundFile[] = []): RawFile[] {
 }
 
 /** A private (ephemeral) interaction answer. */
-export function toEphemeralReply(rendered: RenderedMessage, files: readonly OutboundFile[] = []): InteractionReplyOptions & { flags: MessageFlags.Ephemeral } {
+export function toEphemeralReply(
+  rendered: RenderedMessage,
+  files: readonly OutboundFile[] = [],
+): InteractionReplyOptions & { flags: MessageFlags.Ephemeral } {
   return {
     content: rendered.content,
     embeds: rendered.embeds,
@@ -148,7 +163,11 @@ export function toUpdate(rendered: RenderedMessage): InteractionUpdateOptions {
 }
 
 function toAttachments(files: readonly OutboundFile[]): AttachmentPayload[] {
-  return files.map((f) => ({ attachment: Buffer.from(f.bytes), name: f.filename, ...(f.title && { description: f.title }) }));
+  return files.map((f) => ({
+    attachment: Buffer.from(f.bytes),
+    name: f.filename,
+    ...(f.title && { description: f.title }),
+  }));
 }
 
 /**
@@ -164,7 +183,8 @@ export function renderModal(form: Form, dmWorkspaceId?: string): APIModalInterac
 }
 
 function renderField(field: FormField): APILabelComponent {
-  const placeholder = field.placeholder === undefined ? {} : { placeholder: truncate(field.placeholder, PLACEHOLDER_MAX) };
+  const placeholder =
+    field.placeholder === undefined ? {} : { placeholder: truncate(field.placeholder, PLACEHOLDER_MAX) };
   if (field.kind === 'choice' && field.choices && field.choices.length > 0) {
     return {
       type: ComponentType.Label,

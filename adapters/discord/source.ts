@@ -24,7 +24,8 @@ export function interactionSource(interaction: Interaction, workspaceId: string)
   // A command used in one of the group's threads (the day's check-in) belongs to the group.
   const parentId = channel?.isThread() ? channel.parentId : null;
   const channelId = parentId ?? interaction.channelId ?? '';
-  const channelName = parentId === null && channel && 'name' in channel && typeof channel.name === 'string' ? channel.name : undefined;
+  const channelName =
+    parentId === null && channel && 'name' in channel && typeof channel.name === 'string' ? channel.name : undefined;
   const permissions = interaction.memberPermissions;
   return {
     platform: PLATFORM,

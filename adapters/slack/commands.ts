@@ -13,7 +13,6 @@ import { SORRY } from './replies.ts';
 import { slackMarkupToPlain } from './slack-text.ts';
 import type { UserDirectory } from './users.ts';
 
-
 export interface InboundDeps {
   readonly handler: EventHandler;
   readonly users: UserDirectory;

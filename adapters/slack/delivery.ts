@@ -40,7 +40,13 @@ const PERMANENT_ERRORS = new Set([
 ]);
 
 /** Platform errors Slack reports for its own trouble. */
-const TRANSIENT_ERRORS = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'ratelimited']);
+const TRANSIENT_ERRORS = new Set([
+  'internal_error',
+  'fatal_error',
+  'service_unavailable',
+  'request_timeout',
+  'ratelimited',
+]);
 
 /** Maps anything a Web API call threw to the core's three kinds of delivery failure. */
 export function toDeliveryError(error: unknown, method: string): DeliveryError {
@@ -56,7 +62,8 @@ export function toDeliveryError(error: unknown, method: string): DeliveryError {
     const kind = error.statusCode >= 500 || error.statusCode === 408 ? 'transient' : 'permanent';
     return new DeliveryError(kind, `${method}: HTTP ${error.statusCode}`, undefined, { cause: error });
   }
-  if (error instanceof webApi.WebAPIRequestError) return DeliveryError.transient(`${method}: ${error.original.message}`, error);
+  if (error instanceof webApi.WebAPIRequestError)
+    return DeliveryError.transient(`${method}: ${error.original.message}`, error);
   return DeliveryError.transient(`${method}: ${error instanceof Error ? error.message : 'unknown failure'}`, error);
 }
 

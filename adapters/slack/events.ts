@@ -45,11 +45,7 @@ export function registerEvents(app: App, deps: InboundDeps): void {
     await next();
   });
 
-  async function humanActor(
-    args: AllMiddlewareArgs,
-    teamId: string,
-    userId: string,
-  ): Promise<Actor | null> {
+  async function humanActor(args: AllMiddlewareArgs, teamId: string, userId: string): Promise<Actor | null> {
     if (userId === args.context.botUserId) return null;
     const actor = await deps.users.actor(args.client, teamId, userId);
     return actor.isBot ? null : actor;
@@ -69,7 +65,12 @@ export function registerEvents(app: App, deps: InboundDeps): void {
       emoji: event.reaction,
       source: { platform: 'slack', workspaceId: body.team_id, channelId: event.item.channel, actor },
     };
-    await handle(reaction, { client: args.client, teamId: body.team_id, userId: event.user, channelId: event.item.channel });
+    await handle(reaction, {
+      client: args.client,
+      teamId: body.team_id,
+      userId: event.user,
+      channelId: event.item.channel,
+    });
   }
 
   async function handle(event: ReactionEvent | ThreadReplyEvent, context: ReplyContext): Promise<void> {
@@ -78,7 +79,10 @@ export function registerEvents(app: App, deps: InboundDeps): void {
       reply = await deps.handler.handle(event);
     } catch (error) {
       // Nobody asked anything, so nobody is told: a failed reaction or reply is only logged.
-      deps.logger.error({ teamId: context.teamId, kind: event.kind, error: error instanceof Error ? error.message : 'unknown' }, 'event failed');
+      deps.logger.error(
+        { teamId: context.teamId, kind: event.kind, error: error instanceof Error ? error.message : 'unknown' },
+        'event failed',
+      );
       return;
     }
     // Events have no response_url: a private answer is an ephemeral message where the event happened.
@@ -102,6 +106,12 @@ export function registerEvents(app: App, deps: InboundDeps): void {
       ...(event.text ? { text: slackMarkupToPlain(event.text) } : {}),
       source: { platform: 'slack', workspaceId: body.team_id, channelId: event.channel, actor },
     };
-    await handle(reply, { client: args.client, teamId: body.team_id, userId: event.user, channelId: event.channel, threadTs: event.thread_ts });
+    await handle(reply, {
+      client: args.client,
+      teamId: body.team_id,
+      userId: event.user,
+      channelId: event.channel,
+      threadTs: event.thread_ts,
+    });
   });
 }

@@ -122,7 +122,11 @@ export function createSlackAdapter(config: SlackAdapterConfig, handler: EventHan
         // The Socket Mode client opens its connection through the Web API, so it honours apiUrl too.
         installerOptions: { port, ...(slackApiUrl ? { clientOptions: { slackApiUrl } } : {}) },
       })
-    : new App({ ...common, signingSecret: config.signingSecret, processBeforeResponse: config.processBeforeResponse ?? false });
+    : new App({
+        ...common,
+        signingSecret: config.signingSecret,
+        processBeforeResponse: config.processBeforeResponse ?? false,
+      });
 
   // Proactive sends never wait or retry inside the client: the scheduler owns that decision.
   const chatClient = new webApi.WebClient(config.botToken, {

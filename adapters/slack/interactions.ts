@@ -97,11 +97,15 @@ export function registerInteractions(app: App, deps: InboundDeps): void {
     try {
       reply = await deps.handler.handle(event);
     } catch (error) {
-      deps.logger.error({ teamId, form: view.callback_id, error: error instanceof Error ? error.message : 'unknown' }, 'form failed');
+      deps.logger.error(
+        { teamId, form: view.callback_id, error: error instanceof Error ? error.message : 'unknown' },
+        'form failed',
+      );
       reply = { type: 'private', message: SORRY };
     }
     const title = view.title.text;
-    const notice = (message: Parameters<typeof renderNoticeView>[1]): Slack.ModalView => renderNoticeView(title, message);
+    const notice = (message: Parameters<typeof renderNoticeView>[1]): Slack.ModalView =>
+      renderNoticeView(title, message);
     switch (reply.type) {
       case 'form-errors':
         return ack({ response_action: 'errors', errors: { ...reply.errors } });

@@ -112,7 +112,12 @@ export function renderMessage(message: Message): RenderedMessage {
 }
 
 function renderField(field: FormField): Slack.InputBlock {
-  const base = { type: 'input' as const, block_id: field.id, optional: !field.required, label: plain(field.label, 2000) };
+  const base = {
+    type: 'input' as const,
+    block_id: field.id,
+    optional: !field.required,
+    label: plain(field.label, 2000),
+  };
   const placeholder = field.placeholder ? { placeholder: plain(field.placeholder, 150) } : {};
   switch (field.kind) {
     case 'choice':
@@ -126,7 +131,10 @@ function renderField(field: FormField): Slack.InputBlock {
         },
       };
     case 'number':
-      return { ...base, element: { type: 'number_input', action_id: field.id, is_decimal_allowed: false, ...placeholder } };
+      return {
+        ...base,
+        element: { type: 'number_input', action_id: field.id, is_decimal_allowed: false, ...placeholder },
+      };
     case 'short':
     case 'long':
       return {

@@ -48,7 +48,12 @@ export function createReplySender(logger: Logger): {
     if (context.viewId) {
       await context.client.views.update({ view_id: context.viewId, view: renderNoticeView('Rebound', message) });
     } else if (context.respond) {
-      await context.respond({ response_type: 'ephemeral', replace_original: false, text: rendered.text, blocks: rendered.blocks });
+      await context.respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: rendered.text,
+        blocks: rendered.blocks,
+      });
     } else if (context.channelId) {
       await context.client.chat.postEphemeral({
         channel: context.channelId,

@@ -37,7 +37,9 @@ export function measureBareInserts(options: BareInsertOptions = {}): BareInsertR
     database.exec(
       'CREATE TABLE applications (id INTEGER PRIMARY KEY, member_id INTEGER NOT NULL, company TEXT NOT NULL, role TEXT NOT NULL, created_at INTEGER NOT NULL)',
     );
-    const insert = database.prepare('INSERT INTO applications (member_id, company, role, created_at) VALUES (?, ?, ?, ?)');
+    const insert = database.prepare(
+      'INSERT INTO applications (member_id, company, role, created_at) VALUES (?, ?, ?, ?)',
+    );
     const insertOne = database.transaction((n: number) => {
       insert.run(n % 50, `Company ${n}`, 'Backend Engineer', 1_700_000_000_000 + n);
     });

@@ -18,7 +18,9 @@ export function measureCommandFloor(commands: number): { perSecond: number } {
     s.prepare(
       "INSERT INTO groups (platform, workspace_id, channel_id, name, timezone, check_in_minute, check_in_days, reminder_minute, created_at) VALUES ('slack', 'T1', 'C1', 'g', 'UTC', 540, '1,2,3,4,5', 960, 1)",
     ).run();
-    s.prepare("INSERT INTO members (platform, workspace_id, group_id, user_id, display_name, joined_at) VALUES ('slack', 'T1', 1, 'U1', 'u', 1)").run();
+    s.prepare(
+      "INSERT INTO members (platform, workspace_id, group_id, user_id, display_name, joined_at) VALUES ('slack', 'T1', 1, 'U1', 'u', 1)",
+    ).run();
     const app = s.prepare(
       "INSERT INTO applications (platform, workspace_id, member_id, company, company_key, role, status, visibility, created_by_rejection, created_at, updated_at) VALUES ('slack', 'T1', 1, ?, ?, 'Backend Engineer', ?, 'shared', 0, ?, ?) RETURNING id",
     );

@@ -14,8 +14,8 @@ import { InternalError } from '../core/errors.ts';
 export const CHART_FONT_FAMILY = 'DejaVu Sans';
 
 /** Resolved from this module, not the working directory, so it works wherever the process starts. */
-export const CHART_FONT_FILES: readonly string[] = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map(
-  (file) => fileURLToPath(new URL(`./fonts/${file}`, import.meta.url)),
+export const CHART_FONT_FILES: readonly string[] = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((file) =>
+  fileURLToPath(new URL(`./fonts/${file}`, import.meta.url)),
 );
 
 const rasterOptions: ResvgRenderOptions = {

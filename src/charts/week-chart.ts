@@ -149,7 +149,10 @@ function checkedWeek(days: readonly WeekChartDay[]): readonly WeekChartDay[] {
       throw new InternalError('invariant', `a week chart starts on a Monday, not ${day.date}`);
     }
     if (previous !== undefined && time - previous !== 86_400_000) {
-      throw new InternalError('invariant', `a week chart needs consecutive days, ${day.date} does not follow the day before`);
+      throw new InternalError(
+        'invariant',
+        `a week chart needs consecutive days, ${day.date} does not follow the day before`,
+      );
     }
     previous = time;
     for (const series of SERIES) {
@@ -191,5 +194,10 @@ function cleanTitle(title: string): string {
     .replace(/\s+/g, ' ')
     .trim();
   const chars = Array.from(printable);
-  return chars.length > TITLE_MAX_CHARS ? `${chars.slice(0, TITLE_MAX_CHARS - 1).join('').trimEnd()}…` : printable;
+  return chars.length > TITLE_MAX_CHARS
+    ? `${chars
+        .slice(0, TITLE_MAX_CHARS - 1)
+        .join('')
+        .trimEnd()}…`
+    : printable;
 }

@@ -53,8 +53,17 @@ export function createRebound(options: ReboundOptions): Rebound {
 async function handleEvent(deps: CoreDeps, event: InboundEvent): Promise<Reply> {
   if (event.source.actor.isBot && event.kind !== 'reaction') return { type: 'none' };
   // One line per event, with where it happened and how it ended; never what anyone wrote.
-  const group = deps.store.groups.findByChannel({ platform: event.source.platform, workspaceId: event.source.workspaceId }, event.source.channelId);
-  const log = { platform: event.source.platform, workspace: event.source.workspaceId, group: group?.id ?? null, kind: event.kind, name: nameOf(event) };
+  const group = deps.store.groups.findByChannel(
+    { platform: event.source.platform, workspaceId: event.source.workspaceId },
+    event.source.channelId,
+  );
+  const log = {
+    platform: event.source.platform,
+    workspace: event.source.workspaceId,
+    group: group?.id ?? null,
+    kind: event.kind,
+    name: nameOf(event),
+  };
   try {
     const reply = await dispatch(deps, event);
     deps.logger.info({ ...log, outcome: 'ok' }, 'event handled');
@@ -62,10 +71,14 @@ async function handleEvent(deps: CoreDeps, event: InboundEvent): Promise<Reply> 
   } catch (error) {
     if (error instanceof UserError) {
       deps.logger.info({ ...log, outcome: 'user-error' }, 'event refused');
-      if (event.kind === 'form-submit' && error.field) return { type: 'form-errors', errors: { [error.field]: error.message } };
+      if (event.kind === 'form-submit' && error.field)
+        return { type: 'form-errors', errors: { [error.field]: error.message } };
       return privateText(error.text);
     }
-    deps.logger.error({ ...log, outcome: 'error', error: error instanceof Error ? error.name : 'unknown' }, 'event failed');
+    deps.logger.error(
+      { ...log, outcome: 'error', error: error instanceof Error ? error.name : 'unknown' },
+      'event failed',
+    );
     return privateText('Something went wrong on my side, and nothing was saved. Please try again in a moment.');
   }
 }

@@ -37,7 +37,11 @@ function checkLength(text: string, spec: FieldSpec): string {
   // Cheap bound first, so a 100 KB paste is refused without segmenting it.
   // A text no longer than the limit in UTF-16 units is within it in characters too.
   if (text.length > spec.max && (text.length > spec.max * 8 || charLength(text) > spec.max)) {
-    throw new UserError(`That ${spec.label} is too long: ${spec.max.toLocaleString('en')} characters at most.`, spec.example, spec.field);
+    throw new UserError(
+      `That ${spec.label} is too long: ${spec.max.toLocaleString('en')} characters at most.`,
+      spec.example,
+      spec.field,
+    );
   }
   return text;
 }
@@ -55,7 +59,11 @@ export function parseStage(raw: string | undefined, example: string, field?: str
   };
   const stage = (REJECTION_STAGES as readonly string[]).includes(text) ? (text as RejectionStage) : aliases[text];
   if (!stage) {
-    throw new UserError(`"${neutraliseMentions(stripControl(text)).slice(0, 40)}" is not a stage I know. Use one of: ${REJECTION_STAGES.join(', ')}.`, example, field);
+    throw new UserError(
+      `"${neutraliseMentions(stripControl(text)).slice(0, 40)}" is not a stage I know. Use one of: ${REJECTION_STAGES.join(', ')}.`,
+      example,
+      field,
+    );
   }
   return stage;
 }
@@ -82,7 +90,13 @@ export function parseLink(raw: string | undefined, example: string): string | nu
 }
 
 /** A whole number in a range, for goals and form counts. */
-export function parseCount(raw: string | undefined, label: string, example: string, max = 1000, field?: string): number {
+export function parseCount(
+  raw: string | undefined,
+  label: string,
+  example: string,
+  max = 1000,
+  field?: string,
+): number {
   const text = (raw ?? '').trim();
   if (text === '') return 0;
   if (!/^\d{1,6}$/.test(text) || Number(text) > max) {

@@ -22,7 +22,9 @@ export function dueTimes(rule: FollowUpRule, at: Date, zone: string): Date[] {
     case 'days':
       return [atLocalTime(addDays(day, t.days), t.minute, zone)];
     case 'repeat':
-      return Array.from({ length: t.times }, (_, i) => atLocalTime(addDays(day, t.days + i * t.everyDays), t.minute, zone));
+      return Array.from({ length: t.times }, (_, i) =>
+        atLocalTime(addDays(day, t.days + i * t.everyDays), t.minute, zone),
+      );
     case 'weekly-at-check-in':
     case 'daily-at-check-in':
       return [];
@@ -35,7 +37,13 @@ function sameTrigger(a: RuleTrigger, b: RuleTrigger): boolean {
 }
 
 /** Every step the group's enabled rules schedule for one trigger, soonest first. */
-export function planSteps(rules: readonly FollowUpRule[], group: Group, trigger: RuleTrigger, at: Date, zone: string): PlannedStep[] {
+export function planSteps(
+  rules: readonly FollowUpRule[],
+  group: Group,
+  trigger: RuleTrigger,
+  at: Date,
+  zone: string,
+): PlannedStep[] {
   const steps: PlannedStep[] = [];
   for (const base of rules) {
     if (!sameTrigger(base.trigger, trigger)) continue;

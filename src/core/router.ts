@@ -41,7 +41,10 @@ export const COMMANDS: Record<Exclude<CommandName, 'rebound'>, Handler> = {
   followups: (deps, source) => listFollowUps(deps, source),
   checkin: (deps, source) => openCheckInForm(deps, source),
   goal: setGoal,
-  stats: (deps, source, args) => (args[0]?.trim().toLowerCase() === 'group' && args.length === 1 ? showGroupStats(deps, source) : showMyStats(deps, source, args)),
+  stats: (deps, source, args) =>
+    args[0]?.trim().toLowerCase() === 'group' && args.length === 1
+      ? showGroupStats(deps, source)
+      : showMyStats(deps, source, args),
 };
 
 export const REBOUND_SUBCOMMANDS: Record<string, Handler> = {
@@ -87,5 +90,11 @@ type FormHandler = (deps: CoreDeps, event: FormSubmitEvent) => Reply | Promise<R
 /** Form handlers by form-id prefix (`checkin:2026-11-26` → `checkin`). */
 export const FORMS: Record<string, FormHandler> = {
   checkin: submitCheckInForm,
-  rejected: (deps, e) => recordRejection(deps, e.source, [e.fields.company ?? '', e.fields.role ?? '', e.fields.stage ?? '', e.fields.note ?? ''], true),
+  rejected: (deps, e) =>
+    recordRejection(
+      deps,
+      e.source,
+      [e.fields.company ?? '', e.fields.role ?? '', e.fields.stage ?? '', e.fields.note ?? ''],
+      true,
+    ),
 };

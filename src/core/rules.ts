@@ -21,7 +21,13 @@ export type RuleTiming =
   /** N calendar days after the trigger's local date, at a local time. */
   | { readonly kind: 'days'; readonly days: number; readonly minute: MinuteOfDay }
   /** First after N days, then every M days, a fixed number of times. */
-  | { readonly kind: 'repeat'; readonly days: number; readonly everyDays: number; readonly times: number; readonly minute: MinuteOfDay }
+  | {
+      readonly kind: 'repeat';
+      readonly days: number;
+      readonly everyDays: number;
+      readonly times: number;
+      readonly minute: MinuteOfDay;
+    }
   /** The group's first check-in day of each week, at check-in time. */
   | { readonly kind: 'weekly-at-check-in' }
   /** Every check-in day at check-in time (group timezone). */
@@ -59,7 +65,8 @@ export interface FollowUpRule {
 
 const TEN = 10 * 60;
 const at = (ctx: StepContext) => (ctx.company ? ` at ${ctx.company}` : '');
-const roleAt = (ctx: StepContext) => [ctx.role ? `the ${ctx.role} role` : 'the role', ctx.company ? `at ${ctx.company}` : ''].filter(Boolean).join(' ');
+const roleAt = (ctx: StepContext) =>
+  [ctx.role ? `the ${ctx.role} role` : 'the role', ctx.company ? `at ${ctx.company}` : ''].filter(Boolean).join(' ');
 
 /** A short, polite feedback request the member can adapt and send. */
 export function feedbackDraft(ctx: StepContext): string {
@@ -96,7 +103,8 @@ export const DEFAULT_RULES: readonly FollowUpRule[] = [
     trigger: { kind: 'rejection' },
     timing: { kind: 'days', days: 3, minute: TEN },
     title: (c) => `Connect with people${at(c)}`,
-    ask: (c) => `Connect with your interviewer and a few people${at(c)} on a professional network, with a short friendly note.`,
+    ask: (c) =>
+      `Connect with your interviewer and a few people${at(c)} on a professional network, with a short friendly note.`,
     endsOn: [],
     skipStopsSeries: false,
   },
@@ -105,7 +113,8 @@ export const DEFAULT_RULES: readonly FollowUpRule[] = [
     trigger: { kind: 'rejection' },
     timing: { kind: 'days', days: 14, minute: TEN },
     title: (c) => `Engage with ${c.company ?? 'the company'}`,
-    ask: (c) => `Comment on or share a post from ${c.company ?? 'the company'}, and look for an event where its people will be.`,
+    ask: (c) =>
+      `Comment on or share a post from ${c.company ?? 'the company'}, and look for an event where its people will be.`,
     endsOn: [],
     skipStopsSeries: false,
   },
@@ -114,7 +123,8 @@ export const DEFAULT_RULES: readonly FollowUpRule[] = [
     trigger: { kind: 'rejection' },
     timing: { kind: 'repeat', days: 45, everyDays: 90, times: 3, minute: TEN },
     title: (c) => `Stay in touch with ${c.company ?? 'the company'}`,
-    ask: (c) => `Send ${c.company ?? 'them'} a brief note saying you are still interested, and look through their current openings.`,
+    ask: (c) =>
+      `Send ${c.company ?? 'them'} a brief note saying you are still interested, and look through their current openings.`,
     endsOn: [],
     skipStopsSeries: true,
   },
@@ -124,17 +134,20 @@ export const DEFAULT_RULES: readonly FollowUpRule[] = [
     timing: { kind: 'days', days: 7, minute: TEN },
     condition: 'no-application-since-created',
     title: () => 'Line up your next application',
-    ask: () => 'Pick your next application and tailor your résumé and cover letter to it. Log it with /applied when it is out.',
+    ask: () =>
+      'Pick your next application and tailor your résumé and cover letter to it. Log it with /applied when it is out.',
     endsOn: ['application-logged'],
     skipStopsSeries: false,
-    atOnce: 'Right now: pick the next role to go for and tailor your résumé to it. Momentum is the best answer to a no.',
+    atOnce:
+      'Right now: pick the next role to go for and tailor your résumé to it. Momentum is the best answer to a no.',
   },
   {
     id: 'network',
     trigger: { kind: 'schedule' },
     timing: { kind: 'weekly-at-check-in' },
     title: () => 'One networking step this week',
-    ask: () => 'This week, do one of these: go to an industry event, join a professional group or mentorship programme, or reach out to one person in your field.',
+    ask: () =>
+      'This week, do one of these: go to an industry event, join a professional group or mentorship programme, or reach out to one person in your field.',
     endsOn: [],
     skipStopsSeries: false,
   },
@@ -159,6 +172,7 @@ export function effectiveRule(rule: FollowUpRule, setting: RuleSetting | undefin
   if (setting?.offsetDays === undefined) return rule;
   const t = rule.timing;
   const days = setting.offsetDays;
-  if (t.kind === 'business-days' || t.kind === 'days' || t.kind === 'repeat') return { ...rule, timing: { ...t, days } };
+  if (t.kind === 'business-days' || t.kind === 'days' || t.kind === 'repeat')
+    return { ...rule, timing: { ...t, days } };
   return rule;
 }

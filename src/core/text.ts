@@ -10,9 +10,15 @@ export function neutraliseMentions(text: string): string {
   return (
     text
       // Slack special mentions: <!channel>, <!here|here>, <!subteam^S123|@team>, <!date^…>
-      .replace(/<!([a-zA-Z^0-9_-]+)(?:\|([^>]*))?>/g, (_m, name: string, label: string | undefined) => `@${ZWSP}${label?.replace(/^@/, '') || name}`)
+      .replace(
+        /<!([a-zA-Z^0-9_-]+)(?:\|([^>]*))?>/g,
+        (_m, name: string, label: string | undefined) => `@${ZWSP}${label?.replace(/^@/, '') || name}`,
+      )
       // Slack user/channel and Discord user/role/channel mentions: <@U1>, <@U1|bob>, <@!1>, <@&1>, <#C1|x>, <#1>
-      .replace(/<([@#])([!&]?)([A-Za-z0-9]+)(?:\|([^>]*))?>/g, (_m, sigil: string, _kind: string, id: string, label: string | undefined) => `${sigil}${ZWSP}${label || id}`)
+      .replace(
+        /<([@#])([!&]?)([A-Za-z0-9]+)(?:\|([^>]*))?>/g,
+        (_m, sigil: string, _kind: string, id: string, label: string | undefined) => `${sigil}${ZWSP}${label || id}`,
+      )
       // Plain mass mentions: @everyone, @here, @channel (any case)
       .replace(/@(everyone|here|channel)\b/gi, (_m, word: string) => `@${ZWSP}${word}`)
       // Whatever is left that opens like mention syntax (`<#`, `<@`, `<!`, unclosed or split) stays inert.

@@ -19,7 +19,6 @@ export function isValidTimezone(zone: string): boolean {
   return valid;
 }
 
-
 /**
  * A zone's UTC offset in minutes at an instant, cached per zone and quarter hour: the sweep asks
  * for thousands of members' local times at once, and luxon's own lookup costs ~15 µs each. Offsets
@@ -109,7 +108,8 @@ function resolveWallTime(date: string, minute: MinuteOfDay, zone: string): Date 
     const shift = before.offset - candidate.offset;
     if (shift > 0) {
       const earlier = DateTime.fromMillis(candidate.toMillis() - shift * 60_000, { zone });
-      if (earlier.hour === wanted.hour && earlier.minute === wanted.minute && earlier.day === d) return earlier.toJSDate();
+      if (earlier.hour === wanted.hour && earlier.minute === wanted.minute && earlier.day === d)
+        return earlier.toJSDate();
     }
     return candidate.toJSDate();
   }
@@ -149,8 +149,12 @@ export function inWindow(minute: MinuteOfDay, start: MinuteOfDay, end: MinuteOfD
   return start < end ? minute >= start && minute < end : minute >= start || minute < end;
 }
 
-const SHORT_WEEKDAYS = Array.from({ length: 7 }, (_, i) => new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, 10, 1 + i))));
-const SHORT_MONTHS = Array.from({ length: 12 }, (_, i) => new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, i, 1))));
+const SHORT_WEEKDAYS = Array.from({ length: 7 }, (_, i) =>
+  new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, 10, 1 + i))),
+);
+const SHORT_MONTHS = Array.from({ length: 12 }, (_, i) =>
+  new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, i, 1))),
+);
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /** A short, friendly rendering of an instant in a zone: `Thu 26 Nov, 10:00` (en-GB names). */

@@ -11,11 +11,9 @@ const scope = {
 };
 const ms = (name: string) => integer(name, { mode: 'timestamp_ms' });
 
-export const workspaces = sqliteTable(
-  'workspaces',
-  { ...scope, createdAt: ms('created_at').notNull() },
-  (t) => [primaryKey({ columns: [t.platform, t.workspaceId] })],
-);
+export const workspaces = sqliteTable('workspaces', { ...scope, createdAt: ms('created_at').notNull() }, (t) => [
+  primaryKey({ columns: [t.platform, t.workspaceId] }),
+]);
 
 export const groups = sqliteTable(
   'groups',
@@ -43,14 +41,22 @@ export const members = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     ...scope,
-    groupId: integer('group_id').notNull().references(() => groups.id, { onDelete: 'cascade' }),
+    groupId: integer('group_id')
+      .notNull()
+      .references(() => groups.id, { onDelete: 'cascade' }),
     userId: text('user_id').notNull(),
     displayName: text('display_name').notNull(),
     timezone: text('timezone'),
-    quietStartMinute: integer('quiet_start_minute').notNull().default(21 * 60),
-    quietEndMinute: integer('quiet_end_minute').notNull().default(8 * 60),
+    quietStartMinute: integer('quiet_start_minute')
+      .notNull()
+      .default(21 * 60),
+    quietEndMinute: integer('quiet_end_minute')
+      .notNull()
+      .default(8 * 60),
     pausedUntil: ms('paused_until'),
-    visibility: text('visibility', { enum: ['shared', 'counts', 'private'] }).notNull().default('shared'),
+    visibility: text('visibility', { enum: ['shared', 'counts', 'private'] })
+      .notNull()
+      .default('shared'),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     dmUnreachable: integer('dm_unreachable', { mode: 'boolean' }).notNull().default(false),
     joinedAt: ms('joined_at').notNull(),
@@ -66,7 +72,9 @@ export const applications = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     ...scope,
-    memberId: integer('member_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
     company: text('company').notNull(),
     /** Lower-cased company, for case-insensitive matching. */
     companyKey: text('company_key').notNull(),
@@ -90,8 +98,12 @@ export const rejections = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     ...scope,
-    applicationId: integer('application_id').notNull().references(() => applications.id, { onDelete: 'cascade' }),
-    memberId: integer('member_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
     stage: text('stage').notNull(),
     note: text('note'),
     rejectedOn: ms('rejected_on').notNull(),
@@ -105,7 +117,9 @@ export const updates = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     ...scope,
-    memberId: integer('member_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
     text: text('text').notNull(),
     source: text('source', { enum: ['command', 'thread', 'form'] }).notNull(),
     createdAt: ms('created_at').notNull(),
@@ -118,8 +132,12 @@ export const feedback = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     ...scope,
-    memberId: integer('member_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
-    applicationId: integer('application_id').notNull().references(() => applications.id, { onDelete: 'cascade' }),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
     text: text('text').notNull(),
     createdAt: ms('created_at').notNull(),
   },
@@ -131,7 +149,9 @@ export const followUps = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     ...scope,
-    memberId: integer('member_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
     applicationId: integer('application_id').references(() => applications.id, { onDelete: 'cascade' }),
     ruleId: text('rule_id').notNull(),
     dueAt: ms('due_at').notNull(),
@@ -144,7 +164,9 @@ export const followUps = sqliteTable(
   },
   (t) => [
     // The sweep reads only open rows by due time: a partial index keeps that independent of history.
-    index('follow_ups_open_due_idx').on(t.dueAt).where(sql`status in ('pending', 'snoozed') and nudged_at is null`),
+    index('follow_ups_open_due_idx')
+      .on(t.dueAt)
+      .where(sql`status in ('pending', 'snoozed') and nudged_at is null`),
     index('follow_ups_member_idx').on(t.memberId, t.status),
     index('follow_ups_application_idx').on(t.applicationId),
   ],
@@ -174,7 +196,9 @@ export const reactions = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     ...scope,
-    postId: integer('post_id').notNull().references(() => posts.id, { onDelete: 'cascade' }),
+    postId: integer('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
     reactorUserId: text('reactor_user_id').notNull(),
     emoji: text('emoji').notNull(),
     createdAt: ms('created_at').notNull(),
@@ -187,7 +211,9 @@ export const checkInThreads = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     ...scope,
-    groupId: integer('group_id').notNull().references(() => groups.id, { onDelete: 'cascade' }),
+    groupId: integer('group_id')
+      .notNull()
+      .references(() => groups.id, { onDelete: 'cascade' }),
     localDate: text('local_date').notNull(),
     channelId: text('channel_id').notNull(),
     messageId: text('message_id').notNull(),
@@ -205,8 +231,12 @@ export const checkIns = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     ...scope,
-    memberId: integer('member_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
-    groupId: integer('group_id').notNull().references(() => groups.id, { onDelete: 'cascade' }),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    groupId: integer('group_id')
+      .notNull()
+      .references(() => groups.id, { onDelete: 'cascade' }),
     localDate: text('local_date').notNull(),
     source: text('source', { enum: ['thread', 'form'] }).notNull(),
     applications: integer('applications').notNull().default(0),

@@ -13,13 +13,18 @@ export interface Heartbeat {
 export type ScheduleTick = (tick: () => Promise<void>) => { stop(): void | Promise<void> };
 
 /** node-cron, every minute, never starting a tick while the previous one still runs. */
-export const everyMinute: ScheduleTick = (tick) => cron.schedule('* * * * *', tick, { name: 'rebound-heartbeat', noOverlap: true });
+export const everyMinute: ScheduleTick = (tick) =>
+  cron.schedule('* * * * *', tick, { name: 'rebound-heartbeat', noOverlap: true });
 
 /**
  * Sweeps once at start (work that came due while the bot was down goes out now), then on every
  * tick. Sweeps never overlap, whoever starts them: a tick that comes while one runs is skipped.
  */
-export function startHeartbeat(sweep: () => Promise<unknown>, onError: (error: unknown) => void, schedule: ScheduleTick = everyMinute): Heartbeat {
+export function startHeartbeat(
+  sweep: () => Promise<unknown>,
+  onError: (error: unknown) => void,
+  schedule: ScheduleTick = everyMinute,
+): Heartbeat {
   let running: Promise<void> | null = null;
   let stopped = false;
   const run = (): Promise<void> => {

@@ -10,7 +10,12 @@ export interface TimeTravel {
  * Moves a manual clock forward to `target` as if the bot had been running all along: the sweep
  * runs at every moment something falls due on the way, in order, then once at the target.
  */
-export async function advanceClock(clock: ManualClock, target: Date, travel: TimeTravel, maxStops = 100_000): Promise<number> {
+export async function advanceClock(
+  clock: ManualClock,
+  target: Date,
+  travel: TimeTravel,
+  maxStops = 100_000,
+): Promise<number> {
   let stops = 0;
   while (stops < maxStops) {
     const next = travel.nextWake(clock.now());

@@ -11,7 +11,15 @@ import {
   type WeekChartInput,
 } from '../../src/charts/week-chart.ts';
 
-const MONDAY_23_MARCH = ['2026-03-23', '2026-03-24', '2026-03-25', '2026-03-26', '2026-03-27', '2026-03-28', '2026-03-29'];
+const MONDAY_23_MARCH = [
+  '2026-03-23',
+  '2026-03-24',
+  '2026-03-25',
+  '2026-03-26',
+  '2026-03-27',
+  '2026-03-28',
+  '2026-03-29',
+];
 
 function week(counts: readonly (readonly [number, number, number])[] = []): WeekChartDay[] {
   return MONDAY_23_MARCH.map((date, i) => {
@@ -20,7 +28,15 @@ function week(counts: readonly (readonly [number, number, number])[] = []): Week
   });
 }
 
-const busyWeek = week([[3, 1, 1], [5, 2, 1], [2, 0, 1], [4, 3, 1], [1, 1, 0], [0, 0, 0], [2, 1, 0]]);
+const busyWeek = week([
+  [3, 1, 1],
+  [5, 2, 1],
+  [2, 0, 1],
+  [4, 3, 1],
+  [1, 1, 0],
+  [0, 0, 0],
+  [2, 1, 0],
+]);
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 

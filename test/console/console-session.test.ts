@@ -28,7 +28,8 @@ describe('the console adapter, through the real entry point', () => {
     expect(out).toMatch(/^\[DM @alice\] .*Connect with people at Acme/m);
     expect(out).toMatch(/^\[DM @alice\] .*\[Done b\d+\] \[Snooze 2d b\d+\] \[Skip b\d+\]/m);
     // Every printed line says where it went.
-    for (const line of out.trimEnd().split('\n')) expect(line).toMatch(/^\[(#job-hunt|DM @\w+|only @\w+|thread #job-hunt \d{4}-\d{2}-\d{2}|clock)\]/);
+    for (const line of out.trimEnd().split('\n'))
+      expect(line).toMatch(/^\[(#job-hunt|DM @\w+|only @\w+|thread #job-hunt \d{4}-\d{2}-\d{2}|clock)\]/);
   });
 
   it('marks a step done from a nudge button, so /followups no longer lists it', () => {
@@ -47,14 +48,18 @@ describe('the console adapter, through the real entry point', () => {
   });
 
   it('runs commands as another member, shows post ids and takes reactions on them', () => {
-    const { code, out } = runConsole('@bob /rebound join\n@bob /applied Acme | SRE\n:react p2 🎉 @alice\n:react p9 🎉\n');
+    const { code, out } = runConsole(
+      '@bob /rebound join\n@bob /applied Acme | SRE\n:react p2 🎉 @alice\n:react p9 🎉\n',
+    );
     expect(code).toBe(0);
     expect(out).toMatch(/^\[#job-hunt\] 📨 bob applied for SRE at Acme\. \(post p2\)/m);
     expect(out).toMatch(/^\[only @alice\] There is no post p9\./m);
   });
 
   it('refuses bad input privately and keeps going: time backwards, unknown buttons, unknown commands', () => {
-    const { code, out } = runConsole(':time 2020-01-01T09:00\n:click b99\n/nonsense\n/applied  | SRE\n/rebound timezone Mars/Olympus\n');
+    const { code, out } = runConsole(
+      ':time 2020-01-01T09:00\n:click b99\n/nonsense\n/applied  | SRE\n/rebound timezone Mars/Olympus\n',
+    );
     expect(code).toBe(0);
     expect(out).toMatch(/^\[only @alice\] Time only moves forward here\./m);
     expect(out).toMatch(/^\[only @alice\] There is no button b99\./m);

@@ -87,7 +87,11 @@ export function runChatAdapterContract(name: string, makeHarness: () => Promise<
     it('delivers user text in a DM and a thread without pinging anyone', async () => {
       await h.chat.sendDirect(h.user, hostile);
       expect(h.pingsIn(h.lastDelivery().payload)).toEqual({ everyone: false, users: [] });
-      const starter = await h.chat.postThreadStarter(h.channel, { blocks: [{ type: 'text', text: 'Check-in' }] }, 'check-in');
+      const starter = await h.chat.postThreadStarter(
+        h.channel,
+        { blocks: [{ type: 'text', text: 'Check-in' }] },
+        'check-in',
+      );
       await h.chat.postInThread(h.channel, starter.threadId, hostile);
       expect(h.pingsIn(h.lastDelivery().payload)).toEqual({ everyone: false, users: [] });
     });
@@ -101,7 +105,9 @@ export function runChatAdapterContract(name: string, makeHarness: () => Promise<
     });
 
     it('never hands the core an event the bot caused itself', async () => {
-      const sent = await h.chat.postToChannel(h.channel, { blocks: [{ type: 'text', text: 'alice applied to a role' }] });
+      const sent = await h.chat.postToChannel(h.channel, {
+        blocks: [{ type: 'text', text: 'alice applied to a role' }],
+      });
       await h.deliverActivity(sent, 'bot');
       expect(h.handled).toEqual([]);
       // The same activity by a person does arrive, so the silence above is the adapter's doing.
@@ -113,7 +119,15 @@ export function runChatAdapterContract(name: string, makeHarness: () => Promise<
     it('returns a button’s actionId unchanged when it is clicked', async () => {
       const actionId = 'fu:snooze:2d:9007199254740991:Ünïcode-ok_|x';
       const sent = await h.chat.sendDirect(h.user, {
-        blocks: [{ type: 'buttons', buttons: [{ actionId, label: 'Snooze 2d' }, { actionId: 'fu:done:1', label: 'Done' }] }],
+        blocks: [
+          {
+            type: 'buttons',
+            buttons: [
+              { actionId, label: 'Snooze 2d' },
+              { actionId: 'fu:done:1', label: 'Done' },
+            ],
+          },
+        ],
       });
       await h.click(sent, actionId, h.user.userId);
       const clicks = h.handled.filter((e) => e.kind === 'button');

@@ -3,8 +3,21 @@ import { createHarness, replyText, type Harness } from '../helpers/core.ts';
 
 /** Counts every stored row the bad input could have touched. */
 function rowCounts(h: Harness): Record<string, number> {
-  const tables = ['groups', 'members', 'applications', 'rejections', 'updates', 'feedback', 'follow_ups', 'posts', 'reactions', 'deliveries'];
-  return Object.fromEntries(tables.map((t) => [t, (h.database.sqlite.prepare(`select count(*) n from ${t}`).get() as { n: number }).n]));
+  const tables = [
+    'groups',
+    'members',
+    'applications',
+    'rejections',
+    'updates',
+    'feedback',
+    'follow_ups',
+    'posts',
+    'reactions',
+    'deliveries',
+  ];
+  return Object.fromEntries(
+    tables.map((t) => [t, (h.database.sqlite.prepare(`select count(*) n from ${t}`).get() as { n: number }).n]),
+  );
 }
 
 describe('bad input gets a short private answer with an example and stores nothing', () => {
@@ -35,7 +48,12 @@ describe('bad input gets a short private answer with an example and stores nothi
       if (what === 'a whitespace-only company') {
         // Blank text on /rejected opens the form instead; submitting it blank is refused.
         expect(reply.type).toBe('form');
-        const submitted = await h.rebound.handle({ kind: 'form-submit', source: h.source('alice'), formId: 'rejected', fields: { company: '   ' } });
+        const submitted = await h.rebound.handle({
+          kind: 'form-submit',
+          source: h.source('alice'),
+          formId: 'rejected',
+          fields: { company: '   ' },
+        });
         expect(submitted).toEqual({ type: 'form-errors', errors: { company: expect.stringMatching(/company/i) } });
       } else {
         expect(reply.type).toBe('private');

@@ -69,7 +69,13 @@ describe('follow-up due times', () => {
 
   it('honours a group that switched a rule off or changed its offset', () => {
     const at = new Date('2026-11-25T12:00:00Z');
-    const steps = planSteps(DEFAULT_RULES, group({ connect: { enabled: false }, engage: { enabled: true, offsetDays: 21 } }), { kind: 'rejection' }, at, 'UTC');
+    const steps = planSteps(
+      DEFAULT_RULES,
+      group({ connect: { enabled: false }, engage: { enabled: true, offsetDays: 21 } }),
+      { kind: 'rejection' },
+      at,
+      'UTC',
+    );
     expect(steps.map((s) => s.rule.id)).not.toContain('connect');
     const engage = steps.find((s) => s.rule.id === 'engage');
     expect(engage?.dueAt.toISOString()).toBe('2026-12-16T10:00:00.000Z');
@@ -80,6 +86,8 @@ describe('follow-up due times', () => {
     const ids = planSteps(DEFAULT_RULES, group(), { kind: 'rejection' }, at, 'UTC').map((s) => s.rule.id);
     expect(new Set(ids)).toEqual(new Set(['request-feedback', 'connect', 'engage', 'stay-in-touch', 'keep-applying']));
     const chained = planSteps(DEFAULT_RULES, group(), { kind: 'done', rule: 'request-feedback' }, at, 'UTC');
-    expect(chained.map((s) => [s.rule.id, s.dueAt.toISOString()])).toEqual([['log-feedback', '2026-12-02T10:00:00.000Z']]);
+    expect(chained.map((s) => [s.rule.id, s.dueAt.toISOString()])).toEqual([
+      ['log-feedback', '2026-12-02T10:00:00.000Z'],
+    ]);
   });
 });

@@ -24,8 +24,20 @@ describe('a rejection turns into a plan of follow-ups', () => {
     expect(text).toMatch(/Thu 26 Nov, 10:00: Ask for feedback at Acme/);
     expect(text).toMatch(/Sat 28 Nov, 10:00: Connect with people at Acme/);
     expect(text).toMatch(/Right now: pick the next role/);
-    expect(open().map((f) => f.ruleId).sort()).toEqual(
-      ['connect', 'engage', 'keep-applying', 'request-feedback', 'stay-in-touch', 'stay-in-touch', 'stay-in-touch'].sort(),
+    expect(
+      open()
+        .map((f) => f.ruleId)
+        .sort(),
+    ).toEqual(
+      [
+        'connect',
+        'engage',
+        'keep-applying',
+        'request-feedback',
+        'stay-in-touch',
+        'stay-in-touch',
+        'stay-in-touch',
+      ].sort(),
     );
   });
 
@@ -47,7 +59,11 @@ describe('a rejection turns into a plan of follow-ups', () => {
     expect(dms).toHaveLength(2);
     expect(dms[0]?.text).toMatch(/Ask for feedback at Acme[\s\S]*draft[\s\S]*Backend Engineer role at Acme/);
     expect(dms[1]?.text).toMatch(/Connect with people at Acme/);
-    expect(dms[0]?.buttons).toEqual([expect.stringMatching(/^fu:done:/), expect.stringMatching(/^fu:snooze:/), expect.stringMatching(/^fu:skip:/)]);
+    expect(dms[0]?.buttons).toEqual([
+      expect.stringMatching(/^fu:done:/),
+      expect.stringMatching(/^fu:snooze:/),
+      expect.stringMatching(/^fu:skip:/),
+    ]);
   });
 
   it('marks a step done from the nudge, so /followups no longer lists it, and redraws the nudge', async () => {

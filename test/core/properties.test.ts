@@ -47,10 +47,9 @@ const ENTRY_TABLES = ['applications', 'rejections', 'updates', 'feedback', 'foll
 describe('any text in any field', () => {
   let h: Harness;
   const counts = () =>
-    Object.fromEntries(ENTRY_TABLES.map((t) => [t, (h.database.sqlite.prepare(`select count(*) n from ${t}`).get() as { n: number }).n])) as Record<
-      (typeof ENTRY_TABLES)[number],
-      number
-    >;
+    Object.fromEntries(
+      ENTRY_TABLES.map((t) => [t, (h.database.sqlite.prepare(`select count(*) n from ${t}`).get() as { n: number }).n]),
+    ) as Record<(typeof ENTRY_TABLES)[number], number>;
 
   beforeAll(async () => {
     h = createHarness({ start: new Date('2026-11-25T12:00:00Z') });
@@ -58,7 +57,16 @@ describe('any text in any field', () => {
   });
   afterAll(() => h.close());
 
-  const commands: CommandName[] = ['applied', 'rejected', 'update', 'feedback', 'goal', 'stats', 'followups', 'checkin'];
+  const commands: CommandName[] = [
+    'applied',
+    'rejected',
+    'update',
+    'feedback',
+    'goal',
+    'stats',
+    'followups',
+    'checkin',
+  ];
 
   for (const name of commands) {
     it(`/${name} stores a whole entry or answers privately, never crashing or pinging`, async () => {
@@ -90,10 +98,27 @@ describe('any text in any field', () => {
   }
 
   it('/rebound subcommands answer privately whatever follows them', async () => {
-    const sub = fc.constantFrom('setup', 'config', 'join', 'pause', 'resume', 'timezone', 'quiet', 'visibility', 'help', 'nonsense', '');
+    const sub = fc.constantFrom(
+      'setup',
+      'config',
+      'join',
+      'pause',
+      'resume',
+      'timezone',
+      'quiet',
+      'visibility',
+      'help',
+      'nonsense',
+      '',
+    );
     await fc.assert(
       fc.asyncProperty(sub, args, async (s, rest) => {
-        const reply = await h.rebound.handle({ kind: 'command', source: h.source('alice'), name: 'rebound', args: [s, ...rest] });
+        const reply = await h.rebound.handle({
+          kind: 'command',
+          source: h.source('alice'),
+          name: 'rebound',
+          args: [s, ...rest],
+        });
         expect(['private', 'none', 'form']).toContain(reply.type);
         expect(replyText(reply)).not.toMatch(/went wrong on my side/);
       }),
@@ -108,7 +133,12 @@ describe('any text in any field', () => {
     await fc.assert(
       fc.asyncProperty(fieldsArb, async (fields) => {
         const before = counts();
-        const reply = await h.rebound.handle({ kind: 'form-submit', source: h.source('alice'), formId: 'rejected', fields });
+        const reply = await h.rebound.handle({
+          kind: 'form-submit',
+          source: h.source('alice'),
+          formId: 'rejected',
+          fields,
+        });
         expect(['private', 'form-errors']).toContain(reply.type);
         if (reply.type === 'form-errors') {
           expect(Object.keys(reply.errors).every((k) => ['company', 'role', 'stage', 'note'].includes(k))).toBe(true);
@@ -123,7 +153,14 @@ describe('any text in any field', () => {
     const actionIds = fc.oneof(
       fc.string({ maxLength: 100 }),
       fc.integer({ min: -5, max: 10_000_000 }).map((n) => `fu:done:${n}`),
-      fc.constantFrom('fu:done:', 'fu:skip:1e9', 'fu:snooze:0x10', 'forget:confirm:999', 'checkin:open:1:2026-13-45', ':::'),
+      fc.constantFrom(
+        'fu:done:',
+        'fu:skip:1e9',
+        'fu:snooze:0x10',
+        'forget:confirm:999',
+        'checkin:open:1:2026-13-45',
+        ':::',
+      ),
     );
     await fc.assert(
       fc.asyncProperty(actionIds, async (actionId) => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHarness, replyText, type Harness } from '../helpers/core.ts';
 
-describe('two workspaces never see each other\'s data', () => {
+describe("two workspaces never see each other's data", () => {
   let h: Harness;
   const t2 = { workspaceId: 'T2' };
   beforeEach(async () => {
@@ -38,7 +38,13 @@ describe('two workspaces never see each other\'s data', () => {
   it('ignores a reaction from another workspace on a post id that exists elsewhere', async () => {
     await h.command('alice', 'applied', 'Acme | SRE');
     const post = h.chat.sent.filter((s) => s.kind === 'channel').at(-1);
-    await h.rebound.handle({ kind: 'reaction', source: h.source('bob', t2), added: true, messageId: post?.sent.messageId ?? '', emoji: 'tada' });
+    await h.rebound.handle({
+      kind: 'reaction',
+      source: h.source('bob', t2),
+      added: true,
+      messageId: post?.sent.messageId ?? '',
+      emoji: 'tada',
+    });
     expect((h.database.sqlite.prepare('select count(*) n from reactions').get() as { n: number }).n).toBe(0);
   });
 });
@@ -56,17 +62,41 @@ describe('peer reactions', () => {
 
   it('counts a peer reaction on a post about an entry, and forgets it when removed', async () => {
     const post = h.chat.sent.filter((s) => s.kind === 'channel').at(-1);
-    await h.rebound.handle({ kind: 'reaction', source: h.source('bob'), added: true, messageId: post?.sent.messageId ?? '', emoji: 'tada' });
+    await h.rebound.handle({
+      kind: 'reaction',
+      source: h.source('bob'),
+      added: true,
+      messageId: post?.sent.messageId ?? '',
+      emoji: 'tada',
+    });
     expect(reactions()).toEqual([{ r: 'bob', emoji: 'tada' }]);
-    await h.rebound.handle({ kind: 'reaction', source: h.source('bob'), added: false, messageId: post?.sent.messageId ?? '', emoji: 'tada' });
+    await h.rebound.handle({
+      kind: 'reaction',
+      source: h.source('bob'),
+      added: false,
+      messageId: post?.sent.messageId ?? '',
+      emoji: 'tada',
+    });
     expect(reactions()).toEqual([]);
   });
 
-  it('does not count your own reaction on your own post, nor a bot\'s', async () => {
+  it("does not count your own reaction on your own post, nor a bot's", async () => {
     const post = h.chat.sent.filter((s) => s.kind === 'channel').at(-1);
-    await h.rebound.handle({ kind: 'reaction', source: h.source('alice'), added: true, messageId: post?.sent.messageId ?? '', emoji: 'tada' });
+    await h.rebound.handle({
+      kind: 'reaction',
+      source: h.source('alice'),
+      added: true,
+      messageId: post?.sent.messageId ?? '',
+      emoji: 'tada',
+    });
     const bot = { ...h.source('B1'), actor: { userId: 'B1', displayName: 'bot', isBot: true } };
-    await h.rebound.handle({ kind: 'reaction', source: bot, added: true, messageId: post?.sent.messageId ?? '', emoji: 'tada' });
+    await h.rebound.handle({
+      kind: 'reaction',
+      source: bot,
+      added: true,
+      messageId: post?.sent.messageId ?? '',
+      emoji: 'tada',
+    });
     expect(reactions()).toEqual([]);
   });
 });

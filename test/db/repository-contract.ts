@@ -27,15 +27,30 @@ export function runRepositoryContract(name: string, open: () => StoreUnderTest):
     afterEach(() => s.close());
 
     const newGroup = (ws = WS, channelId = 'C1') =>
-      store.groups.create({ workspace: ws, channelId, name: 'job-hunt', timezone: 'Europe/Berlin', checkInMinute: 540, checkInDays: [1, 2, 3, 4, 5], reminderMinute: 960, adminUserIds: ['U1'] }, t0);
-    const newMember = (groupId: number, userId = 'U1', ws = WS) => store.members.create({ groupId, workspace: ws, userId, displayName: userId, timezone: null }, t0);
+      store.groups.create(
+        {
+          workspace: ws,
+          channelId,
+          name: 'job-hunt',
+          timezone: 'Europe/Berlin',
+          checkInMinute: 540,
+          checkInDays: [1, 2, 3, 4, 5],
+          reminderMinute: 960,
+          adminUserIds: ['U1'],
+        },
+        t0,
+      );
+    const newMember = (groupId: number, userId = 'U1', ws = WS) =>
+      store.members.create({ groupId, workspace: ws, userId, displayName: userId, timezone: null }, t0);
 
     it('finds a group by its channel only within its workspace', () => {
       const g = newGroup();
       expect(store.groups.findByChannel(WS, 'C1')?.id).toBe(g.id);
       expect(store.groups.findByChannel(OTHER, 'C1')).toBeNull();
       expect(g.checkInDays).toEqual([1, 2, 3, 4, 5]);
-      expect(store.groups.update(g.id, { ruleSettings: { connect: { enabled: false } } }).ruleSettings).toEqual({ connect: { enabled: false } });
+      expect(store.groups.update(g.id, { ruleSettings: { connect: { enabled: false } } }).ruleSettings).toEqual({
+        connect: { enabled: false },
+      });
     });
 
     it('refuses a second group on the same channel of the same workspace', () => {
@@ -44,10 +59,17 @@ export function runRepositoryContract(name: string, open: () => StoreUnderTest):
       expect(newGroup(OTHER).workspace).toEqual(OTHER);
     });
 
-    it('keeps member defaults and lists a person\'s memberships in one workspace', () => {
+    it("keeps member defaults and lists a person's memberships in one workspace", () => {
       const g = newGroup();
       const m = newMember(g.id);
-      expect(m).toMatchObject({ quietStartMinute: 21 * 60, quietEndMinute: 8 * 60, visibility: 'shared', active: true, dmUnreachable: false, pausedUntil: null });
+      expect(m).toMatchObject({
+        quietStartMinute: 21 * 60,
+        quietEndMinute: 8 * 60,
+        visibility: 'shared',
+        active: true,
+        dmUnreachable: false,
+        pausedUntil: null,
+      });
       const other = newGroup(OTHER);
       newMember(other.id, 'U1', OTHER);
       expect(store.members.listByUser(WS, 'U1').map((x) => x.id)).toEqual([m.id]);
@@ -58,8 +80,30 @@ export function runRepositoryContract(name: string, open: () => StoreUnderTest):
 
     it('matches applications by company without regard to case, newest first', () => {
       const m = newMember(newGroup().id);
-      store.applications.create({ workspace: WS, memberId: m.id, company: 'Acme', role: 'SRE', link: null, status: 'applied', visibility: 'shared' }, at(0));
-      const second = store.applications.create({ workspace: WS, memberId: m.id, company: 'ACME', role: 'PM', link: null, status: 'applied', visibility: 'shared' }, at(5));
+      store.applications.create(
+        {
+          workspace: WS,
+          memberId: m.id,
+          company: 'Acme',
+          role: 'SRE',
+          link: null,
+          status: 'applied',
+          visibility: 'shared',
+        },
+        at(0),
+      );
+      const second = store.applications.create(
+        {
+          workspace: WS,
+          memberId: m.id,
+          company: 'ACME',
+          role: 'PM',
+          link: null,
+          status: 'applied',
+          visibility: 'shared',
+        },
+        at(5),
+      );
       expect(store.applications.findByCompany(m.id, 'acme').map((a) => a.id)[0]).toBe(second.id);
       expect(store.applications.countCreatedSince(m.id, at(0))).toBe(1);
       expect(store.applications.setStatus(second.id, 'rejected', at(6)).status).toBe('rejected');
@@ -88,11 +132,36 @@ export function runRepositoryContract(name: string, open: () => StoreUnderTest):
 
     it('cancels only the open follow-ups of the named rules for an application', () => {
       const m = newMember(newGroup().id);
-      const app = store.applications.create({ workspace: WS, memberId: m.id, company: 'Acme', role: 'SRE', link: null, status: 'rejected', visibility: 'shared' }, t0);
+      const app = store.applications.create(
+        {
+          workspace: WS,
+          memberId: m.id,
+          company: 'Acme',
+          role: 'SRE',
+          link: null,
+          status: 'rejected',
+          visibility: 'shared',
+        },
+        t0,
+      );
       const [fb, stay] = store.followUps.createMany(
         [
-          { workspace: WS, memberId: m.id, applicationId: app.id, ruleId: 'request-feedback', dueAt: at(10), occurrence: 1 },
-          { workspace: WS, memberId: m.id, applicationId: app.id, ruleId: 'stay-in-touch', dueAt: at(10), occurrence: 1 },
+          {
+            workspace: WS,
+            memberId: m.id,
+            applicationId: app.id,
+            ruleId: 'request-feedback',
+            dueAt: at(10),
+            occurrence: 1,
+          },
+          {
+            workspace: WS,
+            memberId: m.id,
+            applicationId: app.id,
+            ruleId: 'stay-in-touch',
+            dueAt: at(10),
+            occurrence: 1,
+          },
         ],
         t0,
       );
@@ -103,7 +172,11 @@ export function runRepositoryContract(name: string, open: () => StoreUnderTest):
 
     it('grants a delivery key to exactly one claimant, and releases a stale claim nothing was sent for', () => {
       const m = newMember(newGroup().id);
-      const claim = (owner: string) => store.deliveries.claim({ key: 'nudge:1:1', kind: 'nudge', workspace: WS, memberId: m.id, subjectId: 1, owner }, t0);
+      const claim = (owner: string) =>
+        store.deliveries.claim(
+          { key: 'nudge:1:1', kind: 'nudge', workspace: WS, memberId: m.id, subjectId: 1, owner },
+          t0,
+        );
       expect(claim('a')).toBe(true);
       expect(claim('b')).toBe(false);
       expect(store.deliveries.listStaleClaims(at(1), 10).map((d) => d.key)).toEqual(['nudge:1:1']);
@@ -122,7 +195,18 @@ export function runRepositoryContract(name: string, open: () => StoreUnderTest):
 
     it('records a peer reaction once and finds posts by message id within the workspace', () => {
       const g = newGroup();
-      const post = store.posts.create({ workspace: WS, groupId: g.id, memberId: null, subject: 'application', subjectId: 1, channelId: 'C1', messageId: '171.001' }, t0);
+      const post = store.posts.create(
+        {
+          workspace: WS,
+          groupId: g.id,
+          memberId: null,
+          subject: 'application',
+          subjectId: 1,
+          channelId: 'C1',
+          messageId: '171.001',
+        },
+        t0,
+      );
       expect(store.posts.findByMessage(WS, '171.001')?.id).toBe(post.id);
       expect(store.posts.findByMessage(OTHER, '171.001')).toBeNull();
       expect(store.reactions.add(post.id, 'U2', 'tada', t0)).toBe(true);
@@ -135,11 +219,28 @@ export function runRepositoryContract(name: string, open: () => StoreUnderTest):
     it('keeps one check-in thread per group and date, and adds a second check-in of the day to the first', () => {
       const g = newGroup();
       const m = newMember(g.id);
-      const thread = { workspace: WS, groupId: g.id, localDate: '2026-11-26', channelId: 'C1', messageId: '1.1', threadId: '1.1' };
+      const thread = {
+        workspace: WS,
+        groupId: g.id,
+        localDate: '2026-11-26',
+        channelId: 'C1',
+        messageId: '1.1',
+        threadId: '1.1',
+      };
       store.checkIns.saveThread(thread, t0);
       expect(store.checkIns.saveThread({ ...thread, messageId: '2.2', threadId: '2.2' }, t0).threadId).toBe('1.1');
       expect(store.checkIns.findThreadById(WS, '1.1')?.localDate).toBe('2026-11-26');
-      const entry = { workspace: WS, memberId: m.id, groupId: g.id, localDate: '2026-11-26', source: 'form' as const, applications: 2, networking: 1, followUpsDone: 0, note: null };
+      const entry = {
+        workspace: WS,
+        memberId: m.id,
+        groupId: g.id,
+        localDate: '2026-11-26',
+        source: 'form' as const,
+        applications: 2,
+        networking: 1,
+        followUpsDone: 0,
+        note: null,
+      };
       expect(store.checkIns.record(entry, t0).first).toBe(true);
       const second = store.checkIns.record({ ...entry, applications: 1 }, t0);
       expect(second.first).toBe(false);

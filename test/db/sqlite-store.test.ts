@@ -32,7 +32,16 @@ describe('opening the database', () => {
       expect(first.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(first.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
       createSqliteStore(first).groups.create(
-        { workspace: { platform: 'console', workspaceId: 'local' }, channelId: 'job-hunt', name: 'job-hunt', timezone: 'UTC', checkInMinute: 540, checkInDays: [1], reminderMinute: 960, adminUserIds: [] },
+        {
+          workspace: { platform: 'console', workspaceId: 'local' },
+          channelId: 'job-hunt',
+          name: 'job-hunt',
+          timezone: 'UTC',
+          checkInMinute: 540,
+          checkInDays: [1],
+          reminderMinute: 960,
+          adminUserIds: [],
+        },
         new Date('2026-11-25T00:00:00Z'),
       );
       first.close();
@@ -47,7 +56,9 @@ describe('opening the database', () => {
   it('has an index the sweep can use to find due follow-ups without scanning history', () => {
     const db = openDatabase(':memory:');
     const plan = db.sqlite
-      .prepare("explain query plan select * from follow_ups where status in ('pending', 'snoozed') and nudged_at is null and due_at <= ? order by due_at limit 10")
+      .prepare(
+        "explain query plan select * from follow_ups where status in ('pending', 'snoozed') and nudged_at is null and due_at <= ? order by due_at limit 10",
+      )
       .all(Date.now()) as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/follow_ups_open_due_idx/);
     db.close();

@@ -82,10 +82,28 @@ export function ready(guildIds: readonly string[] = [GUILD_ID]): DispatchPacket 
 }
 
 export function textChannel(id: string, name: string, guildId = GUILD_ID): Record<string, unknown> {
-  return { id, type: 0, guild_id: guildId, name, position: 0, permission_overwrites: [], nsfw: false, parent_id: null, topic: null, last_message_id: null, rate_limit_per_user: 0, flags: 0 };
+  return {
+    id,
+    type: 0,
+    guild_id: guildId,
+    name,
+    position: 0,
+    permission_overwrites: [],
+    nsfw: false,
+    parent_id: null,
+    topic: null,
+    last_message_id: null,
+    rate_limit_per_user: 0,
+    flags: 0,
+  };
 }
 
-export function threadChannel(id: string, parentId: string, ownerId: string, guildId = GUILD_ID): Record<string, unknown> {
+export function threadChannel(
+  id: string,
+  parentId: string,
+  ownerId: string,
+  guildId = GUILD_ID,
+): Record<string, unknown> {
   return {
     id,
     type: 11,
@@ -98,7 +116,12 @@ export function threadChannel(id: string, parentId: string, ownerId: string, gui
     message_count: 0,
     member_count: 1,
     flags: 0,
-    thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: '2026-11-26T09:00:00.000000+00:00', locked: false },
+    thread_metadata: {
+      archived: false,
+      auto_archive_duration: 1440,
+      archive_timestamp: '2026-11-26T09:00:00.000000+00:00',
+      locked: false,
+    },
   };
 }
 
@@ -116,7 +139,19 @@ export function guildCreate(options: { id?: string; channels?: unknown[]; thread
     verification_level: 1,
     default_message_notifications: 1,
     explicit_content_filter: 0,
-    roles: [{ id, name: '@everyone', permissions: MEMBER_PERMISSIONS, position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+    roles: [
+      {
+        id,
+        name: '@everyone',
+        permissions: MEMBER_PERMISSIONS,
+        position: 0,
+        color: 0,
+        hoist: false,
+        managed: false,
+        mentionable: false,
+        flags: 0,
+      },
+    ],
     emojis: [],
     stickers: [],
     features: [],
@@ -160,14 +195,28 @@ export interface InteractionContext {
   readonly channel?: Record<string, unknown>;
 }
 
-function interaction(type: number, data: unknown, context: InteractionContext, extra: Record<string, unknown> = {}): Record<string, unknown> {
+function interaction(
+  type: number,
+  data: unknown,
+  context: InteractionContext,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   const user = context.user ?? MASON;
   const guildId = context.guildId === undefined ? GUILD_ID : context.guildId;
   const channelId = context.channel ? String(context.channel['id']) : (context.channelId ?? GROUP_CHANNEL_ID);
   const channel = context.channel ?? textChannel(channelId, 'job-hunt', guildId ?? GUILD_ID);
   const where = guildId
-    ? { guild_id: guildId, member: apiMember(user, context.permissions ?? ALL_PERMISSIONS, context.nick ?? null), channel: { ...channel, permissions: context.permissions ?? ALL_PERMISSIONS }, context: 0 }
-    : { user: apiUser(user), channel: { id: channelId, type: 1, last_message_id: null, flags: 0, recipients: [apiUser(user)] }, context: 1 };
+    ? {
+        guild_id: guildId,
+        member: apiMember(user, context.permissions ?? ALL_PERMISSIONS, context.nick ?? null),
+        channel: { ...channel, permissions: context.permissions ?? ALL_PERMISSIONS },
+        context: 0,
+      }
+    : {
+        user: apiUser(user),
+        channel: { id: channelId, type: 1, last_message_id: null, flags: 0, recipients: [apiUser(user)] },
+        context: 1,
+      };
   return {
     id: nextSnowflake(),
     application_id: APP_ID,
@@ -203,17 +252,28 @@ export const opt = {
 };
 
 /** A slash command (type 2), as in the documentation's "Example Interaction". */
-export function command(name: string, options: readonly CommandOption[] = [], context: InteractionContext = {}): DispatchPacket {
+export function command(
+  name: string,
+  options: readonly CommandOption[] = [],
+  context: InteractionContext = {},
+): DispatchPacket {
   return dispatch('INTERACTION_CREATE', interaction(2, { id: nextSnowflake(), name, type: 1, options }, context));
 }
 
 /** Autocomplete (type 4): the focused option carries what the person typed so far. */
-export function autocomplete(name: string, options: readonly CommandOption[], context: InteractionContext = {}): DispatchPacket {
+export function autocomplete(
+  name: string,
+  options: readonly CommandOption[],
+  context: InteractionContext = {},
+): DispatchPacket {
   return dispatch('INTERACTION_CREATE', interaction(4, { id: nextSnowflake(), name, type: 1, options }, context));
 }
 
 /** A button click (type 3); `ephemeral` puts the button on a private answer (message flags 64). */
-export function buttonClick(customId: string, context: InteractionContext & { messageId?: string; ephemeral?: boolean } = {}): DispatchPacket {
+export function buttonClick(
+  customId: string,
+  context: InteractionContext & { messageId?: string; ephemeral?: boolean } = {},
+): DispatchPacket {
   const channelId = context.channelId ?? GROUP_CHANNEL_ID;
   const message = {
     id: context.messageId ?? nextSnowflake(),
@@ -233,7 +293,10 @@ export function buttonClick(customId: string, context: InteractionContext & { me
     flags: context.ephemeral ? 64 : 0,
     components: [{ type: 1, components: [{ type: 2, style: 1, label: 'Done', custom_id: customId }] }],
   };
-  return dispatch('INTERACTION_CREATE', interaction(3, { custom_id: customId, component_type: 2 }, context, { message }));
+  return dispatch(
+    'INTERACTION_CREATE',
+    interaction(3, { custom_id: customId, component_type: 2 }, context, { message }),
+  );
 }
 
 /**
@@ -249,7 +312,9 @@ export function modalSubmit(
     const input = context.selects?.includes(id)
       ? { type: 3, id: index * 2 + 2, custom_id: id, values: value === '' ? [] : [value] }
       : { type: 4, id: index * 2 + 2, custom_id: id, value };
-    return context.layout === 'row' ? { type: 1, id: index * 2 + 1, components: [input] } : { type: 18, id: index * 2 + 1, component: input };
+    return context.layout === 'row'
+      ? { type: 1, id: index * 2 + 1, components: [input] }
+      : { type: 18, id: index * 2 + 1, component: input };
   });
   return dispatch('INTERACTION_CREATE', interaction(5, { custom_id: customId, components }, context));
 }
@@ -293,7 +358,12 @@ export function reactionRemove(messageId: string, context: ReactionContext = {})
 }
 
 /** MESSAGE_CREATE in a channel; without the message-content intent `content` is empty. */
-export function messageCreate(channelId: string, author: FakeUser, content = '', guildId: string | null = GUILD_ID): DispatchPacket {
+export function messageCreate(
+  channelId: string,
+  author: FakeUser,
+  content = '',
+  guildId: string | null = GUILD_ID,
+): DispatchPacket {
   return dispatch('MESSAGE_CREATE', {
     id: nextSnowflake(),
     channel_id: channelId,

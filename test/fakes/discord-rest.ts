@@ -164,7 +164,8 @@ export class FakeDiscordRest {
       return { status: 200, body: apiMessage('0', body, m[1] === '@original' ? nextSnowflake() : m[1]) };
     }
     if (method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(path)) return { status: 200, body: apiMessage('0', body) };
-    if ((m = /^\/channels\/(\d+)\/messages$/.exec(path)) && method === 'POST') return { status: 200, body: apiMessage(m[1] ?? '', body) };
+    if ((m = /^\/channels\/(\d+)\/messages$/.exec(path)) && method === 'POST')
+      return { status: 200, body: apiMessage(m[1] ?? '', body) };
     if ((m = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path))) {
       if (method === 'DELETE') return { status: 204 };
       return { status: 200, body: apiMessage(m[1] ?? '', body, m[2]) };
@@ -173,25 +174,62 @@ export class FakeDiscordRest {
       const name = typeof body === 'object' && body !== null && 'name' in body ? body.name : 'thread';
       return {
         status: 201,
-        body: { id: m[2], type: 11, guild_id: '0', parent_id: m[1], name, owner_id: FAKE_BOT_ID, thread_metadata: { archived: false, auto_archive_duration: 1440, locked: false, archive_timestamp: '2026-11-26T09:00:00.000000+00:00' } },
+        body: {
+          id: m[2],
+          type: 11,
+          guild_id: '0',
+          parent_id: m[1],
+          name,
+          owner_id: FAKE_BOT_ID,
+          thread_metadata: {
+            archived: false,
+            auto_archive_duration: 1440,
+            locked: false,
+            archive_timestamp: '2026-11-26T09:00:00.000000+00:00',
+          },
+        },
       };
     }
-    if (method === 'PUT' && /^\/channels\/\d+\/messages\/\d+\/reactions\/[^/]+\/@me$/.test(path)) return { status: 204 };
+    if (method === 'PUT' && /^\/channels\/\d+\/messages\/\d+\/reactions\/[^/]+\/@me$/.test(path))
+      return { status: 204 };
     if (method === 'POST' && path === '/users/@me/channels') {
-      const recipient = typeof body === 'object' && body !== null && 'recipient_id' in body ? String(body.recipient_id) : '0';
+      const recipient =
+        typeof body === 'object' && body !== null && 'recipient_id' in body ? String(body.recipient_id) : '0';
       const dmId = this.dmChannelOf(recipient);
-      return { status: 200, body: { id: dmId, type: 1, recipients: [{ id: recipient, username: 'someone', discriminator: '0', avatar: null, global_name: null }] } };
+      return {
+        status: 200,
+        body: {
+          id: dmId,
+          type: 1,
+          recipients: [{ id: recipient, username: 'someone', discriminator: '0', avatar: null, global_name: null }],
+        },
+      };
     }
     if (/^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
       if (method === 'PUT') {
-        const commands = (Array.isArray(body) ? body : []).map((c: unknown, i) => ({ ...(c as object), id: String(1_200_000_000_000_000_000n + BigInt(i)), application_id: '0', version: '1', nsfw: false, description_localizations: null, name_localizations: null }));
+        const commands = (Array.isArray(body) ? body : []).map((c: unknown, i) => ({
+          ...(c as object),
+          id: String(1_200_000_000_000_000_000n + BigInt(i)),
+          application_id: '0',
+          version: '1',
+          nsfw: false,
+          description_localizations: null,
+          name_localizations: null,
+        }));
         this.registeredCommands.set(path, commands);
         return { status: 200, body: commands };
       }
       return { status: 200, body: this.registeredCommands.get(path) ?? [] };
     }
     if (method === 'GET' && path === '/gateway/bot') {
-      return { status: 200, body: { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } } };
+      return {
+        status: 200,
+        body: {
+          url: this.gatewayUrl,
+          shards: 1,
+          session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+        },
+      };
     }
     return { status: 404, body: { message: `fake has no route ${method} ${path}`, code: 0 } };
   }

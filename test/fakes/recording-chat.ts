@@ -42,7 +42,14 @@ export class RecordingChat implements ChatPort {
     }
   }
 
-  #record(kind: SentKind, workspace: WorkspaceRef, to: string, message: Message, extra: Partial<SentRecord> = {}, files: readonly OutboundFile[] = []): SentMessage {
+  #record(
+    kind: SentKind,
+    workspace: WorkspaceRef,
+    to: string,
+    message: Message,
+    extra: Partial<SentRecord> = {},
+    files: readonly OutboundFile[] = [],
+  ): SentMessage {
     this.#take(kind);
     const sent = { channelId: kind === 'dm' ? `D-${to}` : to, messageId: `m${this.#next++}` };
     this.sent.push({
@@ -62,7 +69,11 @@ export class RecordingChat implements ChatPort {
   async postToChannel(target: ChannelTarget, message: Message, files?: readonly OutboundFile[]): Promise<SentMessage> {
     return this.#record('channel', target.workspace, target.channelId, message, {}, files);
   }
-  async postThreadStarter(target: ChannelTarget, message: Message, threadName: string): Promise<SentMessage & { threadId: string }> {
+  async postThreadStarter(
+    target: ChannelTarget,
+    message: Message,
+    threadName: string,
+  ): Promise<SentMessage & { threadId: string }> {
     const sent = this.#record('thread-starter', target.workspace, target.channelId, message, { threadName });
     return { ...sent, threadId: `T-${sent.messageId}` };
   }

@@ -51,7 +51,11 @@ export class SlackRequestSender {
     // Slack gives every form submission a trigger_id of its own; a fixture reused for a second
     // submission gets a fresh one here, as a real second submission would.
     const fresh = 'type' in payload && payload.type === 'view_submission' ? { trigger_id: nextTriggerId() } : {};
-    return this.post(`payload=${encodeURIComponent(JSON.stringify({ ...payload, ...fresh }))}`, 'application/x-www-form-urlencoded', options);
+    return this.post(
+      `payload=${encodeURIComponent(JSON.stringify({ ...payload, ...fresh }))}`,
+      'application/x-www-form-urlencoded',
+      options,
+    );
   }
 
   event(envelope: object, options?: SignedPostOptions): Promise<SlackResponse> {

@@ -16,8 +16,7 @@ export interface RecordedCall {
 }
 
 export type ScriptedFailure =
-  | { readonly error: string }
-  | { readonly status: number; readonly retryAfterSeconds?: number };
+  { readonly error: string } | { readonly status: number; readonly retryAfterSeconds?: number };
 
 export interface FakeUser {
   readonly id: string;
@@ -139,7 +138,9 @@ export class FakeSlackWebApi {
       this.calls.push({ method, params, response });
       return { status: failure.status, headers, body: JSON.stringify(response) };
     }
-    const body = failure ? { ok: false, error: failure.error } : (this.#answers.get(method) ?? this.#result(method, params));
+    const body = failure
+      ? { ok: false, error: failure.error }
+      : (this.#answers.get(method) ?? this.#result(method, params));
     this.calls.push({ method, params, response: body });
     return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
   }

@@ -30,22 +30,39 @@ export interface Harness {
   readonly clock: ManualClock;
   readonly database: OpenedDatabase;
   /** Runs `/name text` as a user in a channel (default: the group channel `C1` of workspace `T1`). */
-  command(user: TestUser | string, name: CommandName, text?: string, where?: Partial<Pick<EventSource, 'workspaceId' | 'channelId' | 'platform'>>): Promise<Reply>;
-  click(user: TestUser | string, actionId: string, where?: Partial<Pick<EventSource, 'workspaceId' | 'channelId' | 'platform'>> & { messageId?: string }): Promise<Reply>;
-  source(user: TestUser | string, where?: Partial<Pick<EventSource, 'workspaceId' | 'channelId' | 'platform'>>): EventSource;
+  command(
+    user: TestUser | string,
+    name: CommandName,
+    text?: string,
+    where?: Partial<Pick<EventSource, 'workspaceId' | 'channelId' | 'platform'>>,
+  ): Promise<Reply>;
+  click(
+    user: TestUser | string,
+    actionId: string,
+    where?: Partial<Pick<EventSource, 'workspaceId' | 'channelId' | 'platform'>> & { messageId?: string },
+  ): Promise<Reply>;
+  source(
+    user: TestUser | string,
+    where?: Partial<Pick<EventSource, 'workspaceId' | 'channelId' | 'platform'>>,
+  ): EventSource;
   /** Moves the clock to `to`, sweeping at every moment something falls due, like the console's :time. */
   advanceTo(to: Date): Promise<void>;
   close(): void;
 }
 
-export function createHarness(options: { start: Date; file?: string; platform?: Platform } = { start: new Date('2026-11-25T12:00:00Z') }): Harness {
+export function createHarness(
+  options: { start: Date; file?: string; platform?: Platform } = { start: new Date('2026-11-25T12:00:00Z') },
+): Harness {
   const database = openDatabase(options.file ?? ':memory:');
   const store = createSqliteStore(database);
   const chat = new RecordingChat();
   const clock = new ManualClock(options.start);
   const rebound = createRebound({ store, chat, clock, logger: silentLogger, owner: 'test' });
   const platform = options.platform ?? 'slack';
-  const source = (user: TestUser | string, where: Partial<Pick<EventSource, 'workspaceId' | 'channelId' | 'platform'>> = {}): EventSource => {
+  const source = (
+    user: TestUser | string,
+    where: Partial<Pick<EventSource, 'workspaceId' | 'channelId' | 'platform'>> = {},
+  ): EventSource => {
     const u = typeof user === 'string' ? { userId: user } : user;
     return {
       platform: where.platform ?? platform,
@@ -63,11 +80,20 @@ export function createHarness(options: { start: Date; file?: string; platform?: 
     clock,
     database,
     source,
-    command: (user, name, text = '', where) => rebound.handle({ kind: 'command', source: source(user, where), name, args: splitCommandText(name, text) }),
+    command: (user, name, text = '', where) =>
+      rebound.handle({ kind: 'command', source: source(user, where), name, args: splitCommandText(name, text) }),
     click: (user, actionId, where = {}) =>
-      rebound.handle({ kind: 'button', source: source(user, where), actionId, ...(where.messageId ? { messageId: where.messageId } : {}) }),
+      rebound.handle({
+        kind: 'button',
+        source: source(user, where),
+        actionId,
+        ...(where.messageId ? { messageId: where.messageId } : {}),
+      }),
     advanceTo: async (to) => {
-      await advanceClock(clock, to, { nextWake: (after) => nextWake(rebound.deps, after), sweep: () => rebound.sweep() });
+      await advanceClock(clock, to, {
+        nextWake: (after) => nextWake(rebound.deps, after),
+        sweep: () => rebound.sweep(),
+      });
     },
     close: () => database.close(),
   };
@@ -90,5 +116,7 @@ export function replyText(reply: Reply): string {
 }
 
 export function replyButtons(reply: Reply): string[] {
-  return reply.type === 'private' || reply.type === 'replace' ? messageButtons(reply.message).map((b) => b.actionId) : [];
+  return reply.type === 'private' || reply.type === 'replace'
+    ? messageButtons(reply.message).map((b) => b.actionId)
+    : [];
 }

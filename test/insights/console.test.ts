@@ -11,7 +11,7 @@ const ROOT = new URL('../..', import.meta.url).pathname;
 /** The first Monday strictly after today (UTC), as `YYYY-MM-DD`. */
 function nextMonday(): string {
   const d = new Date();
-  d.setUTCDate(d.getUTCDate() + (((8 - d.getUTCDay()) % 7) || 7));
+  d.setUTCDate(d.getUTCDate() + ((8 - d.getUTCDay()) % 7 || 7));
   return d.toISOString().slice(0, 10);
 }
 
@@ -23,10 +23,19 @@ type Step = string | { readonly waitFor: RegExp; readonly then: (match: RegExpEx
  * can react to a post or press a button whose short id it has just seen). Input ends after the last
  * step; a line that never comes leaves the bot waiting for input, and the test's timeout ends it.
  */
-function runConsole(steps: readonly Step[], filesDir: string): Promise<{ code: number | null; out: string; stalled: string | null }> {
+function runConsole(
+  steps: readonly Step[],
+  filesDir: string,
+): Promise<{ code: number | null; out: string; stalled: string | null }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', REBOUND_DB: ':memory:', REBOUND_FILES_DIR: filesDir, TZ: 'UTC' },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      REBOUND_DB: ':memory:',
+      REBOUND_FILES_DIR: filesDir,
+      TZ: 'UTC',
+    },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   const out: string[] = [];
@@ -55,7 +64,13 @@ function runConsole(steps: readonly Step[], filesDir: string): Promise<{ code: n
   advance();
   return new Promise((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, out: out.join('\n'), stalled: waiting ? String((waiting as { waitFor: RegExp }).waitFor) : null }));
+    child.on('close', (code) =>
+      resolve({
+        code,
+        out: out.join('\n'),
+        stalled: waiting ? String((waiting as { waitFor: RegExp }).waitFor) : null,
+      }),
+    );
   });
 }
 
@@ -107,7 +122,9 @@ describe('insights in the console, through the real entry point', () => {
     expect(stats).toMatch(/^\[only @alice\] Rejections by stage: final 1$/m);
 
     const group = out.slice(out.indexOf('this week so far'));
-    expect(group).toMatch(/^\[only @alice\] 📨 Applications: 3 \(alice: Acme \(SRE\), bob: Initech \(Dev\), bob: Hooli \(Data\)\)$/m);
+    expect(group).toMatch(
+      /^\[only @alice\] 📨 Applications: 3 \(alice: Acme \(SRE\), bob: Initech \(Dev\), bob: Hooli \(Data\)\)$/m,
+    );
     expect(group).toMatch(/^\[only @alice\] 🙋 Check-ins: 1$/m);
     expect(group).toMatch(/^\[only @alice\] 🎉 Encouragement: 3 reactions$/m);
     expect(group).toMatch(/^\[only @alice\] • alice: gave 1, received 2$/m);
@@ -123,7 +140,11 @@ describe('insights in the console, through the real entry point', () => {
     expect(out).toContain(`saved to ${join(dir, chart ?? '')}`);
     expect(decodePng(readFileSync(join(dir, chart ?? '')))).toEqual({ width: 800, height: 400 });
 
-    const exported = JSON.parse(readFileSync(join(dir, 'rebound-export.json'), 'utf8')) as { applications: { company: string }[]; checkIns: unknown[]; goals: unknown[] };
+    const exported = JSON.parse(readFileSync(join(dir, 'rebound-export.json'), 'utf8')) as {
+      applications: { company: string }[];
+      checkIns: unknown[];
+      goals: unknown[];
+    };
     expect(exported.applications.map((a) => a.company)).toEqual(['Acme', 'SecretCo', 'Globex']);
     expect(exported.checkIns).toHaveLength(1);
     expect(exported.goals).toHaveLength(1);
@@ -131,7 +152,9 @@ describe('insights in the console, through the real entry point', () => {
 
     const after = out.slice(out.indexOf('[Delete everything'));
     expect(after).toMatch(/^\[#job-hunt\] \(edited\) \(removed at the member's request\)$/m);
-    expect(after).toMatch(/^\[only @alice\] \(updated\) Done: everything Rebound stored about you in this workspace is deleted\.$/m);
+    expect(after).toMatch(
+      /^\[only @alice\] \(updated\) Done: everything Rebound stored about you in this workspace is deleted\.$/m,
+    );
     expect(after).toMatch(/^\[only @alice\] I have nothing stored about you in this workspace\.$/m);
   }, 120_000);
 });

@@ -16,7 +16,8 @@ class FakeCharts implements ChartRenderer {
   }
 }
 
-const digests = (world: World) => world.chat.sent.filter((s) => s.kind === 'channel' && s.text.includes('your week together'));
+const digests = (world: World) =>
+  world.chat.sent.filter((s) => s.kind === 'channel' && s.text.includes('your week together'));
 
 /** A week of 16–22 Nov 2026 in a group checking in at 09:00 UTC, Monday to Friday. */
 async function weekOfActivity(world: World): Promise<void> {
@@ -25,7 +26,20 @@ async function weekOfActivity(world: World): Promise<void> {
   await world.run('ann', 'applied', 'Acme | SRE');
   await world.run('cat', 'applied', 'SecretCo | Staff Engineer');
   const ann = world.store.members.listByUser({ platform: 'slack', workspaceId: 'T1' }, 'ann')[0]!;
-  world.store.checkIns.record({ workspace: ann.workspace, memberId: ann.id, groupId: ann.groupId, localDate: '2026-11-16', source: 'thread', applications: 0, networking: 0, followUpsDone: 0, note: null }, world.clock.now());
+  world.store.checkIns.record(
+    {
+      workspace: ann.workspace,
+      memberId: ann.id,
+      groupId: ann.groupId,
+      localDate: '2026-11-16',
+      source: 'thread',
+      applications: 0,
+      networking: 0,
+      followUpsDone: 0,
+      note: null,
+    },
+    world.clock.now(),
+  );
   world.clock.set(new Date('2026-11-18T12:00:00Z'));
   await world.run('ann', 'rejected', 'Globex | SRE | interview');
   await world.run('cat', 'rejected', 'SecretCo | Staff Engineer | final');
@@ -41,7 +55,7 @@ describe('the weekly digest', () => {
     dir = null;
   });
 
-  it('is posted on the group\'s first check-in day at check-in time, with last week\'s figures and its chart data', async () => {
+  it("is posted on the group's first check-in day at check-in time, with last week's figures and its chart data", async () => {
     const charts = new FakeCharts();
     world = createWorld({ start: new Date('2026-11-16T08:00:00Z'), charts });
     await weekOfActivity(world);
@@ -112,7 +126,7 @@ describe('the weekly digest', () => {
     }
   });
 
-  it('comes on the group\'s own first check-in day: Wednesday for a Wednesday and Friday group', async () => {
+  it("comes on the group's own first check-in day: Wednesday for a Wednesday and Friday group", async () => {
     world = createWorld({ start: new Date('2026-11-16T08:00:00Z'), charts: new FakeCharts() });
     await world.run('ann', 'rebound', 'setup 18:30 Europe/Berlin wed,fri');
     world.clock.set(new Date('2026-11-23T09:00:00Z'));
@@ -127,7 +141,10 @@ describe('the weekly digest', () => {
   });
 
   it('waits for a full week after a group is set up, and still goes out as text if the chart fails', async () => {
-    world = createWorld({ start: new Date('2026-11-23T08:00:00Z'), charts: { renderWeek: () => Promise.reject(new Error('no fonts')) } });
+    world = createWorld({
+      start: new Date('2026-11-23T08:00:00Z'),
+      charts: { renderWeek: () => Promise.reject(new Error('no fonts')) },
+    });
     await world.run('ann', 'rebound', 'setup 09:00 UTC');
     world.clock.set(new Date('2026-11-23T09:00:00Z'));
     await world.rebound.sweep();

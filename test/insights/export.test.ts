@@ -19,11 +19,17 @@ describe('/rebound export', () => {
   let world: World;
   afterEach(() => world.close());
 
-  async function exported(): Promise<{ json: Record<string, Record<string, unknown>[]>; files: { filename: string; text: string }[] }> {
+  async function exported(): Promise<{
+    json: Record<string, Record<string, unknown>[]>;
+    files: { filename: string; text: string }[];
+  }> {
     const reply = await world.run(ZOE, 'rebound', 'export');
     if (reply.type !== 'private') throw new Error(`expected a private reply, got ${reply.type}`);
     const files = (reply.files ?? []).map((f) => ({ filename: f.filename, text: new TextDecoder().decode(f.bytes) }));
-    const json = JSON.parse(files.find((f) => f.filename.endsWith('.json'))?.text ?? '{}') as Record<string, Record<string, unknown>[]>;
+    const json = JSON.parse(files.find((f) => f.filename.endsWith('.json'))?.text ?? '{}') as Record<
+      string,
+      Record<string, unknown>[]
+    >;
     return { json, files };
   }
 
@@ -31,7 +37,11 @@ describe('/rebound export', () => {
     world = createWorld({ start: new Date('2026-11-25T12:00:00Z') });
     await seedTwoMembers(world);
     const { json, files } = await exported();
-    expect(files.map((f) => f.filename)).toEqual(['rebound-export.json', 'rebound-applications.csv', 'rebound-follow-ups.csv']);
+    expect(files.map((f) => f.filename)).toEqual([
+      'rebound-export.json',
+      'rebound-applications.csv',
+      'rebound-follow-ups.csv',
+    ]);
 
     const ids = memberIds(world, WS, ZOE.userId);
     expect(ids).toHaveLength(2);
@@ -41,19 +51,35 @@ describe('/rebound export', () => {
       const spec = EXPORTED[table];
       expect(spec, `the export does not cover table ${table}`).toBeDefined();
       if (!spec) continue;
-      const rows = world.database.sqlite.prepare(`select ${spec.column} as id from "${table}" where member_id in (${ids.join(',')})`).all() as { id: unknown }[];
+      const rows = world.database.sqlite
+        .prepare(`select ${spec.column} as id from "${table}" where member_id in (${ids.join(',')})`)
+        .all() as { id: unknown }[];
       const inExport = (json[spec.key] ?? []).map(spec.id);
       for (const row of rows) expect(inExport, `${table} row ${String(row.id)}`).toContain(row.id);
     }
     // Something of each kind was stored, so the loop above checked real rows.
-    for (const key of ['applications', 'rejections', 'updates', 'feedback', 'followUps', 'deliveries', 'checkIns', 'goals', 'posts', 'reactionsGiven', 'reactionsReceived']) {
+    for (const key of [
+      'applications',
+      'rejections',
+      'updates',
+      'feedback',
+      'followUps',
+      'deliveries',
+      'checkIns',
+      'goals',
+      'posts',
+      'reactionsGiven',
+      'reactionsReceived',
+    ]) {
       expect(json[key]?.length, key).toBeGreaterThan(0);
     }
-    const given = world.database.sqlite.prepare("select count(*) as n from reactions where workspace_id = 'T1' and reactor_user_id = ?").get(ZOE.userId) as { n: number };
+    const given = world.database.sqlite
+      .prepare("select count(*) as n from reactions where workspace_id = 'T1' and reactor_user_id = ?")
+      .get(ZOE.userId) as { n: number };
     expect(json.reactionsGiven).toHaveLength(given.n);
   });
 
-  it('leaves out other members and the member\'s data in other workspaces', async () => {
+  it("leaves out other members and the member's data in other workspaces", async () => {
     world = createWorld({ start: new Date('2026-11-25T12:00:00Z') });
     await seedTwoMembers(world);
     const { files } = await exported();
@@ -71,13 +97,17 @@ describe('/rebound export', () => {
     const { files } = await exported();
     const apps = files.find((f) => f.filename === 'rebound-applications.csv')?.text ?? '';
     const lines = apps.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('id,group,company,role,link,status,visibility,created_at,updated_at,rejection_stage,rejected_on,rejection_note');
+    expect(lines[0]).toBe(
+      'id,group,company,role,link,status,visibility,created_at,updated_at,rejection_stage,rejected_on,rejection_note',
+    );
     expect(lines).toHaveLength(4);
     expect(apps).toContain(',ZetaCorp,Zoe Platform Role,https://zetacorp.example/jobs/1,rejected,shared,');
     expect(apps).toContain(',final,');
     expect(apps).toContain('"Comma, Quote ""Co""",\'=HYPERLINK role');
     const followUps = files.find((f) => f.filename === 'rebound-follow-ups.csv')?.text ?? '';
-    expect(followUps.split('\r\n')[0]).toBe('id,group,rule,company,role,due_at,status,occurrence,created_at,updated_at');
+    expect(followUps.split('\r\n')[0]).toBe(
+      'id,group,rule,company,role,due_at,status,occurrence,created_at,updated_at',
+    );
     expect(followUps).toContain(',request-feedback,ZetaCorp,');
   });
 

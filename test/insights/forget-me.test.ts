@@ -1,9 +1,27 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeliveryError } from '../../src/core/errors.ts';
 import { createWorld, textOf, type World } from './world.ts';
-import { confirmButton, everyRow, memberIds, seedTwoMembers, tablesWithMemberId, WS, ZOE, ZOE_ELSEWHERE } from './member-data.ts';
+import {
+  confirmButton,
+  everyRow,
+  memberIds,
+  seedTwoMembers,
+  tablesWithMemberId,
+  WS,
+  ZOE,
+  ZOE_ELSEWHERE,
+} from './member-data.ts';
 
-const ZOE_WORDS = ['UZOE', 'ZetaCorp', 'ZetaSecond', 'Zoe Platform Role', 'zoe-private-note', 'zoe-update-text', 'zoe-feedback-text', 'zoe-check-in-note'];
+const ZOE_WORDS = [
+  'UZOE',
+  'ZetaCorp',
+  'ZetaSecond',
+  'Zoe Platform Role',
+  'zoe-private-note',
+  'zoe-update-text',
+  'zoe-feedback-text',
+  'zoe-check-in-note',
+];
 
 describe('/rebound forget-me', () => {
   let world: World;
@@ -36,18 +54,28 @@ describe('/rebound forget-me', () => {
     const zoePosts = new Set(world.store.privacy.exportMember(WS, ZOE.userId).posts.map((p) => p.id));
     const yanBefore = yanSnapshot(zoePosts);
     expect(world.store.privacy.exportMember(WS, 'UYAN').reactionsGiven.length).toBeGreaterThan(0);
-    const zoeElsewhere = JSON.stringify(world.store.privacy.exportMember({ platform: 'slack', workspaceId: 'T2' }, ZOE.userId));
+    const zoeElsewhere = JSON.stringify(
+      world.store.privacy.exportMember({ platform: 'slack', workspaceId: 'T2' }, ZOE.userId),
+    );
 
     const done = textOf(await world.click(ZOE, await confirmButton(world, ZOE)));
     expect(done).toContain('everything Rebound stored about you in this workspace is deleted');
 
     const db = world.database.sqlite;
     for (const table of tablesWithMemberId(world)) {
-      const left = db.prepare(`select count(*) as n from "${table}" where member_id in (${before.join(',')})`).get() as { n: number };
+      const left = db
+        .prepare(`select count(*) as n from "${table}" where member_id in (${before.join(',')})`)
+        .get() as { n: number };
       expect(left.n, `${table} still refers to the member`).toBe(0);
     }
     expect(memberIds(world, WS, ZOE.userId)).toEqual([]);
-    expect((db.prepare("select count(*) as n from reactions where workspace_id = 'T1' and reactor_user_id = 'UZOE'").get() as { n: number }).n).toBe(0);
+    expect(
+      (
+        db
+          .prepare("select count(*) as n from reactions where workspace_id = 'T1' and reactor_user_id = 'UZOE'")
+          .get() as { n: number }
+      ).n,
+    ).toBe(0);
     // Not one of Zoe's words is left anywhere in workspace T1, including the group admin lists.
     const rows = everyRow(world, WS);
     expect(rows).toContain('YanCorp');
@@ -55,13 +83,17 @@ describe('/rebound forget-me', () => {
 
     expect(yanSnapshot(zoePosts)).toEqual(yanBefore);
     expect(world.store.privacy.exportMember(WS, 'UYAN').applications.length).toBeGreaterThan(0);
-    expect(JSON.stringify(world.store.privacy.exportMember({ platform: 'slack', workspaceId: 'T2' }, ZOE.userId))).toBe(zoeElsewhere);
+    expect(JSON.stringify(world.store.privacy.exportMember({ platform: 'slack', workspaceId: 'T2' }, ZOE.userId))).toBe(
+      zoeElsewhere,
+    );
   });
 
-  it('blanks the bot\'s group posts about the member on the platform before deleting them', async () => {
+  it("blanks the bot's group posts about the member on the platform before deleting them", async () => {
     world = createWorld({ start: new Date('2026-11-25T12:00:00Z') });
     await seedTwoMembers(world);
-    const aboutZoe = world.chat.sent.filter((s) => s.kind === 'channel' && s.workspace.workspaceId === 'T1' && /UZOE( applied| heard|:)/.test(s.text)).map((s) => s.sent.messageId);
+    const aboutZoe = world.chat.sent
+      .filter((s) => s.kind === 'channel' && s.workspace.workspaceId === 'T1' && /UZOE( applied| heard|:)/.test(s.text))
+      .map((s) => s.sent.messageId);
     expect(aboutZoe.length).toBe(4);
     await world.click(ZOE, await confirmButton(world, ZOE));
     const edits = world.chat.sent.filter((s) => s.kind === 'update');
@@ -69,7 +101,9 @@ describe('/rebound forget-me', () => {
     for (const e of edits) expect(e.text).toBe("(removed at the member's request)");
     expect(world.chat.sent.some((s) => s.kind === 'update' && s.text.includes('YanCorp'))).toBe(false);
     // Then the rows of those posts are gone too (a post row outlives its member otherwise, with no member id).
-    const left = world.database.sqlite.prepare(`select count(*) as n from posts where message_id in (${aboutZoe.map(() => '?').join(',')})`).get(...aboutZoe) as { n: number };
+    const left = world.database.sqlite
+      .prepare(`select count(*) as n from posts where message_id in (${aboutZoe.map(() => '?').join(',')})`)
+      .get(...aboutZoe) as { n: number };
     expect(left.n).toBe(0);
   });
 
@@ -87,7 +121,9 @@ describe('/rebound forget-me', () => {
     await seedTwoMembers(world);
     const button = await confirmButton(world, ZOE);
     expect(textOf(await world.click('UYAN', button))).toContain('belongs to someone else, so nothing was deleted');
-    expect(textOf(await world.click(ZOE_ELSEWHERE, button))).toContain('belongs to someone else, so nothing was deleted');
+    expect(textOf(await world.click(ZOE_ELSEWHERE, button))).toContain(
+      'belongs to someone else, so nothing was deleted',
+    );
     expect(memberIds(world, WS, ZOE.userId)).toHaveLength(2);
     expect(memberIds(world, WS, 'UYAN')).toHaveLength(2);
     expect(memberIds(world, { platform: 'slack', workspaceId: 'T2' }, ZOE.userId)).toHaveLength(1);

@@ -9,7 +9,15 @@ const AKL = { userId: 'aroha', timezone: 'Pacific/Auckland' };
 
 describe('weeks', () => {
   it('run Monday to Sunday in the zone asked about, so one instant is Sunday night in one week and Monday in the next', () => {
-    expect(weekOf(LA_SUNDAY_NIGHT, 'America/Los_Angeles').days).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29']);
+    expect(weekOf(LA_SUNDAY_NIGHT, 'America/Los_Angeles').days).toEqual([
+      '2026-11-23',
+      '2026-11-24',
+      '2026-11-25',
+      '2026-11-26',
+      '2026-11-27',
+      '2026-11-28',
+      '2026-11-29',
+    ]);
     expect(weekOf(LA_SUNDAY_NIGHT, 'Pacific/Auckland').days[0]).toBe('2026-11-30');
     expect(weekOf(LA_SUNDAY_NIGHT, 'America/Los_Angeles').isoWeek).toBe('2026-W48');
     expect(weekOf(LA_SUNDAY_NIGHT, 'Pacific/Auckland').isoWeek).toBe('2026-W49');
@@ -28,21 +36,33 @@ describe('/goal', () => {
   let world: World;
   afterEach(() => world.close());
 
-  it('sets weekly goals and counts this week\'s applications against them', async () => {
+  it("sets weekly goals and counts this week's applications against them", async () => {
     world = createWorld({ start: new Date('2026-11-25T12:00:00Z') });
     await world.run('U1', 'rebound', 'setup 09:00 UTC');
     await world.run('U1', 'applied', 'Acme | SRE');
     const text = await world.say('U1', 'goal', 'applications 3 | networking 2');
     expect(text).toContain('Weekly goals set: 3 applications and 2 networking actions');
     expect(text).toContain('This week so far: 1 of 3 applications, 0 of 2 networking');
-    expect(world.store.goals.get(world.store.members.listByUser({ platform: 'slack', workspaceId: 'T1' }, 'U1')[0]!.id)).toMatchObject({ applications: 3, networking: 2 });
+    expect(
+      world.store.goals.get(world.store.members.listByUser({ platform: 'slack', workspaceId: 'T1' }, 'U1')[0]!.id),
+    ).toMatchObject({ applications: 3, networking: 2 });
   });
 
-  it('reads Discord\'s typed options (plain numbers in order) the same way', async () => {
+  it("reads Discord's typed options (plain numbers in order) the same way", async () => {
     world = createWorld({ start: new Date('2026-11-25T12:00:00Z') });
     await world.run('U1', 'rebound', 'setup 09:00 UTC');
-    const reply = await world.rebound.handle({ kind: 'command', source: world.source('U1'), name: 'goal', args: ['4', '1'] });
-    expect(reply.type === 'private' && reply.message.blocks.some((b) => b.type === 'text' && b.text.includes('4 applications and 1 networking action'))).toBe(true);
+    const reply = await world.rebound.handle({
+      kind: 'command',
+      source: world.source('U1'),
+      name: 'goal',
+      args: ['4', '1'],
+    });
+    expect(
+      reply.type === 'private' &&
+        reply.message.blocks.some(
+          (b) => b.type === 'text' && b.text.includes('4 applications and 1 networking action'),
+        ),
+    ).toBe(true);
   });
 
   it('keeps the other goal when only one is changed, and shows the goals with no text', async () => {
@@ -63,7 +83,7 @@ describe('/goal', () => {
     expect(await world.say('U1', 'goal')).toContain('You have no weekly goals yet.');
   });
 
-  it('counts a member\'s week in their own timezone: Sunday night in Los Angeles is already Monday in Auckland', async () => {
+  it("counts a member's week in their own timezone: Sunday night in Los Angeles is already Monday in Auckland", async () => {
     world = createWorld({ start: new Date('2026-11-24T20:00:00Z') });
     await world.run({ userId: 'U0' }, 'rebound', 'setup 09:00 UTC');
     for (const who of [LA, AKL]) await world.run(who, 'goal', 'applications 2');
@@ -91,10 +111,35 @@ describe('/goal', () => {
     const now = world.clock.now();
     // Monday: a check-in reports 1 networking action and 2 applications, one of them also logged.
     await world.run('U1', 'applied', 'Acme | SRE');
-    world.store.checkIns.record({ workspace: ws, memberId: member.id, groupId: member.groupId, localDate: '2026-11-23', source: 'form', applications: 2, networking: 1, followUpsDone: 0, note: null }, now);
+    world.store.checkIns.record(
+      {
+        workspace: ws,
+        memberId: member.id,
+        groupId: member.groupId,
+        localDate: '2026-11-23',
+        source: 'form',
+        applications: 2,
+        networking: 1,
+        followUpsDone: 0,
+        note: null,
+      },
+      now,
+    );
     // Tuesday: a weekly network step marked done.
     world.clock.set(new Date('2026-11-24T10:00:00Z'));
-    const [step] = world.store.followUps.createMany([{ workspace: ws, memberId: member.id, applicationId: null, ruleId: 'network', dueAt: world.clock.now(), occurrence: 1 }], world.clock.now());
+    const [step] = world.store.followUps.createMany(
+      [
+        {
+          workspace: ws,
+          memberId: member.id,
+          applicationId: null,
+          ruleId: 'network',
+          dueAt: world.clock.now(),
+          occurrence: 1,
+        },
+      ],
+      world.clock.now(),
+    );
     world.store.followUps.update(step!.id, { status: 'done' }, world.clock.now());
     const text = await world.say('U1', 'stats');
     expect(text).toContain('Applications: 2 of 5');

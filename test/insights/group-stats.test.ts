@@ -39,7 +39,8 @@ describe('/stats group', () => {
     await busyWeek();
     for (const who of ['ann', 'ben', 'cat']) {
       const text = await world.say(who, 'stats', 'group');
-      for (const secret of ['SecretCo', 'Staff Engineer', 'too senior', 'Hooli', 'Data Engineer']) expect(text).not.toContain(secret);
+      for (const secret of ['SecretCo', 'Staff Engineer', 'too senior', 'Hooli', 'Data Engineer'])
+        expect(text).not.toContain(secret);
     }
   });
 

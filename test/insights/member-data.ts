@@ -30,7 +30,20 @@ export async function seedTwoMembers(world: World): Promise<void> {
   await world.react('UYAN', 'ZetaCorp');
   await world.react(ZOE, 'YanCorp');
   const zoe = world.store.members.find(1, ZOE.userId)!;
-  world.store.checkIns.record({ workspace: WS, memberId: zoe.id, groupId: zoe.groupId, localDate: '2026-11-25', source: 'form', applications: 1, networking: 0, followUpsDone: 0, note: 'zoe-check-in-note' }, world.clock.now());
+  world.store.checkIns.record(
+    {
+      workspace: WS,
+      memberId: zoe.id,
+      groupId: zoe.groupId,
+      localDate: '2026-11-25',
+      source: 'form',
+      applications: 1,
+      networking: 0,
+      followUpsDone: 0,
+      note: 'zoe-check-in-note',
+    },
+    world.clock.now(),
+  );
   // Let Zoe's connect step come due so a nudge is delivered (and recorded in the ledger).
   world.clock.set(new Date('2026-11-28T10:00:00Z'));
   await world.rebound.sweep();
@@ -38,23 +51,47 @@ export async function seedTwoMembers(world: World): Promise<void> {
 
 /** Member ids of a user in a workspace, read from the database. */
 export function memberIds(world: World, ws: WorkspaceRef, userId: string): number[] {
-  return (world.database.sqlite.prepare('select id from members where platform = ? and workspace_id = ? and user_id = ?').all(ws.platform, ws.workspaceId, userId) as { id: number }[]).map((r) => r.id);
+  return (
+    world.database.sqlite
+      .prepare('select id from members where platform = ? and workspace_id = ? and user_id = ?')
+      .all(ws.platform, ws.workspaceId, userId) as { id: number }[]
+  ).map((r) => r.id);
 }
 
 /** Every table with a member_id column, as the database has it now. */
 export function tablesWithMemberId(world: World): string[] {
-  const tables = (world.database.sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'").all() as { name: string }[]).map((t) => t.name);
-  return tables.filter((t) => (world.database.sqlite.prepare(`select name from pragma_table_info(?)`).all(t) as { name: string }[]).some((c) => c.name === 'member_id'));
+  const tables = (
+    world.database.sqlite
+      .prepare(
+        "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'",
+      )
+      .all() as { name: string }[]
+  ).map((t) => t.name);
+  return tables.filter((t) =>
+    (world.database.sqlite.prepare(`select name from pragma_table_info(?)`).all(t) as { name: string }[]).some(
+      (c) => c.name === 'member_id',
+    ),
+  );
 }
 
 /** Every row of every table in one workspace (rows of tables without a workspace too), as JSON text, for a plain search. */
 export function everyRow(world: World, ws: WorkspaceRef): string {
   const db = world.database.sqlite;
-  const tables = (db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'").all() as { name: string }[]).map((t) => t.name);
+  const tables = (
+    db
+      .prepare(
+        "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'",
+      )
+      .all() as { name: string }[]
+  ).map((t) => t.name);
   return tables
     .map((t) => {
-      const scoped = (db.prepare('select name from pragma_table_info(?)').all(t) as { name: string }[]).some((c) => c.name === 'workspace_id');
-      const rows = scoped ? db.prepare(`select * from "${t}" where platform = ? and workspace_id = ?`).all(ws.platform, ws.workspaceId) : db.prepare(`select * from "${t}"`).all();
+      const scoped = (db.prepare('select name from pragma_table_info(?)').all(t) as { name: string }[]).some(
+        (c) => c.name === 'workspace_id',
+      );
+      const rows = scoped
+        ? db.prepare(`select * from "${t}" where platform = ? and workspace_id = ?`).all(ws.platform, ws.workspaceId)
+        : db.prepare(`select * from "${t}"`).all();
       return `${t}: ${JSON.stringify(rows)}`;
     })
     .join('\n');

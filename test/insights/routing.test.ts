@@ -9,7 +9,9 @@ describe('buttons and subcommands named like built-in properties', () => {
       for (const actionId of ['valueOf', 'constructor:x', '__proto__', 'toString']) {
         expect(textOf(await world.click('UYAN', actionId))).toBe('That button no longer does anything.');
       }
-      expect(textOf(await world.run('UYAN', 'rebound', 'constructor'))).toContain('Rebound helps your circle keep going');
+      expect(textOf(await world.run('UYAN', 'rebound', 'constructor'))).toContain(
+        'Rebound helps your circle keep going',
+      );
     } finally {
       world.close();
     }

@@ -4,12 +4,40 @@ import type { Application, Rejection, RejectionStage } from '../../src/core/type
 import { createWorld, type World } from './world.ts';
 
 const T = new Date('2026-11-02T10:00:00Z');
-const app = (id: number, status: Application['status']): Application => ({ id, memberId: 1, company: `C${id}`, role: 'SRE', link: null, status, visibility: 'shared', createdAt: T, updatedAt: T });
-const rej = (id: number, applicationId: number, stage: RejectionStage): Rejection => ({ id, applicationId, memberId: 1, stage, note: null, rejectedOn: T, createdAt: T });
+const app = (id: number, status: Application['status']): Application => ({
+  id,
+  memberId: 1,
+  company: `C${id}`,
+  role: 'SRE',
+  link: null,
+  status,
+  visibility: 'shared',
+  createdAt: T,
+  updatedAt: T,
+});
+const rej = (id: number, applicationId: number, stage: RejectionStage): Rejection => ({
+  id,
+  applicationId,
+  memberId: 1,
+  stage,
+  note: null,
+  rejectedOn: T,
+  createdAt: T,
+});
 
 describe('the pipeline funnel', () => {
   it('counts how many applications reached each stage and where the rejections came, on a known data set', () => {
-    const applications = [app(1, 'applied'), app(2, 'screening'), app(3, 'interviewing'), app(4, 'offer'), app(5, 'rejected'), app(6, 'rejected'), app(7, 'rejected'), app(8, 'rejected'), app(9, 'ghosted')];
+    const applications = [
+      app(1, 'applied'),
+      app(2, 'screening'),
+      app(3, 'interviewing'),
+      app(4, 'offer'),
+      app(5, 'rejected'),
+      app(6, 'rejected'),
+      app(7, 'rejected'),
+      app(8, 'rejected'),
+      app(9, 'ghosted'),
+    ];
     const rejections = [rej(1, 5, 'applied'), rej(2, 6, 'screen'), rej(3, 7, 'interview'), rej(4, 8, 'final')];
     expect(funnel(applications, rejections)).toEqual({
       reached: { applied: 9, screen: 6, interview: 4, final: 2, offer: 1 },
@@ -50,7 +78,9 @@ describe('/stats', () => {
     world = createWorld({ start: new Date('2026-11-16T09:00:00Z') });
     await world.run('U1', 'rebound', 'setup 09:00 UTC');
     await world.run('U1', 'rejected', 'Globex | SRE | interview');
-    expect(await world.say('U1', 'stats')).toContain('• Globex (16 Nov): your next application is still ahead, whenever you are ready');
+    expect(await world.say('U1', 'stats')).toContain(
+      '• Globex (16 Nov): your next application is still ahead, whenever you are ready',
+    );
   });
 
   it('shows the current check-in streak from the check-ins stored for the member', async () => {
@@ -58,7 +88,20 @@ describe('/stats', () => {
     await world.run('U1', 'rebound', 'setup 09:00 UTC');
     const m = world.store.members.listByUser({ platform: 'slack', workspaceId: 'T1' }, 'U1')[0]!;
     for (const localDate of ['2026-11-20', '2026-11-23', '2026-11-24']) {
-      world.store.checkIns.record({ workspace: m.workspace, memberId: m.id, groupId: m.groupId, localDate, source: 'thread', applications: 0, networking: 0, followUpsDone: 0, note: null }, world.clock.now());
+      world.store.checkIns.record(
+        {
+          workspace: m.workspace,
+          memberId: m.id,
+          groupId: m.groupId,
+          localDate,
+          source: 'thread',
+          applications: 0,
+          networking: 0,
+          followUpsDone: 0,
+          note: null,
+        },
+        world.clock.now(),
+      );
     }
     expect(await world.say('U1', 'stats')).toContain('Check-in streak: 3 days');
   });

@@ -37,12 +37,24 @@ export interface World {
   close(): void;
 }
 
-export function createWorld(options: { start: Date; file?: string; charts?: ChartRenderer; chat?: RecordingChat }): World {
+export function createWorld(options: {
+  start: Date;
+  file?: string;
+  charts?: ChartRenderer;
+  chat?: RecordingChat;
+}): World {
   const database = openDatabase(options.file ?? ':memory:');
   const store = createSqliteStore(database);
   const chat = options.chat ?? new RecordingChat();
   const clock = new ManualClock(options.start);
-  const rebound = createRebound({ store, chat, clock, logger: silentLogger, owner: `test-${Math.random().toString(36).slice(2, 8)}`, ...(options.charts ? { charts: options.charts } : {}) });
+  const rebound = createRebound({
+    store,
+    chat,
+    clock,
+    logger: silentLogger,
+    owner: `test-${Math.random().toString(36).slice(2, 8)}`,
+    ...(options.charts ? { charts: options.charts } : {}),
+  });
   const source = (actor: Actor | string): EventSource => {
     const a = typeof actor === 'string' ? { userId: actor } : actor;
     return {
@@ -53,7 +65,8 @@ export function createWorld(options: { start: Date; file?: string; charts?: Char
       actor: { userId: a.userId, displayName: a.userId, isBot: false, ...(a.timezone ? { timezone: a.timezone } : {}) },
     };
   };
-  const run = (actor: Actor | string, name: CommandName, text = '') => rebound.handle({ kind: 'command', source: source(actor), name, args: splitCommandText(name, text) });
+  const run = (actor: Actor | string, name: CommandName, text = '') =>
+    rebound.handle({ kind: 'command', source: source(actor), name, args: splitCommandText(name, text) });
   return {
     rebound,
     store,
@@ -69,19 +82,28 @@ export function createWorld(options: { start: Date; file?: string; charts?: Char
     async react(actor, needle, emoji = '🎉') {
       const post = [...chat.sent].reverse().find((s) => s.kind === 'channel' && s.text.includes(needle));
       if (!post) throw new Error(`no group post containing ${needle}`);
-      await rebound.handle({ kind: 'reaction', source: source(actor), added: true, messageId: post.sent.messageId, emoji });
+      await rebound.handle({
+        kind: 'reaction',
+        source: source(actor),
+        added: true,
+        messageId: post.sent.messageId,
+        emoji,
+      });
     },
     close: () => database.close(),
   };
 }
 
 export function textOf(reply: Reply): string {
-  if (reply.type !== 'private' && reply.type !== 'replace') throw new Error(`expected a private or replacing reply, got ${reply.type}`);
+  if (reply.type !== 'private' && reply.type !== 'replace')
+    throw new Error(`expected a private or replacing reply, got ${reply.type}`);
   return messageToPlainLines(reply.message).join('\n');
 }
 
 export function buttonsOf(reply: Reply): string[] {
-  return reply.type === 'private' || reply.type === 'replace' ? messageButtons(reply.message).map((b) => b.actionId) : [];
+  return reply.type === 'private' || reply.type === 'replace'
+    ? messageButtons(reply.message).map((b) => b.actionId)
+    : [];
 }
 
 /**
@@ -100,15 +122,23 @@ export function decodePng(png: Uint8Array): { width: number; height: number } {
     const length = view.getUint32(offset);
     const type = new TextDecoder().decode(png.subarray(offset + 4, offset + 8));
     const body = png.subarray(offset + 8, offset + 8 + length);
-    if (type === 'IHDR') header = { width: view.getUint32(offset + 8), height: view.getUint32(offset + 12), bitDepth: body[8] ?? 0, colourType: body[9] ?? 0 };
+    if (type === 'IHDR')
+      header = {
+        width: view.getUint32(offset + 8),
+        height: view.getUint32(offset + 12),
+        bitDepth: body[8] ?? 0,
+        colourType: body[9] ?? 0,
+      };
     if (type === 'IDAT') data.push(body);
     if (type === 'IEND') ended = true;
     offset += 12 + length;
   }
   if (!header || !ended) throw new Error('PNG without IHDR or IEND');
   const channels = ({ 0: 1, 2: 3, 4: 2, 6: 4 } as Record<number, number>)[header.colourType];
-  if (!channels || header.bitDepth !== 8) throw new Error(`unexpected PNG format ${header.colourType}/${header.bitDepth}`);
+  if (!channels || header.bitDepth !== 8)
+    throw new Error(`unexpected PNG format ${header.colourType}/${header.bitDepth}`);
   const pixels = inflateSync(Buffer.concat(data));
-  if (pixels.length !== header.height * (1 + header.width * channels)) throw new Error('PNG image data does not match its size');
+  if (pixels.length !== header.height * (1 + header.width * channels))
+    throw new Error('PNG image data does not match its size');
   return { width: header.width, height: header.height };
 }

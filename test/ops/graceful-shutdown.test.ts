@@ -68,10 +68,37 @@ describe('graceful shutdown', () => {
     const store = createSqliteStore(seed);
     const ws = { platform: 'slack' as const, workspaceId: 'T1' };
     const now = new Date();
-    const group = store.groups.create({ workspace: ws, channelId: 'C1', name: 'job-hunt', timezone: 'UTC', checkInMinute: 540, checkInDays: [], reminderMinute: 960, adminUserIds: [] }, now);
-    const member = store.members.create({ groupId: group.id, workspace: ws, userId: 'U1', displayName: 'alice', timezone: 'UTC' }, now);
+    const group = store.groups.create(
+      {
+        workspace: ws,
+        channelId: 'C1',
+        name: 'job-hunt',
+        timezone: 'UTC',
+        checkInMinute: 540,
+        checkInDays: [],
+        reminderMinute: 960,
+        adminUserIds: [],
+      },
+      now,
+    );
+    const member = store.members.create(
+      { groupId: group.id, workspace: ws, userId: 'U1', displayName: 'alice', timezone: 'UTC' },
+      now,
+    );
     store.members.update(member.id, { quietStartMinute: 0, quietEndMinute: 0 });
-    const [step] = store.followUps.createMany([{ workspace: ws, memberId: member.id, applicationId: null, ruleId: 'network', dueAt: new Date(now.getTime() - 3600_000), occurrence: 1 }], now);
+    const [step] = store.followUps.createMany(
+      [
+        {
+          workspace: ws,
+          memberId: member.id,
+          applicationId: null,
+          ruleId: 'network',
+          dueAt: new Date(now.getTime() - 3600_000),
+          occurrence: 1,
+        },
+      ],
+      now,
+    );
     seed.close();
 
     const slack = holdingSlack();
@@ -120,7 +147,12 @@ describe('graceful shutdown', () => {
 
     // Restarted (here: a sweep on the same file, an hour later): nothing is sent again.
     const chat = new RecordingChat();
-    const again = createRebound({ store: afterStore, chat, clock: new ManualClock(new Date(Date.now() + 3600_000)), logger: silentLogger });
+    const again = createRebound({
+      store: afterStore,
+      chat,
+      clock: new ManualClock(new Date(Date.now() + 3600_000)),
+      logger: silentLogger,
+    });
     await again.sweep();
     expect(chat.dmsTo('U1')).toEqual([]);
   }, 60_000);

@@ -5,7 +5,9 @@ let h: GroupHarness;
 afterEach(() => h?.close());
 
 const steps = (ruleId: string) =>
-  h.store.followUps.listByMember(h.memberId('alice'), ['pending', 'snoozed', 'done', 'skipped', 'cancelled']).filter((f) => f.ruleId === ruleId);
+  h.store.followUps
+    .listByMember(h.memberId('alice'), ['pending', 'snoozed', 'done', 'skipped', 'cancelled'])
+    .filter((f) => f.ruleId === ruleId);
 
 describe('chained and conditional rules in the sweep', () => {
   it('nudges log-feedback 7 days after request-feedback is marked done, at 10:00 local', async () => {
@@ -28,7 +30,9 @@ describe('chained and conditional rules in the sweep', () => {
     await h.command('alice', 'rejected', 'Globex | SRE | screen');
     await h.advanceTo(new Date('2026-12-02T12:00:00Z'));
     expect(steps('keep-applying').map((f) => f.status)).toEqual(['pending', 'pending']);
-    expect(h.chat.dmsTo('alice').filter((d) => isNudge(d.text) && /Line up your next application/.test(d.text))).toHaveLength(1);
+    expect(
+      h.chat.dmsTo('alice').filter((d) => isNudge(d.text) && /Line up your next application/.test(d.text)),
+    ).toHaveLength(1);
   });
 
   it('sends stay-in-touch three times at most, 90 days apart', async () => {

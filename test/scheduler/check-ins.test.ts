@@ -20,7 +20,11 @@ describe('the daily check-in', () => {
     await h.advanceTo(new Date('2026-11-30T12:00:00Z'));
     await h.rebound.sweep();
     const starters = h.chat.sent.filter((s) => s.kind === 'thread-starter');
-    expect(starters.map((s) => s.threadName)).toEqual(['Check-in 2026-11-26', 'Check-in 2026-11-27', 'Check-in 2026-11-30']);
+    expect(starters.map((s) => s.threadName)).toEqual([
+      'Check-in 2026-11-26',
+      'Check-in 2026-11-27',
+      'Check-in 2026-11-30',
+    ]);
     expect(starters[0]?.buttons).toEqual([`checkin:open:${h.groupId}:2026-11-26`]);
     expect(sentAt(h, `checkin:${h.groupId}:2026-11-26`)).toBe('2026-11-26T08:00:00.000Z');
     expect(sentAt(h, `checkin:${h.groupId}:2026-11-30`)).toBe('2026-11-30T08:00:00.000Z');
@@ -29,10 +33,20 @@ describe('the daily check-in', () => {
   it('counts a reply in the day’s thread as the author’s check-in and update, and reminds only the silent member at reminder time', async () => {
     h = await berlinGroup();
     await h.advanceTo(new Date('2026-11-26T08:30:00Z'));
-    const reply = await h.rebound.handle({ kind: 'thread-reply', source: h.source('alice'), threadId: threadOf('2026-11-26'), text: 'Sent two applications' });
+    const reply = await h.rebound.handle({
+      kind: 'thread-reply',
+      source: h.source('alice'),
+      threadId: threadOf('2026-11-26'),
+      text: 'Sent two applications',
+    });
     expect(reply.type).toBe('private');
-    expect(h.store.checkIns.find(h.memberId('alice'), '2026-11-26')).toMatchObject({ source: 'thread', note: 'Sent two applications' });
-    expect(h.store.updates.listByMember(h.memberId('alice')).map((u) => [u.source, u.text])).toEqual([['thread', 'Sent two applications']]);
+    expect(h.store.checkIns.find(h.memberId('alice'), '2026-11-26')).toMatchObject({
+      source: 'thread',
+      note: 'Sent two applications',
+    });
+    expect(h.store.updates.listByMember(h.memberId('alice')).map((u) => [u.source, u.text])).toEqual([
+      ['thread', 'Sent two applications'],
+    ]);
     await h.advanceTo(new Date('2026-11-26T16:00:00Z'));
     expect(h.chat.dmsTo('bob').filter((d) => isReminder(d.text))).toHaveLength(1);
     expect(h.chat.dmsTo('alice').filter((d) => isReminder(d.text))).toHaveLength(0);
@@ -44,7 +58,12 @@ describe('the daily check-in', () => {
     const submit = async (date: string) => {
       const opened = await h.click('alice', `checkin:open:${h.groupId}:${date}`);
       if (opened.type !== 'form') throw new Error('the button did not open the form');
-      return h.rebound.handle({ kind: 'form-submit', source: h.source('alice'), formId: opened.form.formId, fields: { applications: '2', networking: '1', followups: '0', note: 'Good day' } });
+      return h.rebound.handle({
+        kind: 'form-submit',
+        source: h.source('alice'),
+        formId: opened.form.formId,
+        fields: { applications: '2', networking: '1', followups: '0', note: 'Good day' },
+      });
     };
     await h.advanceTo(new Date('2026-11-26T09:00:00Z'));
     await submit('2026-11-26');
@@ -54,14 +73,27 @@ describe('the daily check-in', () => {
     const form = await h.command('alice', 'checkin');
     expect(form.type === 'form' && form.form.formId).toBe(`checkin:${h.groupId}:2026-11-30`);
     const third = await submit('2026-11-30');
-    expect(third.type === 'private' && third.message.blocks.map((b) => ('text' in b ? b.text : '')).join(' ')).toContain('3-day streak');
-    expect(h.store.checkIns.find(h.memberId('alice'), '2026-11-30')).toMatchObject({ source: 'form', applications: 2, networking: 1, followUpsDone: 0, note: 'Good day' });
+    expect(
+      third.type === 'private' && third.message.blocks.map((b) => ('text' in b ? b.text : '')).join(' '),
+    ).toContain('3-day streak');
+    expect(h.store.checkIns.find(h.memberId('alice'), '2026-11-30')).toMatchObject({
+      source: 'form',
+      applications: 2,
+      networking: 1,
+      followUpsDone: 0,
+      note: 'Good day',
+    });
   });
 
   it('refuses a bad count in the form, field by field, and stores nothing', async () => {
     h = await berlinGroup();
     await h.advanceTo(new Date('2026-11-26T09:00:00Z'));
-    const reply = await h.rebound.handle({ kind: 'form-submit', source: h.source('alice'), formId: `checkin:${h.groupId}:2026-11-26`, fields: { applications: 'lots' } });
+    const reply = await h.rebound.handle({
+      kind: 'form-submit',
+      source: h.source('alice'),
+      formId: `checkin:${h.groupId}:2026-11-26`,
+      fields: { applications: 'lots' },
+    });
     expect(reply.type).toBe('form-errors');
     expect(h.store.checkIns.find(h.memberId('alice'), '2026-11-26')).toBeNull();
   });
@@ -69,13 +101,23 @@ describe('the daily check-in', () => {
   it('sends no reminder to a paused member, and the paused day does not break their streak', async () => {
     h = await berlinGroup();
     await h.advanceTo(new Date('2026-11-26T09:00:00Z'));
-    await h.rebound.handle({ kind: 'thread-reply', source: h.source('alice'), threadId: threadOf('2026-11-26'), text: 'day one' });
+    await h.rebound.handle({
+      kind: 'thread-reply',
+      source: h.source('alice'),
+      threadId: threadOf('2026-11-26'),
+      text: 'day one',
+    });
     await h.advanceTo(new Date('2026-11-27T07:00:00Z'));
     await h.command('alice', 'rebound', 'pause 1');
     await h.advanceTo(new Date('2026-11-30T09:00:00Z'));
     expect(h.chat.dmsTo('alice').filter((d) => isReminder(d.text))).toHaveLength(0);
     expect(h.chat.dmsTo('bob').filter((d) => isReminder(d.text))).toHaveLength(2);
-    const reply = await h.rebound.handle({ kind: 'thread-reply', source: h.source('alice'), threadId: threadOf('2026-11-30'), text: 'back' });
+    const reply = await h.rebound.handle({
+      kind: 'thread-reply',
+      source: h.source('alice'),
+      threadId: threadOf('2026-11-30'),
+      text: 'back',
+    });
     expect(reply.type === 'private' && JSON.stringify(reply.message)).toContain('2-day streak');
   });
 
@@ -104,7 +146,9 @@ describe('the daily check-in', () => {
     await h.command('bob', 'rejected', 'Globex | Data Engineer | interview');
     h.clock.set(new Date('2026-11-30T12:00:00Z')); // Monday; down since Wednesday
     await h.rebound.sweep();
-    expect(h.chat.sent.filter((s) => s.kind === 'thread-starter').map((s) => s.threadName)).toEqual(['Check-in 2026-11-30']);
+    expect(h.chat.sent.filter((s) => s.kind === 'thread-starter').map((s) => s.threadName)).toEqual([
+      'Check-in 2026-11-30',
+    ]);
     for (const user of ['alice', 'bob']) {
       const nudges = h.chat.dmsTo(user).filter((d) => isNudge(d.text));
       expect(nudges).toHaveLength(1);

@@ -33,7 +33,11 @@ describe('delivery failures', () => {
     expect(h.chat.dmsTo('alice')).toHaveLength(0);
     expect(h.store.deliveries.get(key)).toMatchObject({ status: 'failed', attempts: 4 });
     expect(h.store.deliveries.get(key)?.error).toMatch(/^transient/);
-    expect(h.logs.lines.some((l) => l.level === 'error' && l.message === 'nudge not delivered' && l.fields.failure === 'transient')).toBe(true);
+    expect(
+      h.logs.lines.some(
+        (l) => l.level === 'error' && l.message === 'nudge not delivered' && l.fields.failure === 'transient',
+      ),
+    ).toBe(true);
     await h.core.sweep();
     expect(h.chat.sent.filter((s) => isNudge(s.text))).toHaveLength(0);
   });

@@ -29,23 +29,44 @@ describe('check-in times across DST', () => {
   it('stays at 09:00 in New York across the fall-back change', async () => {
     h = await groupHarness({ start: new Date('2026-10-29T12:00:00Z'), zone: 'America/New_York', days: 'daily' });
     await h.advanceTo(new Date('2026-11-02T20:00:00Z'));
-    expect(checkInSentAt(['2026-10-31', '2026-11-01', '2026-11-02'])).toEqual(['2026-10-31T13:00:00.000Z', '2026-11-01T14:00:00.000Z', '2026-11-02T14:00:00.000Z']);
+    expect(checkInSentAt(['2026-10-31', '2026-11-01', '2026-11-02'])).toEqual([
+      '2026-10-31T13:00:00.000Z',
+      '2026-11-01T14:00:00.000Z',
+      '2026-11-02T14:00:00.000Z',
+    ]);
   });
 
   it('stays at 09:00 in Berlin across both changes', async () => {
     h = await groupHarness({ start: new Date('2026-10-22T12:00:00Z'), zone: 'Europe/Berlin', days: 'daily' });
     await h.advanceTo(new Date('2026-10-26T12:00:00Z'));
-    expect(checkInSentAt(['2026-10-24', '2026-10-25', '2026-10-26'])).toEqual(['2026-10-24T07:00:00.000Z', '2026-10-25T08:00:00.000Z', '2026-10-26T08:00:00.000Z']);
+    expect(checkInSentAt(['2026-10-24', '2026-10-25', '2026-10-26'])).toEqual([
+      '2026-10-24T07:00:00.000Z',
+      '2026-10-25T08:00:00.000Z',
+      '2026-10-26T08:00:00.000Z',
+    ]);
     h.close();
     h = await groupHarness({ start: new Date('2027-03-25T12:00:00Z'), zone: 'Europe/Berlin', days: 'daily' });
     await h.advanceTo(new Date('2027-03-29T12:00:00Z'));
-    expect(checkInSentAt(['2027-03-27', '2027-03-28', '2027-03-29'])).toEqual(['2027-03-27T08:00:00.000Z', '2027-03-28T07:00:00.000Z', '2027-03-29T07:00:00.000Z']);
+    expect(checkInSentAt(['2027-03-27', '2027-03-28', '2027-03-29'])).toEqual([
+      '2027-03-27T08:00:00.000Z',
+      '2027-03-28T07:00:00.000Z',
+      '2027-03-29T07:00:00.000Z',
+    ]);
   });
 
   it('moves a check-in time that does not exist on the spring-forward day to the first valid minute', async () => {
-    h = await groupHarness({ start: new Date('2027-03-11T12:00:00Z'), zone: 'America/New_York', days: 'daily', time: '02:30' });
+    h = await groupHarness({
+      start: new Date('2027-03-11T12:00:00Z'),
+      zone: 'America/New_York',
+      days: 'daily',
+      time: '02:30',
+    });
     await h.advanceTo(new Date('2027-03-15T12:00:00Z'));
-    expect(checkInSentAt(['2027-03-13', '2027-03-14', '2027-03-15'])).toEqual(['2027-03-13T07:30:00.000Z', '2027-03-14T07:00:00.000Z', '2027-03-15T06:30:00.000Z']);
+    expect(checkInSentAt(['2027-03-13', '2027-03-14', '2027-03-15'])).toEqual([
+      '2027-03-13T07:30:00.000Z',
+      '2027-03-14T07:00:00.000Z',
+      '2027-03-15T06:30:00.000Z',
+    ]);
   });
 });
 
@@ -84,7 +105,11 @@ describe('nudges in the member’s own time', () => {
   });
 
   it('holds a group reminder that falls in a Kolkata member’s night until their quiet hours end', async () => {
-    h = await groupHarness({ start: new Date('2026-11-25T06:00:00Z'), zone: 'UTC', members: [{ userId: 'asha', timezone: 'Asia/Kolkata' }] });
+    h = await groupHarness({
+      start: new Date('2026-11-25T06:00:00Z'),
+      zone: 'UTC',
+      members: [{ userId: 'asha', timezone: 'Asia/Kolkata' }],
+    });
     await h.advanceTo(new Date('2026-11-26T12:00:00Z'));
     // 16:00 UTC is 21:30 in Kolkata, inside 21:00–08:00: it goes out at 08:00 there, 02:30 UTC.
     expect(sentAt(h, `reminder:${h.memberId('asha')}:2026-11-25`)).toBe('2026-11-26T02:30:00.000Z');

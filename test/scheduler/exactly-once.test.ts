@@ -11,7 +11,11 @@ const policy = { ...DEFAULT_RETRY, wait: async () => {} };
 
 /** Alice and bob each have a step due now (Thursday 10:00 Berlin). */
 async function twoMembersDue(): Promise<void> {
-  h = await groupHarness({ start: new Date('2026-11-25T12:00:00Z'), zone: 'Europe/Berlin', members: [{ userId: 'alice' }, { userId: 'bob' }] });
+  h = await groupHarness({
+    start: new Date('2026-11-25T12:00:00Z'),
+    zone: 'Europe/Berlin',
+    members: [{ userId: 'alice' }, { userId: 'bob' }],
+  });
   await h.command('alice', 'rejected', 'Acme | SRE | final');
   await h.command('bob', 'rejected', 'Globex | SRE | final');
   h.clock.set(new Date('2026-11-26T09:00:00Z'));

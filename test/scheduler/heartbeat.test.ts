@@ -24,7 +24,11 @@ describe('the heartbeat', () => {
   it('sweeps once at start and then on every tick', async () => {
     const cron = fakeCron();
     let sweeps = 0;
-    const beat = startHeartbeat(async () => void sweeps++, () => {}, cron.schedule);
+    const beat = startHeartbeat(
+      async () => void sweeps++,
+      () => {},
+      cron.schedule,
+    );
     await settle();
     expect(sweeps).toBe(1);
     await cron.tick();
@@ -38,7 +42,11 @@ describe('the heartbeat', () => {
     const cron = fakeCron();
     const gate = deferred();
     let sweeps = 0;
-    const beat = startHeartbeat(() => (sweeps++, gate.promise), () => {}, cron.schedule);
+    const beat = startHeartbeat(
+      () => (sweeps++, gate.promise),
+      () => {},
+      cron.schedule,
+    );
     void cron.tick();
     void cron.tick();
     expect(sweeps).toBe(1);
@@ -52,7 +60,11 @@ describe('the heartbeat', () => {
     const gate = deferred();
     let finished = false;
     let sweeps = 0;
-    const beat = startHeartbeat(() => (sweeps++, gate.promise.then(() => void (finished = true))), () => {}, cron.schedule);
+    const beat = startHeartbeat(
+      () => (sweeps++, gate.promise.then(() => void (finished = true))),
+      () => {},
+      cron.schedule,
+    );
     let stopped = false;
     const stopping = beat.stop().then(() => void (stopped = true));
     await settle();
@@ -68,10 +80,14 @@ describe('the heartbeat', () => {
     const cron = fakeCron();
     const errors: unknown[] = [];
     let calls = 0;
-    const beat = startHeartbeat(async () => {
-      calls++;
-      throw new Error('database is locked');
-    }, (e) => errors.push(e), cron.schedule);
+    const beat = startHeartbeat(
+      async () => {
+        calls++;
+        throw new Error('database is locked');
+      },
+      (e) => errors.push(e),
+      cron.schedule,
+    );
     await settle();
     await cron.tick();
     await beat.stop();

@@ -3,7 +3,18 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { addDays, formatWhen, localDate, localMinuteOfDay, localWeekday, weekdayOfDate } from '../../src/core/time.ts';
 
-const ZONES = ['UTC', 'America/New_York', 'Europe/Berlin', 'Asia/Kolkata', 'Pacific/Chatham', 'Australia/Lord_Howe', 'America/St_Johns', 'Asia/Kathmandu', 'America/Sao_Paulo', 'Pacific/Kiritimati'];
+const ZONES = [
+  'UTC',
+  'America/New_York',
+  'Europe/Berlin',
+  'Asia/Kolkata',
+  'Pacific/Chatham',
+  'Australia/Lord_Howe',
+  'America/St_Johns',
+  'Asia/Kathmandu',
+  'America/Sao_Paulo',
+  'Pacific/Kiritimati',
+];
 const instants = fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2040, 0, 1) }).map((ms) => new Date(ms));
 
 describe('local time of day and its rendering, computed from cached zone offsets', () => {
@@ -21,7 +32,9 @@ describe('local time of day and its rendering, computed from cached zone offsets
   });
 
   it('do calendar arithmetic on dates like luxon does, across month, year and leap-day boundaries', () => {
-    const dates = fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2040, 0, 1) }).map((ms) => new Date(ms).toISOString().slice(0, 10));
+    const dates = fc
+      .integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2040, 0, 1) })
+      .map((ms) => new Date(ms).toISOString().slice(0, 10));
     fc.assert(
       fc.property(dates, fc.integer({ min: -800, max: 800 }), (date, days) => {
         const t = DateTime.fromISO(date, { zone: 'UTC' });

@@ -31,7 +31,12 @@ afterEach(() => {
  * `groups` groups of `members` members in one database file, each member with `steps` steps: due
  * before NOW, or with `spreadMinutes`, spread over that many minutes from NOW.
  */
-async function populate(groups: number, members: number, steps: number, spreadMinutes = 0): Promise<{ db: string; out: string; harness: Harness }> {
+async function populate(
+  groups: number,
+  members: number,
+  steps: number,
+  spreadMinutes = 0,
+): Promise<{ db: string; out: string; harness: Harness }> {
   dir = mkdtempSync(join(tmpdir(), 'rebound-mp-'));
   const db = join(dir, 'rebound.db');
   const out = join(dir, 'sends.jsonl');
@@ -39,7 +44,12 @@ async function populate(groups: number, members: number, steps: number, spreadMi
   const harness = createHarness({ start: START, file: db });
   for (let g = 1; g <= groups; g++) {
     const where = { channelId: `C${g}` };
-    await harness.command({ userId: `admin${g}`, timezone: 'Europe/Berlin' }, 'rebound', 'setup 09:00 Europe/Berlin mon-fri', where);
+    await harness.command(
+      { userId: `admin${g}`, timezone: 'Europe/Berlin' },
+      'rebound',
+      'setup 09:00 Europe/Berlin mon-fri',
+      where,
+    );
     const group = harness.store.groups.findByChannel({ platform: 'slack', workspaceId: 'T1' }, `C${g}`);
     if (!group) throw new Error('no group');
     for (let m = 1; m <= members; m++) {
@@ -47,7 +57,16 @@ async function populate(groups: number, members: number, steps: number, spreadMi
       const member = harness.store.members.find(group.id, `u${g}-${m}`);
       if (!member) throw new Error('no member');
       harness.store.followUps.createMany(
-        Array.from({ length: steps }, (_, i) => ({ workspace: group.workspace, memberId: member.id, applicationId: null, ruleId: 'connect', dueAt: new Date(NOW.getTime() + (spreadMinutes ? ((m * steps + i) % spreadMinutes) * 60_000 : -(i + 1) * 60_000)), occurrence: 1 })),
+        Array.from({ length: steps }, (_, i) => ({
+          workspace: group.workspace,
+          memberId: member.id,
+          applicationId: null,
+          ruleId: 'connect',
+          dueAt: new Date(
+            NOW.getTime() + (spreadMinutes ? ((m * steps + i) % spreadMinutes) * 60_000 : -(i + 1) * 60_000),
+          ),
+          occurrence: 1,
+        })),
         START,
       );
     }
@@ -55,8 +74,16 @@ async function populate(groups: number, members: number, steps: number, spreadMi
   return { db, out, harness };
 }
 
-function spawnChild(env: Record<string, string>): { proc: ChildProcessWithoutNullStreams; waitFor: (word: string) => Promise<void>; exited: Promise<number | null> } {
-  const proc = spawn(process.execPath, ['--import', 'tsx', CHILD], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+function spawnChild(env: Record<string, string>): {
+  proc: ChildProcessWithoutNullStreams;
+  waitFor: (word: string) => Promise<void>;
+  exited: Promise<number | null>;
+} {
+  const proc = spawn(process.execPath, ['--import', 'tsx', CHILD], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   child = proc;
   let stdout = '';
   let stderr = '';
@@ -94,10 +121,23 @@ describe('two processes on one database file', () => {
     // Steps fall due over 20 minutes; each process sweeps once per simulated minute, as its heartbeat would.
     const { db, out, harness } = await populate(12, 25, 3, 20);
     h = harness;
-    const other = spawnChild({ REBOUND_DB: db, OUT: out, OWNER: 'child', NOW: NOW.toISOString(), SWEEPS: '21', STEP_MS: '60000' });
+    const other = spawnChild({
+      REBOUND_DB: db,
+      OUT: out,
+      OWNER: 'child',
+      NOW: NOW.toISOString(),
+      SWEEPS: '21',
+      STEP_MS: '60000',
+    });
     await other.waitFor('READY');
     const clock = new ManualClock(NOW);
-    const here = createRebound({ store: harness.store, chat: new FileChat(out, 'parent'), clock, logger: new RecordingLogger(), owner: 'parent' });
+    const here = createRebound({
+      store: harness.store,
+      chat: new FileChat(out, 'parent'),
+      clock,
+      logger: new RecordingLogger(),
+      owner: 'parent',
+    });
     other.proc.stdin.write('GO\n');
     await other.waitFor('GOING');
     for (let i = 0; i < 21; i++) {
@@ -134,7 +174,13 @@ describe('two processes on one database file', () => {
 
     const clock = new ManualClock(new Date(NOW.getTime() + CLAIM_LEASE_MS + 60_000));
     const logs = new RecordingLogger();
-    const restarted = createRebound({ store: harness.store, chat: new FileChat(out, 'restarted'), clock, logger: logs, owner: 'restarted' });
+    const restarted = createRebound({
+      store: harness.store,
+      chat: new FileChat(out, 'restarted'),
+      clock,
+      logger: logs,
+      owner: 'restarted',
+    });
     await restarted.sweep();
     await restarted.sweep();
     clock.advance(60 * 60_000);

@@ -5,14 +5,24 @@ let h: GroupHarness;
 afterEach(() => h?.close());
 
 const networkSteps = (userId: string) =>
-  h.store.followUps.listByMember(h.memberId(userId), ['pending', 'snoozed', 'done', 'skipped', 'cancelled']).filter((f) => f.ruleId === 'network');
+  h.store.followUps
+    .listByMember(h.memberId(userId), ['pending', 'snoozed', 'done', 'skipped', 'cancelled'])
+    .filter((f) => f.ruleId === 'network');
 
 describe('the weekly network step', () => {
   it('is made once per member per week, due at the group’s first check-in day at check-in time, and nudged then', async () => {
-    h = await groupHarness({ start: new Date('2026-11-25T12:00:00Z'), zone: 'Europe/Berlin', days: 'tue-fri', members: [{ userId: 'alice' }, { userId: 'bob' }] });
+    h = await groupHarness({
+      start: new Date('2026-11-25T12:00:00Z'),
+      zone: 'Europe/Berlin',
+      days: 'tue-fri',
+      members: [{ userId: 'alice' }, { userId: 'bob' }],
+    });
     await h.advanceTo(new Date('2026-12-09T12:00:00Z'));
     for (const user of ['alice', 'bob']) {
-      expect(networkSteps(user).map((f) => f.dueAt.toISOString())).toEqual(['2026-12-01T08:00:00.000Z', '2026-12-08T08:00:00.000Z']);
+      expect(networkSteps(user).map((f) => f.dueAt.toISOString())).toEqual([
+        '2026-12-01T08:00:00.000Z',
+        '2026-12-08T08:00:00.000Z',
+      ]);
     }
     const first = h.chat.dmsTo('alice').find((d) => /One networking step this week/.test(d.text));
     expect(first && isNudge(first.text)).toBe(true);

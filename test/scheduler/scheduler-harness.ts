@@ -44,7 +44,11 @@ export async function groupHarness(options: {
   file?: string;
 }): Promise<GroupHarness> {
   const h = createHarness({ start: options.start, ...(options.file ? { file: options.file } : {}) });
-  await h.command({ userId: 'alice', timezone: options.zone }, 'rebound', `setup ${options.time ?? '09:00'} ${options.zone} ${options.days ?? 'mon-fri'}`);
+  await h.command(
+    { userId: 'alice', timezone: options.zone },
+    'rebound',
+    `setup ${options.time ?? '09:00'} ${options.zone} ${options.days ?? 'mon-fri'}`,
+  );
   for (const m of options.members ?? [{ userId: 'alice' }]) {
     await h.command(m.timezone ? { userId: m.userId, timezone: m.timezone } : m.userId, 'rebound', 'join');
   }
@@ -53,7 +57,14 @@ export async function groupHarness(options: {
   h.chat.clear(); // the setup's welcome post
   const waits: number[] = [];
   const logs = new RecordingLogger();
-  const core = createRebound({ store: h.store, chat: h.chat, clock: h.clock, logger: logs, owner: 'test', wait: async (ms) => void waits.push(ms) });
+  const core = createRebound({
+    store: h.store,
+    chat: h.chat,
+    clock: h.clock,
+    logger: logs,
+    owner: 'test',
+    wait: async (ms) => void waits.push(ms),
+  });
   return {
     ...h,
     core,

@@ -9,7 +9,11 @@ export interface BounceBack {
   readonly days: number | null;
 }
 
-export function bounceBacks(rejections: readonly Rejection[], applications: readonly ApplicationFact[], zone: string): BounceBack[] {
+export function bounceBacks(
+  rejections: readonly Rejection[],
+  applications: readonly ApplicationFact[],
+  zone: string,
+): BounceBack[] {
   const logged = applications
     .filter((a) => !a.viaRejection)
     .map((a) => a.createdAt)

@@ -30,7 +30,9 @@ export interface MemberActivity {
 export function tallyDays(days: readonly string[], zone: string, activity: MemberActivity): DayTally[] {
   const logged = countBy(activity.applicationsLogged.map((t) => localDate(t, zone)));
   const done = countBy(activity.followUpsDone.map((f) => localDate(f.doneAt, zone)));
-  const networked = countBy(activity.followUpsDone.filter((f) => NETWORKING_RULES.includes(f.ruleId)).map((f) => localDate(f.doneAt, zone)));
+  const networked = countBy(
+    activity.followUpsDone.filter((f) => NETWORKING_RULES.includes(f.ruleId)).map((f) => localDate(f.doneAt, zone)),
+  );
   const checkIns = new Map(activity.checkIns.map((c) => [c.localDate, c]));
   return days.map((date) => {
     const c = checkIns.get(date);

@@ -2,7 +2,13 @@
  * The pipeline funnel: how many applications reached each stage (applied → screen → interview →
  * final → offer), and at which stage the rejections came.
  */
-import { REJECTION_STAGES, type Application, type ApplicationStatus, type Rejection, type RejectionStage } from '../types.ts';
+import {
+  REJECTION_STAGES,
+  type Application,
+  type ApplicationStatus,
+  type Rejection,
+  type RejectionStage,
+} from '../types.ts';
 
 export interface Funnel {
   /** Applications that reached at least each stage. */
@@ -27,7 +33,8 @@ export function funnel(applications: readonly Application[], rejections: readonl
   for (const a of applications) furthest.set(a.id, STATUS_STAGE[a.status]);
   for (const r of rejections) {
     const stage = REJECTION_STAGES.indexOf(r.stage);
-    if (furthest.has(r.applicationId)) furthest.set(r.applicationId, Math.max(furthest.get(r.applicationId) ?? 0, stage));
+    if (furthest.has(r.applicationId))
+      furthest.set(r.applicationId, Math.max(furthest.get(r.applicationId) ?? 0, stage));
   }
   const reached = emptyStages();
   const rejectedAt = emptyStages();

@@ -47,16 +47,25 @@ const INTERVIEW_STAGES = new Set(['interview', 'final', 'offer']);
 
 export function groupWeek(group: Group, facts: GroupFacts, week: WeekBounds): GroupWeek {
   const members = new Map(facts.members.map((m) => [m.id, m]));
-  const apps = new Map<number, Application>([...facts.referenced, ...facts.applications, ...facts.advanced].map((a) => [a.id, a]));
+  const apps = new Map<number, Application>(
+    [...facts.referenced, ...facts.applications, ...facts.advanced].map((a) => [a.id, a]),
+  );
   const visibilityOf = (memberId: number, applicationId: number | null): Visibility =>
-    applicationId !== null ? (apps.get(applicationId)?.visibility ?? 'private') : (members.get(memberId)?.visibility ?? 'private');
-  const visible = (memberId: number, applicationId: number | null) => visibilityOf(memberId, applicationId) !== 'private';
+    applicationId !== null
+      ? (apps.get(applicationId)?.visibility ?? 'private')
+      : (members.get(memberId)?.visibility ?? 'private');
+  const visible = (memberId: number, applicationId: number | null) =>
+    visibilityOf(memberId, applicationId) !== 'private';
   const named = (a: Application): NamedEntry[] =>
-    a.visibility === 'shared' ? [{ member: members.get(a.memberId)?.displayName ?? 'someone', company: a.company, role: a.role }] : [];
+    a.visibility === 'shared'
+      ? [{ member: members.get(a.memberId)?.displayName ?? 'someone', company: a.company, role: a.role }]
+      : [];
 
   const logged = facts.applications.filter((a) => !a.viaRejection && a.visibility !== 'private');
   const rejections = facts.rejections.filter((r) => visible(r.memberId, r.applicationId));
-  const interviewRejections = rejections.filter((r) => INTERVIEW_STAGES.has(r.stage)).flatMap((r) => apps.get(r.applicationId) ?? []);
+  const interviewRejections = rejections
+    .filter((r) => INTERVIEW_STAGES.has(r.stage))
+    .flatMap((r) => apps.get(r.applicationId) ?? []);
   const advanced = facts.advanced.filter((a) => a.visibility !== 'private');
   const interviews = uniqueById([...interviewRejections, ...advanced]);
   const followUpsDone = facts.followUpsDone.filter((f) => visible(f.memberId, f.applicationId));

@@ -24,7 +24,10 @@ export function myStats(facts: MemberFacts, goal: Goal | null, streak: number, z
   const companies = new Map(facts.applications.map((a) => [a.id, a.company]));
   return {
     week,
-    goal: goal && (goal.applications > 0 || goal.networking > 0) ? { applications: goal.applications, networking: goal.networking } : null,
+    goal:
+      goal && (goal.applications > 0 || goal.networking > 0)
+        ? { applications: goal.applications, networking: goal.networking }
+        : null,
     thisWeek: totalOf(memberWeekDays(facts, week)),
     streak,
     totals: {

@@ -9,7 +9,12 @@ import { shortDate, type WeekBounds } from './week.ts';
 export interface MyStats {
   readonly week: WeekBounds;
   readonly goal: { readonly applications: number; readonly networking: number } | null;
-  readonly thisWeek: { readonly applications: number; readonly networking: number; readonly followUpsDone: number; readonly checkIns: number };
+  readonly thisWeek: {
+    readonly applications: number;
+    readonly networking: number;
+    readonly followUpsDone: number;
+    readonly checkIns: number;
+  };
   readonly streak: number;
   readonly totals: {
     readonly applications: number;
@@ -52,7 +57,8 @@ export function myStatsMessage(s: MyStats): Message {
     },
   ];
   if (!s.goal) blocks.push({ type: 'text', text: 'Want a weekly target? /goal applications 5 | networking 2' });
-  else if (s.goal.applications > 0 && s.thisWeek.applications >= s.goal.applications) blocks.push({ type: 'text', text: 'Application goal reached this week. Well done!' });
+  else if (s.goal.applications > 0 && s.thisWeek.applications >= s.goal.applications)
+    blocks.push({ type: 'text', text: 'Application goal reached this week. Well done!' });
   blocks.push(
     { type: 'heading', text: 'So far' },
     {
@@ -66,18 +72,27 @@ export function myStatsMessage(s: MyStats): Message {
     { type: 'text', text: funnelLines(s.funnel).join('\n') },
   );
   if (s.lessons.length) {
-    blocks.push({ type: 'heading', text: 'Your lessons' }, { type: 'text', text: s.lessons.map((l) => `• ${l.company}: ${l.text}`).join('\n') });
+    blocks.push(
+      { type: 'heading', text: 'Your lessons' },
+      { type: 'text', text: s.lessons.map((l) => `• ${l.company}: ${l.text}`).join('\n') },
+    );
   }
   if (s.bounceBacks.length) {
-    blocks.push({
-      type: 'heading',
-      text: 'Back on your feet',
-    }, {
-      type: 'text',
-      text: s.bounceBacks
-        .map((b) => `• ${b.company} (${b.date}): ${b.days === null ? 'your next application is still ahead, whenever you are ready' : b.days === 0 ? 'next application the same day' : `next application ${plural(b.days, 'day')} later`}`)
-        .join('\n'),
-    });
+    blocks.push(
+      {
+        type: 'heading',
+        text: 'Back on your feet',
+      },
+      {
+        type: 'text',
+        text: s.bounceBacks
+          .map(
+            (b) =>
+              `• ${b.company} (${b.date}): ${b.days === null ? 'your next application is still ahead, whenever you are ready' : b.days === 0 ? 'next application the same day' : `next application ${plural(b.days, 'day')} later`}`,
+          )
+          .join('\n'),
+      },
+    );
   }
   return { blocks };
 }
@@ -85,7 +100,11 @@ export function myStatsMessage(s: MyStats): Message {
 export function funnelLines(f: Funnel): string[] {
   const lines = [REJECTION_STAGES.map((s) => `${s} ${f.reached[s]}`).join(' → ')];
   const rejected = REJECTION_STAGES.filter((s) => f.rejectedAt[s] > 0);
-  lines.push(rejected.length ? `Rejections by stage: ${rejected.map((s) => `${s} ${f.rejectedAt[s]}`).join(' · ')}` : 'No rejections logged.');
+  lines.push(
+    rejected.length
+      ? `Rejections by stage: ${rejected.map((s) => `${s} ${f.rejectedAt[s]}`).join(' · ')}`
+      : 'No rejections logged.',
+  );
   return lines;
 }
 
@@ -108,13 +127,22 @@ export function groupWeekBlocks(w: GroupWeek): Block[] {
   ];
   const blocks: Block[] = [{ type: 'text', text: lines.join('\n') }];
   if (w.encouragement.length) {
-    blocks.push({ type: 'text', text: w.encouragement.map((e) => `• ${e.member}: gave ${e.given}, received ${e.received}`).join('\n') });
+    blocks.push({
+      type: 'text',
+      text: w.encouragement.map((e) => `• ${e.member}: gave ${e.given}, received ${e.received}`).join('\n'),
+    });
   }
   return blocks;
 }
 
 export function groupStatsMessage(groupName: string, w: GroupWeek): Message {
-  return { blocks: [{ type: 'heading', text: `${groupName}: this week so far (${weekLabel(w.week)})` }, ...groupWeekBlocks(w), { type: 'text', text: 'Entries kept private are not counted; entries shared as counts are not named.' }] };
+  return {
+    blocks: [
+      { type: 'heading', text: `${groupName}: this week so far (${weekLabel(w.week)})` },
+      ...groupWeekBlocks(w),
+      { type: 'text', text: 'Entries kept private are not counted; entries shared as counts are not named.' },
+    ],
+  };
 }
 
 export function digestMessage(groupName: string, w: GroupWeek): Message {
@@ -123,7 +151,12 @@ export function digestMessage(groupName: string, w: GroupWeek): Message {
     blocks: [
       { type: 'heading', text: `${groupName}: your week together (${weekLabel(w.week)})` },
       ...groupWeekBlocks(w),
-      { type: 'text', text: quiet ? 'A quiet week, and that is all right. A fresh one starts today: one small step is enough.' : 'Thank you for showing up for each other. Here is to the week ahead!' },
+      {
+        type: 'text',
+        text: quiet
+          ? 'A quiet week, and that is all right. A fresh one starts today: one small step is enough.'
+          : 'Thank you for showing up for each other. Here is to the week ahead!',
+      },
     ],
   };
 }

@@ -1,7 +1,5 @@
 /** Outbound chat: what the core asks adapters to say, from stored references. */
-import type {
-  WorkspaceRef,
-} from '../types.ts';
+import type { WorkspaceRef } from '../types.ts';
 import type { Message, OutboundFile } from '../messages.ts';
 
 export interface ChannelTarget {
@@ -28,7 +26,11 @@ export interface ChatPort {
   /** Post to a group channel. */
   postToChannel(target: ChannelTarget, message: Message, files?: readonly OutboundFile[]): Promise<SentMessage>;
   /** Post a message that opens a thread (the daily check-in). `threadId` is where replies go. */
-  postThreadStarter(target: ChannelTarget, message: Message, threadName: string): Promise<SentMessage & { readonly threadId: string }>;
+  postThreadStarter(
+    target: ChannelTarget,
+    message: Message,
+    threadName: string,
+  ): Promise<SentMessage & { readonly threadId: string }>;
   /** Post in an existing thread. */
   postInThread(target: ChannelTarget, threadId: string, message: Message): Promise<SentMessage>;
   /** A direct message to one person. */

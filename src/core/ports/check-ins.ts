@@ -1,10 +1,5 @@
 /** Daily check-ins and weekly goals. */
-import type {
-  CheckIn,
-  CheckInThread,
-  Goal,
-  WorkspaceRef,
-} from '../types.ts';
+import type { CheckIn, CheckInThread, Goal, WorkspaceRef } from '../types.ts';
 
 export interface NewCheckInThread {
   readonly workspace: WorkspaceRef;

@@ -121,12 +121,18 @@ export interface RejectionRepository {
 }
 
 export interface UpdateRepository {
-  create(input: { workspace: WorkspaceRef; memberId: number; text: string; source: Update['source'] }, now: Date): Update;
+  create(
+    input: { workspace: WorkspaceRef; memberId: number; text: string; source: Update['source'] },
+    now: Date,
+  ): Update;
   listByMember(memberId: number): Update[];
 }
 
 export interface FeedbackRepository {
-  create(input: { workspace: WorkspaceRef; memberId: number; applicationId: number; text: string }, now: Date): Feedback;
+  create(
+    input: { workspace: WorkspaceRef; memberId: number; applicationId: number; text: string },
+    now: Date,
+  ): Feedback;
   listByMember(memberId: number): Feedback[];
 }
 

@@ -110,7 +110,23 @@ export interface MemberExport {
 }
 
 /** Rows deleted by `forgetMember`, per table. */
-export type ForgetReport = Readonly<Record<'members' | 'applications' | 'rejections' | 'updates' | 'feedback' | 'followUps' | 'deliveries' | 'checkIns' | 'goals' | 'posts' | 'reactions' | 'adminEntries', number>>;
+export type ForgetReport = Readonly<
+  Record<
+    | 'members'
+    | 'applications'
+    | 'rejections'
+    | 'updates'
+    | 'feedback'
+    | 'followUps'
+    | 'deliveries'
+    | 'checkIns'
+    | 'goals'
+    | 'posts'
+    | 'reactions'
+    | 'adminEntries',
+    number
+  >
+>;
 
 /** Data rights: a complete export, and deletion of everything about a person in a workspace. */
 export interface PrivacyRepository {

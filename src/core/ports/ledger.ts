@@ -1,7 +1,5 @@
 /** The delivery ledger: idempotency keys claimed before a send and marked after. */
-import type {
-  WorkspaceRef,
-} from '../types.ts';
+import type { WorkspaceRef } from '../types.ts';
 import type { SentMessage } from './chat.ts';
 
 export interface NewDelivery {

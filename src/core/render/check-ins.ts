@@ -50,7 +50,10 @@ export function checkInPost(groupId: number, date: string): Message {
 export function checkInReminder(groupId: number, date: string, groupName: string): Message {
   return {
     blocks: [
-      { type: 'text', text: `A gentle reminder: today's check-in in #${groupName} is still open. A line about your day is plenty.` },
+      {
+        type: 'text',
+        text: `A gentle reminder: today's check-in in #${groupName} is still open. A line about your day is plenty.`,
+      },
       { type: 'buttons', buttons: [{ actionId: checkInButtonId(groupId, date), label: 'Check in', style: 'primary' }] },
     ],
   };

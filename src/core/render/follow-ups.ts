@@ -38,7 +38,12 @@ function ruleOf(rules: readonly FollowUpRule[], f: FollowUp): FollowUpRule | und
 }
 
 /** One step with its ask and its buttons (or, once acted on, what was done). */
-export function followUpBlocks(rules: readonly FollowUpRule[], view: FollowUpView, zone: string, outcome?: string): Block[] {
+export function followUpBlocks(
+  rules: readonly FollowUpRule[],
+  view: FollowUpView,
+  zone: string,
+  outcome?: string,
+): Block[] {
   const rule = ruleOf(rules, view.followUp);
   const ctx = stepContext(view.application);
   const title = rule ? rule.title(ctx) : view.followUp.ruleId;
@@ -57,7 +62,12 @@ export const OUTCOME_MARK: Readonly<Record<FollowUpAction, string>> = {
 };
 
 /** The nudge a member gets when steps come due. */
-export function nudgeMessage(rules: readonly FollowUpRule[], views: readonly FollowUpView[], zone: string, outcomes?: ReadonlyMap<number, string>): Message {
+export function nudgeMessage(
+  rules: readonly FollowUpRule[],
+  views: readonly FollowUpView[],
+  zone: string,
+  outcomes?: ReadonlyMap<number, string>,
+): Message {
   const intro = views.length === 1 ? 'A step from your plan is due:' : `${views.length} steps from your plan are due:`;
   const blocks: Block[] = [{ type: 'text', text: intro }];
   views.forEach((v, i) => {

@@ -3,7 +3,13 @@ import { UserError } from '../errors.ts';
 import type { ButtonEvent } from '../events.ts';
 import type { Reply } from '../messages.ts';
 import { planSteps } from '../plan.ts';
-import { nudgeMessage, OUTCOME_MARK, parseFollowUpActionId, type FollowUpAction, type FollowUpView } from '../render/follow-ups.ts';
+import {
+  nudgeMessage,
+  OUTCOME_MARK,
+  parseFollowUpActionId,
+  type FollowUpAction,
+  type FollowUpView,
+} from '../render/follow-ups.ts';
 import { findRule } from '../rules.ts';
 import { addDays, atLocalTime, formatWhen, localDate, localMinuteOfDay } from '../time.ts';
 import type { FollowUp } from '../types.ts';
@@ -20,7 +26,8 @@ export function actOnFollowUp(deps: CoreDeps, event: ButtonEvent): Reply {
     const followUp = deps.store.followUps.get(parsed.followUpId);
     const member = followUp ? deps.store.members.get(followUp.memberId) : null;
     if (!followUp || !member || !sameWorkspace(member.workspace, workspaceOf(event.source))) throw new UserError(STALE);
-    if (member.userId !== event.source.actor.userId) throw new UserError('That button belongs to someone else\'s plan, so I left it alone.');
+    if (member.userId !== event.source.actor.userId)
+      throw new UserError("That button belongs to someone else's plan, so I left it alone.");
     const group = deps.store.groups.get(member.groupId);
     if (!group) throw new UserError(STALE);
     if (followUp.status !== 'pending' && followUp.status !== 'snoozed') {
@@ -33,7 +40,14 @@ export function actOnFollowUp(deps: CoreDeps, event: ButtonEvent): Reply {
       const doneRule = findRule(deps.rules, followUp.ruleId);
       const steps = doneRule ? planSteps(deps.rules, group, { kind: 'done', rule: doneRule.id }, now, zone) : [];
       deps.store.followUps.createMany(
-        steps.map((s) => ({ workspace: group.workspace, memberId: member.id, applicationId: followUp.applicationId, ruleId: s.rule.id, dueAt: s.dueAt, occurrence: s.occurrence })),
+        steps.map((s) => ({
+          workspace: group.workspace,
+          memberId: member.id,
+          applicationId: followUp.applicationId,
+          ruleId: s.rule.id,
+          dueAt: s.dueAt,
+          occurrence: s.occurrence,
+        })),
         now,
       );
     }
@@ -52,7 +66,8 @@ function apply(deps: CoreDeps, action: FollowUpAction, f: FollowUp, zone: string
     }
     case 'skip': {
       const rule = findRule(deps.rules, f.ruleId);
-      if (rule?.skipStopsSeries && f.applicationId !== null) deps.store.followUps.cancelOpen(f.applicationId, [rule.id], now);
+      if (rule?.skipStopsSeries && f.applicationId !== null)
+        deps.store.followUps.cancelOpen(f.applicationId, [rule.id], now);
       return deps.store.followUps.update(f.id, { status: 'skipped' }, now);
     }
   }
@@ -75,14 +90,19 @@ function outcomeText(f: FollowUp, zone: string): string | undefined {
 
 /** The clicked message, redrawn: every step it carried, with what has been done about each. */
 function redraw(deps: CoreDeps, event: ButtonEvent, updated: FollowUp, zone: string) {
-  const items = event.messageId ? deps.store.deliveries.listByMessage(event.messageId).filter((d) => d.kind === 'nudge') : [];
+  const items = event.messageId
+    ? deps.store.deliveries.listByMessage(event.messageId).filter((d) => d.kind === 'nudge')
+    : [];
   const ids = items.length > 0 ? items.map((d) => d.subjectId).filter((id): id is number => id !== null) : [updated.id];
   const views: FollowUpView[] = [];
   const outcomes = new Map<number, string>();
   for (const id of ids) {
     const f = id === updated.id ? updated : deps.store.followUps.get(id);
     if (!f) continue;
-    views.push({ followUp: f, application: f.applicationId === null ? null : deps.store.applications.get(f.applicationId) });
+    views.push({
+      followUp: f,
+      application: f.applicationId === null ? null : deps.store.applications.get(f.applicationId),
+    });
     const outcome = outcomeText(f, zone);
     if (outcome) outcomes.set(f.id, outcome);
   }

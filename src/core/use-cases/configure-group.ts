@@ -18,8 +18,10 @@ const EXAMPLE = '/rebound config connect off   ·   /rebound config engage 21   
 export function configureGroup(deps: CoreDeps, source: EventSource, words: readonly string[]): Reply {
   const group = requireGroup(deps, source);
   if (words.length === 0) return privateText(describe(deps, group));
-  const isAdmin = source.canManageChannel === true || (source.canManageChannel === undefined && group.adminUserIds.includes(source.actor.userId));
-  if (!isAdmin) throw new UserError('Only the group\'s admins can change its settings.');
+  const isAdmin =
+    source.canManageChannel === true ||
+    (source.canManageChannel === undefined && group.adminUserIds.includes(source.actor.userId));
+  if (!isAdmin) throw new UserError("Only the group's admins can change its settings.");
   const [key = '', value = ''] = words;
   const updated = deps.store.transaction(() => {
     switch (key.toLowerCase()) {
@@ -27,7 +29,10 @@ export function configureGroup(deps: CoreDeps, source: EventSource, words: reado
       case 'reminder': {
         const minute = parseClock(value);
         if (minute === null) throw new UserError('Give a time as HH:MM.', EXAMPLE);
-        return deps.store.groups.update(group.id, key === 'checkin' ? { checkInMinute: minute } : { reminderMinute: minute });
+        return deps.store.groups.update(
+          group.id,
+          key === 'checkin' ? { checkInMinute: minute } : { reminderMinute: minute },
+        );
       }
       case 'days': {
         const days = parseDays(value);
@@ -35,11 +40,16 @@ export function configureGroup(deps: CoreDeps, source: EventSource, words: reado
         return deps.store.groups.update(group.id, { checkInDays: days });
       }
       case 'timezone':
-        if (!isValidTimezone(value)) throw new UserError(`"${value.slice(0, 40)}" is not a timezone I know.`, '/rebound config timezone Europe/Berlin');
+        if (!isValidTimezone(value))
+          throw new UserError(
+            `"${value.slice(0, 40)}" is not a timezone I know.`,
+            '/rebound config timezone Europe/Berlin',
+          );
         return deps.store.groups.update(group.id, { timezone: value });
       case 'admin': {
         const userId = value.replace(/^<@!?([A-Za-z0-9]+)(\|[^>]*)?>$/, '$1').replace(/^@/, '');
-        if (!/^[A-Za-z0-9._-]{1,40}$/.test(userId)) throw new UserError('Name the new admin.', '/rebound config admin @bob');
+        if (!/^[A-Za-z0-9._-]{1,40}$/.test(userId))
+          throw new UserError('Name the new admin.', '/rebound config admin @bob');
         return deps.store.groups.update(group.id, { adminUserIds: [...new Set([...group.adminUserIds, userId])] });
       }
       default: {
@@ -48,7 +58,13 @@ export function configureGroup(deps: CoreDeps, source: EventSource, words: reado
         const current = group.ruleSettings[rule.id] ?? { enabled: true };
         let next;
         if (value === 'on' || value === 'off') next = { ...current, enabled: value === 'on' };
-        else if (/^\d{1,3}$/.test(value) && Number(value) >= 1 && Number(value) <= 365 && rule.timing.kind !== 'weekly-at-check-in' && rule.timing.kind !== 'daily-at-check-in') {
+        else if (
+          /^\d{1,3}$/.test(value) &&
+          Number(value) >= 1 &&
+          Number(value) <= 365 &&
+          rule.timing.kind !== 'weekly-at-check-in' &&
+          rule.timing.kind !== 'daily-at-check-in'
+        ) {
           next = { ...current, enabled: true, offsetDays: Number(value) };
         } else throw new UserError('Give on, off, or a number of days from 1 to 365.', EXAMPLE);
         return deps.store.groups.update(group.id, { ruleSettings: { ...group.ruleSettings, [rule.id]: next } });
@@ -66,7 +82,17 @@ function describe(deps: CoreDeps, group: Group): string {
   for (const rule of deps.rules) {
     const eff = effectiveRule(rule, group.ruleSettings[rule.id]);
     const t = eff?.timing;
-    const when = !t ? 'off' : t.kind === 'business-days' ? `${t.days} business day(s) after` : t.kind === 'days' ? `${t.days} days after` : t.kind === 'repeat' ? `${t.days} days after, then every ${t.everyDays} days (${t.times}×)` : t.kind === 'weekly-at-check-in' ? 'weekly' : 'daily';
+    const when = !t
+      ? 'off'
+      : t.kind === 'business-days'
+        ? `${t.days} business day(s) after`
+        : t.kind === 'days'
+          ? `${t.days} days after`
+          : t.kind === 'repeat'
+            ? `${t.days} days after, then every ${t.everyDays} days (${t.times}×)`
+            : t.kind === 'weekly-at-check-in'
+              ? 'weekly'
+              : 'daily';
     lines.push(`• ${rule.id}: ${when}`);
   }
   lines.push(`Change with e.g. ${EXAMPLE}`);

@@ -16,13 +16,18 @@ const REMOVED = textMessage("(removed at the member's request)");
 export async function confirmForgetMe(deps: CoreDeps, event: ButtonEvent): Promise<Reply> {
   const action = parseForgetAction(event.actionId);
   if (!action) throw new UserError('That button no longer does anything. Run /rebound forget-me again.');
-  if (action.kind === 'cancel') return { type: 'replace', message: textMessage('Nothing was deleted. Your data stays as it is.') };
+  if (action.kind === 'cancel')
+    return { type: 'replace', message: textMessage('Nothing was deleted. Your data stays as it is.') };
   const ws = workspaceOf(event.source);
   if (action.userId !== event.source.actor.userId || action.workspaceTag !== workspaceTag(ws)) {
-    throw new UserError('This confirmation belongs to someone else, so nothing was deleted. To delete your own data, run /rebound forget-me.');
+    throw new UserError(
+      'This confirmation belongs to someone else, so nothing was deleted. To delete your own data, run /rebound forget-me.',
+    );
   }
   if (deps.clock.now().getTime() > action.expiresAt.getTime()) {
-    throw new UserError('That confirmation has expired and nothing was deleted. Run /rebound forget-me again if you still want to.');
+    throw new UserError(
+      'That confirmation has expired and nothing was deleted. Run /rebound forget-me again if you still want to.',
+    );
   }
 
   const data = deps.store.transaction(() => deps.store.privacy.exportMember(ws, action.userId));
@@ -34,14 +39,26 @@ export async function confirmForgetMe(deps: CoreDeps, event: ButtonEvent): Promi
     } catch (error) {
       // The message may be gone already or too old to edit; the rows go regardless.
       unedited++;
-      deps.logger.warn({ platform: ws.platform, workspace: ws.workspaceId, error: error instanceof Error ? error.name : 'unknown' }, 'could not blank a group post for forget-me');
+      deps.logger.warn(
+        { platform: ws.platform, workspace: ws.workspaceId, error: error instanceof Error ? error.name : 'unknown' },
+        'could not blank a group post for forget-me',
+      );
     }
   }
   const report = deps.store.transaction(() => deps.store.privacy.forgetMember(ws, action.userId));
-  deps.logger.info({ platform: ws.platform, workspace: ws.workspaceId, memberships: report.members, posts: report.posts, unedited }, 'member forgotten');
+  deps.logger.info(
+    { platform: ws.platform, workspace: ws.workspaceId, memberships: report.members, posts: report.posts, unedited },
+    'member forgotten',
+  );
   const lines = ['Done: everything Rebound stored about you in this workspace is deleted.'];
-  if (messages.length > unedited) lines.push(`${messages.length - unedited} group post${messages.length - unedited === 1 ? '' : 's'} about you now read "(removed at the member's request)".`);
-  if (unedited > 0) lines.push(`${unedited} older post${unedited === 1 ? '' : 's'} could not be edited on the platform; a channel moderator can delete them.`);
+  if (messages.length > unedited)
+    lines.push(
+      `${messages.length - unedited} group post${messages.length - unedited === 1 ? '' : 's'} about you now read "(removed at the member's request)".`,
+    );
+  if (unedited > 0)
+    lines.push(
+      `${unedited} older post${unedited === 1 ? '' : 's'} could not be edited on the platform; a channel moderator can delete them.`,
+    );
   lines.push('If you use Rebound again, you start fresh. Take care, and good luck out there.');
   return { type: 'replace', message: textMessage(lines.join('\n')) };
 }
@@ -53,9 +70,11 @@ function groupMessagesAbout(
   groupChannels: ReadonlySet<string>,
 ): SentMessage[] {
   const seen = new Map<string, SentMessage>();
-  for (const p of posts) seen.set(`${p.channelId}\u0000${p.messageId}`, { channelId: p.channelId, messageId: p.messageId });
+  for (const p of posts)
+    seen.set(`${p.channelId}\u0000${p.messageId}`, { channelId: p.channelId, messageId: p.messageId });
   for (const d of deliveries) {
-    if (d.channelId && d.messageId && groupChannels.has(d.channelId)) seen.set(`${d.channelId}\u0000${d.messageId}`, { channelId: d.channelId, messageId: d.messageId });
+    if (d.channelId && d.messageId && groupChannels.has(d.channelId))
+      seen.set(`${d.channelId}\u0000${d.messageId}`, { channelId: d.channelId, messageId: d.messageId });
   }
   return [...seen.values()];
 }

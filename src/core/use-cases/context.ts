@@ -37,13 +37,20 @@ export function ensureMember(deps: CoreDeps, group: Group, source: EventSource):
   if (existing) {
     const patch: { active?: boolean; displayName?: string; timezone?: string } = {};
     if (!existing.active) patch.active = true;
-    if (existing.displayName !== source.actor.displayName && source.actor.displayName) patch.displayName = source.actor.displayName;
+    if (existing.displayName !== source.actor.displayName && source.actor.displayName)
+      patch.displayName = source.actor.displayName;
     // A platform-reported timezone (Slack profiles) follows the person when they travel.
     if (tz && existing.timezone !== tz && source.platform === 'slack') patch.timezone = tz;
     return Object.keys(patch).length ? deps.store.members.update(existing.id, patch) : existing;
   }
   return deps.store.members.create(
-    { groupId: group.id, workspace: group.workspace, userId: source.actor.userId, displayName: source.actor.displayName, timezone: tz },
+    {
+      groupId: group.id,
+      workspace: group.workspace,
+      userId: source.actor.userId,
+      displayName: source.actor.displayName,
+      timezone: tz,
+    },
     deps.clock.now(),
   );
 }

@@ -25,17 +25,24 @@ export const DEFAULT_RETRY: Omit<RetryPolicy, 'wait'> = {
   maxRateLimitWaitMs: 120_000,
 };
 
-export async function sendWithRetry<T>(send: () => Promise<T>, policy: RetryPolicy, onRetry?: (error: DeliveryError, attempt: number) => void): Promise<T> {
+export async function sendWithRetry<T>(
+  send: () => Promise<T>,
+  policy: RetryPolicy,
+  onRetry?: (error: DeliveryError, attempt: number) => void,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await send();
     } catch (error) {
       if (error instanceof ClaimLostError) throw error;
-      const failure = error instanceof DeliveryError ? error : DeliveryError.transient('unexpected send failure', error);
+      const failure =
+        error instanceof DeliveryError ? error : DeliveryError.transient('unexpected send failure', error);
       if (failure.kind === 'permanent' || attempt >= policy.maxAttempts) throw failure;
       onRetry?.(failure, attempt);
       const delay =
-        failure.kind === 'rate-limited' && failure.retryAfterMs !== undefined && failure.retryAfterMs <= policy.maxRateLimitWaitMs
+        failure.kind === 'rate-limited' &&
+        failure.retryAfterMs !== undefined &&
+        failure.retryAfterMs <= policy.maxRateLimitWaitMs
           ? failure.retryAfterMs
           : policy.backoffMs(attempt);
       await policy.wait(delay);
@@ -68,7 +75,9 @@ export async function sendClaimed<S extends SentMessage>(
 ): Promise<ClaimedOutcome<S>> {
   try {
     const sent = await sendWithRetry(() => {
-      const owned = deps.store.transaction(() => deps.store.deliveries.startAttempt(claim.keys, claim.owner, deps.clock.now()));
+      const owned = deps.store.transaction(() =>
+        deps.store.deliveries.startAttempt(claim.keys, claim.owner, deps.clock.now()),
+      );
       if (!owned) throw new ClaimLostError('claim released or taken by another process');
       return send();
     }, policy);
@@ -88,7 +97,9 @@ export async function sendClaimed<S extends SentMessage>(
 /** Marks keys failed after the retries ran out or a permanent refusal; the caller logs it. */
 export function markFailed(deps: CoreDeps, keys: readonly string[], error: DeliveryError): void {
   const now = deps.clock.now();
-  deps.store.transaction(() => keys.forEach((k) => deps.store.deliveries.markFailed(k, `${error.kind}: ${error.message}`, now)));
+  deps.store.transaction(() =>
+    keys.forEach((k) => deps.store.deliveries.markFailed(k, `${error.kind}: ${error.message}`, now)),
+  );
 }
 
 /**
@@ -103,19 +114,35 @@ export async function sendToMember(
   policy: RetryPolicy,
 ): Promise<ClaimedOutcome> {
   const { member, group } = target;
-  const log = { platform: member.workspace.platform, workspace: member.workspace.workspaceId, group: group.id, member: member.id, what: claim.what, items: claim.keys.length };
+  const log = {
+    platform: member.workspace.platform,
+    workspace: member.workspace.workspaceId,
+    group: group.id,
+    member: member.id,
+    what: claim.what,
+    items: claim.keys.length,
+  };
   const inChannel = () =>
     sendClaimed(deps, claim, policy, () =>
       deps.chat.postToChannel(
         { workspace: group.workspace, channelId: group.channelId },
-        { ...target.message, ping: [member.userId], blocks: [{ type: 'text', text: target.channelIntro }, ...target.message.blocks] },
+        {
+          ...target.message,
+          ping: [member.userId],
+          blocks: [{ type: 'text', text: target.channelIntro }, ...target.message.blocks],
+        },
       ),
     );
   let result = member.dmUnreachable
     ? await inChannel()
-    : await sendClaimed(deps, claim, policy, () => deps.chat.sendDirect({ workspace: member.workspace, userId: member.userId }, target.message));
+    : await sendClaimed(deps, claim, policy, () =>
+        deps.chat.sendDirect({ workspace: member.workspace, userId: member.userId }, target.message),
+      );
   if (result.outcome === 'failed' && result.error.kind === 'permanent' && !member.dmUnreachable) {
-    deps.logger.warn({ ...log, failure: 'permanent' }, 'DM failed permanently; falling back to one mention in the group channel');
+    deps.logger.warn(
+      { ...log, failure: 'permanent' },
+      'DM failed permanently; falling back to one mention in the group channel',
+    );
     deps.store.members.update(member.id, { dmUnreachable: true });
     result = await inChannel();
   }

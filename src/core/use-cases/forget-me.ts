@@ -12,7 +12,8 @@ export function askToForgetMe(deps: CoreDeps, source: EventSource): Reply {
   const ws = workspaceOf(source);
   // Someone who only ever reacted to posts, without joining, has rows too (their reactions).
   const data = deps.store.transaction(() => deps.store.privacy.exportMember(ws, source.actor.userId));
-  if (data.memberships.length === 0 && data.reactionsGiven.length === 0) return privateText('I have nothing stored about you in this workspace, so there is nothing to forget.');
+  if (data.memberships.length === 0 && data.reactionsGiven.length === 0)
+    return privateText('I have nothing stored about you in this workspace, so there is nothing to forget.');
   return {
     type: 'private',
     message: {
@@ -27,7 +28,11 @@ export function askToForgetMe(deps: CoreDeps, source: EventSource): Reply {
         {
           type: 'buttons',
           buttons: [
-            { actionId: confirmActionId(ws, source.actor.userId, deps.clock.now()), label: 'Delete everything', style: 'danger' },
+            {
+              actionId: confirmActionId(ws, source.actor.userId, deps.clock.now()),
+              label: 'Delete everything',
+              style: 'danger',
+            },
             { actionId: CANCEL_ACTION_ID, label: 'Keep my data' },
           ],
         },

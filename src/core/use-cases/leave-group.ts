@@ -12,5 +12,7 @@ export function leaveGroup(deps: CoreDeps, source: EventSource): Reply {
     if (!member || !member.active) throw new UserError('You are not a member of this group.');
     deps.store.members.update(member.id, { active: false });
   });
-  return privateText('You have left the group: no more nudges or reminders. Your history is kept; /rebound join brings you back, /rebound forget-me deletes it.');
+  return privateText(
+    'You have left the group: no more nudges or reminders. Your history is kept; /rebound join brings you back, /rebound forget-me deletes it.',
+  );
 }

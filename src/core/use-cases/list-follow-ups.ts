@@ -12,7 +12,17 @@ export function listFollowUps(deps: CoreDeps, source: EventSource): Reply {
   const total = deps.store.followUps.countByMember(member.id, ['pending', 'snoozed']);
   const open = deps.store.followUps.listByMember(member.id, ['pending', 'snoozed'], SHOWN);
   if (total === 0) {
-    return { type: 'private', message: { blocks: [{ type: 'text', text: 'No open follow-ups. When you log a rejection with /rejected, I will plan the next steps with you.' }] } };
+    return {
+      type: 'private',
+      message: {
+        blocks: [
+          {
+            type: 'text',
+            text: 'No open follow-ups. When you log a rejection with /rejected, I will plan the next steps with you.',
+          },
+        ],
+      },
+    };
   }
   const zone = memberZone(member, group);
   const blocks: Block[] = [{ type: 'text', text: `Your open follow-ups (${total}):` }];

@@ -13,7 +13,11 @@ import { reachableNow } from './send-due-nudges.ts';
  * waiting for their quiet hours to end. The console uses it to run
  * the sweep at exactly those moments when it moves its clock; the heartbeat does not need it.
  */
-export function nextWake(deps: CoreDeps, after: Date, extra: readonly ((after: Date) => Date | null)[] = []): Date | null {
+export function nextWake(
+  deps: CoreDeps,
+  after: Date,
+  extra: readonly ((after: Date) => Date | null)[] = [],
+): Date | null {
   const candidates: Date[] = [];
   const due = deps.store.followUps.nextDueAfter(after);
   if (due) candidates.push(due);

@@ -19,14 +19,19 @@ export function checkInKey(groupId: number, date: string): string {
  * Only today's local date is ever considered, so a post is late at most within the same day, and
  * a day the bot missed entirely is never posted on a later day.
  */
-export async function openDailyCheckIns(deps: CoreDeps, owner: string, policy: RetryPolicy): Promise<CheckInPostReport> {
+export async function openDailyCheckIns(
+  deps: CoreDeps,
+  owner: string,
+  policy: RetryPolicy,
+): Promise<CheckInPostReport> {
   const now = deps.clock.now();
   const due: { group: Group; date: string; key: string }[] = [];
   for (const group of deps.store.groups.listAll()) {
     const date = groupDate(group, now);
     const at = checkInAt(group, date);
     // Not before it is time, and not on the day a group was set up after its check-in time.
-    if (!isCheckInDay(group, date) || at.getTime() > now.getTime() || group.createdAt.getTime() > at.getTime()) continue;
+    if (!isCheckInDay(group, date) || at.getTime() > now.getTime() || group.createdAt.getTime() > at.getTime())
+      continue;
     due.push({ group, date, key: checkInKey(group.id, date) });
   }
   if (due.length === 0) return { posted: 0, failed: 0 };
@@ -35,7 +40,14 @@ export async function openDailyCheckIns(deps: CoreDeps, owner: string, policy: R
   if (open.length === 0) return { posted: 0, failed: 0 };
   const owned = deps.store.transaction(() =>
     deps.store.deliveries.claimMany(
-      open.map((d) => ({ key: d.key, kind: 'checkin', workspace: d.group.workspace, memberId: null, subjectId: d.group.id, owner })),
+      open.map((d) => ({
+        key: d.key,
+        kind: 'checkin',
+        workspace: d.group.workspace,
+        memberId: null,
+        subjectId: d.group.id,
+        owner,
+      })),
       now,
     ),
   );
@@ -46,7 +58,9 @@ export async function openDailyCheckIns(deps: CoreDeps, owner: string, policy: R
     const log = { platform: group.workspace.platform, workspace: group.workspace.workspaceId, group: group.id, date };
     // A long queue of sends must not carry a post over midnight: then the day is over, and it is dropped.
     if (groupDate(group, deps.clock.now()) !== date) {
-      deps.store.transaction(() => deps.store.deliveries.markAbandoned(key, 'the local day ended before it could be posted'));
+      deps.store.transaction(() =>
+        deps.store.deliveries.markAbandoned(key, 'the local day ended before it could be posted'),
+      );
       deps.logger.warn({ ...log, outcome: 'dropped' }, 'check-in post dropped: the day ended');
       continue;
     }
@@ -57,8 +71,29 @@ export async function openDailyCheckIns(deps: CoreDeps, owner: string, policy: R
       policy,
       () => deps.chat.postThreadStarter(target, checkInPost(group.id, date), checkInThreadName(date)),
       (sent, at) => {
-        deps.store.checkIns.saveThread({ workspace: group.workspace, groupId: group.id, localDate: date, channelId: sent.channelId, messageId: sent.messageId, threadId: sent.threadId }, at);
-        deps.store.posts.create({ workspace: group.workspace, groupId: group.id, memberId: null, subject: 'check-in', subjectId: group.id, channelId: sent.channelId, messageId: sent.messageId }, at);
+        deps.store.checkIns.saveThread(
+          {
+            workspace: group.workspace,
+            groupId: group.id,
+            localDate: date,
+            channelId: sent.channelId,
+            messageId: sent.messageId,
+            threadId: sent.threadId,
+          },
+          at,
+        );
+        deps.store.posts.create(
+          {
+            workspace: group.workspace,
+            groupId: group.id,
+            memberId: null,
+            subject: 'check-in',
+            subjectId: group.id,
+            channelId: sent.channelId,
+            messageId: sent.messageId,
+          },
+          at,
+        );
       },
     );
     if (result.outcome === 'sent') {

@@ -21,5 +21,7 @@ export function pauseMember(deps: CoreDeps, source: EventSource, words: readonly
     deps.store.members.update(member.id, { pausedUntil: until });
     return { until, zone };
   });
-  return privateText(`Paused until ${formatWhen(until, zone)}. Take the time you need: anything that comes due meanwhile arrives in one nudge when you are back. /rebound resume ends it early.`);
+  return privateText(
+    `Paused until ${formatWhen(until, zone)}. Take the time you need: anything that comes due meanwhile arrives in one nudge when you are back. /rebound resume ends it early.`,
+  );
 }

@@ -22,7 +22,13 @@ export async function postToGroup(
   } catch (error) {
     if (!(error instanceof DeliveryError)) throw error;
     deps.logger.warn(
-      { platform: group.workspace.platform, workspace: group.workspace.workspaceId, group: group.id, subject: about.subject, failure: error.kind },
+      {
+        platform: group.workspace.platform,
+        workspace: group.workspace.workspaceId,
+        group: group.id,
+        subject: about.subject,
+        failure: error.kind,
+      },
       'group post failed',
     );
     return null;

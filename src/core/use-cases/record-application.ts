@@ -20,7 +20,15 @@ export async function recordApplication(deps: CoreDeps, source: EventSource, arg
   const { member, application, closed } = deps.store.transaction(() => {
     const member = ensureMember(deps, group, source);
     const application = deps.store.applications.create(
-      { workspace: group.workspace, memberId: member.id, company, role, link, status: 'applied', visibility: member.visibility },
+      {
+        workspace: group.workspace,
+        memberId: member.id,
+        company,
+        role,
+        link,
+        status: 'applied',
+        visibility: member.visibility,
+      },
       now,
     );
     // A logged application ends every open "line up your next application" step.
@@ -33,7 +41,8 @@ export async function recordApplication(deps: CoreDeps, source: EventSource, arg
     shared: `📨 ${member.displayName} applied for ${role} at ${company}.`,
     counts: `📨 ${member.displayName} sent an application.`,
   });
-  if (post) await postToGroup(deps, group, { memberId: member.id, subject: 'application', subjectId: application.id }, post);
+  if (post)
+    await postToGroup(deps, group, { memberId: member.id, subject: 'application', subjectId: application.id }, post);
 
   const keepRule = findRule(deps.rules, 'keep-applying');
   const lines = [`Logged: ${role} at ${company}. Nice work sending it out.`];

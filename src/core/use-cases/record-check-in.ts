@@ -13,7 +13,7 @@ import { PAUSED_DAY_KIND } from './send-check-in-reminders.ts';
 import { checkInStreak } from './streaks.ts';
 
 const EXAMPLE = '/checkin';
-const EXPIRED = 'That check-in day is over. /checkin opens today\'s.';
+const EXPIRED = "That check-in day is over. /checkin opens today's.";
 
 /** `/checkin`: the form for today (the group's local date). */
 export function openCheckInForm(deps: CoreDeps, source: EventSource): Reply {
@@ -42,7 +42,13 @@ export function submitCheckInForm(deps: CoreDeps, event: FormSubmitEvent): Reply
   const followUpsDone = parseCount(f.followups, 'Follow-ups done', EXAMPLE, 1000, 'followups');
   const note = optionalText(f.note, { label: 'note', max: LIMITS.note, example: EXAMPLE, field: 'note' });
   const summary = `Checked in: ${applications} application${applications === 1 ? '' : 's'}, ${networking} networking action${networking === 1 ? '' : 's'}, ${followUpsDone} follow-up${followUpsDone === 1 ? '' : 's'} done.`;
-  const { streak } = record(deps, group, event.source, { localDate: parsed.date, source: 'form', applications, networking, followUpsDone, note }, note ? `${summary} ${note}` : summary);
+  const { streak } = record(
+    deps,
+    group,
+    event.source,
+    { localDate: parsed.date, source: 'form', applications, networking, followUpsDone, note },
+    note ? `${summary} ${note}` : summary,
+  );
   return privateText(checkInConfirmation(parsed.date, streak));
 }
 
@@ -56,7 +62,13 @@ export function recordThreadReply(deps: CoreDeps, event: ThreadReplyEvent): Repl
   const text = neutraliseMentions(stripControl(event.text ?? '')).trim();
   const note = text === '' ? null : [...text].slice(0, LIMITS.note).join('');
   const update = text === '' ? 'Checked in in the thread.' : [...text].slice(0, LIMITS.update).join('');
-  const { first, streak } = record(deps, group, event.source, { localDate: thread.localDate, source: 'thread', applications: 0, networking: 0, followUpsDone: 0, note }, update);
+  const { first, streak } = record(
+    deps,
+    group,
+    event.source,
+    { localDate: thread.localDate, source: 'thread', applications: 0, networking: 0, followUpsDone: 0, note },
+    update,
+  );
   return first ? privateText(checkInConfirmation(thread.localDate, streak)) : { type: 'none' };
 }
 
@@ -69,26 +81,46 @@ interface CheckInFields {
   readonly note: string | null;
 }
 
-function record(deps: CoreDeps, group: Group, source: EventSource, fields: CheckInFields, updateText: string): { first: boolean; streak: number } {
+function record(
+  deps: CoreDeps,
+  group: Group,
+  source: EventSource,
+  fields: CheckInFields,
+  updateText: string,
+): { first: boolean; streak: number } {
   const now = deps.clock.now();
   return deps.store.transaction(() => {
     const member = ensureMember(deps, group, source);
-    const { first } = deps.store.checkIns.record({ workspace: group.workspace, memberId: member.id, groupId: group.id, ...fields }, now);
-    deps.store.updates.create({ workspace: group.workspace, memberId: member.id, text: updateText, source: fields.source }, now);
+    const { first } = deps.store.checkIns.record(
+      { workspace: group.workspace, memberId: member.id, groupId: group.id, ...fields },
+      now,
+    );
+    deps.store.updates.create(
+      { workspace: group.workspace, memberId: member.id, text: updateText, source: fields.source },
+      now,
+    );
     return { first, streak: streakOf(deps, group, member, groupDate(group, now)) };
   });
 }
 
 /** The member's current streak, counting back from `today` in the group's calendar. */
 export function streakOf(deps: CoreDeps, group: Group, member: Member, today: string): number {
-  const checkedIn = new Set(deps.store.checkIns.listByMember(member.id).filter((c) => c.groupId === group.id).map((c) => c.localDate));
-  const paused = new Set(deps.store.deliveries.keysForMember(member.id, PAUSED_DAY_KIND).map((k) => k.slice(k.lastIndexOf(':') + 1)));
+  const checkedIn = new Set(
+    deps.store.checkIns
+      .listByMember(member.id)
+      .filter((c) => c.groupId === group.id)
+      .map((c) => c.localDate),
+  );
+  const paused = new Set(
+    deps.store.deliveries.keysForMember(member.id, PAUSED_DAY_KIND).map((k) => k.slice(k.lastIndexOf(':') + 1)),
+  );
   return checkInStreak({ checkedIn, today, paused, isCheckInDay: (d) => isCheckInDay(group, d) });
 }
 
 function groupFor(deps: CoreDeps, groupId: number, source: EventSource): Group {
   const group = deps.store.groups.get(groupId);
-  if (!group || !sameWorkspace(group.workspace, workspaceOf(source))) throw new UserError('That check-in belongs to a group I cannot find any more.');
+  if (!group || !sameWorkspace(group.workspace, workspaceOf(source)))
+    throw new UserError('That check-in belongs to a group I cannot find any more.');
   return group;
 }
 

@@ -16,13 +16,21 @@ export function recordFeedback(deps: CoreDeps, source: EventSource, args: readon
     const { group, member } = resolveMember(deps, source);
     const application = deps.store.applications.findByCompany(member.id, company)[0];
     if (!application) {
-      throw new UserError(`I have no application to ${company} from you yet. Log it first with /applied or /rejected.`, EXAMPLE);
+      throw new UserError(
+        `I have no application to ${company} from you yet. Log it first with /applied or /rejected.`,
+        EXAMPLE,
+      );
     }
-    deps.store.feedback.create({ workspace: group.workspace, memberId: member.id, applicationId: application.id, text }, now);
+    deps.store.feedback.create(
+      { workspace: group.workspace, memberId: member.id, applicationId: application.id, text },
+      now,
+    );
     const ending = deps.rules.filter((r) => r.endsOn.includes('feedback-logged')).map((r) => r.id);
     return deps.store.followUps.cancelOpen(application.id, ending, now);
   });
-  const lines = [`Feedback from ${company} saved to your lessons. Thank you for listening to it: that is how the next one goes better.`];
+  const lines = [
+    `Feedback from ${company} saved to your lessons. Thank you for listening to it: that is how the next one goes better.`,
+  ];
   if (closed > 0) lines.push('The feedback steps for it are closed.');
   return privateText(...lines);
 }

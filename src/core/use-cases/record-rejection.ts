@@ -18,7 +18,14 @@ export const REJECTION_FORM: Form = {
   submitLabel: 'Log it',
   fields: [
     { id: 'company', label: 'Company', kind: 'short', required: true, maxLength: LIMITS.company, placeholder: 'Acme' },
-    { id: 'role', label: 'Role', kind: 'short', required: false, maxLength: LIMITS.role, placeholder: 'Backend Engineer' },
+    {
+      id: 'role',
+      label: 'Role',
+      kind: 'short',
+      required: false,
+      maxLength: LIMITS.role,
+      placeholder: 'Backend Engineer',
+    },
     {
       id: 'stage',
       label: 'Stage reached',
@@ -34,11 +41,21 @@ export const REJECTION_FORM: Form = {
  * `/rejected company [| role] [| stage] [| note]`: records the rejection (creating the application
  * when new), schedules the plan, and answers with encouragement and the plan. No text: the form.
  */
-export async function recordRejection(deps: CoreDeps, source: EventSource, args: readonly string[], viaForm = false): Promise<Reply> {
+export async function recordRejection(
+  deps: CoreDeps,
+  source: EventSource,
+  args: readonly string[],
+  viaForm = false,
+): Promise<Reply> {
   const group = requireGroup(deps, source);
   if (args.length === 0 && !viaForm) return { type: 'form', form: REJECTION_FORM };
   const field = (id: string) => (viaForm ? id : undefined);
-  const company = requiredText(args[0], { label: 'company', max: LIMITS.company, example: EXAMPLE, field: field('company') });
+  const company = requiredText(args[0], {
+    label: 'company',
+    max: LIMITS.company,
+    example: EXAMPLE,
+    field: field('company'),
+  });
   const role = optionalText(args[1], { label: 'role', max: LIMITS.role, example: EXAMPLE, field: field('role') });
   const stage = parseStage(args[2], EXAMPLE, field('stage')) ?? 'applied';
   const note = optionalText(args[3], { label: 'note', max: LIMITS.note, example: EXAMPLE, field: field('note') });
@@ -46,7 +63,15 @@ export async function recordRejection(deps: CoreDeps, source: EventSource, args:
 
   const result = deps.store.transaction(() => {
     const member = ensureMember(deps, group, source);
-    const application = findOrCreateApplication(deps, member.id, company, role, member.visibility, group.workspace, now);
+    const application = findOrCreateApplication(
+      deps,
+      member.id,
+      company,
+      role,
+      member.visibility,
+      group.workspace,
+      now,
+    );
     const rejection = deps.store.rejections.create(
       { workspace: group.workspace, applicationId: application.id, memberId: member.id, stage, note, rejectedOn: now },
       now,
@@ -54,7 +79,14 @@ export async function recordRejection(deps: CoreDeps, source: EventSource, args:
     const zone = memberZone(member, group);
     const steps = planSteps(deps.rules, group, { kind: 'rejection' }, now, zone);
     deps.store.followUps.createMany(
-      steps.map((s) => ({ workspace: group.workspace, memberId: member.id, applicationId: application.id, ruleId: s.rule.id, dueAt: s.dueAt, occurrence: s.occurrence })),
+      steps.map((s) => ({
+        workspace: group.workspace,
+        memberId: member.id,
+        applicationId: application.id,
+        ruleId: s.rule.id,
+        dueAt: s.dueAt,
+        occurrence: s.occurrence,
+      })),
       now,
     );
     return { member, application, rejection, steps, zone };
@@ -65,16 +97,29 @@ export async function recordRejection(deps: CoreDeps, source: EventSource, args:
     shared: `💛 ${member.displayName} heard back from ${application.company}: not this time. A kind word goes a long way.`,
     counts: `💛 ${member.displayName} got a "no" today. A kind word goes a long way.`,
   });
-  if (post) await postToGroup(deps, group, { memberId: member.id, subject: 'rejection', subjectId: result.rejection.id }, post);
+  if (post)
+    await postToGroup(deps, group, { memberId: member.id, subject: 'rejection', subjectId: result.rejection.id }, post);
 
   const ctx = stepContext(application);
   const seen = new Set<string>();
   const planLines = steps
     .filter((s) => (seen.has(s.rule.id) ? false : (seen.add(s.rule.id), true)))
-    .map((s) => `• ${formatWhen(s.dueAt, zone)}: ${s.rule.title(ctx)}${s.rule.timing.kind === 'repeat' ? ` (then every ${s.rule.timing.everyDays} days, ${s.rule.timing.times} times in all)` : ''}`);
-  const atOnce = deps.rules.filter((r) => r.trigger.kind === 'rejection' && r.atOnce && !(group.ruleSettings[r.id]?.enabled === false)).map((r) => r.atOnce ?? '');
+    .map(
+      (s) =>
+        `• ${formatWhen(s.dueAt, zone)}: ${s.rule.title(ctx)}${s.rule.timing.kind === 'repeat' ? ` (then every ${s.rule.timing.everyDays} days, ${s.rule.timing.times} times in all)` : ''}`,
+    );
+  const atOnce = deps.rules
+    .filter((r) => r.trigger.kind === 'rejection' && r.atOnce && !(group.ruleSettings[r.id]?.enabled === false))
+    .map((r) => r.atOnce ?? '');
   const opening = `I'm sorry about ${application.company}. ${encouragement(stage)}`;
-  const text = [opening, '', planLines.length ? "Here's the plan I've lined up (I'll nudge you when each step is due):" : 'All follow-up steps are switched off for this group.', ...planLines];
+  const text = [
+    opening,
+    '',
+    planLines.length
+      ? "Here's the plan I've lined up (I'll nudge you when each step is due):"
+      : 'All follow-up steps are switched off for this group.',
+    ...planLines,
+  ];
   if (atOnce.length) text.push('', ...atOnce);
   return { type: 'private', message: { blocks: [{ type: 'text', text: text.join('\n') }] } };
 }
@@ -104,5 +149,8 @@ function findOrCreateApplication(
     .findByCompany(memberId, company)
     .find((a) => (role ? a.role.toLowerCase() === role.toLowerCase() : true) && a.status !== 'rejected');
   if (existing) return deps.store.applications.setStatus(existing.id, 'rejected', now);
-  return deps.store.applications.create({ workspace, memberId, company, role: role ?? '', link: null, status: 'rejected', visibility }, now);
+  return deps.store.applications.create(
+    { workspace, memberId, company, role: role ?? '', link: null, status: 'rejected', visibility },
+    now,
+  );
 }

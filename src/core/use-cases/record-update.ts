@@ -16,7 +16,13 @@ export async function recordUpdate(deps: CoreDeps, source: EventSource, args: re
   const now = deps.clock.now();
   const { member, update } = deps.store.transaction(() => {
     const member = ensureMember(deps, group, source);
-    return { member, update: deps.store.updates.create({ workspace: group.workspace, memberId: member.id, text, source: 'command' }, now) };
+    return {
+      member,
+      update: deps.store.updates.create(
+        { workspace: group.workspace, memberId: member.id, text, source: 'command' },
+        now,
+      ),
+    };
   });
   const post = entryPost(member, member.visibility, {
     shared: `📣 ${member.displayName}: ${text}`,

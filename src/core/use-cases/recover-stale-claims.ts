@@ -20,11 +20,17 @@ export function recoverStaleClaims(deps: CoreDeps): { released: number; abandone
       if (claim.attempts === 0) {
         if (!deps.store.deliveries.release(claim.key)) continue;
         if (claim.kind === 'nudge' && claim.subjectId !== null) deps.store.followUps.clearNudged([claim.subjectId]);
-        deps.logger.info({ kind: claim.kind, member: claim.memberId, outcome: 'released' }, 'stale claim released; it will be sent by the next sweep');
+        deps.logger.info(
+          { kind: claim.kind, member: claim.memberId, outcome: 'released' },
+          'stale claim released; it will be sent by the next sweep',
+        );
         released++;
       } else {
         deps.store.deliveries.markAbandoned(claim.key, 'process stopped during the send; not resent');
-        deps.logger.warn({ kind: claim.kind, member: claim.memberId, outcome: 'abandoned' }, 'delivery outcome unknown after a crash; not resent');
+        deps.logger.warn(
+          { kind: claim.kind, member: claim.memberId, outcome: 'abandoned' },
+          'delivery outcome unknown after a crash; not resent',
+        );
         abandoned++;
       }
     }

@@ -64,7 +64,11 @@ export function inQuietHours(member: Member, group: Group, now: Date): boolean {
  * member gets none (the day is recorded as paused); a member in quiet hours gets it when they end;
  * a reminder that could not go out within 12 hours of its time is dropped.
  */
-export async function sendCheckInReminders(deps: CoreDeps, owner: string, policy: RetryPolicy): Promise<ReminderReport> {
+export async function sendCheckInReminders(
+  deps: CoreDeps,
+  owner: string,
+  policy: RetryPolicy,
+): Promise<ReminderReport> {
   const now = deps.clock.now();
   let sent = 0;
   let deferred = 0;
@@ -80,20 +84,39 @@ export async function sendCheckInReminders(deps: CoreDeps, owner: string, policy
     deferred += waiting.length - pausedNow.length - ready.length;
     const owned = deps.store.transaction(() => {
       const skipped = deps.store.deliveries.claimMany(
-        pausedNow.map((m) => ({ key: reminderKey(m.id, date), kind: PAUSED_DAY_KIND, workspace: group.workspace, memberId: m.id, subjectId: group.id, owner })),
+        pausedNow.map((m) => ({
+          key: reminderKey(m.id, date),
+          kind: PAUSED_DAY_KIND,
+          workspace: group.workspace,
+          memberId: m.id,
+          subjectId: group.id,
+          owner,
+        })),
         now,
       );
       for (const key of skipped) deps.store.deliveries.markSent(key, null, now);
       paused += skipped.size;
       return deps.store.deliveries.claimMany(
-        ready.map((m) => ({ key: reminderKey(m.id, date), kind: 'reminder', workspace: group.workspace, memberId: m.id, subjectId: group.id, owner })),
+        ready.map((m) => ({
+          key: reminderKey(m.id, date),
+          kind: 'reminder',
+          workspace: group.workspace,
+          memberId: m.id,
+          subjectId: group.id,
+          owner,
+        })),
         now,
       );
     });
     for (const member of ready.filter((m) => owned.has(reminderKey(m.id, date)))) {
       const result = await sendToMember(
         deps,
-        { member, group, message: checkInReminder(group.id, date, group.name), channelIntro: 'I could not reach you by direct message, so here is your reminder:' },
+        {
+          member,
+          group,
+          message: checkInReminder(group.id, date, group.name),
+          channelIntro: 'I could not reach you by direct message, so here is your reminder:',
+        },
         { keys: [reminderKey(member.id, date)], owner, what: 'check-in reminder' },
         policy,
       );

@@ -42,7 +42,10 @@ export function reachableNow(member: Member, group: Group, now: Date): boolean {
  * grouped into one nudge per member. Everything is loaded in bulk: a few statements for the whole
  * due set, whatever its size, so the cost follows the due work, not the history.
  */
-export function claimDueNudges(deps: CoreDeps, owner: string): { planned: PlannedNudge[]; deferred: number; cancelled: number } {
+export function claimDueNudges(
+  deps: CoreDeps,
+  owner: string,
+): { planned: PlannedNudge[]; deferred: number; cancelled: number } {
   const now = deps.clock.now();
   const { store } = deps;
   return store.transaction(() => {
@@ -69,8 +72,12 @@ export function claimDueNudges(deps: CoreDeps, owner: string): { planned: Planne
     }
 
     // Conditional rules (keep-applying): a step whose condition no longer holds is closed, not sent.
-    const conditionalRules = new Set<string>(deps.rules.filter((r) => r.condition === 'no-application-since-created').map((r) => r.id));
-    const askLatest = [...ready].filter(([, steps]) => steps.some((s) => conditionalRules.has(s.followUp.ruleId))).map(([id]) => id);
+    const conditionalRules = new Set<string>(
+      deps.rules.filter((r) => r.condition === 'no-application-since-created').map((r) => r.id),
+    );
+    const askLatest = [...ready]
+      .filter(([, steps]) => steps.some((s) => conditionalRules.has(s.followUp.ruleId)))
+      .map(([id]) => id);
     const latest = askLatest.length ? store.applications.latestCreatedAt(askLatest) : new Map<number, Date>();
     let cancelled = 0;
     const claims: NewDelivery[] = [];
@@ -99,14 +106,23 @@ export function claimDueNudges(deps: CoreDeps, owner: string): { planned: Planne
         entry.steps.push(step);
       } else perMember.set(step.member.id, { keys: [key], steps: [step] });
     }
-    store.followUps.markNudged([...byKey.entries()].filter(([k]) => owned.has(k)).map(([, s]) => s.followUp.id), now);
+    store.followUps.markNudged(
+      [...byKey.entries()].filter(([k]) => owned.has(k)).map(([, s]) => s.followUp.id),
+      now,
+    );
 
     const planned: PlannedNudge[] = [];
     for (const { keys, steps } of perMember.values()) {
       const member = (steps[0] as DueStep).member;
       const group = groups.get(member.groupId) as Group;
       const views: FollowUpView[] = steps.map((s) => ({ followUp: s.followUp, application: s.application }));
-      planned.push({ member, group, keys, followUpIds: steps.map((s) => s.followUp.id), message: nudgeMessage(deps.rules, views, memberZone(member, group)) });
+      planned.push({
+        member,
+        group,
+        keys,
+        followUpIds: steps.map((s) => s.followUp.id),
+        message: nudgeMessage(deps.rules, views, memberZone(member, group)),
+      });
     }
     return { planned, deferred, cancelled };
   });
@@ -117,10 +133,20 @@ export function claimDueNudges(deps: CoreDeps, owner: string): { planned: Planne
  * another process's recovery released the claim meanwhile, nothing is sent here; the items this
  * process still holds unattempted are released so the next sweep picks them up.
  */
-export async function deliverNudge(deps: CoreDeps, nudge: PlannedNudge, owner: string, policy: RetryPolicy): Promise<boolean> {
+export async function deliverNudge(
+  deps: CoreDeps,
+  nudge: PlannedNudge,
+  owner: string,
+  policy: RetryPolicy,
+): Promise<boolean> {
   const result = await sendToMember(
     deps,
-    { member: nudge.member, group: nudge.group, message: nudge.message, channelIntro: 'I could not reach you by direct message, so here is your nudge:' },
+    {
+      member: nudge.member,
+      group: nudge.group,
+      message: nudge.message,
+      channelIntro: 'I could not reach you by direct message, so here is your nudge:',
+    },
     { keys: nudge.keys, owner, what: 'nudge' },
     policy,
   );
@@ -128,7 +154,8 @@ export async function deliverNudge(deps: CoreDeps, nudge: PlannedNudge, owner: s
     deps.store.transaction(() => {
       nudge.keys.forEach((key, i) => {
         const id = nudge.followUpIds[i];
-        if (deps.store.deliveries.releaseUnattempted([key], owner) === 1 && id !== undefined) deps.store.followUps.clearNudged([id]);
+        if (deps.store.deliveries.releaseUnattempted([key], owner) === 1 && id !== undefined)
+          deps.store.followUps.clearNudged([id]);
       });
     });
   }

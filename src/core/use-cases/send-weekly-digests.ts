@@ -43,28 +43,66 @@ export async function sendWeeklyDigests(deps: CoreDeps, owner: string, policy: R
     if (group.createdAt.getTime() >= covered.end.getTime()) continue;
     const key = digestKey(group.id, covered.isoWeek);
     const claimed = deps.store.transaction(
-      () => deps.store.deliveries.get(key) === null && deps.store.deliveries.claim({ key, kind: 'digest', workspace: group.workspace, memberId: null, subjectId: group.id, owner }, now),
+      () =>
+        deps.store.deliveries.get(key) === null &&
+        deps.store.deliveries.claim(
+          { key, kind: 'digest', workspace: group.workspace, memberId: null, subjectId: group.id, owner },
+          now,
+        ),
     );
     if (!claimed) continue;
 
     const week = groupWeek(group, deps.store.insights.groupFacts(group.id, windowOf(covered)), covered);
     const files: OutboundFile[] = [];
-    const log = { platform: group.workspace.platform, workspace: group.workspace.workspaceId, group: group.id, week: covered.isoWeek };
+    const log = {
+      platform: group.workspace.platform,
+      workspace: group.workspace.workspaceId,
+      group: group.id,
+      week: covered.isoWeek,
+    };
     if (deps.charts) {
       try {
-        const bytes = await deps.charts.renderWeek({ title: `${group.name}: week of ${weekLabel(covered)}`, days: week.days });
-        files.push({ filename: `rebound-week-${covered.isoWeek}.png`, mimeType: 'image/png', bytes, title: 'Applications, follow-ups done and check-ins per day' });
+        const bytes = await deps.charts.renderWeek({
+          title: `${group.name}: week of ${weekLabel(covered)}`,
+          days: week.days,
+        });
+        files.push({
+          filename: `rebound-week-${covered.isoWeek}.png`,
+          mimeType: 'image/png',
+          bytes,
+          title: 'Applications, follow-ups done and check-ins per day',
+        });
       } catch (error) {
         // The figures still go out; the chart is a nicety.
-        deps.logger.warn({ ...log, error: error instanceof Error ? error.name : 'unknown' }, 'digest chart not rendered');
+        deps.logger.warn(
+          { ...log, error: error instanceof Error ? error.name : 'unknown' },
+          'digest chart not rendered',
+        );
       }
     }
     const result = await sendClaimed(
       deps,
       { keys: [key], owner },
       policy,
-      () => deps.chat.postToChannel({ workspace: group.workspace, channelId: group.channelId }, digestMessage(group.name, week), files),
-      (sent, at) => deps.store.posts.create({ workspace: group.workspace, groupId: group.id, memberId: null, subject: 'digest', subjectId: group.id, channelId: sent.channelId, messageId: sent.messageId }, at),
+      () =>
+        deps.chat.postToChannel(
+          { workspace: group.workspace, channelId: group.channelId },
+          digestMessage(group.name, week),
+          files,
+        ),
+      (sent, at) =>
+        deps.store.posts.create(
+          {
+            workspace: group.workspace,
+            groupId: group.id,
+            memberId: null,
+            subject: 'digest',
+            subjectId: group.id,
+            channelId: sent.channelId,
+            messageId: sent.messageId,
+          },
+          at,
+        ),
     );
     if (result.outcome === 'sent') {
       posted++;

@@ -23,14 +23,30 @@ export function setGoal(deps: CoreDeps, source: EventSource, args: readonly stri
   const { goal, facts, zone } = deps.store.transaction(() => {
     const { group, member } = resolveMember(deps, source);
     const current = deps.store.goals.get(member.id);
-    const goal = wanted ? deps.store.goals.set(group.workspace, member.id, { applications: wanted.applications ?? current?.applications ?? 0, networking: wanted.networking ?? current?.networking ?? 0 }, now) : current;
+    const goal = wanted
+      ? deps.store.goals.set(
+          group.workspace,
+          member.id,
+          {
+            applications: wanted.applications ?? current?.applications ?? 0,
+            networking: wanted.networking ?? current?.networking ?? 0,
+          },
+          now,
+        )
+      : current;
     return { goal, facts: deps.store.insights.memberFacts(member.id), zone: memberZone(member, group) };
   });
   const week = totalOf(memberWeekDays(facts, weekOf(now, zone)));
   if (!goal || (goal.applications === 0 && goal.networking === 0)) {
-    return privateText(wanted ? 'Goals cleared. You can set new ones any time.' : 'You have no weekly goals yet.', `For example: ${EXAMPLE}`);
+    return privateText(
+      wanted ? 'Goals cleared. You can set new ones any time.' : 'You have no weekly goals yet.',
+      `For example: ${EXAMPLE}`,
+    );
   }
-  const parts = [`${goal.applications} application${goal.applications === 1 ? '' : 's'}`, `${goal.networking} networking action${goal.networking === 1 ? '' : 's'}`];
+  const parts = [
+    `${goal.applications} application${goal.applications === 1 ? '' : 's'}`,
+    `${goal.networking} networking action${goal.networking === 1 ? '' : 's'}`,
+  ];
   return privateText(
     `${wanted ? 'Weekly goals set' : 'Your weekly goals'}: ${parts.join(' and ')} (Monday to Sunday, your time: ${zone}).`,
     `This week so far: ${week.applications} of ${goal.applications} applications, ${week.networking} of ${goal.networking} networking. Follow-ups done: ${week.followUpsDone}.`,
@@ -46,9 +62,18 @@ function parseGoal(args: readonly string[]): { applications?: number; networking
     const m = /^(?:([a-z]+)\s*[:=]?\s*)?(\S+)$/i.exec(field);
     const label = (m?.[1] ?? (i === 0 ? 'applications' : 'networking')).toLowerCase();
     const kind = /^app/.test(label) ? 'applications' : /^net/.test(label) ? 'networking' : null;
-    if (!m || !kind) throw new UserError(`I could not read "${neutraliseMentions(stripControl(field)).slice(0, 40)}" as a goal.`, EXAMPLE);
+    if (!m || !kind)
+      throw new UserError(
+        `I could not read "${neutraliseMentions(stripControl(field)).slice(0, 40)}" as a goal.`,
+        EXAMPLE,
+      );
     if (goal[kind] !== undefined) throw new UserError(`You gave two ${kind} goals; give one.`, EXAMPLE);
-    goal[kind] = parseCount(m[2], kind === 'applications' ? 'An applications goal' : 'A networking goal', EXAMPLE, MAX_GOAL);
+    goal[kind] = parseCount(
+      m[2],
+      kind === 'applications' ? 'An applications goal' : 'A networking goal',
+      EXAMPLE,
+      MAX_GOAL,
+    );
   });
   return goal;
 }

@@ -19,11 +19,16 @@ export function setQuietHours(deps: CoreDeps, source: EventSource, words: readon
     const parts = text.split('-');
     start = parts.length === 2 ? parseClock(parts[0] ?? '') : null;
     end = parts.length === 2 ? parseClock(parts[1] ?? '') : null;
-    if (start === null || end === null) throw new UserError('Give quiet hours as start-end, in your local time.', EXAMPLE);
+    if (start === null || end === null)
+      throw new UserError('Give quiet hours as start-end, in your local time.', EXAMPLE);
   }
   deps.store.transaction(() => {
     const { member } = resolveMember(deps, source);
     deps.store.members.update(member.id, { quietStartMinute: start ?? 0, quietEndMinute: end ?? 0 });
   });
-  return privateText(start === end ? 'Quiet hours are off.' : `Quiet hours: ${formatClock(start ?? 0)}–${formatClock(end ?? 0)}. Nudges that fall due then wait until they end.`);
+  return privateText(
+    start === end
+      ? 'Quiet hours are off.'
+      : `Quiet hours: ${formatClock(start ?? 0)}–${formatClock(end ?? 0)}. Nudges that fall due then wait until they end.`,
+  );
 }

@@ -11,7 +11,11 @@ const EXAMPLE = '/rebound timezone Europe/Berlin';
 export function setTimezone(deps: CoreDeps, source: EventSource, words: readonly string[]): Reply {
   const zone = (words[0] ?? '').trim();
   if (!zone) throw new UserError('Which timezone? Use an IANA name.', EXAMPLE);
-  if (!isValidTimezone(zone)) throw new UserError(`"${zone.slice(0, 40)}" is not a timezone I know. Use an IANA name like Europe/Berlin or America/New_York.`, EXAMPLE);
+  if (!isValidTimezone(zone))
+    throw new UserError(
+      `"${zone.slice(0, 40)}" is not a timezone I know. Use an IANA name like Europe/Berlin or America/New_York.`,
+      EXAMPLE,
+    );
   deps.store.transaction(() => {
     for (const member of [resolveMember(deps, source).member]) deps.store.members.update(member.id, { timezone: zone });
   });

@@ -20,7 +20,9 @@ const WEEKDAYS: readonly Weekday[] = [1, 2, 3, 4, 5];
  */
 export async function setupGroup(deps: CoreDeps, source: EventSource, words: readonly string[]): Promise<Reply> {
   if (source.canManageChannel === false) {
-    throw new UserError('Setting up a group needs the Manage Channels permission in this channel. Ask a moderator to run it.');
+    throw new UserError(
+      'Setting up a group needs the Manage Channels permission in this channel. Ask a moderator to run it.',
+    );
   }
   let checkInMinute: number | undefined;
   let timezone: string | undefined;
@@ -29,11 +31,19 @@ export async function setupGroup(deps: CoreDeps, source: EventSource, words: rea
     const clock = parseClock(word);
     if (clock !== null && checkInMinute === undefined) checkInMinute = clock;
     else if (word.includes('/') || word === 'UTC') {
-      if (!isValidTimezone(word)) throw new UserError(`"${word.slice(0, 40)}" is not a timezone I know. Use an IANA name like Europe/Berlin or America/New_York.`, EXAMPLE);
+      if (!isValidTimezone(word))
+        throw new UserError(
+          `"${word.slice(0, 40)}" is not a timezone I know. Use an IANA name like Europe/Berlin or America/New_York.`,
+          EXAMPLE,
+        );
       timezone = word;
     } else {
       const parsed = parseDays(word);
-      if (!parsed) throw new UserError(`I could not read "${word.slice(0, 40)}". Give a time (09:00), a timezone (Europe/Berlin) and days (mon-fri).`, EXAMPLE);
+      if (!parsed)
+        throw new UserError(
+          `I could not read "${word.slice(0, 40)}". Give a time (09:00), a timezone (Europe/Berlin) and days (mon-fri).`,
+          EXAMPLE,
+        );
       days = parsed;
     }
   }
@@ -76,15 +86,20 @@ export async function setupGroup(deps: CoreDeps, source: EventSource, words: rea
   });
   const summary = `Check-ins at ${formatClock(group.checkInMinute)} (${group.timezone}) on ${formatDays(group.checkInDays)}; reminders at ${formatClock(group.reminderMinute)}.`;
   if (created) {
-    await postToGroup(deps, group, { memberId: null, subject: 'other', subjectId: null }, {
-      blocks: [
-        { type: 'heading', text: 'Rebound is here 👋' },
-        {
-          type: 'text',
-          text: `This channel is now a job-search circle. Log applications with /applied and rejections with /rejected: I'll turn every "no" into next steps and nudge you when they're due. ${summary} Join with /rebound join.`,
-        },
-      ],
-    });
+    await postToGroup(
+      deps,
+      group,
+      { memberId: null, subject: 'other', subjectId: null },
+      {
+        blocks: [
+          { type: 'heading', text: 'Rebound is here 👋' },
+          {
+            type: 'text',
+            text: `This channel is now a job-search circle. Log applications with /applied and rejections with /rejected: I'll turn every "no" into next steps and nudge you when they're due. ${summary} Join with /rebound join.`,
+          },
+        ],
+      },
+    );
     return privateText(`Done: this channel is a Rebound group and you are its admin. ${summary}`);
   }
   return privateText(`Group settings updated. ${summary}`);

@@ -13,7 +13,8 @@ import { resolveMember, workspaceOf } from './context.ts';
 export function showGroupStats(deps: CoreDeps, source: EventSource): Reply {
   const now = deps.clock.now();
   const { group, facts, week } = deps.store.transaction(() => {
-    const group = deps.store.groups.findByChannel(workspaceOf(source), source.channelId) ?? resolveMember(deps, source).group;
+    const group =
+      deps.store.groups.findByChannel(workspaceOf(source), source.channelId) ?? resolveMember(deps, source).group;
     const week = weekOf(now, group.timezone);
     return { group, week, facts: deps.store.insights.groupFacts(group.id, windowOf(week)) };
   });

@@ -13,7 +13,8 @@ import { streakOf } from './record-check-in.ts';
  * you logged and how soon you applied again after each rejection. Only you see it.
  */
 export function showMyStats(deps: CoreDeps, source: EventSource, args: readonly string[]): Reply {
-  if (args.some((a) => a.trim() !== '')) throw new UserError('/stats shows your own figures; add "group" for the group\'s week.', '/stats group');
+  if (args.some((a) => a.trim() !== ''))
+    throw new UserError('/stats shows your own figures; add "group" for the group\'s week.', '/stats group');
   const now = deps.clock.now();
   const { facts, goal, streak, zone } = deps.store.transaction(() => {
     const { group, member } = resolveMember(deps, source);

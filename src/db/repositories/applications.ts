@@ -18,12 +18,32 @@ export function createApplicationRepository(db: Db): ApplicationRepository {
   const byCompany = db
     .select()
     .from(applications)
-    .where(and(eq(applications.memberId, sql.placeholder('memberId')), eq(applications.companyKey, sql.placeholder('companyKey'))))
+    .where(
+      and(
+        eq(applications.memberId, sql.placeholder('memberId')),
+        eq(applications.companyKey, sql.placeholder('companyKey')),
+      ),
+    )
     .orderBy(desc(applications.createdAt), desc(applications.id))
     .prepare();
   const insert = db
     .insert(applications)
-    .values(placeholders('platform', 'workspaceId', 'memberId', 'company', 'companyKey', 'role', 'link', 'status', 'visibility', 'createdByRejection', 'createdAt', 'updatedAt'))
+    .values(
+      placeholders(
+        'platform',
+        'workspaceId',
+        'memberId',
+        'company',
+        'companyKey',
+        'role',
+        'link',
+        'status',
+        'visibility',
+        'createdByRejection',
+        'createdAt',
+        'updatedAt',
+      ),
+    )
     .returning()
     .prepare();
   return {
@@ -32,7 +52,11 @@ export function createApplicationRepository(db: Db): ApplicationRepository {
       return row ? toApplication(row) : null;
     },
     getMany(ids) {
-      return byIds((getManyStatement ??= sqliteOf(db).prepare('SELECT * FROM applications WHERE id = ?')), ids, rawApplication);
+      return byIds(
+        (getManyStatement ??= sqliteOf(db).prepare('SELECT * FROM applications WHERE id = ?')),
+        ids,
+        rawApplication,
+      );
     },
     latestCreatedAt(memberIds) {
       const latest = new Map<number, Date>();
@@ -69,7 +93,12 @@ export function createApplicationRepository(db: Db): ApplicationRepository {
       return toApplication(row);
     },
     setStatus(id, status, now) {
-      const row = db.update(applications).set({ status, updatedAt: now }).where(eq(applications.id, id)).returning().get();
+      const row = db
+        .update(applications)
+        .set({ status, updatedAt: now })
+        .where(eq(applications.id, id))
+        .returning()
+        .get();
       if (!row) throw new InternalError('not-found', `application ${id} not found`);
       return toApplication(row);
     },

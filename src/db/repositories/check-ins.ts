@@ -22,7 +22,13 @@ export function createCheckInRepository(db: Db): CheckInRepository {
         .onConflictDoNothing()
         .returning()
         .get();
-      const saved = row ?? db.select().from(checkInThreads).where(and(eq(checkInThreads.groupId, input.groupId), eq(checkInThreads.localDate, input.localDate))).get();
+      const saved =
+        row ??
+        db
+          .select()
+          .from(checkInThreads)
+          .where(and(eq(checkInThreads.groupId, input.groupId), eq(checkInThreads.localDate, input.localDate)))
+          .get();
       if (!saved) throw new InternalError('invariant', 'check-in thread neither inserted nor found');
       return toCheckInThread(saved);
     },
@@ -39,7 +45,11 @@ export function createCheckInRepository(db: Db): CheckInRepository {
         .select()
         .from(checkInThreads)
         .where(
-          and(eq(checkInThreads.platform, ws.platform), eq(checkInThreads.workspaceId, ws.workspaceId), eq(checkInThreads.threadId, threadId)),
+          and(
+            eq(checkInThreads.platform, ws.platform),
+            eq(checkInThreads.workspaceId, ws.workspaceId),
+            eq(checkInThreads.threadId, threadId),
+          ),
         )
         .get();
       return row ? toCheckInThread(row) : null;
@@ -89,7 +99,13 @@ export function createCheckInRepository(db: Db): CheckInRepository {
       return new Set(rows.map((r) => r.memberId));
     },
     listByMember(memberId) {
-      return db.select().from(checkIns).where(eq(checkIns.memberId, memberId)).orderBy(checkIns.localDate).all().map(toCheckIn);
+      return db
+        .select()
+        .from(checkIns)
+        .where(eq(checkIns.memberId, memberId))
+        .orderBy(checkIns.localDate)
+        .all()
+        .map(toCheckIn);
     },
   };
 }

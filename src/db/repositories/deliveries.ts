@@ -39,7 +39,11 @@ export function createDeliveryRepository(db: Db): DeliveryRepository {
       const at = now.getTime();
       for (const input of inputs) {
         const { platform, workspaceId } = scopeOf(input.workspace);
-        if (insert.run(platform, workspaceId, input.key, input.kind, input.memberId, input.subjectId, input.owner, at).changes === 1) owned.add(input.key);
+        if (
+          insert.run(platform, workspaceId, input.key, input.kind, input.memberId, input.subjectId, input.owner, at)
+            .changes === 1
+        )
+          owned.add(input.key);
       }
       return owned;
     },
@@ -52,8 +56,12 @@ export function createDeliveryRepository(db: Db): DeliveryRepository {
     startAttempt(keys, owner, now) {
       // Runs before every send: prepared once, one row at a time (the caller's transaction makes it atomic).
       const raw = sqliteOf(db);
-      const held = (heldStatement ??= raw.prepare("SELECT 1 FROM deliveries WHERE key = ? AND owner = ? AND status = 'claimed'"));
-      const attempt = (attemptStatement ??= raw.prepare('UPDATE deliveries SET attempts = attempts + 1, claimed_at = ? WHERE key = ?'));
+      const held = (heldStatement ??= raw.prepare(
+        "SELECT 1 FROM deliveries WHERE key = ? AND owner = ? AND status = 'claimed'",
+      ));
+      const attempt = (attemptStatement ??= raw.prepare(
+        'UPDATE deliveries SET attempts = attempts + 1, claimed_at = ? WHERE key = ?',
+      ));
       const unique = [...new Set(keys)];
       if (unique.length === 0 || !unique.every((key) => held.get(key, owner) !== undefined)) return false;
       for (const key of unique) attempt.run(now.getTime(), key);
@@ -63,13 +71,25 @@ export function createDeliveryRepository(db: Db): DeliveryRepository {
       if (keys.length === 0) return 0;
       return db
         .delete(deliveries)
-        .where(and(inArray(deliveries.key, [...keys]), eq(deliveries.owner, owner), eq(deliveries.status, 'claimed'), eq(deliveries.attempts, 0)))
+        .where(
+          and(
+            inArray(deliveries.key, [...keys]),
+            eq(deliveries.owner, owner),
+            eq(deliveries.status, 'claimed'),
+            eq(deliveries.attempts, 0),
+          ),
+        )
         .run().changes;
     },
     existingKeys(keys) {
       const found = new Set<string>();
       for (const part of chunks(keys, 1000)) {
-        for (const r of db.select({ key: deliveries.key }).from(deliveries).where(inArray(deliveries.key, [...part])).all()) found.add(r.key);
+        for (const r of db
+          .select({ key: deliveries.key })
+          .from(deliveries)
+          .where(inArray(deliveries.key, [...part]))
+          .all())
+          found.add(r.key);
       }
       return found;
     },
@@ -82,12 +102,9 @@ export function createDeliveryRepository(db: Db): DeliveryRepository {
         .map((r) => r.key);
     },
     markSent(key, sent, now) {
-      (sentStatement ??= sqliteOf(db).prepare("UPDATE deliveries SET status = 'sent', sent_at = ?, channel_id = ?, message_id = ?, error = NULL WHERE key = ?")).run(
-        now.getTime(),
-        sent?.channelId ?? null,
-        sent?.messageId ?? null,
-        key,
-      );
+      (sentStatement ??= sqliteOf(db).prepare(
+        "UPDATE deliveries SET status = 'sent', sent_at = ?, channel_id = ?, message_id = ?, error = NULL WHERE key = ?",
+      )).run(now.getTime(), sent?.channelId ?? null, sent?.messageId ?? null, key);
     },
     markFailed(key, error) {
       db.update(deliveries).set({ status: 'failed', error }).where(eq(deliveries.key, key)).run();
@@ -97,7 +114,13 @@ export function createDeliveryRepository(db: Db): DeliveryRepository {
       return r ? toDelivery(r) : null;
     },
     listByMessage(messageId) {
-      return db.select().from(deliveries).where(eq(deliveries.messageId, messageId)).orderBy(asc(deliveries.id)).all().map(toDelivery);
+      return db
+        .select()
+        .from(deliveries)
+        .where(eq(deliveries.messageId, messageId))
+        .orderBy(asc(deliveries.id))
+        .all()
+        .map(toDelivery);
     },
     latestForSubject(kind, subjectId) {
       const r = db
@@ -120,10 +143,18 @@ export function createDeliveryRepository(db: Db): DeliveryRepository {
         .map(toDelivery);
     },
     release(key) {
-      return db.delete(deliveries).where(and(eq(deliveries.key, key), eq(deliveries.status, 'claimed'), eq(deliveries.attempts, 0))).run().changes === 1;
+      return (
+        db
+          .delete(deliveries)
+          .where(and(eq(deliveries.key, key), eq(deliveries.status, 'claimed'), eq(deliveries.attempts, 0)))
+          .run().changes === 1
+      );
     },
     markAbandoned(key, reason) {
-      db.update(deliveries).set({ status: 'abandoned', error: reason }).where(and(eq(deliveries.key, key), eq(deliveries.status, 'claimed'))).run();
+      db.update(deliveries)
+        .set({ status: 'abandoned', error: reason })
+        .where(and(eq(deliveries.key, key), eq(deliveries.status, 'claimed')))
+        .run();
     },
   };
 }

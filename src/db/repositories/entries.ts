@@ -9,7 +9,9 @@ import { placeholders, scopeOf, toRejection } from './rows.ts';
 export function createRejectionRepository(db: Db): RejectionRepository {
   const insert = db
     .insert(rejections)
-    .values(placeholders('platform', 'workspaceId', 'applicationId', 'memberId', 'stage', 'note', 'rejectedOn', 'createdAt'))
+    .values(
+      placeholders('platform', 'workspaceId', 'applicationId', 'memberId', 'stage', 'note', 'rejectedOn', 'createdAt'),
+    )
     .returning()
     .prepare();
   return {
@@ -27,7 +29,13 @@ export function createRejectionRepository(db: Db): RejectionRepository {
       return toRejection(row);
     },
     listByMember(memberId) {
-      return db.select().from(rejections).where(eq(rejections.memberId, memberId)).orderBy(rejections.id).all().map(toRejection);
+      return db
+        .select()
+        .from(rejections)
+        .where(eq(rejections.memberId, memberId))
+        .orderBy(rejections.id)
+        .all()
+        .map(toRejection);
     },
   };
 }
@@ -37,7 +45,13 @@ export function createUpdateRepository(db: Db): UpdateRepository {
     create(input, now) {
       const row = db
         .insert(updates)
-        .values({ ...scopeOf(input.workspace), memberId: input.memberId, text: input.text, source: input.source, createdAt: now })
+        .values({
+          ...scopeOf(input.workspace),
+          memberId: input.memberId,
+          text: input.text,
+          source: input.source,
+          createdAt: now,
+        })
         .returning()
         .get();
       return { id: row.id, memberId: row.memberId, text: row.text, source: row.source, createdAt: row.createdAt };

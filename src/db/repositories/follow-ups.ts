@@ -16,7 +16,16 @@ export function createFollowUpRepository(db: Db): FollowUpRepository {
   const insertOne = db
     .insert(followUps)
     .values({
-      ...placeholders('platform', 'workspaceId', 'memberId', 'applicationId', 'ruleId', 'dueAt', 'occurrence', 'createdAt'),
+      ...placeholders(
+        'platform',
+        'workspaceId',
+        'memberId',
+        'applicationId',
+        'ruleId',
+        'dueAt',
+        'occurrence',
+        'createdAt',
+      ),
       status: 'pending',
       updatedAt: sql.placeholder('createdAt'),
     })
@@ -66,7 +75,10 @@ export function createFollowUpRepository(db: Db): FollowUpRepository {
     },
     clearNudged(ids) {
       if (ids.length === 0) return;
-      db.update(followUps).set({ nudgedAt: null }).where(inArray(followUps.id, [...ids])).run();
+      db.update(followUps)
+        .set({ nudgedAt: null })
+        .where(inArray(followUps.id, [...ids]))
+        .run();
     },
     listByMember(memberId, statuses, limit) {
       if (statuses.length === 0) return [];
@@ -92,7 +104,13 @@ export function createFollowUpRepository(db: Db): FollowUpRepository {
       return db
         .update(followUps)
         .set({ status, updatedAt: now })
-        .where(and(eq(followUps.memberId, memberId), inArray(followUps.ruleId, [...ruleIds]), inArray(followUps.status, [...OPEN])))
+        .where(
+          and(
+            eq(followUps.memberId, memberId),
+            inArray(followUps.ruleId, [...ruleIds]),
+            inArray(followUps.status, [...OPEN]),
+          ),
+        )
         .run().changes;
     },
     listOpenForApplication(applicationId, ruleIds) {
@@ -101,7 +119,11 @@ export function createFollowUpRepository(db: Db): FollowUpRepository {
         .select()
         .from(followUps)
         .where(
-          and(eq(followUps.applicationId, applicationId), inArray(followUps.ruleId, [...ruleIds]), inArray(followUps.status, [...OPEN])),
+          and(
+            eq(followUps.applicationId, applicationId),
+            inArray(followUps.ruleId, [...ruleIds]),
+            inArray(followUps.status, [...OPEN]),
+          ),
         )
         .orderBy(asc(followUps.dueAt))
         .all()
@@ -136,7 +158,11 @@ export function createFollowUpRepository(db: Db): FollowUpRepository {
         .update(followUps)
         .set({ status: 'cancelled', updatedAt: now })
         .where(
-          and(eq(followUps.applicationId, applicationId), inArray(followUps.ruleId, [...ruleIds]), inArray(followUps.status, [...OPEN])),
+          and(
+            eq(followUps.applicationId, applicationId),
+            inArray(followUps.ruleId, [...ruleIds]),
+            inArray(followUps.status, [...OPEN]),
+          ),
         )
         .run();
       return result.changes;

@@ -10,7 +10,13 @@ export function createGroupRepository(db: Db): GroupRepository {
   const byChannel = db
     .select()
     .from(groups)
-    .where(and(eq(groups.platform, sql.placeholder('platform')), eq(groups.workspaceId, sql.placeholder('workspaceId')), eq(groups.channelId, sql.placeholder('channelId'))))
+    .where(
+      and(
+        eq(groups.platform, sql.placeholder('platform')),
+        eq(groups.workspaceId, sql.placeholder('workspaceId')),
+        eq(groups.channelId, sql.placeholder('channelId')),
+      ),
+    )
     .prepare();
   return {
     findByChannel(ws, channelId) {
@@ -22,7 +28,9 @@ export function createGroupRepository(db: Db): GroupRepository {
       return row ? toGroup(row) : null;
     },
     getMany(ids) {
-      return chunks([...new Set(ids)], 1000).flatMap((part) => db.select().from(groups).where(inArray(groups.id, part)).all().map(toGroup));
+      return chunks([...new Set(ids)], 1000).flatMap((part) =>
+        db.select().from(groups).where(inArray(groups.id, part)).all().map(toGroup),
+      );
     },
     create(input: NewGroup, now) {
       db.insert(workspaces)

@@ -26,39 +26,96 @@ export function createInsightsRepository(db: Db): InsightsRepository {
       .orderBy(asc(followUps.updatedAt))
       .all()
       .map(toFollowUp)
-      .map((f) => ({ id: f.id, memberId: f.memberId, ruleId: f.ruleId, applicationId: f.applicationId, doneAt: f.updatedAt }));
+      .map((f) => ({
+        id: f.id,
+        memberId: f.memberId,
+        ruleId: f.ruleId,
+        applicationId: f.applicationId,
+        doneAt: f.updatedAt,
+      }));
 
-  const toFeedback = (r: typeof feedback.$inferSelect): Feedback => ({ id: r.id, memberId: r.memberId, applicationId: r.applicationId, text: r.text, createdAt: r.createdAt });
+  const toFeedback = (r: typeof feedback.$inferSelect): Feedback => ({
+    id: r.id,
+    memberId: r.memberId,
+    applicationId: r.applicationId,
+    text: r.text,
+    createdAt: r.createdAt,
+  });
 
   return {
     memberFacts(memberId) {
       const member = db.select().from(members).where(eq(members.id, memberId)).get();
       const reactionsReceived =
-        db.select({ n: count() }).from(reactions).innerJoin(posts, eq(reactions.postId, posts.id)).where(eq(posts.memberId, memberId)).get()?.n ?? 0;
+        db
+          .select({ n: count() })
+          .from(reactions)
+          .innerJoin(posts, eq(reactions.postId, posts.id))
+          .where(eq(posts.memberId, memberId))
+          .get()?.n ?? 0;
       const reactionsGiven = member
         ? (db
             .select({ n: count() })
             .from(reactions)
             .innerJoin(posts, eq(reactions.postId, posts.id))
-            .where(and(eq(posts.groupId, member.groupId), eq(reactions.reactorUserId, member.userId), isNotNull(posts.memberId)))
+            .where(
+              and(
+                eq(posts.groupId, member.groupId),
+                eq(reactions.reactorUserId, member.userId),
+                isNotNull(posts.memberId),
+              ),
+            )
             .get()?.n ?? 0)
         : 0;
       return {
         applications: applicationFacts(eq(applications.memberId, memberId)),
-        rejections: db.select().from(rejections).where(eq(rejections.memberId, memberId)).orderBy(asc(rejections.rejectedOn)).all().map(toRejection),
-        feedback: db.select().from(feedback).where(eq(feedback.memberId, memberId)).orderBy(asc(feedback.id)).all().map(toFeedback),
+        rejections: db
+          .select()
+          .from(rejections)
+          .where(eq(rejections.memberId, memberId))
+          .orderBy(asc(rejections.rejectedOn))
+          .all()
+          .map(toRejection),
+        feedback: db
+          .select()
+          .from(feedback)
+          .where(eq(feedback.memberId, memberId))
+          .orderBy(asc(feedback.id))
+          .all()
+          .map(toFeedback),
         followUpsDone: doneFollowUps(eq(followUps.memberId, memberId)),
-        checkIns: db.select().from(checkIns).where(eq(checkIns.memberId, memberId)).orderBy(asc(checkIns.localDate)).all().map(toCheckIn),
+        checkIns: db
+          .select()
+          .from(checkIns)
+          .where(eq(checkIns.memberId, memberId))
+          .orderBy(asc(checkIns.localDate))
+          .all()
+          .map(toCheckIn),
         reactionsReceived,
         reactionsGiven,
       };
     },
 
     groupFacts(groupId, window) {
-      const memberRows = db.select().from(members).where(eq(members.groupId, groupId)).orderBy(asc(members.id)).all().map(toMember);
+      const memberRows = db
+        .select()
+        .from(members)
+        .where(eq(members.groupId, groupId))
+        .orderBy(asc(members.id))
+        .all()
+        .map(toMember);
       const ids = memberRows.map((m) => m.id);
       if (ids.length === 0) {
-        return { members: [], applications: [], advanced: [], rejections: [], followUpsDone: [], feedback: [], checkIns: [], reactions: [], referenced: [] };
+        return {
+          members: [],
+          applications: [],
+          advanced: [],
+          rejections: [],
+          followUpsDone: [],
+          feedback: [],
+          checkIns: [],
+          reactions: [],
+          referenced: [],
+        };
       }
       const { from, to } = window;
       // Written out: drizzle leaves columns unqualified in a select list, which a correlated subquery would misread.
@@ -70,7 +127,9 @@ export function createInsightsRepository(db: Db): InsightsRepository {
         .orderBy(asc(rejections.rejectedOn))
         .all()
         .map((r) => ({ ...toRejection(r.row), followUpsDone: Number(r.stepsDone) }));
-      const followUpsDone = doneFollowUps(and(inArray(followUps.memberId, ids), gte(followUps.updatedAt, from), lt(followUps.updatedAt, to)));
+      const followUpsDone = doneFollowUps(
+        and(inArray(followUps.memberId, ids), gte(followUps.updatedAt, from), lt(followUps.updatedAt, to)),
+      );
       const feedbackRows = db
         .select()
         .from(feedback)
@@ -79,15 +138,28 @@ export function createInsightsRepository(db: Db): InsightsRepository {
         .all()
         .map(toFeedback);
       const referencedIds = [
-        ...new Set([...rejectionRows.map((r) => r.applicationId), ...followUpsDone.flatMap((f) => (f.applicationId === null ? [] : [f.applicationId])), ...feedbackRows.map((f) => f.applicationId)]),
+        ...new Set([
+          ...rejectionRows.map((r) => r.applicationId),
+          ...followUpsDone.flatMap((f) => (f.applicationId === null ? [] : [f.applicationId])),
+          ...feedbackRows.map((f) => f.applicationId),
+        ]),
       ];
       return {
         members: memberRows,
-        applications: applicationFacts(and(inArray(applications.memberId, ids), gte(applications.createdAt, from), lt(applications.createdAt, to))),
+        applications: applicationFacts(
+          and(inArray(applications.memberId, ids), gte(applications.createdAt, from), lt(applications.createdAt, to)),
+        ),
         advanced: db
           .select()
           .from(applications)
-          .where(and(inArray(applications.memberId, ids), inArray(applications.status, ADVANCED), gte(applications.updatedAt, from), lt(applications.updatedAt, to)))
+          .where(
+            and(
+              inArray(applications.memberId, ids),
+              inArray(applications.status, ADVANCED),
+              gte(applications.updatedAt, from),
+              lt(applications.updatedAt, to),
+            ),
+          )
           .all()
           .map(toApplication),
         rejections: rejectionRows,
@@ -96,7 +168,13 @@ export function createInsightsRepository(db: Db): InsightsRepository {
         checkIns: db
           .select()
           .from(checkIns)
-          .where(and(eq(checkIns.groupId, groupId), gte(checkIns.localDate, window.firstDate), lte(checkIns.localDate, window.lastDate)))
+          .where(
+            and(
+              eq(checkIns.groupId, groupId),
+              gte(checkIns.localDate, window.firstDate),
+              lte(checkIns.localDate, window.lastDate),
+            ),
+          )
           .orderBy(asc(checkIns.localDate))
           .all()
           .map(toCheckIn),
@@ -104,10 +182,23 @@ export function createInsightsRepository(db: Db): InsightsRepository {
           .select({ reactorUserId: reactions.reactorUserId, memberId: posts.memberId, createdAt: reactions.createdAt })
           .from(reactions)
           .innerJoin(posts, eq(reactions.postId, posts.id))
-          .where(and(eq(posts.groupId, groupId), isNotNull(posts.memberId), gte(reactions.createdAt, from), lt(reactions.createdAt, to)))
+          .where(
+            and(
+              eq(posts.groupId, groupId),
+              isNotNull(posts.memberId),
+              gte(reactions.createdAt, from),
+              lt(reactions.createdAt, to),
+            ),
+          )
           .all()
-          .flatMap((r) => (r.memberId === null ? [] : [{ reactorUserId: r.reactorUserId, memberId: r.memberId, createdAt: r.createdAt }])),
-        referenced: referencedIds.length ? db.select().from(applications).where(inArray(applications.id, referencedIds)).all().map(toApplication) : [],
+          .flatMap((r) =>
+            r.memberId === null
+              ? []
+              : [{ reactorUserId: r.reactorUserId, memberId: r.memberId, createdAt: r.createdAt }],
+          ),
+        referenced: referencedIds.length
+          ? db.select().from(applications).where(inArray(applications.id, referencedIds)).all().map(toApplication)
+          : [],
       };
     },
   };

@@ -32,7 +32,9 @@ export function createMemberRepository(db: Db): MemberRepository {
       return db
         .select()
         .from(members)
-        .where(and(eq(members.platform, ws.platform), eq(members.workspaceId, ws.workspaceId), eq(members.userId, userId)))
+        .where(
+          and(eq(members.platform, ws.platform), eq(members.workspaceId, ws.workspaceId), eq(members.userId, userId)),
+        )
         .orderBy(members.id)
         .all()
         .map(toMember);

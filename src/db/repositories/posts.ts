@@ -9,7 +9,19 @@ import { placeholders, scopeOf, toPost } from './rows.ts';
 export function createPostRepository(db: Db): PostRepository {
   const insert = db
     .insert(posts)
-    .values(placeholders('platform', 'workspaceId', 'groupId', 'memberId', 'subject', 'subjectId', 'channelId', 'messageId', 'createdAt'))
+    .values(
+      placeholders(
+        'platform',
+        'workspaceId',
+        'groupId',
+        'memberId',
+        'subject',
+        'subjectId',
+        'channelId',
+        'messageId',
+        'createdAt',
+      ),
+    )
     .returning()
     .prepare();
   return {
@@ -35,7 +47,9 @@ export function createPostRepository(db: Db): PostRepository {
       const row = db
         .select()
         .from(posts)
-        .where(and(eq(posts.platform, ws.platform), eq(posts.workspaceId, ws.workspaceId), eq(posts.messageId, messageId)))
+        .where(
+          and(eq(posts.platform, ws.platform), eq(posts.workspaceId, ws.workspaceId), eq(posts.messageId, messageId)),
+        )
         .get();
       return row ? toPost(row) : null;
     },
@@ -49,7 +63,14 @@ export function createReactionRepository(db: Db): ReactionRepository {
       if (!post) return false;
       const result = db
         .insert(reactions)
-        .values({ platform: post.platform, workspaceId: post.workspaceId, postId, reactorUserId, emoji, createdAt: now })
+        .values({
+          platform: post.platform,
+          workspaceId: post.workspaceId,
+          postId,
+          reactorUserId,
+          emoji,
+          createdAt: now,
+        })
         .onConflictDoNothing()
         .run();
       return result.changes > 0;
@@ -57,7 +78,9 @@ export function createReactionRepository(db: Db): ReactionRepository {
     remove(postId, reactorUserId, emoji) {
       const result = db
         .delete(reactions)
-        .where(and(eq(reactions.postId, postId), eq(reactions.reactorUserId, reactorUserId), eq(reactions.emoji, emoji)))
+        .where(
+          and(eq(reactions.postId, postId), eq(reactions.reactorUserId, reactorUserId), eq(reactions.emoji, emoji)),
+        )
         .run();
       return result.changes > 0;
     },

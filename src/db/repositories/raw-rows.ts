@@ -85,10 +85,53 @@ export function byIds<T>(statement: Database.Statement, ids: readonly number[], 
   return found;
 }
 
-const columns = (table: string, alias: string, names: readonly string[]) => names.map((n) => `${table}.${n} AS ${alias}${n}`).join(', ');
-const MEMBER_COLUMNS = ['id', 'platform', 'workspace_id', 'group_id', 'user_id', 'display_name', 'timezone', 'quiet_start_minute', 'quiet_end_minute', 'paused_until', 'visibility', 'active', 'dm_unreachable', 'joined_at'];
-const APPLICATION_COLUMNS = ['id', 'platform', 'workspace_id', 'member_id', 'company', 'company_key', 'role', 'link', 'status', 'visibility', 'created_by_rejection', 'created_at', 'updated_at'];
-const FOLLOW_UP_COLUMNS = ['id', 'platform', 'workspace_id', 'member_id', 'application_id', 'rule_id', 'due_at', 'status', 'occurrence', 'nudged_at', 'created_at', 'updated_at'];
+const columns = (table: string, alias: string, names: readonly string[]) =>
+  names.map((n) => `${table}.${n} AS ${alias}${n}`).join(', ');
+const MEMBER_COLUMNS = [
+  'id',
+  'platform',
+  'workspace_id',
+  'group_id',
+  'user_id',
+  'display_name',
+  'timezone',
+  'quiet_start_minute',
+  'quiet_end_minute',
+  'paused_until',
+  'visibility',
+  'active',
+  'dm_unreachable',
+  'joined_at',
+];
+const APPLICATION_COLUMNS = [
+  'id',
+  'platform',
+  'workspace_id',
+  'member_id',
+  'company',
+  'company_key',
+  'role',
+  'link',
+  'status',
+  'visibility',
+  'created_by_rejection',
+  'created_at',
+  'updated_at',
+];
+const FOLLOW_UP_COLUMNS = [
+  'id',
+  'platform',
+  'workspace_id',
+  'member_id',
+  'application_id',
+  'rule_id',
+  'due_at',
+  'status',
+  'occurrence',
+  'nudged_at',
+  'created_at',
+  'updated_at',
+];
 
 /**
  * Due steps with their member and application in one statement: the partial index finds the due
@@ -107,7 +150,10 @@ const A_AT = M_AT + MEMBER_COLUMNS.length;
  * One row of `DUE_WITH_CONTEXT_SQL` read with `.raw()` (an array, the cheapest form), columns in
  * the order of the lists above. Members are shared between a member's steps.
  */
-export function rawDueStep(r: readonly unknown[], members: Map<number, Member>): { followUp: FollowUp; member: Member; application: Application | null } {
+export function rawDueStep(
+  r: readonly unknown[],
+  members: Map<number, Member>,
+): { followUp: FollowUp; member: Member; application: Application | null } {
   const memberId = r[M_AT] as number;
   let member = members.get(memberId);
   if (!member) {

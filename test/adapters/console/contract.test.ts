@@ -1,7 +1,12 @@
 import type { InboundEvent } from '../../../src/core/events.ts';
 import { ManualClock } from '../../../src/core/clock.ts';
 import type { SentMessage } from '../../../src/core/ports.ts';
-import { CONSOLE_BOT, CONSOLE_CHANNEL, CONSOLE_WORKSPACE, ConsoleSession } from '../../../adapters/console/console-adapter.ts';
+import {
+  CONSOLE_BOT,
+  CONSOLE_CHANNEL,
+  CONSOLE_WORKSPACE,
+  ConsoleSession,
+} from '../../../adapters/console/console-adapter.ts';
 import { ConsoleChat } from '../../../adapters/console/console-chat.ts';
 import { runChatAdapterContract, type ChatAdapterHarness, type Pings } from '../../contracts/chat-adapter-contract.ts';
 
@@ -19,7 +24,13 @@ async function makeHarness(): Promise<ChatAdapterHarness> {
   const printed: string[] = [];
   const handled: InboundEvent[] = [];
   const clock = new ManualClock(new Date('2026-11-25T12:00:00Z'));
-  const chat = new ConsoleChat({ write: (t) => printed.push(t), clock, zone: () => 'UTC', channelName: (id) => id, saveFile: () => '/dev/null' });
+  const chat = new ConsoleChat({
+    write: (t) => printed.push(t),
+    clock,
+    zone: () => 'UTC',
+    channelName: (id) => id,
+    saveFile: () => '/dev/null',
+  });
   const session = new ConsoleSession({
     handler: { handle: async (e) => (handled.push(e), { type: 'none' }) },
     sweep: async () => undefined,

@@ -4,7 +4,19 @@
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { decodeCustomId } from '../../../adapters/discord/custom-ids.ts';
-import { BOB, BOT_ID, buttonClick, command, GROUP_CHANNEL_ID, GUILD_ID, MASON, messageCreate, modalSubmit, threadChannel, threadCreate } from '../../fakes/discord-packets.ts';
+import {
+  BOB,
+  BOT_ID,
+  buttonClick,
+  command,
+  GROUP_CHANNEL_ID,
+  GUILD_ID,
+  MASON,
+  messageCreate,
+  modalSubmit,
+  threadChannel,
+  threadCreate,
+} from '../../fakes/discord-packets.ts';
 import { startWithCore, type MessageBody, type WithCore } from './with-core.ts';
 
 let world: WithCore;
@@ -27,7 +39,9 @@ async function openTheDay(): Promise<{ threadId: string; checkInCustomId: string
   // Discord tells the bot about the thread it started.
   h.feed(threadCreate(threadChannel(threadId, GROUP_CHANNEL_ID, BOT_ID)));
   const starterId = thread.path.split('/')[4];
-  const starter = h.rest.callsTo('POST', new RegExp(`^/channels/${GROUP_CHANNEL_ID}/messages$`)).find((c) => (c.answer.body as { id: string }).id === starterId);
+  const starter = h.rest
+    .callsTo('POST', new RegExp(`^/channels/${GROUP_CHANNEL_ID}/messages$`))
+    .find((c) => (c.answer.body as { id: string }).id === starterId);
   const button = (starter?.body as MessageBody).components?.[0]?.components[0];
   return { threadId, checkInCustomId: button?.custom_id ?? '' };
 }
@@ -54,7 +68,9 @@ it('a reply with text stores the text as an update', async () => {
   await world.h.rest.waitForCall('PUT', /\/reactions\//);
   const group = world.store.groups.findByChannel({ platform: 'discord', workspaceId: GUILD_ID }, GROUP_CHANNEL_ID)!;
   const bob = world.store.members.find(group.id, BOB.id)!;
-  expect(world.store.updates.listByMember(bob.id).map((u) => u.text)).toContain('Sent two applications and had coffee with a recruiter');
+  expect(world.store.updates.listByMember(bob.id).map((u) => u.text)).toContain(
+    'Sent two applications and had coffee with a recruiter',
+  );
 });
 
 it('the Check in button opens the form, and its answers are stored', async () => {
@@ -63,7 +79,9 @@ it('the Check in button opens the form, and its answers are stored', async () =>
   const form = await world.interact(buttonClick(checkInCustomId, { user: BOB }));
   expect(form.type).toBe(9);
   const formId = form.data.custom_id ?? '';
-  const done = await world.interact(modalSubmit(formId, { applications: '2', networking: '1', followups: '0', note: 'Good day' }, { user: BOB }));
+  const done = await world.interact(
+    modalSubmit(formId, { applications: '2', networking: '1', followups: '0', note: 'Good day' }, { user: BOB }),
+  );
   expect(done).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringContaining('Checked in') } });
   await settle();
   const group = world.store.groups.findByChannel({ platform: 'discord', workspaceId: GUILD_ID }, GROUP_CHANNEL_ID)!;
@@ -74,7 +92,9 @@ it('the Check in button opens the form, and its answers are stored', async () =>
 it('/checkin opens the same form; a count that is not a number is listed privately and nothing is stored', async () => {
   const form = await world.interact(command('checkin'));
   expect(form).toMatchObject({ type: 9, data: { custom_id: expect.stringMatching(/^checkin:\d+:2026-11-24$/) } });
-  const bad = await world.interact(modalSubmit(form.data.custom_id ?? '', { applications: 'lots', networking: '', followups: '', note: '' }));
+  const bad = await world.interact(
+    modalSubmit(form.data.custom_id ?? '', { applications: 'lots', networking: '', followups: '', note: '' }),
+  );
   expect(bad).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringContaining('Applications sent') } });
   const group = world.store.groups.findByChannel({ platform: 'discord', workspaceId: GUILD_ID }, GROUP_CHANNEL_ID)!;
   expect(world.store.checkIns.memberIdsCheckedIn(group.id, '2026-11-24').size).toBe(0);
@@ -87,14 +107,28 @@ it("the reminder's Check in button works from a DM: the form and its answers kee
   const dm = world.h.rest.dmChannelOf(MASON.id);
   const reminder = world.h.rest.callsTo('POST', new RegExp(`^/channels/${dm}/messages$`)).at(-1);
   const button = (reminder?.body as MessageBody | undefined)?.components?.[0]?.components[0];
-  expect(decodeCustomId(button?.custom_id ?? '')).toEqual({ workspaceId: GUILD_ID, id: expect.stringMatching(/^checkin:open:\d+:2026-11-24$/) });
+  expect(decodeCustomId(button?.custom_id ?? '')).toEqual({
+    workspaceId: GUILD_ID,
+    id: expect.stringMatching(/^checkin:open:\d+:2026-11-24$/),
+  });
 
   const form = await world.interact(buttonClick(button!.custom_id, { guildId: null, channelId: dm }));
   expect(form.type).toBe(9);
-  expect(decodeCustomId(form.data.custom_id ?? '')).toEqual({ workspaceId: GUILD_ID, id: expect.stringMatching(/^checkin:\d+:2026-11-24$/) });
+  expect(decodeCustomId(form.data.custom_id ?? '')).toEqual({
+    workspaceId: GUILD_ID,
+    id: expect.stringMatching(/^checkin:\d+:2026-11-24$/),
+  });
 
-  const done = await world.interact(modalSubmit(form.data.custom_id ?? '', { applications: '1', networking: '0', followups: '0', note: '' }, { guildId: null, channelId: dm }));
+  const done = await world.interact(
+    modalSubmit(
+      form.data.custom_id ?? '',
+      { applications: '1', networking: '0', followups: '0', note: '' },
+      { guildId: null, channelId: dm },
+    ),
+  );
   expect(done).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringContaining('Checked in') } });
   const group = world.store.groups.findByChannel({ platform: 'discord', workspaceId: GUILD_ID }, GROUP_CHANNEL_ID)!;
-  expect(world.store.checkIns.find(world.store.members.find(group.id, MASON.id)!.id, '2026-11-24')).toMatchObject({ applications: 1 });
+  expect(world.store.checkIns.find(world.store.members.find(group.id, MASON.id)!.id, '2026-11-24')).toMatchObject({
+    applications: 1,
+  });
 });

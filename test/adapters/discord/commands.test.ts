@@ -31,7 +31,10 @@ async function run(name: string, options: readonly CommandOption[] = [], permiss
   h ??= await startHarness();
   const before = h.rest.callsTo('POST', /\/callback$/).length;
   h.feed(command(name, options, { permissions }));
-  const callback = await h.rest.waitFor((c) => c.method === 'POST' && /\/callback$/.test(c.path) && h!.rest.callsTo('POST', /\/callback$/).indexOf(c) >= before);
+  const callback = await h.rest.waitFor(
+    (c) =>
+      c.method === 'POST' && /\/callback$/.test(c.path) && h!.rest.callsTo('POST', /\/callback$/).indexOf(c) >= before,
+  );
   return { callback: callbackData(callback), event: h.handler.last() as CommandEvent | undefined };
 }
 
@@ -65,7 +68,13 @@ describe('Discord command definitions', () => {
   it('offer the rejection stage as choices and the timezone with autocomplete', () => {
     const rejected = COMMAND_DEFINITIONS.find((c) => c.name === 'rejected');
     const stage = rejected?.options?.find((o) => o.name === 'stage');
-    expect(stage && 'choices' in stage ? stage.choices?.map((c) => c.value) : []).toEqual(['applied', 'screen', 'interview', 'final', 'offer']);
+    expect(stage && 'choices' in stage ? stage.choices?.map((c) => c.value) : []).toEqual([
+      'applied',
+      'screen',
+      'interview',
+      'final',
+      'offer',
+    ]);
     const rebound = COMMAND_DEFINITIONS.find((c) => c.name === 'rebound');
     const timezoneSub = rebound?.options?.find((o) => o.name === 'timezone');
     const zone = timezoneSub && 'options' in timezoneSub ? timezoneSub.options?.[0] : undefined;
@@ -76,13 +85,42 @@ describe('Discord command definitions', () => {
 
 describe('Discord commands become core commands with args in field order', () => {
   const cases: [string, string, readonly CommandOption[], readonly string[]][] = [
-    ['/applied with a link', 'applied', [opt.string('company', 'Acme'), opt.string('role', 'Backend Engineer'), opt.string('link', 'https://acme.example/jobs/1')], ['Acme', 'Backend Engineer', 'https://acme.example/jobs/1']],
+    [
+      '/applied with a link',
+      'applied',
+      [
+        opt.string('company', 'Acme'),
+        opt.string('role', 'Backend Engineer'),
+        opt.string('link', 'https://acme.example/jobs/1'),
+      ],
+      ['Acme', 'Backend Engineer', 'https://acme.example/jobs/1'],
+    ],
     ['/applied without a link', 'applied', [opt.string('role', 'SRE'), opt.string('company', 'Acme')], ['Acme', 'SRE']],
-    ['/rejected with every field', 'rejected', [opt.string('company', 'Acme'), opt.string('role', 'SRE'), opt.string('stage', 'interview'), opt.string('note', 'internal candidate')], ['Acme', 'SRE', 'interview', 'internal candidate']],
-    ['/rejected skipping the role', 'rejected', [opt.string('company', 'Acme'), opt.string('stage', 'final')], ['Acme', '', 'final']],
+    [
+      '/rejected with every field',
+      'rejected',
+      [
+        opt.string('company', 'Acme'),
+        opt.string('role', 'SRE'),
+        opt.string('stage', 'interview'),
+        opt.string('note', 'internal candidate'),
+      ],
+      ['Acme', 'SRE', 'interview', 'internal candidate'],
+    ],
+    [
+      '/rejected skipping the role',
+      'rejected',
+      [opt.string('company', 'Acme'), opt.string('stage', 'final')],
+      ['Acme', '', 'final'],
+    ],
     ['/rejected with no options (the form)', 'rejected', [], []],
     ['/update', 'update', [opt.string('text', 'Had a great call with Initech')], ['Had a great call with Initech']],
-    ['/feedback', 'feedback', [opt.string('company', 'Acme'), opt.string('text', 'More system design depth')], ['Acme', 'More system design depth']],
+    [
+      '/feedback',
+      'feedback',
+      [opt.string('company', 'Acme'), opt.string('text', 'More system design depth')],
+      ['Acme', 'More system design depth'],
+    ],
     ['/followups', 'followups', [], []],
     ['/checkin', 'checkin', [], []],
     ['/goal with both goals', 'goal', [opt.integer('applications', 5), opt.integer('networking', 2)], ['5', '2']],
@@ -90,17 +128,48 @@ describe('Discord commands become core commands with args in field order', () =>
     ['/stats for me', 'stats', [], []],
     ['/stats for the group', 'stats', [opt.boolean('group', true)], ['group']],
     ['/stats group:false', 'stats', [opt.boolean('group', false)], []],
-    ['/rebound setup with everything', 'rebound', [opt.sub('setup', [opt.string('time', '09:00'), opt.string('timezone', 'Europe/Berlin'), opt.string('days', 'mon-fri')])], ['setup', '09:00', 'Europe/Berlin', 'mon-fri']],
-    ['/rebound setup with only the days', 'rebound', [opt.sub('setup', [opt.string('days', 'mon-thu')])], ['setup', '', '', 'mon-thu']],
+    [
+      '/rebound setup with everything',
+      'rebound',
+      [
+        opt.sub('setup', [
+          opt.string('time', '09:00'),
+          opt.string('timezone', 'Europe/Berlin'),
+          opt.string('days', 'mon-fri'),
+        ]),
+      ],
+      ['setup', '09:00', 'Europe/Berlin', 'mon-fri'],
+    ],
+    [
+      '/rebound setup with only the days',
+      'rebound',
+      [opt.sub('setup', [opt.string('days', 'mon-thu')])],
+      ['setup', '', '', 'mon-thu'],
+    ],
     ['/rebound setup bare', 'rebound', [opt.sub('setup')], ['setup']],
-    ['/rebound config', 'rebound', [opt.sub('config', [opt.string('settings', 'connect  off')])], ['config', 'connect', 'off']],
+    [
+      '/rebound config',
+      'rebound',
+      [opt.sub('config', [opt.string('settings', 'connect  off')])],
+      ['config', 'connect', 'off'],
+    ],
     ['/rebound join', 'rebound', [opt.sub('join')], ['join']],
     ['/rebound leave', 'rebound', [opt.sub('leave')], ['leave']],
     ['/rebound pause 3', 'rebound', [opt.sub('pause', [opt.integer('days', 3)])], ['pause', '3']],
     ['/rebound resume', 'rebound', [opt.sub('resume')], ['resume']],
-    ['/rebound timezone', 'rebound', [opt.sub('timezone', [opt.string('timezone', 'Europe/Berlin')])], ['timezone', 'Europe/Berlin']],
+    [
+      '/rebound timezone',
+      'rebound',
+      [opt.sub('timezone', [opt.string('timezone', 'Europe/Berlin')])],
+      ['timezone', 'Europe/Berlin'],
+    ],
     ['/rebound quiet', 'rebound', [opt.sub('quiet', [opt.string('hours', '21-08')])], ['quiet', '21-08']],
-    ['/rebound visibility', 'rebound', [opt.sub('visibility', [opt.string('level', 'counts')])], ['visibility', 'counts']],
+    [
+      '/rebound visibility',
+      'rebound',
+      [opt.sub('visibility', [opt.string('level', 'counts')])],
+      ['visibility', 'counts'],
+    ],
     ['/rebound export', 'rebound', [opt.sub('export')], ['export']],
     ['/rebound forget-me', 'rebound', [opt.sub('forget-me')], ['forget-me']],
     ['/rebound help', 'rebound', [opt.sub('help')], ['help']],
@@ -110,7 +179,11 @@ describe('Discord commands become core commands with args in field order', () =>
     it(`${title} reaches the core as ${JSON.stringify(args)} and is answered privately`, async () => {
       const { callback, event } = await run(name, options);
       expect(event).toMatchObject({ kind: 'command', name, args });
-      expect(event?.source).toMatchObject({ platform: 'discord', workspaceId: '290926798626357999', channelId: '345626669114982402' });
+      expect(event?.source).toMatchObject({
+        platform: 'discord',
+        workspaceId: '290926798626357999',
+        channelId: '345626669114982402',
+      });
       expect(callback.type).toBe(4);
       expect(callback.data['flags']).toBe(64);
     });
@@ -132,7 +205,11 @@ describe('Discord commands become core commands with args in field order', () =>
 
   it('a command used in a check-in thread belongs to the group channel the thread is in', async () => {
     h = await startHarness();
-    h.feed(command('update', [opt.string('text', 'Two interviews booked')], { channel: threadChannel('1310000000000000001', GROUP_CHANNEL_ID, BOT_ID) }));
+    h.feed(
+      command('update', [opt.string('text', 'Two interviews booked')], {
+        channel: threadChannel('1310000000000000001', GROUP_CHANNEL_ID, BOT_ID),
+      }),
+    );
     await h.rest.waitForCall('POST', /\/callback$/);
     expect(h.handler.last()?.source.channelId).toBe(GROUP_CHANNEL_ID);
   });
@@ -173,7 +250,11 @@ describe('Manage Channels for /rebound setup and config', () => {
 describe('timezone autocomplete', () => {
   it('suggests IANA zones matching what was typed, at most 25, without reaching the core', async () => {
     h = await startHarness();
-    h.feed(autocomplete('rebound', [{ type: 1, name: 'timezone', options: [{ type: 3, name: 'timezone', value: 'berl', focused: true }] }]));
+    h.feed(
+      autocomplete('rebound', [
+        { type: 1, name: 'timezone', options: [{ type: 3, name: 'timezone', value: 'berl', focused: true }] },
+      ]),
+    );
     const call = await h.rest.waitForCall('POST', /\/callback$/);
     const body = callbackData(call) as { type: number; data: { choices: { name: string; value: string }[] } };
     expect(body.type).toBe(8);
@@ -185,7 +266,11 @@ describe('timezone autocomplete', () => {
     h = await startHarness();
     const ask = async (typed: string) => {
       const before = h!.rest.callsTo('POST', /\/callback$/).length;
-      h!.feed(autocomplete('rebound', [{ type: 1, name: 'setup', options: [{ type: 3, name: 'timezone', value: typed, focused: true }] }]));
+      h!.feed(
+        autocomplete('rebound', [
+          { type: 1, name: 'setup', options: [{ type: 3, name: 'timezone', value: typed, focused: true }] },
+        ]),
+      );
       await h!.rest.waitFor(() => h!.rest.callsTo('POST', /\/callback$/).length > before);
       const call = h!.rest.callsTo('POST', /\/callback$/)[before];
       return (call!.body as { data: { choices: { value: string }[] } }).data.choices.map((c) => c.value);

@@ -5,7 +5,15 @@
 import { runChatAdapterContract, type ChatAdapterHarness, type Pings } from '../../contracts/chat-adapter-contract.ts';
 import type { SentMessage } from '../../../src/core/ports.ts';
 import { decodeCustomId } from '../../../adapters/discord/custom-ids.ts';
-import { buttonClick, GROUP_CHANNEL_ID, GUILD_ID, MASON, reactionAdd, REBOUND_BOT, type FakeUser } from '../../fakes/discord-packets.ts';
+import {
+  buttonClick,
+  GROUP_CHANNEL_ID,
+  GUILD_ID,
+  MASON,
+  reactionAdd,
+  REBOUND_BOT,
+  type FakeUser,
+} from '../../fakes/discord-packets.ts';
 import { RecordingEventHandler } from '../../fakes/discord-recording-handler.ts';
 import type { RecordedCall } from '../../fakes/discord-rest.ts';
 import { startHarness } from './harness.ts';
@@ -13,7 +21,11 @@ import { startHarness } from './harness.ts';
 interface SentBody {
   readonly content?: string;
   readonly components?: readonly { readonly components: readonly { readonly custom_id?: string }[] }[];
-  readonly allowed_mentions?: { readonly parse?: readonly string[]; readonly users?: readonly string[]; readonly roles?: readonly string[] };
+  readonly allowed_mentions?: {
+    readonly parse?: readonly string[];
+    readonly users?: readonly string[];
+    readonly roles?: readonly string[];
+  };
 }
 interface AnsweredMessage {
   readonly id: string;
@@ -21,7 +33,8 @@ interface AnsweredMessage {
 }
 
 const isMessageSend = (c: RecordedCall) =>
-  (c.method === 'POST' && /^\/channels\/\d+\/messages$/.test(c.path)) || (c.method === 'PATCH' && /^\/channels\/\d+\/messages\/\d+$/.test(c.path));
+  (c.method === 'POST' && /^\/channels\/\d+\/messages$/.test(c.path)) ||
+  (c.method === 'PATCH' && /^\/channels\/\d+\/messages\/\d+$/.test(c.path));
 
 /**
  * Whom Discord notifies for a message: mentions in the content (embeds never ping), filtered by
@@ -36,7 +49,9 @@ export function discordPings(payload: unknown): Pings {
     .map((m) => m[1] ?? '')
     .filter((id) => parse.includes('users') || (allowed?.users ?? []).includes(id));
   const everyoneMentioned = /@(everyone|here)/.test(content) && parse.includes('everyone');
-  const rolesMentioned = [...content.matchAll(/<@&(\d+)>/g)].some((m) => parse.includes('roles') || (allowed?.roles ?? []).includes(m[1] ?? ''));
+  const rolesMentioned = [...content.matchAll(/<@&(\d+)>/g)].some(
+    (m) => parse.includes('roles') || (allowed?.roles ?? []).includes(m[1] ?? ''),
+  );
   return { everyone: everyoneMentioned || rolesMentioned, users: [...new Set(users)] };
 }
 
@@ -47,7 +62,8 @@ function asUser(userId: string): FakeUser {
 runChatAdapterContract('Discord', async (): Promise<ChatAdapterHarness> => {
   const handler = new RecordingEventHandler({ type: 'none' });
   const h = await startHarness({ handler });
-  const dmChannelIds = () => new Set(h.rest.callsTo('POST', /^\/users\/@me\/channels$/).map((c) => (c.answer.body as AnsweredMessage).id));
+  const dmChannelIds = () =>
+    new Set(h.rest.callsTo('POST', /^\/users\/@me\/channels$/).map((c) => (c.answer.body as AnsweredMessage).id));
 
   return {
     chat: h.adapter.chat,
@@ -63,15 +79,29 @@ runChatAdapterContract('Discord', async (): Promise<ChatAdapterHarness> => {
     pingsIn: discordPings,
     async deliverActivity(sent: SentMessage, author: 'bot' | string) {
       // Gateway dispatches are handled synchronously: the adapter is done when feed returns.
-      h.feed(reactionAdd(sent.messageId, { user: author === 'bot' ? REBOUND_BOT : asUser(author), channelId: sent.channelId }));
+      h.feed(
+        reactionAdd(sent.messageId, {
+          user: author === 'bot' ? REBOUND_BOT : asUser(author),
+          channelId: sent.channelId,
+        }),
+      );
     },
     async click(sent: SentMessage, actionId: string, userId: string) {
-      const delivered = h.rest.calls.filter((c) => isMessageSend(c) && (c.answer.body as AnsweredMessage).id === sent.messageId).at(-1);
-      const customIds = ((delivered?.body as SentBody | undefined)?.components ?? []).flatMap((row) => row.components.map((b) => b.custom_id ?? ''));
+      const delivered = h.rest.calls
+        .filter((c) => isMessageSend(c) && (c.answer.body as AnsweredMessage).id === sent.messageId)
+        .at(-1);
+      const customIds = ((delivered?.body as SentBody | undefined)?.components ?? []).flatMap((row) =>
+        row.components.map((b) => b.custom_id ?? ''),
+      );
       const customId = customIds.find((id) => decodeCustomId(id).id === actionId);
       if (!customId) throw new Error(`no button ${actionId} on message ${sent.messageId}`);
       const inDm = dmChannelIds().has(sent.channelId);
-      const packet = buttonClick(customId, { user: asUser(userId), channelId: sent.channelId, messageId: sent.messageId, guildId: inDm ? null : GUILD_ID });
+      const packet = buttonClick(customId, {
+        user: asUser(userId),
+        channelId: sent.channelId,
+        messageId: sent.messageId,
+        guildId: inDm ? null : GUILD_ID,
+      });
       const { id, token } = packet.d as { id: string; token: string };
       h.feed(packet);
       await h.rest.waitFor((c) => c.path === `/interactions/${id}/${token}/callback`);

@@ -55,7 +55,10 @@ it('/rebound forget-me asks first; Keep my data changes nothing, Delete everythi
 
   // Both answers replace the private question in place (an ephemeral message can be updated).
   const kept = await world.interact(buttonClick(keep.custom_id, { ephemeral: true }));
-  expect(kept).toMatchObject({ type: 7, data: { content: 'Nothing was deleted. Your data stays as it is.', components: [] } });
+  expect(kept).toMatchObject({
+    type: 7,
+    data: { content: 'Nothing was deleted. Your data stays as it is.', components: [] },
+  });
   expect(world.store.members.find(group.id, MASON.id)).not.toBeNull();
 
   const deleted = await world.interact(buttonClick(remove.custom_id, { ephemeral: true }));

@@ -28,7 +28,14 @@ const nudge: Message = {
   blocks: [
     { type: 'heading', text: 'Due today' },
     { type: 'text', text: 'Ask Acme for feedback on the Backend Engineer interview.' },
-    { type: 'buttons', buttons: [{ actionId: 'fu:done:42', label: 'Done', style: 'primary' }, { actionId: 'fu:snooze:42', label: 'Snooze 2d' }, { actionId: 'fu:skip:42', label: 'Skip', style: 'danger' }] },
+    {
+      type: 'buttons',
+      buttons: [
+        { actionId: 'fu:done:42', label: 'Done', style: 'primary' },
+        { actionId: 'fu:snooze:42', label: 'Snooze 2d' },
+        { actionId: 'fu:skip:42', label: 'Skip', style: 'danger' },
+      ],
+    },
   ],
 };
 
@@ -44,7 +51,10 @@ async function rejectionOf(promise: Promise<unknown>): Promise<DeliveryError> {
 describe('posting to the group', () => {
   it('posts with allowed mentions that ping nobody, and returns the message reference', async () => {
     h = await startHarness();
-    const sent = await h.adapter.chat.postToChannel(group, textMessage('Mason applied to Backend Engineer at Acme. @everyone <@80351110224678912>'));
+    const sent = await h.adapter.chat.postToChannel(
+      group,
+      textMessage('Mason applied to Backend Engineer at Acme. @everyone <@80351110224678912>'),
+    );
     const call = await h.rest.waitForCall('POST', /^\/channels\/\d+\/messages$/);
     expect(call.path).toBe(`/channels/${GROUP_CHANNEL_ID}/messages`);
     const body = call.body as MessageBody;
@@ -56,7 +66,10 @@ describe('posting to the group', () => {
 
   it('pings exactly the users the message names, mentioned first', async () => {
     h = await startHarness();
-    await h.adapter.chat.postToChannel(group, { ...textMessage('Your follow-ups are waiting (DMs are closed).'), ping: [BOB.id] });
+    await h.adapter.chat.postToChannel(group, {
+      ...textMessage('Your follow-ups are waiting (DMs are closed).'),
+      ping: [BOB.id],
+    });
     const body = (await h.rest.waitForCall('POST', /\/messages$/)).body as MessageBody;
     expect(body.content.startsWith(`<@${BOB.id}>\n`)).toBe(true);
     expect(body.allowed_mentions).toEqual({ parse: [], users: [BOB.id] });
@@ -89,15 +102,28 @@ describe('posting to the group', () => {
 
   it('sends files as attachments', async () => {
     h = await startHarness();
-    await h.adapter.chat.postToChannel(group, textMessage('Your week'), [{ filename: 'week.png', mimeType: 'image/png', bytes: new Uint8Array([137, 80, 78, 71]), title: 'Applications per day' }]);
+    await h.adapter.chat.postToChannel(group, textMessage('Your week'), [
+      {
+        filename: 'week.png',
+        mimeType: 'image/png',
+        bytes: new Uint8Array([137, 80, 78, 71]),
+        title: 'Applications per day',
+      },
+    ]);
     const call = await h.rest.waitForCall('POST', /\/messages$/);
     expect(call.fileNames).toEqual(['week.png']);
-    expect((call.body as MessageBody).attachments).toEqual([{ id: 0, filename: 'week.png', description: 'Applications per day' }]);
+    expect((call.body as MessageBody).attachments).toEqual([
+      { id: 0, filename: 'week.png', description: 'Applications per day' },
+    ]);
   });
 
   it('replaces an earlier message', async () => {
     h = await startHarness();
-    await h.adapter.chat.updateMessage(workspace, { channelId: GROUP_CHANNEL_ID, messageId: '1320000000000000001' }, textMessage('Done ✅'));
+    await h.adapter.chat.updateMessage(
+      workspace,
+      { channelId: GROUP_CHANNEL_ID, messageId: '1320000000000000001' },
+      textMessage('Done ✅'),
+    );
     const call = await h.rest.waitForCall('PATCH', /^\/channels\/\d+\/messages\/\d+$/);
     expect(call.path).toBe(`/channels/${GROUP_CHANNEL_ID}/messages/1320000000000000001`);
     expect(call.body).toMatchObject({ content: 'Done ✅', components: [], allowed_mentions: { parse: [], users: [] } });
@@ -107,7 +133,11 @@ describe('posting to the group', () => {
 describe('the daily check-in thread', () => {
   it('posts the check-in and starts a thread from it that archives after a day', async () => {
     h = await startHarness();
-    const sent = await h.adapter.chat.postThreadStarter(group, textMessage('Good morning! How is the search going?'), 'Check-in Thursday 26 November');
+    const sent = await h.adapter.chat.postThreadStarter(
+      group,
+      textMessage('Good morning! How is the search going?'),
+      'Check-in Thursday 26 November',
+    );
     const post = h.rest.callsTo('POST', /^\/channels\/\d+\/messages$/)[0];
     const thread = await h.rest.waitForCall('POST', /\/threads$/);
     expect(post?.path).toBe(`/channels/${GROUP_CHANNEL_ID}/messages`);
@@ -126,7 +156,11 @@ describe('the daily check-in thread', () => {
 
   it('posts in an existing thread by its id', async () => {
     h = await startHarness();
-    await h.adapter.chat.postInThread(group, '1310000000000000001', textMessage('Reminder: check in before the day ends.'));
+    await h.adapter.chat.postInThread(
+      group,
+      '1310000000000000001',
+      textMessage('Reminder: check in before the day ends.'),
+    );
     expect((await h.rest.waitForCall('POST', /\/messages$/)).path).toBe('/channels/1310000000000000001/messages');
   });
 });
@@ -150,7 +184,10 @@ describe('direct messages', () => {
 
   it('a DM refused with 50007 (DMs closed) is a permanent failure', async () => {
     h = await startHarness();
-    h.rest.failNext('POST', /^\/channels\/\d+\/messages$/, { status: 403, body: { message: 'Cannot send messages to this user', code: 50007 } });
+    h.rest.failNext('POST', /^\/channels\/\d+\/messages$/, {
+      status: 403,
+      body: { message: 'Cannot send messages to this user', code: 50007 },
+    });
     const error = await rejectionOf(h.adapter.chat.sendDirect(mason, nudge));
     expect(error.kind).toBe('permanent');
     expect(error.message).toContain('50007');
@@ -158,7 +195,10 @@ describe('direct messages', () => {
 
   it('an unknown user (10013) is a permanent failure', async () => {
     h = await startHarness();
-    h.rest.failNext('POST', /^\/users\/@me\/channels$/, { status: 400, body: { message: 'Unknown User', code: 10013 } });
+    h.rest.failNext('POST', /^\/users\/@me\/channels$/, {
+      status: 400,
+      body: { message: 'Unknown User', code: 10013 },
+    });
     expect((await rejectionOf(h.adapter.chat.sendDirect(mason, nudge))).kind).toBe('permanent');
   });
 });
@@ -175,7 +215,14 @@ describe('failures', () => {
     h.rest.failNext('POST', /\/messages$/, {
       status: 429,
       body: { message: 'You are being rate limited.', retry_after: 2.5, global: false, code: 0 },
-      headers: { 'retry-after': '2.5', 'x-ratelimit-scope': 'user', 'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset-after': '2.5', 'x-ratelimit-bucket': 'abcd1234' },
+      headers: {
+        'retry-after': '2.5',
+        'x-ratelimit-scope': 'user',
+        'x-ratelimit-limit': '5',
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-reset-after': '2.5',
+        'x-ratelimit-bucket': 'abcd1234',
+      },
     });
     const error = await rejectionOf(h.adapter.chat.postToChannel(group, textMessage('hi')));
     expect(error.kind).toBe('rate-limited');

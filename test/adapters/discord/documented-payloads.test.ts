@@ -60,7 +60,11 @@ it('the documented modal submission (older layout) reaches the core as a form su
     kind: 'form-submit',
     formId: 'cool_modal',
     fields: { name: 'John' },
-    source: { workspaceId: '772904309264089089', channelId: '772908445358620702', actor: { userId: '53908232506183680', displayName: 'Mason' } },
+    source: {
+      workspaceId: '772904309264089089',
+      channelId: '772908445358620702',
+      actor: { userId: '53908232506183680', displayName: 'Mason' },
+    },
   });
   expect(callback.body).toMatchObject({ type: 4, data: { flags: 64 } });
 });

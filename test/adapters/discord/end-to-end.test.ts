@@ -54,12 +54,15 @@ const setUpGroup = () => world.setUpGroup();
 /** Lets the core finish what a gateway event started (it runs without an answer to wait for). */
 const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-const channelPosts = (channelId = GROUP_CHANNEL_ID): RecordedCall[] => h.rest.callsTo('POST', new RegExp(`^/channels/${channelId}/messages$`));
+const channelPosts = (channelId = GROUP_CHANNEL_ID): RecordedCall[] =>
+  h.rest.callsTo('POST', new RegExp(`^/channels/${channelId}/messages$`));
 const postedId = (call: RecordedCall | undefined) => (call?.answer.body as { id: string }).id;
 
 describe('setting up', () => {
   it('a member without Manage Channels trying /rebound setup is refused privately, and nothing is stored', async () => {
-    const answer = await interact(command('rebound', [opt.sub('setup')], { user: BOB, permissions: MEMBER_PERMISSIONS }));
+    const answer = await interact(
+      command('rebound', [opt.sub('setup')], { user: BOB, permissions: MEMBER_PERMISSIONS }),
+    );
     expect(answer).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringContaining('Manage Channels') } });
     expect(store.groups.findByChannel(workspace, GROUP_CHANNEL_ID)).toBeNull();
     expect(channelPosts()).toHaveLength(0);
@@ -68,7 +71,11 @@ describe('setting up', () => {
   it('a member with Manage Channels makes the channel a group, keyed by the guild, with a welcome post that pings nobody', async () => {
     await setUpGroup();
     const group = store.groups.findByChannel(workspace, GROUP_CHANNEL_ID);
-    expect(group).toMatchObject({ workspace: { platform: 'discord', workspaceId: GUILD_ID }, name: 'job-hunt', timezone: 'UTC' });
+    expect(group).toMatchObject({
+      workspace: { platform: 'discord', workspaceId: GUILD_ID },
+      name: 'job-hunt',
+      timezone: 'UTC',
+    });
     expect((channelPosts()[0]?.body as MessageBody).allowed_mentions).toEqual({ parse: [], users: [] });
   });
 });
@@ -76,22 +83,40 @@ describe('setting up', () => {
 describe('configuring', () => {
   it('anyone may look at /rebound config, but changing it needs Manage Channels', async () => {
     await setUpGroup();
-    const look = await interact(command('rebound', [opt.sub('config')], { user: BOB, permissions: MEMBER_PERMISSIONS }));
+    const look = await interact(
+      command('rebound', [opt.sub('config')], { user: BOB, permissions: MEMBER_PERMISSIONS }),
+    );
     expect(look.data.flags).toBe(64);
-    const change = await interact(command('rebound', [opt.sub('config', [opt.string('settings', 'connect off')])], { user: BOB, permissions: MEMBER_PERMISSIONS }));
+    const change = await interact(
+      command('rebound', [opt.sub('config', [opt.string('settings', 'connect off')])], {
+        user: BOB,
+        permissions: MEMBER_PERMISSIONS,
+      }),
+    );
     expect(change.data).toMatchObject({ flags: 64, content: expect.stringContaining('admins') });
     expect(store.groups.findByChannel(workspace, GROUP_CHANNEL_ID)?.ruleSettings['connect']).toBeUndefined();
 
-    await interact(command('rebound', [opt.sub('config', [opt.string('settings', 'connect off')])], { permissions: MANAGER_PERMISSIONS }));
-    expect(store.groups.findByChannel(workspace, GROUP_CHANNEL_ID)?.ruleSettings['connect']).toMatchObject({ enabled: false });
+    await interact(
+      command('rebound', [opt.sub('config', [opt.string('settings', 'connect off')])], {
+        permissions: MANAGER_PERMISSIONS,
+      }),
+    );
+    expect(store.groups.findByChannel(workspace, GROUP_CHANNEL_ID)?.ruleSettings['connect']).toMatchObject({
+      enabled: false,
+    });
   });
 });
 
 describe('applications and peer reactions', () => {
   it('/applied posts to the group channel without pings and answers the person privately', async () => {
     await setUpGroup();
-    const answer = await interact(command('applied', [opt.string('company', 'Acme'), opt.string('role', 'Backend Engineer')]));
-    expect(answer).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringContaining('Logged: Backend Engineer at Acme') } });
+    const answer = await interact(
+      command('applied', [opt.string('company', 'Acme'), opt.string('role', 'Backend Engineer')]),
+    );
+    expect(answer).toMatchObject({
+      type: 4,
+      data: { flags: 64, content: expect.stringContaining('Logged: Backend Engineer at Acme') },
+    });
     const post = channelPosts().at(-1)?.body as MessageBody;
     expect(post.content).toContain('Mason applied for Backend Engineer at Acme');
     expect(post.allowed_mentions).toEqual({ parse: [], users: [] });
@@ -100,7 +125,9 @@ describe('applications and peer reactions', () => {
   it('/applied with a company that is too long gets a private explanation with an example, and nothing is posted', async () => {
     await setUpGroup();
     const before = channelPosts().length;
-    const answer = await interact(command('applied', [opt.string('company', 'A'.repeat(150)), opt.string('role', 'SRE')]));
+    const answer = await interact(
+      command('applied', [opt.string('company', 'A'.repeat(150)), opt.string('role', 'SRE')]),
+    );
     expect(answer.data).toMatchObject({ flags: 64, content: expect.stringContaining('For example: /applied') });
     expect(channelPosts()).toHaveLength(before);
   });
@@ -126,12 +153,32 @@ describe('applications and peer reactions', () => {
 
 describe('bad options', () => {
   const cases: [string, DispatchPacket, string][] = [
-    ['/applied with a link that is not a web address', command('applied', [opt.string('company', 'Acme'), opt.string('role', 'SRE'), opt.string('link', 'not a link')]), 'web address'],
-    ['/rejected with an empty company', command('rejected', [opt.string('company', ' '), opt.string('stage', 'final')]), 'company'],
+    [
+      '/applied with a link that is not a web address',
+      command('applied', [opt.string('company', 'Acme'), opt.string('role', 'SRE'), opt.string('link', 'not a link')]),
+      'web address',
+    ],
+    [
+      '/rejected with an empty company',
+      command('rejected', [opt.string('company', ' '), opt.string('stage', 'final')]),
+      'company',
+    ],
     ['/update with nothing but spaces', command('update', [opt.string('text', '   ')]), 'For example'],
-    ['/feedback for a company never logged', command('feedback', [opt.string('company', 'Initech'), opt.string('text', 'More depth')]), 'no application to Initech'],
-    ['/rebound timezone that does not exist', command('rebound', [opt.sub('timezone', [opt.string('timezone', 'Mars/Olympus_Mons')])]), 'not a timezone I know'],
-    ['/rebound quiet that is not hours', command('rebound', [opt.sub('quiet', [opt.string('hours', 'late')])]), 'quiet hours'],
+    [
+      '/feedback for a company never logged',
+      command('feedback', [opt.string('company', 'Initech'), opt.string('text', 'More depth')]),
+      'no application to Initech',
+    ],
+    [
+      '/rebound timezone that does not exist',
+      command('rebound', [opt.sub('timezone', [opt.string('timezone', 'Mars/Olympus_Mons')])]),
+      'not a timezone I know',
+    ],
+    [
+      '/rebound quiet that is not hours',
+      command('rebound', [opt.sub('quiet', [opt.string('hours', 'late')])]),
+      'quiet hours',
+    ],
     ['/rebound pause for too long', command('rebound', [opt.sub('pause', [opt.integer('days', 400)])]), '1 to 365'],
   ];
   for (const [title, packet, says] of cases) {
@@ -158,12 +205,20 @@ describe('rejections', () => {
     const formId = form.data.custom_id ?? '';
     expect(formId).toMatch(/^rejected/);
 
-    const bad = await interact(modalSubmit(formId, { company: '', role: '', stage: 'interview', note: '' }, { selects: ['stage'] }));
+    const bad = await interact(
+      modalSubmit(formId, { company: '', role: '', stage: 'interview', note: '' }, { selects: ['stage'] }),
+    );
     expect(bad).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringContaining('Nothing was saved') } });
     const member = store.members.find(store.groups.findByChannel(workspace, GROUP_CHANNEL_ID)!.id, MASON.id);
     expect(member === null || store.rejections.listByMember(member.id).length === 0).toBe(true);
 
-    const good = await interact(modalSubmit(formId, { company: 'Acme', role: 'SRE', stage: 'interview', note: 'internal candidate' }, { selects: ['stage'] }));
+    const good = await interact(
+      modalSubmit(
+        formId,
+        { company: 'Acme', role: 'SRE', stage: 'interview', note: 'internal candidate' },
+        { selects: ['stage'] },
+      ),
+    );
     expect(good.data.flags).toBe(64);
     const saved = store.members.find(store.groups.findByChannel(workspace, GROUP_CHANNEL_ID)!.id, MASON.id)!;
     expect(store.rejections.listByMember(saved.id)).toHaveLength(1);
@@ -174,7 +229,9 @@ describe('rejections', () => {
 describe('nudges by DM', () => {
   async function rejectAndComeDue(): Promise<void> {
     await setUpGroup();
-    await interact(command('rejected', [opt.string('company', 'Acme'), opt.string('role', 'SRE'), opt.string('stage', 'interview')]));
+    await interact(
+      command('rejected', [opt.string('company', 'Acme'), opt.string('role', 'SRE'), opt.string('stage', 'interview')]),
+    );
     // The feedback request is due the next business day at 10:00.
     clock.set(new Date('2026-11-24T10:00:00Z'));
   }
@@ -186,9 +243,16 @@ describe('nudges by DM', () => {
   function dmButtons(): { customId: string; actionId: string; label: string }[] {
     const buttonsOf = (call: RecordedCall) =>
       ((call.body as MessageBody).components ?? []).flatMap((row) =>
-        row.components.map((b) => ({ customId: b.custom_id, actionId: decodeCustomId(b.custom_id).id, label: b.label })),
+        row.components.map((b) => ({
+          customId: b.custom_id,
+          actionId: decodeCustomId(b.custom_id).id,
+          label: b.label,
+        })),
       );
-    const nudges = h.rest.callsTo('POST', dmMessages()).map(buttonsOf).filter((buttons) => buttons.some((b) => b.actionId.startsWith('fu:done:')));
+    const nudges = h.rest
+      .callsTo('POST', dmMessages())
+      .map(buttonsOf)
+      .filter((buttons) => buttons.some((b) => b.actionId.startsWith('fu:done:')));
     return nudges.at(-1) ?? [];
   }
 
@@ -226,7 +290,9 @@ describe('nudges by DM', () => {
     const done = dmButtons().find((b) => b.label === 'Done')!;
     const followUpId = Number(done.actionId.split(':')[2]);
 
-    const others = await interact(buttonClick(done.customId, { user: BOB, guildId: null, channelId: '319674150115610528' }));
+    const others = await interact(
+      buttonClick(done.customId, { user: BOB, guildId: null, channelId: '319674150115610528' }),
+    );
     expect(others).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringContaining("someone else's") } });
     expect(store.followUps.get(followUpId)?.status).toBe('pending');
 
@@ -240,15 +306,25 @@ describe('nudges by DM', () => {
     await rebound.sweep();
     const done = dmButtons().find((b) => b.label === 'Done')!;
     const followUpId = Number(done.actionId.split(':')[2]);
-    h.feed(guildCreate({ id: OTHER_GUILD_ID, channels: [textChannel('772908445358620702', 'general', OTHER_GUILD_ID)] }));
-    const elsewhere = await interact(buttonClick(done.actionId, { guildId: OTHER_GUILD_ID, channelId: '772908445358620702' }));
-    expect(elsewhere).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringContaining('no longer exists') } });
+    h.feed(
+      guildCreate({ id: OTHER_GUILD_ID, channels: [textChannel('772908445358620702', 'general', OTHER_GUILD_ID)] }),
+    );
+    const elsewhere = await interact(
+      buttonClick(done.actionId, { guildId: OTHER_GUILD_ID, channelId: '772908445358620702' }),
+    );
+    expect(elsewhere).toMatchObject({
+      type: 4,
+      data: { flags: 64, content: expect.stringContaining('no longer exists') },
+    });
     expect(store.followUps.get(followUpId)?.status).toBe('pending');
   });
 
   it('a DM refused with 50007 falls back to one mention in the group channel, and the member is marked unreachable', async () => {
     await rejectAndComeDue();
-    h.rest.failNext('POST', dmMessages(), { status: 403, body: { message: 'Cannot send messages to this user', code: 50007 } });
+    h.rest.failNext('POST', dmMessages(), {
+      status: 403,
+      body: { message: 'Cannot send messages to this user', code: 50007 },
+    });
     const before = channelPosts().length;
     await rebound.sweep();
     const fallback = channelPosts()

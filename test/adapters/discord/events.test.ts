@@ -38,7 +38,12 @@ describe('reactions', () => {
         added: true,
         messageId: postId,
         emoji: '🔥',
-        source: { platform: 'discord', workspaceId: GUILD_ID, channelId: GROUP_CHANNEL_ID, actor: { userId: BOB.id, displayName: 'Bob', isBot: false } },
+        source: {
+          platform: 'discord',
+          workspaceId: GUILD_ID,
+          channelId: GROUP_CHANNEL_ID,
+          actor: { userId: BOB.id, displayName: 'Bob', isBot: false },
+        },
       },
     ]);
   });
@@ -48,7 +53,9 @@ describe('reactions', () => {
     const postId = nextSnowflake();
     h.feed(reactionAdd(postId, { user: BOB }));
     h.feed(reactionRemove(postId, { user: BOB }));
-    expect(h.handler.events.map((e) => e.kind === 'reaction' && [e.added, e.messageId, e.emoji, e.source.actor.userId])).toEqual([
+    expect(
+      h.handler.events.map((e) => e.kind === 'reaction' && [e.added, e.messageId, e.emoji, e.source.actor.userId]),
+    ).toEqual([
       [true, postId, '🔥', BOB.id],
       [false, postId, '🔥', BOB.id],
     ]);
@@ -81,7 +88,9 @@ describe('reactions', () => {
 
   it('the documented MESSAGE_REACTION_ADD example reaches the core', async () => {
     const { readFile } = await import('node:fs/promises');
-    const documented = JSON.parse(await readFile(new URL('./fixtures/message-reaction-add.json', import.meta.url), 'utf8')) as {
+    const documented = JSON.parse(
+      await readFile(new URL('./fixtures/message-reaction-add.json', import.meta.url), 'utf8'),
+    ) as {
       op: 0;
       t: string;
       s: number;
@@ -90,7 +99,13 @@ describe('reactions', () => {
     h = await startHarness({ connect: false });
     h.connect(guildCreate({ channels: [textChannel(documented.d.channel_id, 'job-hunt')] }));
     h.feed(documented);
-    expect(h.handler.last()).toMatchObject({ kind: 'reaction', added: true, messageId: documented.d.message_id, emoji: '🔥', source: { actor: { userId: documented.d.user_id } } });
+    expect(h.handler.last()).toMatchObject({
+      kind: 'reaction',
+      added: true,
+      messageId: documented.d.message_id,
+      emoji: '🔥',
+      source: { actor: { userId: documented.d.user_id } },
+    });
   });
 });
 
@@ -110,7 +125,12 @@ describe('messages in check-in threads', () => {
       {
         kind: 'thread-reply',
         threadId,
-        source: { platform: 'discord', workspaceId: GUILD_ID, channelId: GROUP_CHANNEL_ID, actor: { userId: BOB.id, displayName: 'Bob', isBot: false } },
+        source: {
+          platform: 'discord',
+          workspaceId: GUILD_ID,
+          channelId: GROUP_CHANNEL_ID,
+          actor: { userId: BOB.id, displayName: 'Bob', isBot: false },
+        },
       },
     ]);
   });

@@ -5,7 +5,11 @@
 import { Status, type Client } from 'discord.js';
 import type { EventHandler } from '../../../src/core/event-handler.ts';
 import type { Logger } from '../../../src/core/ports.ts';
-import { createDiscordAdapter, type DiscordAdapter, type DiscordAdapterOptions } from '../../../adapters/discord/create-discord-adapter.ts';
+import {
+  createDiscordAdapter,
+  type DiscordAdapter,
+  type DiscordAdapterOptions,
+} from '../../../adapters/discord/create-discord-adapter.ts';
 import { APP_ID, guildCreate, ready, type DispatchPacket } from '../../fakes/discord-packets.ts';
 import { RecordingEventHandler } from '../../fakes/discord-recording-handler.ts';
 import { FakeDiscordRest } from '../../fakes/discord-rest.ts';
@@ -60,13 +64,18 @@ export async function startHarness<H extends EventHandler = RecordingEventHandle
   const rest = sharedRest ?? (await FakeDiscordRest.start());
   const handler = (given ?? new RecordingEventHandler()) as H;
   const logger = new RecordingLogger();
-  const adapter = createDiscordAdapter({ token: 'fake-token', applicationId: APP_ID, apiUrl: rest.apiUrl }, handler, logger, {
-    restRetries: 0,
-    registerCommands: false,
-    // Tests that are about deferral set this low; others must never defer.
-    deferAfterMs: 60_000,
-    ...adapterOptions,
-  });
+  const adapter = createDiscordAdapter(
+    { token: 'fake-token', applicationId: APP_ID, apiUrl: rest.apiUrl },
+    handler,
+    logger,
+    {
+      restRetries: 0,
+      registerCommands: false,
+      // Tests that are about deferral set this low; others must never defer.
+      deferAfterMs: 60_000,
+      ...adapterOptions,
+    },
+  );
   const client = adapter.client;
   const internals = client.ws as unknown as GatewayInternals;
   const feed = (packet: DispatchPacket): void => {

@@ -41,7 +41,14 @@ const rejectedForm: Form = {
 const nudge: Message = {
   blocks: [
     { type: 'text', text: 'Time to ask Acme for feedback.' },
-    { type: 'buttons', buttons: [{ actionId: 'fu:done:42', label: 'Done', style: 'primary' }, { actionId: 'fu:snooze:42', label: 'Snooze 2d' }, { actionId: 'fu:skip:42', label: 'Skip' }] },
+    {
+      type: 'buttons',
+      buttons: [
+        { actionId: 'fu:done:42', label: 'Done', style: 'primary' },
+        { actionId: 'fu:snooze:42', label: 'Snooze 2d' },
+        { actionId: 'fu:skip:42', label: 'Skip' },
+      ],
+    },
   ],
 };
 
@@ -54,20 +61,48 @@ describe('forms', () => {
     expect(callback.type).toBe(9);
     expect(callback.data).toMatchObject({ custom_id: 'rejected', title: 'Log a rejection' });
     expect(callback.data.components).toEqual([
-      { type: 18, label: 'Company', component: { type: 4, custom_id: 'company', style: 1, required: true, max_length: 100 } },
-      { type: 18, label: 'Role', component: { type: 4, custom_id: 'role', style: 1, required: false, max_length: 100 } },
+      {
+        type: 18,
+        label: 'Company',
+        component: { type: 4, custom_id: 'company', style: 1, required: true, max_length: 100 },
+      },
+      {
+        type: 18,
+        label: 'Role',
+        component: { type: 4, custom_id: 'role', style: 1, required: false, max_length: 100 },
+      },
       {
         type: 18,
         label: 'Stage reached',
-        component: { type: 3, custom_id: 'stage', required: true, min_values: 1, max_values: 1, options: [{ label: 'After applying', value: 'applied' }, { label: 'Interview', value: 'interview' }] },
+        component: {
+          type: 3,
+          custom_id: 'stage',
+          required: true,
+          min_values: 1,
+          max_values: 1,
+          options: [
+            { label: 'After applying', value: 'applied' },
+            { label: 'Interview', value: 'interview' },
+          ],
+        },
       },
-      { type: 18, label: 'Note', component: { type: 4, custom_id: 'note', style: 2, required: false, max_length: 1000 } },
+      {
+        type: 18,
+        label: 'Note',
+        component: { type: 4, custom_id: 'note', style: 2, required: false, max_length: 1000 },
+      },
     ]);
   });
 
   it('a submitted modal (current layout, inputs in labels) reaches the core as a form submission with every field', async () => {
     h = await startHarness();
-    h.feed(modalSubmit('rejected', { company: 'Acme', role: '', stage: 'interview', note: 'They chose an internal candidate' }, { selects: ['stage'] }));
+    h.feed(
+      modalSubmit(
+        'rejected',
+        { company: 'Acme', role: '', stage: 'interview', note: 'They chose an internal candidate' },
+        { selects: ['stage'] },
+      ),
+    );
     const callback = body(await h.rest.waitForCall('POST', /\/callback$/));
     expect(h.handler.last()).toMatchObject({
       kind: 'form-submit',
@@ -80,14 +115,29 @@ describe('forms', () => {
 
   it('a submitted modal in the older layout (inputs in action rows) is read the same way', async () => {
     h = await startHarness();
-    h.feed(modalSubmit('checkin:2026-11-26', { applications: '2', networking: '1', followups: '0', note: 'Quiet day' }, { layout: 'row' }));
+    h.feed(
+      modalSubmit(
+        'checkin:2026-11-26',
+        { applications: '2', networking: '1', followups: '0', note: 'Quiet day' },
+        { layout: 'row' },
+      ),
+    );
     await h.rest.waitForCall('POST', /\/callback$/);
-    expect(h.handler.last()).toMatchObject({ formId: 'checkin:2026-11-26', fields: { applications: '2', networking: '1', followups: '0', note: 'Quiet day' } });
+    expect(h.handler.last()).toMatchObject({
+      formId: 'checkin:2026-11-26',
+      fields: { applications: '2', networking: '1', followups: '0', note: 'Quiet day' },
+    });
   });
 
   it('bad fields get a private list of the problems, named by the labels the person saw', async () => {
     h = await startHarness();
-    h.handler.replyWith({ type: 'form', form: rejectedForm }, { type: 'form-errors', errors: { company: 'Say which company (1–100 characters).', stage: 'Pick the stage you reached.' } });
+    h.handler.replyWith(
+      { type: 'form', form: rejectedForm },
+      {
+        type: 'form-errors',
+        errors: { company: 'Say which company (1–100 characters).', stage: 'Pick the stage you reached.' },
+      },
+    );
     h.feed(command('rejected'));
     await h.rest.waitForCall('POST', /\/callback$/);
     h.feed(modalSubmit('rejected', { company: '', role: '', stage: '', note: '' }, { selects: ['stage'] }));
@@ -113,12 +163,25 @@ describe('buttons', () => {
   it('the owner pressing Done replaces the nudge in place and can add a private note', async () => {
     h = await startHarness();
     const done: Message = { blocks: [{ type: 'text', text: '✅ Asked Acme for feedback.' }] };
-    h.handler.replyWith({ type: 'replace', message: done, privateNote: textMessage('Nice. I will check back in a week.') });
+    h.handler.replyWith({
+      type: 'replace',
+      message: done,
+      privateNote: textMessage('Nice. I will check back in a week.'),
+    });
     h.feed(buttonClick('fu:done:42', { messageId: '1320000000000000042' }));
     const callback = body(await h.rest.waitForCall('POST', /\/callback$/));
-    expect(h.handler.last()).toMatchObject({ kind: 'button', actionId: 'fu:done:42', messageId: '1320000000000000042', source: { workspaceId: GUILD_ID } });
+    expect(h.handler.last()).toMatchObject({
+      kind: 'button',
+      actionId: 'fu:done:42',
+      messageId: '1320000000000000042',
+      source: { workspaceId: GUILD_ID },
+    });
     expect(callback.type).toBe(7);
-    expect(callback.data).toMatchObject({ content: '✅ Asked Acme for feedback.', components: [], allowed_mentions: { parse: [], users: [] } });
+    expect(callback.data).toMatchObject({
+      content: '✅ Asked Acme for feedback.',
+      components: [],
+      allowed_mentions: { parse: [], users: [] },
+    });
     const note = await h.rest.waitForCall('POST', /^\/webhooks\/\d+\/[^/]+$/);
     expect(note.body).toMatchObject({ content: 'Nice. I will check back in a week.', flags: 64 });
   });
@@ -129,7 +192,10 @@ describe('buttons', () => {
     h.feed(buttonClick('fu:done:42', { user: BOB }));
     const callback = body(await h.rest.waitForCall('POST', /\/callback$/));
     expect(h.handler.last()?.source.actor.userId).toBe(BOB.id);
-    expect(callback).toEqual({ type: 4, data: expect.objectContaining({ flags: 64, content: 'This follow-up belongs to someone else.' }) });
+    expect(callback).toEqual({
+      type: 4,
+      data: expect.objectContaining({ flags: 64, content: 'This follow-up belongs to someone else.' }),
+    });
     expect(h.rest.callsTo('PATCH', /messages/)).toHaveLength(0);
   });
 
@@ -145,7 +211,11 @@ describe('buttons', () => {
     h = await startHarness();
     h.feed(buttonClick(encodeCustomId('fu:snooze:42', GUILD_ID), { guildId: null, channelId: '319674150115610528' }));
     await h.rest.waitForCall('POST', /\/callback$/);
-    expect(h.handler.last()).toMatchObject({ kind: 'button', actionId: 'fu:snooze:42', source: { workspaceId: GUILD_ID, channelId: '319674150115610528' } });
+    expect(h.handler.last()).toMatchObject({
+      kind: 'button',
+      actionId: 'fu:snooze:42',
+      source: { workspaceId: GUILD_ID, channelId: '319674150115610528' },
+    });
     expect(h.handler.last()?.source.canManageChannel).toBeUndefined();
   });
 
@@ -159,7 +229,15 @@ describe('buttons', () => {
 
   it('the Check in button opens the form the core asks for', async () => {
     h = await startHarness();
-    h.handler.replyWith({ type: 'form', form: { formId: 'checkin:2026-11-26', title: 'Check in', submitLabel: 'Send', fields: [{ id: 'note', label: 'How did it go?', kind: 'long', required: false }] } });
+    h.handler.replyWith({
+      type: 'form',
+      form: {
+        formId: 'checkin:2026-11-26',
+        title: 'Check in',
+        submitLabel: 'Send',
+        fields: [{ id: 'note', label: 'How did it go?', kind: 'long', required: false }],
+      },
+    });
     h.feed(buttonClick('checkin:open:2026-11-26'));
     const callback = body(await h.rest.waitForCall('POST', /\/callback$/));
     expect(callback).toMatchObject({ type: 9, data: { custom_id: 'checkin:2026-11-26', title: 'Check in' } });

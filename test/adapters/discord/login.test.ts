@@ -42,7 +42,10 @@ it('logs in through the gateway with the smallest intents, registers its command
   const identify = gateway.identifies[0] as { token: string; intents: number };
   expect(identify.token).toBe('fake-token');
   expect(identify.intents).toBe(
-    GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages | GatewayIntentBits.GuildMessageReactions | GatewayIntentBits.DirectMessages,
+    GatewayIntentBits.Guilds |
+      GatewayIntentBits.GuildMessages |
+      GatewayIntentBits.GuildMessageReactions |
+      GatewayIntentBits.DirectMessages,
   );
   expect(identify.intents & GatewayIntentBits.MessageContent).toBe(0);
 
@@ -54,7 +57,12 @@ it('logs in through the gateway with the smallest intents, registers its command
   gateway.dispatch(command('applied', [opt.string('company', 'Acme'), opt.string('role', 'SRE')]));
   const callback = await rest.waitForCall('POST', /\/callback$/);
   expect(callback.body).toMatchObject({ type: 4, data: { flags: 64 } });
-  expect(handler.last()).toMatchObject({ kind: 'command', name: 'applied', args: ['Acme', 'SRE'], source: { workspaceId: GUILD_ID } });
+  expect(handler.last()).toMatchObject({
+    kind: 'command',
+    name: 'applied',
+    args: ['Acme', 'SRE'],
+    source: { workspaceId: GUILD_ID },
+  });
 });
 
 it('does not register again at start-up when the registered commands are already the same', async () => {
@@ -85,10 +93,17 @@ it('a failed command check at start-up is logged and the bot still comes online'
   rest.gatewayUrl = gateway.url;
   rest.failNext('GET', /\/commands$/, { status: 503, body: { message: 'Service Unavailable', code: 0 } });
   const logger = new RecordingLogger();
-  const adapter = createDiscordAdapter({ token: 'fake-token', applicationId: APP_ID, apiUrl: rest.apiUrl, devGuildId: GUILD_ID }, new RecordingEventHandler(), logger, { restRetries: 0 });
+  const adapter = createDiscordAdapter(
+    { token: 'fake-token', applicationId: APP_ID, apiUrl: rest.apiUrl, devGuildId: GUILD_ID },
+    new RecordingEventHandler(),
+    logger,
+    { restRetries: 0 },
+  );
   adapters.push(adapter);
   await adapter.start();
   expect(adapter.client.isReady()).toBe(true);
-  expect(logger.lines).toContainEqual(expect.objectContaining({ level: 'warn', message: 'could not check or register discord commands' }));
+  expect(logger.lines).toContainEqual(
+    expect.objectContaining({ level: 'warn', message: 'could not check or register discord commands' }),
+  );
   expect(rest.callsTo('PUT', /\/commands$/)).toHaveLength(0);
 });

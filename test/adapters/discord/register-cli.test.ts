@@ -23,8 +23,15 @@ function registerWith(env: Record<string, string>) {
 
 it('registers the commands on the dev guild and prints the invite link', async () => {
   fake = await FakeDiscordRest.start();
-  const { stdout } = await registerWith({ DISCORD_TOKEN: 'fake-token', DISCORD_APPLICATION_ID: APP_ID, DISCORD_DEV_GUILD_ID: GUILD_ID, DISCORD_API_URL: fake.apiUrl });
-  expect(fake.callsTo('PUT', /commands$/).map((c) => c.path)).toEqual([`/applications/${APP_ID}/guilds/${GUILD_ID}/commands`]);
+  const { stdout } = await registerWith({
+    DISCORD_TOKEN: 'fake-token',
+    DISCORD_APPLICATION_ID: APP_ID,
+    DISCORD_DEV_GUILD_ID: GUILD_ID,
+    DISCORD_API_URL: fake.apiUrl,
+  });
+  expect(fake.callsTo('PUT', /commands$/).map((c) => c.path)).toEqual([
+    `/applications/${APP_ID}/guilds/${GUILD_ID}/commands`,
+  ]);
   expect(stdout).toContain(`on guild ${GUILD_ID}`);
   expect(stdout).toContain(inviteUrl(APP_ID));
 });
@@ -35,13 +42,21 @@ it('stops with one line naming a missing setting', async () => {
     (error: { code: number; stderr: string }) => error,
   );
   expect(failure?.code).toBe(1);
-  expect(failure?.stderr.trim()).toBe('DISCORD_TOKEN is not set: it is needed to register Discord commands (see docs/discord.md).');
+  expect(failure?.stderr.trim()).toBe(
+    'DISCORD_TOKEN is not set: it is needed to register Discord commands (see docs/discord.md).',
+  );
 });
 
 it('asks for exactly the permissions the bot uses, and never Administrator, Manage Messages or Mention Everyone', () => {
   expect(BOT_PERMISSIONS).toBe(309237763136n);
-  for (const refused of [PermissionFlagsBits.Administrator, PermissionFlagsBits.ManageMessages, PermissionFlagsBits.MentionEveryone]) {
+  for (const refused of [
+    PermissionFlagsBits.Administrator,
+    PermissionFlagsBits.ManageMessages,
+    PermissionFlagsBits.MentionEveryone,
+  ]) {
     expect(BOT_PERMISSIONS & refused).toBe(0n);
   }
-  expect(inviteUrl(APP_ID)).toBe(`https://discord.com/oauth2/authorize?client_id=${APP_ID}&scope=bot+applications.commands&permissions=309237763136`);
+  expect(inviteUrl(APP_ID)).toBe(
+    `https://discord.com/oauth2/authorize?client_id=${APP_ID}&scope=bot+applications.commands&permissions=309237763136`,
+  );
 });

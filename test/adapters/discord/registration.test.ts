@@ -15,7 +15,10 @@ afterEach(async () => {
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** What Discord answers for a registered command: ours plus ids, versions and spelled-out defaults. */
-function asDiscordReturnsIt(definition: RESTPostAPIChatInputApplicationCommandsJSONBody, index: number): APIApplicationCommand {
+function asDiscordReturnsIt(
+  definition: RESTPostAPIChatInputApplicationCommandsJSONBody,
+  index: number,
+): APIApplicationCommand {
   const withDefaults = (option: Json): Json => {
     if (typeof option !== 'object' || option === null || Array.isArray(option)) return option;
     const { required, options, choices, ...rest } = option;
@@ -26,7 +29,9 @@ function asDiscordReturnsIt(definition: RESTPostAPIChatInputApplicationCommandsJ
       // Discord leaves out `required` when it is false.
       ...(required === true && { required: true }),
       ...(Array.isArray(options) && { options: options.map(withDefaults) }),
-      ...(Array.isArray(choices) && { choices: choices.map((c) => ({ ...(c as { [key: string]: Json }), name_localizations: null })) }),
+      ...(Array.isArray(choices) && {
+        choices: choices.map((c) => ({ ...(c as { [key: string]: Json }), name_localizations: null })),
+      }),
     };
   };
   const json = JSON.parse(JSON.stringify(definition)) as { [key: string]: Json };
@@ -56,7 +61,9 @@ describe('command registration', () => {
     const base = hashCommands(COMMAND_DEFINITIONS);
     const [first, ...rest] = registered;
     expect(hashCommands([{ ...first!, description: 'something else' }, ...rest])).not.toBe(base);
-    const dropped = COMMAND_DEFINITIONS.map((d) => (d.name === 'rejected' ? { ...d, options: d.options?.slice(0, 2) } : d));
+    const dropped = COMMAND_DEFINITIONS.map((d) =>
+      d.name === 'rejected' ? { ...d, options: d.options?.slice(0, 2) } : d,
+    );
     expect(hashCommands(dropped)).not.toBe(base);
     expect(hashCommands(registered.slice(1))).not.toBe(base);
   });
@@ -80,7 +87,9 @@ describe('command registration', () => {
     const logger = new RecordingLogger();
     expect(await registerCommandsIfChanged(rest, target, logger)).toBe(true);
     expect(await registerCommandsIfChanged(rest, target, logger)).toBe(false);
-    const changed = COMMAND_DEFINITIONS.map((d) => (d.name === 'update' ? { ...d, description: 'Log what happened' } : d));
+    const changed = COMMAND_DEFINITIONS.map((d) =>
+      d.name === 'update' ? { ...d, description: 'Log what happened' } : d,
+    );
     expect(await registerCommandsIfChanged(rest, target, logger, changed)).toBe(true);
     expect(fake.callsTo('PUT', /commands$/)).toHaveLength(2);
   });

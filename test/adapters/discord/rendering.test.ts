@@ -12,7 +12,10 @@ describe('custom ids', () => {
   it('in a DM carry the guild and give back both, for the largest snowflakes too', () => {
     for (const guild of ['290926798626357999', '18446744073709551615', '1']) {
       const encoded = encodeCustomId('fu:snooze:2d:9007199254740991:Ünïcode-ok_|x', guild);
-      expect(decodeCustomId(encoded)).toEqual({ workspaceId: guild, id: 'fu:snooze:2d:9007199254740991:Ünïcode-ok_|x' });
+      expect(decodeCustomId(encoded)).toEqual({
+        workspaceId: guild,
+        id: 'fu:snooze:2d:9007199254740991:Ünïcode-ok_|x',
+      });
     }
   });
 
@@ -36,7 +39,9 @@ describe('rendering', () => {
   });
 
   it('shows fields as bold labels and a divider as a rule', () => {
-    const rendered = renderMessage({ blocks: [{ type: 'fields', fields: [{ label: 'Applications', value: '3 of 5' }] }, { type: 'divider' }] });
+    const rendered = renderMessage({
+      blocks: [{ type: 'fields', fields: [{ label: 'Applications', value: '3 of 5' }] }, { type: 'divider' }],
+    });
     expect(rendered.content).toBe('**Applications:** 3 of 5\n───');
   });
 
@@ -45,7 +50,12 @@ describe('rendering', () => {
       formId: 'checkin:2026-11-26',
       title: 'A check-in form with a title far longer than Discord allows',
       submitLabel: 'Send',
-      fields: Array.from({ length: 7 }, (_, i) => ({ id: `f${i}`, label: `A rather long label for field number ${i} of this form`, kind: 'short' as const, required: false })),
+      fields: Array.from({ length: 7 }, (_, i) => ({
+        id: `f${i}`,
+        label: `A rather long label for field number ${i} of this form`,
+        kind: 'short' as const,
+        required: false,
+      })),
     });
     expect(modal.title.length).toBeLessThanOrEqual(45);
     expect(modal.components).toHaveLength(5);

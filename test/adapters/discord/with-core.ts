@@ -52,7 +52,13 @@ export async function startWithCore(start = new Date('2026-11-23T09:00:00Z')): P
     },
   };
   const h = await startHarness({ handler: core });
-  const ready = createRebound({ store, chat: h.adapter.chat, clock, logger: h.logger, wait: async (ms) => void waits.push(ms) });
+  const ready = createRebound({
+    store,
+    chat: h.adapter.chat,
+    clock,
+    logger: h.logger,
+    wait: async (ms) => void waits.push(ms),
+  });
   rebound = ready;
 
   const interact = async (packet: DispatchPacket): Promise<Callback> => {
@@ -70,7 +76,11 @@ export async function startWithCore(start = new Date('2026-11-23T09:00:00Z')): P
     waits,
     interact,
     async setUpGroup() {
-      const setup = opt.sub('setup', [opt.string('time', '09:00'), opt.string('timezone', 'UTC'), opt.string('days', 'mon-fri')]);
+      const setup = opt.sub('setup', [
+        opt.string('time', '09:00'),
+        opt.string('timezone', 'UTC'),
+        opt.string('days', 'mon-fri'),
+      ]);
       const answer = await interact(command('rebound', [setup], { permissions: MANAGER_PERMISSIONS }));
       if (answer.data.flags !== 64) throw new Error('setup was not answered privately');
     },

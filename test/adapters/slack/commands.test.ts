@@ -25,18 +25,38 @@ function lastCommand(): CommandEvent {
 
 describe('Slack slash commands', () => {
   it('acknowledges /applied with an empty 200 and hands the core the fields split on |', async () => {
-    const res = await rig.slack.command({ command: '/applied', text: 'Acme | SRE | https://acme.example/jobs/1', responseUrl: rig.api.responseUrl() });
+    const res = await rig.slack.command({
+      command: '/applied',
+      text: 'Acme | SRE | https://acme.example/jobs/1',
+      responseUrl: rig.api.responseUrl(),
+    });
     expect(res.status).toBe(200);
     expect(res.text).toBe('');
     const event = lastCommand();
     expect(event.name).toBe('applied');
     expect(event.args).toEqual(['Acme', 'SRE', 'https://acme.example/jobs/1']);
-    expect(event.source).toMatchObject({ platform: 'slack', workspaceId: 'T1', channelId: 'C1', channelName: 'job-hunt' });
+    expect(event.source).toMatchObject({
+      platform: 'slack',
+      workspaceId: 'T1',
+      channelId: 'C1',
+      channelName: 'job-hunt',
+    });
   });
 
   it('gives the core the actor with the timezone from the Slack profile', async () => {
-    await rig.slack.command({ command: '/stats', text: '', userId: 'U2', userName: 'bob', responseUrl: rig.api.responseUrl() });
-    expect(lastCommand().source.actor).toEqual({ userId: 'U2', displayName: 'bob', timezone: 'America/New_York', isBot: false });
+    await rig.slack.command({
+      command: '/stats',
+      text: '',
+      userId: 'U2',
+      userName: 'bob',
+      responseUrl: rig.api.responseUrl(),
+    });
+    expect(lastCommand().source.actor).toEqual({
+      userId: 'U2',
+      displayName: 'bob',
+      timezone: 'America/New_York',
+      isBot: false,
+    });
     expect(lastCommand().args).toEqual([]);
   });
 
@@ -50,12 +70,20 @@ describe('Slack slash commands', () => {
   });
 
   it('splits /rebound text into words, the first being the subcommand', async () => {
-    await rig.slack.command({ command: '/rebound', text: ' setup  09:30 Europe/Berlin mon-fri ', responseUrl: rig.api.responseUrl() });
+    await rig.slack.command({
+      command: '/rebound',
+      text: ' setup  09:30 Europe/Berlin mon-fri ',
+      responseUrl: rig.api.responseUrl(),
+    });
     expect(lastCommand().args).toEqual(['setup', '09:30', 'Europe/Berlin', 'mon-fri']);
   });
 
   it('turns Slack markup in command text into plain text before the core sees it', async () => {
-    await rig.slack.command({ command: '/update', text: 'AT&amp;T said &lt;soon&gt; to <@U2|bob> in <#C9|jobs>', responseUrl: rig.api.responseUrl() });
+    await rig.slack.command({
+      command: '/update',
+      text: 'AT&amp;T said &lt;soon&gt; to <@U2|bob> in <#C9|jobs>',
+      responseUrl: rig.api.responseUrl(),
+    });
     expect(lastCommand().args).toEqual(['AT&T said <soon> to @bob in #jobs']);
   });
 
@@ -86,19 +114,35 @@ describe('Slack slash commands', () => {
         submitLabel: 'Save',
         fields: [
           { id: 'company', label: 'Company', kind: 'short', required: true, maxLength: 100 },
-          { id: 'stage', label: 'Stage', kind: 'choice', required: false, choices: [{ value: 'interview', label: 'Interview' }] },
+          {
+            id: 'stage',
+            label: 'Stage',
+            kind: 'choice',
+            required: false,
+            choices: [{ value: 'interview', label: 'Interview' }],
+          },
           { id: 'count', label: 'Applications', kind: 'number', required: false },
         ],
       },
     });
-    await rig.slack.command({ command: '/rejected', text: '', triggerId: 'trig-1', responseUrl: rig.api.responseUrl() });
+    await rig.slack.command({
+      command: '/rejected',
+      text: '',
+      triggerId: 'trig-1',
+      responseUrl: rig.api.responseUrl(),
+    });
     const [open] = rig.api.callsTo('views.open');
     expect(open?.params['trigger_id']).toBe('trig-1');
     expect(open?.params['view']).toMatchObject({
       type: 'modal',
       callback_id: 'rejected',
       blocks: [
-        { type: 'input', block_id: 'company', optional: false, element: { type: 'plain_text_input', action_id: 'company', max_length: 100 } },
+        {
+          type: 'input',
+          block_id: 'company',
+          optional: false,
+          element: { type: 'plain_text_input', action_id: 'company', max_length: 100 },
+        },
         { type: 'input', block_id: 'stage', optional: true, element: { type: 'static_select', action_id: 'stage' } },
         { type: 'input', block_id: 'count', element: { type: 'number_input', is_decimal_allowed: false } },
       ],

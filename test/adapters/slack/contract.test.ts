@@ -65,7 +65,11 @@ async function makeSlackHarness(): Promise<ChatAdapterHarness> {
       const user = author === 'bot' ? BOT_USER_ID : author;
       const bot = author === 'bot' ? { bot_id: BOT_ID } : {};
       await rig.slack.event(
-        envelope({ ...DOCUMENTED_REACTION_ADDED.event, user, item: { type: 'message', channel: sent.channelId, ts: sent.messageId } }),
+        envelope({
+          ...DOCUMENTED_REACTION_ADDED.event,
+          user,
+          item: { type: 'message', channel: sent.channelId, ts: sent.messageId },
+        }),
       );
       await rig.slack.event(
         envelope({
@@ -90,7 +94,16 @@ async function makeSlackHarness(): Promise<ChatAdapterHarness> {
         container: { type: 'message', message_ts: sent.messageId, channel_id: sent.channelId, is_ephemeral: false },
         message: { type: 'message', bot_id: BOT_ID, user: BOT_USER_ID, ts: sent.messageId, text: '' },
         response_url: rig.api.responseUrl(),
-        actions: [{ type: 'button', action_id: actionId, value: actionId, block_id: 'b', text: { type: 'plain_text', text: 'x' }, action_ts: '1.2' }],
+        actions: [
+          {
+            type: 'button',
+            action_id: actionId,
+            value: actionId,
+            block_id: 'b',
+            text: { type: 'plain_text', text: 'x' },
+            action_ts: '1.2',
+          },
+        ],
       });
     },
     stop: () => rig.stop(),

@@ -36,7 +36,12 @@ describe('Slack ChatPort', () => {
   it('posts to a channel and returns the channel and ts Slack answered with', async () => {
     const sent = await chat.postToChannel({ workspace, channelId: 'C1' }, textMessage('alice applied to a role'));
     const [call] = api.callsTo('chat.postMessage');
-    expect(call?.params).toMatchObject({ channel: 'C1', text: 'alice applied to a role', parse: 'none', link_names: 'false' });
+    expect(call?.params).toMatchObject({
+      channel: 'C1',
+      text: 'alice applied to a role',
+      parse: 'none',
+      link_names: 'false',
+    });
     expect(sent).toEqual({ channelId: 'C1', messageId: '1700000001.000100' });
   });
 
@@ -57,7 +62,11 @@ describe('Slack ChatPort', () => {
 
   it('replaces a sent message with chat.update', async () => {
     await chat.updateMessage(workspace, { channelId: 'D1', messageId: '1700000009.000100' }, textMessage('Done ✓'));
-    expect(api.callsTo('chat.update')[0]?.params).toMatchObject({ channel: 'D1', ts: '1700000009.000100', text: 'Done ✓' });
+    expect(api.callsTo('chat.update')[0]?.params).toMatchObject({
+      channel: 'D1',
+      ts: '1700000009.000100',
+      text: 'Done ✓',
+    });
   });
 
   it('shares files with the external upload flow after the message', async () => {
@@ -72,21 +81,32 @@ describe('Slack ChatPort', () => {
       'upload',
       'files.completeUploadExternal',
     ]);
-    expect(api.callsTo('files.getUploadURLExternal')[0]?.params).toMatchObject({ filename: 'rebound-export.json', length: String(bytes.length) });
+    expect(api.callsTo('files.getUploadURLExternal')[0]?.params).toMatchObject({
+      filename: 'rebound-export.json',
+      length: String(bytes.length),
+    });
     expect(api.callsTo('files.completeUploadExternal')[0]?.params).toMatchObject({ channel_id: 'D3' });
   });
 
-  it.each(['cannot_dm_bot', 'user_not_found', 'account_inactive'])('reports a DM that fails with %s as permanent', async (code) => {
-    api.failNext('conversations.open', { error: code });
-    const error = await failure(chat.sendDirect({ workspace, userId: 'U404' }, textMessage('hi')));
-    expect(error.kind).toBe('permanent');
-    expect(error.message).toContain(code);
-  });
+  it.each(['cannot_dm_bot', 'user_not_found', 'account_inactive'])(
+    'reports a DM that fails with %s as permanent',
+    async (code) => {
+      api.failNext('conversations.open', { error: code });
+      const error = await failure(chat.sendDirect({ workspace, userId: 'U404' }, textMessage('hi')));
+      expect(error.kind).toBe('permanent');
+      expect(error.message).toContain(code);
+    },
+  );
 
-  it.each(['channel_not_found', 'is_archived'])('reports a group post that fails with %s as permanent', async (code) => {
-    api.failNext('chat.postMessage', { error: code });
-    expect((await failure(chat.postToChannel({ workspace, channelId: 'C9' }, textMessage('x')))).kind).toBe('permanent');
-  });
+  it.each(['channel_not_found', 'is_archived'])(
+    'reports a group post that fails with %s as permanent',
+    async (code) => {
+      api.failNext('chat.postMessage', { error: code });
+      expect((await failure(chat.postToChannel({ workspace, channelId: 'C9' }, textMessage('x')))).kind).toBe(
+        'permanent',
+      );
+    },
+  );
 
   it('reports ratelimited with the Retry-After delay, without waiting or retrying itself', async () => {
     api.failNext('chat.postMessage', { status: 429, retryAfterSeconds: 7 });
@@ -98,21 +118,35 @@ describe('Slack ChatPort', () => {
 
   it('reports a 5xx answer and Slack’s internal_error as transient', async () => {
     api.failNext('chat.postMessage', { status: 503 }, { error: 'internal_error' });
-    expect((await failure(chat.postToChannel({ workspace, channelId: 'C1' }, textMessage('x')))).kind).toBe('transient');
-    expect((await failure(chat.postToChannel({ workspace, channelId: 'C1' }, textMessage('x')))).kind).toBe('transient');
+    expect((await failure(chat.postToChannel({ workspace, channelId: 'C1' }, textMessage('x')))).kind).toBe(
+      'transient',
+    );
+    expect((await failure(chat.postToChannel({ workspace, channelId: 'C1' }, textMessage('x')))).kind).toBe(
+      'transient',
+    );
   });
 
   it('reports an unreachable Web API as transient', async () => {
     const offline = createSlackAdapter(
-      { botToken: 'xoxb-test', signingSecret: 's', apiUrl: 'http://127.0.0.1:9/api/', botId: 'BBOT', botUserId: 'UBOT' },
+      {
+        botToken: 'xoxb-test',
+        signingSecret: 's',
+        apiUrl: 'http://127.0.0.1:9/api/',
+        botId: 'BBOT',
+        botUserId: 'UBOT',
+      },
       new RecordingHandler(),
       new RecordingLogger(),
     ).chat;
-    expect((await failure(offline.postToChannel({ workspace, channelId: 'C1' }, textMessage('x')))).kind).toBe('transient');
+    expect((await failure(offline.postToChannel({ workspace, channelId: 'C1' }, textMessage('x')))).kind).toBe(
+      'transient',
+    );
   });
 
   it('refuses to send for a workspace that has not installed the app', async () => {
-    const error = await failure(chat.postToChannel({ workspace: { platform: 'slack', workspaceId: 'T2' }, channelId: 'C1' }, textMessage('x')));
+    const error = await failure(
+      chat.postToChannel({ workspace: { platform: 'slack', workspaceId: 'T2' }, channelId: 'C1' }, textMessage('x')),
+    );
     expect(error.kind).toBe('permanent');
     expect(api.calls).toHaveLength(0);
   });

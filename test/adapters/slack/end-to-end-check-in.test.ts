@@ -11,7 +11,9 @@ beforeEach(async () => {
   h = await startSlackWithCore();
   h.clock.set(new Date('2026-11-26T08:00:00Z')); // Thursday 09:00 in Berlin: the group's check-in time
   await h.rebound.sweep();
-  const post = h.rig.api.callsTo('chat.postMessage').find((c) => buttonIds(c).some((id) => id.startsWith('checkin:open:')));
+  const post = h.rig.api
+    .callsTo('chat.postMessage')
+    .find((c) => buttonIds(c).some((id) => id.startsWith('checkin:open:')));
   if (!post) throw new Error('no check-in post');
   checkInPost = post;
   h.rig.api.reset();
@@ -27,7 +29,16 @@ function threadReply(user: string, text: string) {
     api_app_id: 'A1',
     event_id: `EvCheck${++eventId}`,
     event_time: 1_700_000_000,
-    event: { type: 'message', channel, channel_type: 'channel', user, text, ts: `17000002${eventId}.000100`, thread_ts: ts, event_ts: `17000002${eventId}.000100` },
+    event: {
+      type: 'message',
+      channel,
+      channel_type: 'channel',
+      user,
+      text,
+      ts: `17000002${eventId}.000100`,
+      thread_ts: ts,
+      event_ts: `17000002${eventId}.000100`,
+    },
   });
 }
 
@@ -40,7 +51,9 @@ describe('Slack daily check-in with the real core', () => {
   it('counts a reply in the day’s thread as a check-in and says so privately in the thread', async () => {
     await threadReply('U2', 'Sent two applications &amp; had a coffee chat');
     const bob = h.member('U2');
-    expect(h.store.updates.listByMember(bob.id).map((u) => [u.source, u.text])).toEqual([['thread', 'Sent two applications & had a coffee chat']]);
+    expect(h.store.updates.listByMember(bob.id).map((u) => [u.source, u.text])).toEqual([
+      ['thread', 'Sent two applications & had a coffee chat'],
+    ]);
     const [ephemeral] = h.rig.api.callsTo('chat.postEphemeral');
     expect(ephemeral?.params).toMatchObject({ channel: 'C1', user: 'U2', thread_ts: posted(checkInPost).ts });
   });
@@ -49,7 +62,10 @@ describe('Slack daily check-in with the real core', () => {
     await h.command('U1', '/checkin', '', 'trig-checkin');
     const [open] = h.rig.api.callsTo('views.open');
     expect(open?.params['trigger_id']).toBe('trig-checkin');
-    expect(open?.params['view']).toMatchObject({ type: 'modal', callback_id: expect.stringMatching(/^checkin:\d+:2026-11-26$/) });
+    expect(open?.params['view']).toMatchObject({
+      type: 'modal',
+      callback_id: expect.stringMatching(/^checkin:\d+:2026-11-26$/),
+    });
   });
 
   it('opens the check-in form from the button; a bad count gets an inline error, a good form is stored', async () => {
@@ -57,7 +73,11 @@ describe('Slack daily check-in with the real core', () => {
     if (!button) throw new Error('no Check in button');
     await h.click('U1', button, posted(checkInPost));
     const [open] = h.rig.api.callsTo('views.open');
-    const view = open?.params['view'] as { callback_id: string; private_metadata: string; blocks: { block_id: string }[] };
+    const view = open?.params['view'] as {
+      callback_id: string;
+      private_metadata: string;
+      blocks: { block_id: string }[];
+    };
     expect(view.blocks.map((b) => b.block_id)).toEqual(expect.arrayContaining(['applications', 'networking', 'note']));
     const submit = (applications: string) =>
       h.submit('U1', view, 'Check in', {

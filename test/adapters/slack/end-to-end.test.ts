@@ -21,7 +21,9 @@ describe('Slack with the real core', () => {
     expect(texts(post)).toContain('Acme');
     const [answer] = h.rig.api.callsTo('response_url');
     expect(answer?.params['response_type']).toBe('ephemeral');
-    expect(h.store.applications.listByMember(h.member('U1').id).map((a) => [a.company, a.role])).toEqual([['Acme', 'SRE']]);
+    expect(h.store.applications.listByMember(h.member('U1').id).map((a) => [a.company, a.role])).toEqual([
+      ['Acme', 'SRE'],
+    ]);
   });
 
   it('answers /applied with no role privately, posts nothing and stores nothing', async () => {
@@ -44,7 +46,10 @@ describe('Slack with the real core', () => {
     expect(open?.params['trigger_id']).toBe('trig-rej');
     const view = open?.params['view'] as { callback_id: string; private_metadata: string };
     const submit = (company: string) =>
-      h.submit('U1', view, 'Rejection', { company: { type: 'plain_text_input', value: company }, role: { type: 'plain_text_input', value: 'SRE' } });
+      h.submit('U1', view, 'Rejection', {
+        company: { type: 'plain_text_input', value: company },
+        role: { type: 'plain_text_input', value: 'SRE' },
+      });
     const bad = await submit('');
     expect(JSON.parse(bad.text)).toMatchObject({ response_action: 'errors' });
     expect(Object.keys((JSON.parse(bad.text) as { errors: object }).errors)).toEqual(['company']);

@@ -86,7 +86,9 @@ describe('Slack events', () => {
   it('passes a peer’s reaction and its removal to the core', async () => {
     await rig.slack.event(envelope(reaction('reaction_added', 'U2')));
     await rig.slack.event(envelope(reaction('reaction_removed', 'U2')));
-    expect(handler.events.map((e) => (e.kind === 'reaction' ? [e.added, e.emoji, e.source.actor.userId] : null))).toEqual([
+    expect(
+      handler.events.map((e) => (e.kind === 'reaction' ? [e.added, e.emoji, e.source.actor.userId] : null)),
+    ).toEqual([
       [true, 'tada', 'U2'],
       [false, 'tada', 'U2'],
     ]);
@@ -148,7 +150,9 @@ describe('Slack events', () => {
 
   it('refuses an event with a forged signature or a stale timestamp with 401', async () => {
     const forged = await rig.slack.event(envelope(reaction('reaction_added', 'U2')), { signature: 'v0=deadbeef' });
-    const stale = await rig.slack.event(envelope(reaction('reaction_added', 'U2')), { timestamp: Math.floor(Date.now() / 1000) - 301 });
+    const stale = await rig.slack.event(envelope(reaction('reaction_added', 'U2')), {
+      timestamp: Math.floor(Date.now() / 1000) - 301,
+    });
     expect([forged.status, stale.status]).toEqual([401, 401]);
     expect(handler.events).toHaveLength(0);
   });

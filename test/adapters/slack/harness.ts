@@ -18,7 +18,10 @@ export interface SlackTestRig {
   stop(): Promise<void>;
 }
 
-export async function startSlackRig(handler: EventHandler, overrides: Partial<SlackAdapterConfig> = {}): Promise<SlackTestRig> {
+export async function startSlackRig(
+  handler: EventHandler,
+  overrides: Partial<SlackAdapterConfig> = {},
+): Promise<SlackTestRig> {
   const api = await new FakeSlackWebApi().start();
   api.addUser({ id: 'U1', name: 'alice', tz: 'Europe/Berlin' });
   api.addUser({ id: 'U2', name: 'bob', tz: 'America/New_York' });

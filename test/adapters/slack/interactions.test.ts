@@ -35,7 +35,16 @@ function buttonClick(actionId: string, userId = 'U1', responseUrl = rig.api.resp
     container: { type: 'message', message_ts: '1700000001.000100', channel_id: 'D1', is_ephemeral: false },
     message: { type: 'message', bot_id: 'BBOT', user: 'UBOT', ts: '1700000001.000100', text: 'nudge' },
     response_url: responseUrl,
-    actions: [{ type: 'button', action_id: actionId, value: actionId, block_id: 'b1', text: { type: 'plain_text', text: 'Done' }, action_ts: '1700000002.1' }],
+    actions: [
+      {
+        type: 'button',
+        action_id: actionId,
+        value: actionId,
+        block_id: 'b1',
+        text: { type: 'plain_text', text: 'Done' },
+        action_ts: '1700000002.1',
+      },
+    ],
   };
 }
 
@@ -55,7 +64,12 @@ describe('Slack buttons', () => {
       kind: 'button',
       actionId: 'fu:done:42',
       messageId: '1700000001.000100',
-      source: { platform: 'slack', workspaceId: 'T1', channelId: 'D1', actor: { userId: 'U2', timezone: 'America/New_York' } },
+      source: {
+        platform: 'slack',
+        workspaceId: 'T1',
+        channelId: 'D1',
+        actor: { userId: 'U2', timezone: 'America/New_York' },
+      },
     });
   });
 
@@ -83,7 +97,11 @@ describe('Slack buttons', () => {
   });
 
   it('sends the private note after replacing the message', async () => {
-    handler.answer = () => ({ type: 'replace', message: textMessage('Snoozed'), privateNote: textMessage('See you in 2 days') });
+    handler.answer = () => ({
+      type: 'replace',
+      message: textMessage('Snoozed'),
+      privateNote: textMessage('See you in 2 days'),
+    });
     await rig.slack.interaction(buttonClick('fu:snooze:42'));
     const calls = rig.api.callsTo('response_url');
     expect(calls.map((c) => c.params['replace_original'])).toEqual([true, false]);
@@ -92,12 +110,20 @@ describe('Slack buttons', () => {
   it('opens the check-in form from a button with the click’s trigger_id', async () => {
     handler.answer = () => ({
       type: 'form',
-      form: { formId: 'checkin:2026-11-26', title: 'Check in', submitLabel: 'Check in', fields: [{ id: 'note', label: 'Note', kind: 'long', required: false }] },
+      form: {
+        formId: 'checkin:2026-11-26',
+        title: 'Check in',
+        submitLabel: 'Check in',
+        fields: [{ id: 'note', label: 'Note', kind: 'long', required: false }],
+      },
     });
     await rig.slack.interaction({ ...buttonClick('checkin:open'), channel: { id: 'C1', name: 'job-hunt' } });
     const [open] = rig.api.callsTo('views.open');
     expect(open?.params['trigger_id']).toBe('12321423423.333649436676.d8c1bb837935619ccad0f624c448ffb3');
-    expect(open?.params['view']).toMatchObject({ callback_id: 'checkin:2026-11-26', private_metadata: encodeFormContext({ channelId: 'C1', channelName: 'job-hunt' }) });
+    expect(open?.params['view']).toMatchObject({
+      callback_id: 'checkin:2026-11-26',
+      private_metadata: encodeFormContext({ channelId: 'C1', channelName: 'job-hunt' }),
+    });
   });
 });
 
@@ -105,7 +131,12 @@ describe('Slack modal submissions', () => {
   const metadata = encodeFormContext({ channelId: 'C1', channelName: 'job-hunt' });
   const values = {
     company: { company: { type: 'plain_text_input', value: 'Acme' } },
-    stage: { stage: { type: 'static_select', selected_option: { value: 'interview', text: { type: 'plain_text', text: 'Interview' } } } },
+    stage: {
+      stage: {
+        type: 'static_select',
+        selected_option: { value: 'interview', text: { type: 'plain_text', text: 'Interview' } },
+      },
+    },
     note: { note: { type: 'plain_text_input', value: null } },
   };
 
@@ -123,7 +154,10 @@ describe('Slack modal submissions', () => {
     handler.answer = () => ({ type: 'form-errors', errors: { company: 'A company name is needed, e.g. Acme' } });
     const res = await rig.slack.interaction(viewSubmission('rejected', values, metadata));
     expect(res.status).toBe(200);
-    expect(JSON.parse(res.text)).toEqual({ response_action: 'errors', errors: { company: 'A company name is needed, e.g. Acme' } });
+    expect(JSON.parse(res.text)).toEqual({
+      response_action: 'errors',
+      errors: { company: 'A company name is needed, e.g. Acme' },
+    });
   });
 
   it('shows a private answer in the modal itself', async () => {

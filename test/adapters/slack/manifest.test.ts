@@ -5,7 +5,9 @@ import { COMMAND_NAMES } from '../../../src/core/events.ts';
 
 const manifestSchema = z.object({
   features: z.object({
-    slash_commands: z.array(z.object({ command: z.string(), url: z.string(), description: z.string(), should_escape: z.boolean() })),
+    slash_commands: z.array(
+      z.object({ command: z.string(), url: z.string(), description: z.string(), should_escape: z.boolean() }),
+    ),
   }),
   oauth_config: z.object({ scopes: z.object({ bot: z.array(z.string()) }) }),
   settings: z.object({
@@ -14,7 +16,9 @@ const manifestSchema = z.object({
   }),
 });
 
-const manifest = manifestSchema.parse(JSON.parse(readFileSync(new URL('../../../adapters/slack/manifest.json', import.meta.url), 'utf8')));
+const manifest = manifestSchema.parse(
+  JSON.parse(readFileSync(new URL('../../../adapters/slack/manifest.json', import.meta.url), 'utf8')),
+);
 
 describe('Slack app manifest', () => {
   it('declares every command of the core, each pointing at /slack/events', () => {
@@ -27,7 +31,15 @@ describe('Slack app manifest', () => {
     expect(events).toEqual(expect.arrayContaining(['reaction_added', 'reaction_removed', 'message.channels']));
     expect(new URL(url).pathname).toBe('/slack/events');
     expect(manifest.oauth_config.scopes.bot).toEqual(
-      expect.arrayContaining(['commands', 'chat:write', 'im:write', 'reactions:read', 'users:read', 'channels:history', 'files:write']),
+      expect.arrayContaining([
+        'commands',
+        'chat:write',
+        'im:write',
+        'reactions:read',
+        'users:read',
+        'channels:history',
+        'files:write',
+      ]),
     );
   });
 

@@ -21,7 +21,10 @@ describe('Slack rendering', () => {
   });
 
   it('mentions exactly the ping users, first, and nobody else', () => {
-    const rendered = renderMessage({ blocks: [{ type: 'text', text: 'Your DMs are closed, @everyone' }], ping: ['U1', 'U2'] });
+    const rendered = renderMessage({
+      blocks: [{ type: 'text', text: 'Your DMs are closed, @everyone' }],
+      ping: ['U1', 'U2'],
+    });
     expect(rendered.text.startsWith('<@U1> <@U2>')).toBe(true);
     expect(JSON.stringify(rendered).match(/<@[A-Z0-9]+>/g)).toEqual(['<@U1>', '<@U2>', '<@U1>', '<@U2>']);
   });
@@ -34,14 +37,27 @@ describe('Slack rendering', () => {
 
   it('marks mrkdwn verbatim so Slack does not link channel names or mentions by itself', () => {
     const rendered = renderMessage({ blocks: [{ type: 'text', text: 'see #general' }] });
-    expect(rendered.blocks[0]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: 'see #general', verbatim: true } });
+    expect(rendered.blocks[0]).toEqual({
+      type: 'section',
+      text: { type: 'mrkdwn', text: 'see #general', verbatim: true },
+    });
   });
 
   it('carries a button’s action id as both action_id and value', () => {
-    const rendered = renderMessage({ blocks: [{ type: 'buttons', buttons: [{ actionId: 'fu:snooze:42', label: 'Snooze 2d', style: 'primary' }] }] });
+    const rendered = renderMessage({
+      blocks: [{ type: 'buttons', buttons: [{ actionId: 'fu:snooze:42', label: 'Snooze 2d', style: 'primary' }] }],
+    });
     expect(rendered.blocks[0]).toEqual({
       type: 'actions',
-      elements: [{ type: 'button', action_id: 'fu:snooze:42', value: 'fu:snooze:42', style: 'primary', text: { type: 'plain_text', text: 'Snooze 2d', emoji: true } }],
+      elements: [
+        {
+          type: 'button',
+          action_id: 'fu:snooze:42',
+          value: 'fu:snooze:42',
+          style: 'primary',
+          text: { type: 'plain_text', text: 'Snooze 2d', emoji: true },
+        },
+      ],
     });
   });
 
@@ -62,7 +78,10 @@ describe('Slack text and ids', () => {
 
   it('round-trips prefixed refs and the form context kept in private_metadata', () => {
     expect(decodeSlackRef(encodeSlackRef('T1', 'C2'))).toEqual({ teamId: 'T1', id: 'C2' });
-    expect(decodeFormContext(encodeFormContext({ channelId: 'C1', channelName: 'job-hunt' }))).toEqual({ channelId: 'C1', channelName: 'job-hunt' });
+    expect(decodeFormContext(encodeFormContext({ channelId: 'C1', channelName: 'job-hunt' }))).toEqual({
+      channelId: 'C1',
+      channelName: 'job-hunt',
+    });
     expect(decodeFormContext('shhh-its-secret')).toBeNull();
   });
 });

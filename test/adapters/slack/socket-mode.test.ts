@@ -68,6 +68,11 @@ describe('Slack Socket Mode', () => {
     socket.send(JSON.stringify(slashCommandEnvelope(api.responseUrl('socket'))));
     expect(await ack).toMatchObject({ envelope_id: 'dbdd0ef3-1543-4f94-bfb4-133d0e6c1545' });
     await handler.received(1);
-    expect(handler.events[0]).toMatchObject({ kind: 'command', name: 'applied', args: ['Acme', 'SRE'], source: { workspaceId: 'T123ABC456' } });
+    expect(handler.events[0]).toMatchObject({
+      kind: 'command',
+      name: 'applied',
+      args: ['Acme', 'SRE'],
+      source: { workspaceId: 'T123ABC456' },
+    });
   });
 });

@@ -21,7 +21,9 @@ describe('Slack adapter start-up', () => {
   });
 
   it('refuses to be built with neither a signing secret nor an app token', () => {
-    expect(() => createSlackAdapter({ botToken: 'xoxb-x' }, new RecordingHandler(), new RecordingLogger())).toThrow(/SLACK_SIGNING_SECRET/);
+    expect(() => createSlackAdapter({ botToken: 'xoxb-x' }, new RecordingHandler(), new RecordingLogger())).toThrow(
+      /SLACK_SIGNING_SECRET/,
+    );
   });
 
   it('never writes the bot token or signing secret into its logs', async () => {
@@ -31,7 +33,10 @@ describe('Slack adapter start-up', () => {
     };
     rig = await startSlackRig(handler);
     await rig.slack.command({ command: '/stats', text: '', responseUrl: rig.api.responseUrl() });
-    await rig.slack.command({ command: '/stats', text: '' , responseUrl: rig.api.responseUrl() }, { signature: 'v0=bad' });
+    await rig.slack.command(
+      { command: '/stats', text: '', responseUrl: rig.api.responseUrl() },
+      { signature: 'v0=bad' },
+    );
     const logged = JSON.stringify(rig.logger.lines);
     expect(rig.logger.lines.length).toBeGreaterThan(0);
     expect(logged).not.toContain('xoxb-test');

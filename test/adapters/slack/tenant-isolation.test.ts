@@ -25,7 +25,14 @@ describe('Slack tenant isolation', () => {
   });
 
   it('treats a channel id from another team as no group at all, and stores nothing there or here', async () => {
-    await h.rig.slack.command({ command: '/applied', text: 'Globex | PM', teamId: 'T2', channelId: 'C1', userId: 'U1', responseUrl: h.rig.api.responseUrl('forged') });
+    await h.rig.slack.command({
+      command: '/applied',
+      text: 'Globex | PM',
+      teamId: 'T2',
+      channelId: 'C1',
+      userId: 'U1',
+      responseUrl: h.rig.api.responseUrl('forged'),
+    });
     expect(texts(h.rig.api.callsTo('response_url').at(-1))).toMatch(/isn't a Rebound group/);
     expect(applications()).toEqual([]);
     expect(h.store.groups.findByChannel({ platform: 'slack', workspaceId: 'T2' }, 'C1')).toBeNull();
@@ -48,7 +55,16 @@ describe('Slack tenant isolation', () => {
       container: { type: 'message', message_ts: sent.ts, channel_id: sent.channel, is_ephemeral: false },
       message: { type: 'message', bot_id: BOT_ID, user: BOT_USER_ID, ts: sent.ts, text: '' },
       response_url: h.rig.api.responseUrl('cross-team'),
-      actions: [{ type: 'button', action_id: done, value: done, block_id: 'b', text: { type: 'plain_text', text: 'Done' }, action_ts: '1.2' }],
+      actions: [
+        {
+          type: 'button',
+          action_id: done,
+          value: done,
+          block_id: 'b',
+          text: { type: 'plain_text', text: 'Done' },
+          action_ts: '1.2',
+        },
+      ],
     });
     expect(texts(h.rig.api.callsTo('response_url').at(-1))).toMatch(/no longer exists/);
     expect(h.store.followUps.get(Number(done.split(':')[2]))?.status).toBe('pending');

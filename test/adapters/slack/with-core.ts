@@ -25,9 +25,19 @@ export interface SlackWithCore {
   readonly waits: number[];
   command(userId: string, name: string, text: string, triggerId?: string): Promise<SlackResponse>;
   click(userId: string, actionId: string, sent: { channel: string; ts: string }): Promise<SlackResponse>;
-  reaction(type: 'reaction_added' | 'reaction_removed', user: string, ts: string, eventId?: string): Promise<SlackResponse>;
+  reaction(
+    type: 'reaction_added' | 'reaction_removed',
+    user: string,
+    ts: string,
+    eventId?: string,
+  ): Promise<SlackResponse>;
   /** Submits a modal that `views.open` opened, with one input per block (block id = action id = field id). */
-  submit(userId: string, opened: OpenedView, title: string, inputs: Readonly<Record<string, { type: string; value: string }>>): Promise<SlackResponse>;
+  submit(
+    userId: string,
+    opened: OpenedView,
+    title: string,
+    inputs: Readonly<Record<string, { type: string; value: string }>>,
+  ): Promise<SlackResponse>;
   member(userId: string): Member;
   stop(): Promise<void>;
 }
@@ -55,7 +65,13 @@ export async function startSlackWithCore(): Promise<SlackWithCore> {
       return core.handle(event);
     },
   });
-  const rebound = createRebound({ store, chat: rig.adapter.chat, clock, logger: rig.logger, wait: async (ms) => void waits.push(ms) });
+  const rebound = createRebound({
+    store,
+    chat: rig.adapter.chat,
+    clock,
+    logger: rig.logger,
+    wait: async (ms) => void waits.push(ms),
+  });
   core = rebound;
 
   const harness: SlackWithCore = {
@@ -82,20 +98,40 @@ export async function startSlackWithCore(): Promise<SlackWithCore> {
         container: { type: 'message', message_ts: sent.ts, channel_id: sent.channel, is_ephemeral: false },
         message: { type: 'message', bot_id: BOT_ID, user: BOT_USER_ID, ts: sent.ts, text: '' },
         response_url: rig.api.responseUrl(`click-${userId}`),
-        actions: [{ type: 'button', action_id: actionId, value: actionId, block_id: 'b', text: { type: 'plain_text', text: 'x' }, action_ts: '1.2' }],
+        actions: [
+          {
+            type: 'button',
+            action_id: actionId,
+            value: actionId,
+            block_id: 'b',
+            text: { type: 'plain_text', text: 'x' },
+            action_ts: '1.2',
+          },
+        ],
       }),
     reaction: (type, user, ts, id = `EvE${++eventId}`) =>
       rig.slack.event({
         ...DOCUMENTED_REACTION_ADDED,
         team_id: 'T1',
         event_id: id,
-        event: { ...DOCUMENTED_REACTION_ADDED.event, type, user, reaction: 'tada', item: { type: 'message', channel: 'C1', ts } },
+        event: {
+          ...DOCUMENTED_REACTION_ADDED.event,
+          type,
+          user,
+          reaction: 'tada',
+          item: { type: 'message', channel: 'C1', ts },
+        },
       }),
     submit: (userId, opened, title, inputs) =>
       rig.slack.interaction({
         type: 'view_submission',
         team: { id: 'T1', domain: 'example' },
-        user: { id: userId, username: userId === 'U1' ? 'alice' : 'bob', name: userId === 'U1' ? 'alice' : 'bob', team_id: 'T1' },
+        user: {
+          id: userId,
+          username: userId === 'U1' ? 'alice' : 'bob',
+          name: userId === 'U1' ? 'alice' : 'bob',
+          team_id: 'T1',
+        },
         api_app_id: 'A1',
         token: 'x',
         trigger_id: `t${++viewId}`,
