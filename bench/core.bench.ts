@@ -42,23 +42,28 @@ async function measureCore(): Promise<{ perSecond: number; elapsedMs: number }> 
       actor: { userId: `U${user}`, displayName: `member ${user}`, timezone: 'Europe/Berlin', isBot: false },
     });
     for (let g = 0; g < GROUPS; g++)
-      await rebound.handle({ kind: 'command', source: source(g), name: 'rebound', args: ['setup'] });
+      await rebound.handle({ kind: 'command', source: source(g), command: 'rebound setup', values: {} });
     for (let u = 0; u < MEMBERS; u++)
-      await rebound.handle({ kind: 'command', source: source(u), name: 'rebound', args: ['join'] });
+      await rebound.handle({ kind: 'command', source: source(u), command: 'rebound join', values: {} });
     const start = performance.now();
     for (let i = 0; i < COMMANDS; i++) {
       const user = i % MEMBERS;
       const company = `Company ${i >> 1}`;
-      const args =
+      const reply = await rebound.handle(
         i % 2 === 0
-          ? [company, 'Backend Engineer']
-          : [company, 'Backend Engineer', 'interview', 'they chose an internal candidate'];
-      const reply = await rebound.handle({
-        kind: 'command',
-        source: source(user),
-        name: i % 2 === 0 ? 'applied' : 'rejected',
-        args,
-      });
+          ? { kind: 'command', source: source(user), command: 'applied', values: { company, role: 'Backend Engineer' } }
+          : {
+              kind: 'command',
+              source: source(user),
+              command: 'rejected',
+              values: {
+                company,
+                role: 'Backend Engineer',
+                stage: 'interview',
+                note: 'they chose an internal candidate',
+              },
+            },
+      );
       if (reply.type !== 'private') throw new Error(`command ${i} was not answered privately`);
       clock.advance(1000);
     }

@@ -120,8 +120,8 @@ export async function runSlackHttpBench(): Promise<SlackHttpResult> {
     const actor = { userId: 'UB0', displayName: 'bench0', timezone: 'Europe/Berlin', isBot: false };
     await core.handle({
       kind: 'command',
-      name: 'rebound',
-      args: ['setup'],
+      command: 'rebound setup',
+      values: {},
       source: { platform: 'slack', workspaceId: 'T1', channelId: 'C1', channelName: 'job-hunt', actor },
     });
     const rebound = await adapter.start();

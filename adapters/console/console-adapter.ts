@@ -6,7 +6,8 @@
 import { createInterface } from 'node:readline';
 import { DateTime } from 'luxon';
 import type { ManualClock } from '../../src/core/clock.ts';
-import { splitCommandText } from '../../src/core/command-text.ts';
+import { parseCommandText } from '../../src/core/commands/parse-text.ts';
+import { consoleMention } from './parse-line.ts';
 import type { EventHandler } from '../../src/core/event-handler.ts';
 import type { EventSource, InboundEvent } from '../../src/core/events.ts';
 import type { Reply } from '../../src/core/messages.ts';
@@ -47,8 +48,8 @@ export class ConsoleSession {
       await this.#run({
         kind: 'command',
         source: this.#source(CONSOLE_USER, CONSOLE_CHANNEL, this.o.localZone),
-        name: 'rebound',
-        args: ['setup'],
+        command: 'rebound setup',
+        values: {},
       });
   }
 
@@ -121,13 +122,11 @@ export class ConsoleSession {
       case 'unknown':
         this.o.chat.printPrivate(user, [`I don't know "${input.text.slice(0, 60)}".`, ...CONSOLE_HELP]);
         return;
-      case 'command':
-        return this.#run({
-          kind: 'command',
-          source: this.#source(user, CONSOLE_CHANNEL),
-          name: input.name,
-          args: splitCommandText(input.name, input.text),
-        });
+      case 'command': {
+        const parsed = parseCommandText(input.name, input.text, consoleMention);
+        if (!parsed) return;
+        return this.#run({ kind: 'command', source: this.#source(user, CONSOLE_CHANNEL), ...parsed });
+      }
       case 'time':
         return this.#time(user, input);
       case 'react': {

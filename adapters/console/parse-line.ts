@@ -1,9 +1,10 @@
 /** What a line typed into the console asks for. */
-import { COMMAND_NAMES, type CommandName } from '../../src/core/events.ts';
+import type { MentionToken } from '../../src/core/commands/fields.ts';
+import { SLASH_COMMANDS } from '../../src/core/commands/declarations.ts';
 
 export type ConsoleInput =
   | { readonly kind: 'nothing' }
-  | { readonly kind: 'command'; readonly user: string | null; readonly name: CommandName; readonly text: string }
+  | { readonly kind: 'command'; readonly user: string | null; readonly name: string; readonly text: string }
   | { readonly kind: 'time'; readonly user: string | null; readonly arg: string }
   | {
       readonly kind: 'react';
@@ -37,8 +38,7 @@ export function parseLine(raw: string): ConsoleInput {
   if (line.startsWith('/')) {
     const m = /^\/([a-z-]+)(?:\s+([\s\S]*))?$/i.exec(line);
     const name = m?.[1]?.toLowerCase();
-    if (name && (COMMAND_NAMES as readonly string[]).includes(name))
-      return { kind: 'command', user, name: name as CommandName, text: m?.[2] ?? '' };
+    if (name && SLASH_COMMANDS.includes(name)) return { kind: 'command', user, name, text: m?.[2] ?? '' };
     return { kind: 'unknown', user, text: line };
   }
   const [verb = '', ...rest] = line.split(/\s+/);
@@ -91,4 +91,14 @@ export function parseTimeArg(arg: string): { kind: 'relative'; ms: number } | { 
   }
   if (/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/.test(t)) return { kind: 'absolute', iso: t };
   return null;
+}
+
+/** The console's mentions: `@bob` is the user bob; `@everyone`, `@here` and `@channel` are not one person. */
+export function consoleMention(word: string): MentionToken | null {
+  const m = USER.exec(word);
+  if (!m) return null;
+  const name = (m[1] ?? '').toLowerCase();
+  if (name === 'everyone') return { kind: 'everyone' };
+  if (name === 'here' || name === 'channel') return { kind: 'here' };
+  return { kind: 'user', userId: name };
 }

@@ -1,6 +1,6 @@
 /** Terminal rendering: every printed line starts with where it went; buttons and posts get short ids. */
 import type { Form, Message } from '../../src/core/messages.ts';
-import { neutraliseMentions } from '../../src/core/text.ts';
+import { neutraliseMentions } from './neutralise.ts';
 
 export interface Registry {
   /** Registers a button and returns its short id (`b12`). */
@@ -14,9 +14,8 @@ export function renderMessage(
   postLabel?: string,
 ): string[] {
   const lines: string[] = [];
-  // Text is neutralised again here: only `ping` may name someone (`@alice` at the start).
+  // All text is neutralised here: only a mention block names someone (`@alice`).
   const safe = (text: string) => neutraliseMentions(text);
-  const mentions = (message.ping ?? []).map((u) => `@${u}`).join(' ');
   for (const block of message.blocks) {
     switch (block.type) {
       case 'heading':
@@ -28,6 +27,9 @@ export function renderMessage(
         break;
       case 'text':
         lines.push(...safe(block.text).split('\n'));
+        break;
+      case 'mention':
+        lines.push(...[...block.userIds.map((u) => `@${u}`), safe(block.text)].join(' ').split('\n'));
         break;
       case 'fields':
         for (const f of block.fields) lines.push(`${safe(f.label)}: ${safe(f.value)}`);
@@ -45,7 +47,6 @@ export function renderMessage(
     }
   }
   if (lines.length === 0) lines.push('');
-  if (mentions) lines[0] = `${mentions} ${lines[0]}`;
   if (postLabel) lines[0] = `${lines[0]} (post ${postLabel})`;
   return lines;
 }

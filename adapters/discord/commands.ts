@@ -1,7 +1,7 @@
 /**
- * Rebound's commands as Discord application commands with typed options, and the mapping of a
- * used command's options back to the core's `args` (the command's fields in order, as Slack's
- * `|`-separated text gives them).
+ * Rebound's commands as Discord application commands, derived from the core's declarations: each
+ * field becomes a typed option of the same name, and a used command's options are read back by
+ * name. `/rebound` words become subcommands (`/rebound config admin` → `/rebound config-admin`).
  */
 import {
   ApplicationCommandOptionType,
@@ -13,191 +13,118 @@ import {
   type ChatInputCommandInteraction,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import { COMMAND_NAMES, type CommandName } from '../../src/core/events.ts';
-import { REJECTION_STAGES } from '../../src/core/types.ts';
+import { ALL_COMMANDS, SLASH_COMMANDS, type CommandDeclaration } from '../../src/core/commands/declarations.ts';
+import type { Field, RawValue } from '../../src/core/commands/fields.ts';
 
-const S = ApplicationCommandOptionType.String;
-const I = ApplicationCommandOptionType.Integer;
-const B = ApplicationCommandOptionType.Boolean;
+const DESCRIPTION_MAX = 100;
 
-const company = { type: S, name: 'company', description: 'The company', min_length: 1, max_length: 100 } as const;
-const role = { type: S, name: 'role', description: 'The role', min_length: 1, max_length: 100 } as const;
-const timezone = {
-  type: S,
-  name: 'timezone',
-  description: 'An IANA timezone, e.g. Europe/Berlin',
-  autocomplete: true,
-} as const;
-
-const STAGE_LABELS: Readonly<Record<(typeof REJECTION_STAGES)[number], string>> = {
-  applied: 'After applying',
-  screen: 'Screening call',
-  interview: 'Interview',
-  final: 'Final round',
-  offer: 'Offer stage',
-};
-
-function sub(
-  name: string,
-  description: string,
-  options: APIApplicationCommandBasicOption[] = [],
-): APIApplicationCommandSubcommandOption {
-  return { type: ApplicationCommandOptionType.Subcommand, name, description, options };
+function short(text: string): string {
+  return text.length <= DESCRIPTION_MAX ? text : `${text.slice(0, DESCRIPTION_MAX - 1)}…`;
 }
 
-function command(
-  name: CommandName,
-  description: string,
-  options: RESTPostAPIChatInputApplicationCommandsJSONBody['options'] = [],
-): RESTPostAPIChatInputApplicationCommandsJSONBody {
-  return {
-    type: ApplicationCommandType.ChatInput,
-    name,
-    description,
-    options,
-    // Rebound lives in guild channels: every row is keyed by guild.
-    contexts: [InteractionContextType.Guild],
-    integration_types: [ApplicationIntegrationType.GuildInstall],
-  };
+/** A field as a Discord option: the kind decides the option type, the declaration its limits. */
+function optionOf(field: Field): APIApplicationCommandBasicOption {
+  const base = { name: field.id, description: short(field.label), required: field.required };
+  switch (field.kind) {
+    case 'integer':
+      return { ...base, type: ApplicationCommandOptionType.Integer, min_value: field.min, max_value: field.max };
+    case 'choice':
+      return {
+        ...base,
+        type: ApplicationCommandOptionType.String,
+        choices: field.choices.map((c) => ({ name: c.label, value: c.value })),
+      };
+    case 'user':
+      return { ...base, type: ApplicationCommandOptionType.User };
+    case 'timezone':
+      return { ...base, type: ApplicationCommandOptionType.String, autocomplete: true, max_length: 64 };
+    case 'text':
+      return {
+        ...base,
+        type: ApplicationCommandOptionType.String,
+        ...(field.required && { min_length: 1 }),
+        max_length: field.maxLength,
+      };
+    case 'url':
+      return { ...base, type: ApplicationCommandOptionType.String, max_length: field.maxLength };
+    case 'time-of-day':
+      return { ...base, type: ApplicationCommandOptionType.String, max_length: 5 };
+    case 'weekdays':
+      return { ...base, type: ApplicationCommandOptionType.String, max_length: 40 };
+    case 'date':
+      return { ...base, type: ApplicationCommandOptionType.String, max_length: 10 };
+  }
 }
+
+/** Required options first: Discord refuses an optional option before a required one. */
+function optionsOf(command: CommandDeclaration): APIApplicationCommandBasicOption[] {
+  const options = command.fields.map(optionOf);
+  return [...options.filter((o) => o.required), ...options.filter((o) => !o.required)];
+}
+
+/** The Discord subcommand name of a `/rebound` command: its words after `rebound`, joined by `-`. */
+export function subcommandName(command: CommandDeclaration): string {
+  return command.id.split(' ').slice(1).join('-');
+}
+
+const REBOUND_SUMMARY = 'Rebound: your group, your settings and your data';
 
 /**
- * Every command. `/rebound setup` and `/rebound config` need Manage Channels, but Discord sets
- * default member permissions per command, not per subcommand, and `/rebound join` must stay open
- * to everyone: so each interaction carries the member's Manage Channels (as Discord computed it
- * for that channel) to the core as `canManageChannel`, and the core refuses when it is false.
+ * Every command. `/rebound setup` and `/rebound config` need an admin, but Discord sets default
+ * member permissions per command, not per subcommand, and `/rebound join` must stay open to
+ * everyone: so each interaction carries the member's Manage Channels (as Discord computed it for
+ * that channel) to the core as `canManageChannel`, and the core decides.
  */
-export const COMMAND_DEFINITIONS: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[] = [
-  command('applied', 'Log an application; the group sees it (per your visibility)', [
-    { ...company, required: true },
-    { ...role, required: true },
-    { type: S, name: 'link', description: 'Link to the posting', max_length: 500 },
-  ]),
-  command('rejected', 'Log a rejection and get a plan of next steps (no options opens a form)', [
-    company,
-    role,
-    {
-      type: S,
-      name: 'stage',
-      description: 'How far you got',
-      choices: REJECTION_STAGES.map((value) => ({ name: STAGE_LABELS[value], value })),
-    },
-    { type: S, name: 'note', description: 'Anything to remember', max_length: 1000 },
-  ]),
-  command('update', 'Log a progress update', [
-    { type: S, name: 'text', description: 'What happened', required: true, min_length: 1, max_length: 2000 },
-  ]),
-  command('feedback', 'Record feedback a company gave you', [
-    { ...company, required: true },
-    { type: S, name: 'text', description: 'What they said', required: true, min_length: 1, max_length: 1000 },
-  ]),
-  command('followups', 'List your pending follow-ups'),
-  command('checkin', 'Open the check-in form'),
-  command('goal', 'Set your weekly goals', [
-    {
-      type: I,
-      name: 'applications',
-      description: 'Applications per week',
-      required: true,
-      min_value: 0,
-      max_value: 100,
-    },
-    { type: I, name: 'networking', description: 'Networking actions per week', min_value: 0, max_value: 100 },
-  ]),
-  command('stats', 'Your week and totals', [{ type: B, name: 'group', description: "Show the group's stats instead" }]),
-  command('rebound', 'Rebound settings', [
-    sub('setup', 'Make this channel a group (needs Manage Channels)', [
-      { type: S, name: 'time', description: 'Check-in time, HH:MM (default 09:00)', max_length: 5 },
-      timezone,
-      { type: S, name: 'days', description: 'Check-in days, e.g. mon-fri', max_length: 40 },
-    ]),
-    sub('config', "Change the group's rules (needs Manage Channels)", [
-      {
-        type: S,
-        name: 'settings',
-        description: 'e.g. connect off, engage 21 or checkin 09:30; empty shows the settings',
-        max_length: 200,
-      },
-    ]),
-    sub('join', 'Join the group in this channel'),
-    sub('leave', 'Leave the group in this channel'),
-    sub('pause', 'Pause nudges', [
-      { type: I, name: 'days', description: 'For how many days', min_value: 1, max_value: 365 },
-    ]),
-    sub('resume', 'Resume nudges'),
-    sub('timezone', 'Set your timezone', [{ ...timezone, required: true }]),
-    sub('quiet', 'Set quiet hours', [
-      { type: S, name: 'hours', description: 'HH-HH, e.g. 21-08', required: true, max_length: 11 },
-    ]),
-    sub('visibility', 'What the group sees of your entries', [
-      {
-        type: S,
-        name: 'level',
-        description: 'shared, counts or private',
-        required: true,
-        choices: (['shared', 'counts', 'private'] as const).map((value) => ({ name: value, value })),
-      },
-    ]),
-    sub('export', 'Send me my data as a file'),
-    sub('forget-me', 'Delete my data (asks first)'),
-    sub('help', 'How Rebound works'),
-  ]),
-];
-
-/** Option names in the order of the core's args, per command (and per `/rebound` subcommand). */
-const ARG_ORDER: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
-  COMMAND_DEFINITIONS.flatMap((def) => {
-    const options = def.options ?? [];
-    const subs = options.filter(
-      (o): o is APIApplicationCommandSubcommandOption => o.type === ApplicationCommandOptionType.Subcommand,
-    );
-    if (subs.length > 0)
-      return subs.map((s) => [`${def.name} ${s.name}`, (s.options ?? []).map((o) => o.name)] as const);
-    return [[def.name, options.map((o) => o.name)] as const];
-  }),
+export const COMMAND_DEFINITIONS: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[] = SLASH_COMMANDS.map(
+  (slash) => {
+    const declared = ALL_COMMANDS.filter((c) => c.id.split(' ')[0] === slash);
+    const single = declared.length === 1 && declared[0]?.id === slash ? declared[0] : undefined;
+    const options = single
+      ? optionsOf(single)
+      : declared.map((c): APIApplicationCommandSubcommandOption => ({
+          type: ApplicationCommandOptionType.Subcommand,
+          name: subcommandName(c),
+          description: short(c.summary),
+          options: optionsOf(c),
+        }));
+    return {
+      type: ApplicationCommandType.ChatInput,
+      name: slash,
+      description: short(single?.summary ?? REBOUND_SUMMARY),
+      options,
+      // Rebound lives in guild channels: every row is keyed by guild.
+      contexts: [InteractionContextType.Guild],
+      integration_types: [ApplicationIntegrationType.GuildInstall],
+    };
+  },
 );
 
-export function isCommandName(name: string): name is CommandName {
-  return (COMMAND_NAMES as readonly string[]).includes(name);
+/** The declared command a used Discord command is, or null when it is not one of ours. */
+export function commandOf(commandName: string, subcommand: string | null): CommandDeclaration | null {
+  return (
+    ALL_COMMANDS.find((c) =>
+      subcommand === null
+        ? c.id === commandName
+        : c.id.split(' ')[0] === commandName && subcommandName(c) === subcommand,
+    ) ?? null
+  );
 }
 
-export type OptionValue = string | number | boolean;
-
-/**
- * The core's args from the options the person filled in: fields in order, `''` for a skipped
- * field before a filled one, trailing empty fields left out. `/stats group:true` is `['group']`.
- */
-export function argsFromOptions(
-  commandName: string,
-  subcommand: string | null,
-  values: ReadonlyMap<string, OptionValue>,
-): string[] {
-  const order = ARG_ORDER[subcommand ? `${commandName} ${subcommand}` : commandName] ?? [];
-  const fields = order.map((name) => {
-    const value = values.get(name);
-    if (value === undefined) return '';
-    if (commandName === 'stats' && name === 'group') return value === true ? 'group' : '';
-    if (commandName === 'rebound' && subcommand === 'config' && name === 'settings') return String(value).trim();
-    return String(value);
-  });
-  while (fields.length > 0 && fields[fields.length - 1] === '') fields.pop();
-  if (commandName === 'rebound' && subcommand === 'config') {
-    // Free-form settings become words, as on Slack.
-    return ['config', ...fields.flatMap((f) => f.split(/\s+/).filter((w) => w !== ''))];
-  }
-  return subcommand ? [subcommand, ...fields] : fields;
-}
-
-/** The filled-in options of a used command, by name. */
-export function optionValues(interaction: ChatInputCommandInteraction): Map<string, OptionValue> {
-  const values = new Map<string, OptionValue>();
+/** The options the person filled in, by name; a user option is a mention of that user. */
+export function valuesOf(
+  command: CommandDeclaration,
+  interaction: ChatInputCommandInteraction,
+): Record<string, RawValue> {
   const top = interaction.options.data;
   const leaves =
     top.length === 1 && top[0]?.type === ApplicationCommandOptionType.Subcommand ? (top[0].options ?? []) : top;
+  const values: Record<string, RawValue> = {};
   for (const option of leaves) {
-    const value = option.value;
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
-      values.set(option.name, value);
+    const field = command.fields.find((f) => f.id === option.name);
+    if (!field) continue;
+    if (field.kind === 'user' && typeof option.value === 'string')
+      values[field.id] = { kind: 'user', userId: option.value };
+    else if (typeof option.value === 'string' || typeof option.value === 'number') values[field.id] = option.value;
   }
   return values;
 }

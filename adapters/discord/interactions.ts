@@ -15,7 +15,8 @@ import type { EventHandler } from '../../src/core/event-handler.ts';
 import type { InboundEvent } from '../../src/core/events.ts';
 import { textMessage, type Message, type Reply } from '../../src/core/messages.ts';
 import type { Logger } from '../../src/core/ports.ts';
-import { argsFromOptions, isCommandName, optionValues, timezoneChoices } from './commands.ts';
+import type { CommandId } from '../../src/core/commands/declarations.ts';
+import { commandOf, timezoneChoices, valuesOf } from './commands.ts';
 import { decodeCustomId } from './custom-ids.ts';
 import { describe } from './delivery.ts';
 import { renderMessage, renderModal, toEphemeralReply, toUpdate } from './rendering.ts';
@@ -58,16 +59,21 @@ export function createInteractionListener(options: InteractionOptions): (interac
   async function onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
     if (!interaction.guildId)
       return void (await interaction.reply({ content: NOT_IN_GUILD, flags: MessageFlags.Ephemeral }));
-    const name = interaction.commandName;
-    if (!isCommandName(name))
-      return void (await interaction.reply({ content: `Unknown command /${name}.`, flags: MessageFlags.Ephemeral }));
-    const subcommand = interaction.options.getSubcommand(false);
+    const command = commandOf(interaction.commandName, interaction.options.getSubcommand(false));
+    if (!command)
+      return void (await interaction.reply({
+        content: `Unknown command /${interaction.commandName}.`,
+        flags: MessageFlags.Ephemeral,
+      }));
     // Manage Channels (for /rebound setup and config) travels in the source; the core decides.
     const source = interactionSource(interaction, interaction.guildId);
-    const args = argsFromOptions(name, subcommand, optionValues(interaction));
-    await answer(interaction, { kind: 'command', source, name, args }, () =>
-      interaction.deferReply({ flags: MessageFlags.Ephemeral }),
-    );
+    const event = {
+      kind: 'command',
+      source,
+      command: command.id as CommandId,
+      values: valuesOf(command, interaction),
+    } as const;
+    await answer(interaction, event, () => interaction.deferReply({ flags: MessageFlags.Ephemeral }));
   }
 
   async function onButton(interaction: ButtonInteraction): Promise<void> {
@@ -108,7 +114,9 @@ export function createInteractionListener(options: InteractionOptions): (interac
 
   async function answerAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
     const focused = interaction.options.getFocused(true);
-    await interaction.respond(focused.name === 'timezone' ? timezoneChoices(String(focused.value)) : []);
+    const command = commandOf(interaction.commandName, interaction.options.getSubcommand(false));
+    const field = command?.fields.find((f) => f.id === focused.name);
+    await interaction.respond(field?.kind === 'timezone' ? timezoneChoices(String(focused.value)) : []);
   }
 
   /** Runs the core, deferring if it is slow, then renders its reply in the interaction. */

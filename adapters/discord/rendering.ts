@@ -20,7 +20,15 @@ import {
   type InteractionUpdateOptions,
   type RESTPostAPIChannelMessageJSONBody,
 } from 'discord.js';
-import type { Block, Button, Form, FormField, Message, OutboundFile } from '../../src/core/messages.ts';
+import {
+  mentionedUsers,
+  type Block,
+  type Button,
+  type Form,
+  type FormField,
+  type Message,
+  type OutboundFile,
+} from '../../src/core/messages.ts';
 import { encodeCustomId } from './custom-ids.ts';
 
 const CONTENT_MAX = 2000;
@@ -47,15 +55,14 @@ export interface RenderOptions {
 }
 
 export function renderMessage(message: Message, options: RenderOptions = {}): RenderedMessage {
-  const pings = [...new Set(message.ping ?? [])];
-  const pingLine = pings.map((id) => `<@${id}>`).join(' ');
+  const pings = mentionedUsers(message).filter((id) => SNOWFLAKE.test(id));
   const body = message.blocks.flatMap(renderBlock).join('\n');
   const components = renderButtons(message.blocks, options.dmWorkspaceId);
 
-  const inline = [pingLine, body].filter((part) => part !== '').join('\n');
-  if (inline.length <= CONTENT_MAX) return { content: inline, embeds: [], components, pings };
+  if (body.length <= CONTENT_MAX) return { content: body, embeds: [], components, pings };
   return {
-    content: pingLine,
+    // Mentions in an embed do not ping: the people named stay in the content.
+    content: pings.map((id) => `<@${id}>`).join(' '),
     embeds: chunk(body, EMBED_DESCRIPTION_MAX, EMBEDS_MAX).map((description) => ({ description })),
     components,
     pings,
@@ -64,9 +71,10 @@ export function renderMessage(message: Message, options: RenderOptions = {}): Re
 
 /**
  * Discord's mention syntax neutralised in text: `@everyone`, `@here`, user, role and channel
- * mentions. The core already strips them from user text; this is the platform's own layer, and
- * allowed mentions would stop a ping anyway, but the text should not even look like one.
+ * mentions. Allowed mentions would stop a ping anyway, but the text should not even look like one.
  */
+const SNOWFLAKE = /^\d{1,20}$/;
+
 export function escapeMentions(text: string): string {
   return text.replace(/@(everyone|here)/g, '@\u200b$1').replace(/<(@[!&]?|#)(\d+)>/g, '<$1\u200b$2>');
 }
@@ -77,6 +85,12 @@ function renderBlock(block: Block): string[] {
       return [`**${escapeMentions(block.text)}**`];
     case 'text':
       return [escapeMentions(block.text)];
+    case 'mention':
+      return [
+        [...block.userIds.filter((id) => SNOWFLAKE.test(id)).map((id) => `<@${id}>`), escapeMentions(block.text)]
+          .filter((part) => part !== '')
+          .join(' '),
+      ];
     case 'fields':
       return block.fields.map((f) => `**${escapeMentions(f.label)}:** ${escapeMentions(f.value)}`);
     case 'divider':

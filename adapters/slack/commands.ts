@@ -3,14 +3,13 @@
  * first, then handled, and the reply goes out through the response_url or a modal.
  */
 import type { App } from '@slack/bolt';
-import { splitCommandText } from '../../src/core/command-text.ts';
-import { COMMAND_NAMES, type CommandEvent, type CommandName } from '../../src/core/events.ts';
+import type { CommandEvent } from '../../src/core/events.ts';
 import type { EventHandler } from '../../src/core/event-handler.ts';
 import type { Logger } from '../../src/core/ports.ts';
 import type { createReplySender } from './replies.ts';
 import { createEventDeduper } from './events.ts';
 import { SORRY } from './replies.ts';
-import { slackMarkupToPlain } from './slack-text.ts';
+import { parseSlackCommand } from './command-text.ts';
 import type { UserDirectory } from './users.ts';
 
 export interface InboundDeps {
@@ -18,11 +17,6 @@ export interface InboundDeps {
   readonly users: UserDirectory;
   readonly replies: ReturnType<typeof createReplySender>;
   readonly logger: Logger;
-}
-
-function commandName(command: string): CommandName | null {
-  const name = command.replace(/^\//, '');
-  return COMMAND_NAMES.find((known) => known === name) ?? null;
 }
 
 export function registerCommands(app: App, deps: InboundDeps): void {
@@ -35,16 +29,15 @@ export function registerCommands(app: App, deps: InboundDeps): void {
       deps.logger.warn({ teamId: command.team_id, command: command.command }, 'replayed slash command ignored');
       return;
     }
-    const name = commandName(command.command);
-    if (!name) {
+    const parsed = parseSlackCommand(command.command, command.text);
+    if (!parsed) {
       deps.logger.warn({ command: command.command }, 'unknown slash command');
       return;
     }
     const actor = await deps.users.actor(client, command.team_id, command.user_id, command.user_name);
     const event: CommandEvent = {
       kind: 'command',
-      name,
-      args: splitCommandText(name, slackMarkupToPlain(command.text)),
+      ...parsed,
       source: {
         platform: 'slack',
         workspaceId: command.team_id,
@@ -66,7 +59,7 @@ export function registerCommands(app: App, deps: InboundDeps): void {
       await deps.replies.send(await deps.handler.handle(event), context);
     } catch (error) {
       deps.logger.error(
-        { teamId: command.team_id, command: name, error: error instanceof Error ? error.message : 'unknown' },
+        { teamId: command.team_id, command: parsed.command, error: error instanceof Error ? error.message : 'unknown' },
         'command failed',
       );
       await deps.replies.send({ type: 'private', message: SORRY }, context);

@@ -55,6 +55,8 @@ function renderBlock(block: Block): Slack.KnownBlock[] {
       return [{ type: 'header', text: plain(block.text, HEADER_MAX) }];
     case 'text':
       return chunks(escapeSlackText(block.text), SECTION_MAX).map((text) => ({ type: 'section', text: mrkdwn(text) }));
+    case 'mention':
+      return [{ type: 'section', text: mrkdwn(clip(mentionLine(block), SECTION_MAX)) }];
     case 'fields': {
       const sections: Slack.KnownBlock[] = [];
       for (let i = 0; i < block.fields.length; i += 10) {
@@ -90,24 +92,25 @@ function renderBlock(block: Block): Slack.KnownBlock[] {
   }
 }
 
-/** The mentions a message may carry, in order, skipping anything that is not a user id. */
-function pingMentions(message: Message): string[] {
-  return (message.ping ?? []).flatMap((id) => {
+/** A mention block: the people it names (only valid user ids), then its escaped text. */
+function mentionLine(block: Extract<Block, { type: 'mention' }>): string {
+  const mentions = block.userIds.flatMap((id) => {
     const mention = userMention(id);
     return mention ? [mention] : [];
   });
+  return [...mentions, escapeSlackText(block.text)].filter((part) => part !== '').join(' ');
 }
 
 export function renderMessage(message: Message): RenderedMessage {
-  const mentions = pingMentions(message);
   const blocks: Slack.KnownBlock[] = [];
-  if (mentions.length > 0) blocks.push({ type: 'section', text: mrkdwn(mentions.join(' ')) });
   for (const block of message.blocks) blocks.push(...renderBlock(block));
   if (blocks.length > BLOCKS_MAX) {
     blocks.splice(BLOCKS_MAX - 1, blocks.length, { type: 'section', text: mrkdwn('…') });
   }
-  const lines = messageToPlainLines(message).map(escapeSlackText);
-  const text = clip([mentions.join(' '), ...lines].filter((l) => l.length > 0).join('\n') || ' ', 3900);
+  const lines = message.blocks.flatMap((block) =>
+    block.type === 'mention' ? [mentionLine(block)] : messageToPlainLines({ blocks: [block] }).map(escapeSlackText),
+  );
+  const text = clip(lines.filter((l) => l.length > 0).join('\n') || ' ', 3900);
   return { text, blocks };
 }
 

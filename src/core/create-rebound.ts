@@ -1,5 +1,6 @@
 import type { Clock } from './clock.ts';
 import type { CoreDeps } from './deps.ts';
+import { InputError } from './commands/read-input.ts';
 import { UserError } from './errors.ts';
 import type { EventHandler } from './event-handler.ts';
 import type { InboundEvent } from './events.ts';
@@ -71,6 +72,8 @@ async function handleEvent(deps: CoreDeps, event: InboundEvent): Promise<Reply> 
   } catch (error) {
     if (error instanceof UserError) {
       deps.logger.info({ ...log, outcome: 'user-error' }, 'event refused');
+      if (event.kind === 'form-submit' && error instanceof InputError && error.problems.every((p) => p.field))
+        return { type: 'form-errors', errors: Object.fromEntries(error.problems.map((p) => [p.field, p.message])) };
       if (event.kind === 'form-submit' && error.field)
         return { type: 'form-errors', errors: { [error.field]: error.message } };
       return privateText(error.text);
@@ -86,7 +89,7 @@ async function handleEvent(deps: CoreDeps, event: InboundEvent): Promise<Reply> 
 function nameOf(event: InboundEvent): string {
   switch (event.kind) {
     case 'command':
-      return event.name === 'rebound' ? `rebound ${event.args[0] ?? ''}`.trim() : event.name;
+      return event.command;
     case 'button':
       return event.actionId.split(':')[0] ?? '';
     case 'form-submit':

@@ -2,6 +2,9 @@
  * One normalised inbound event type. Adapters turn Slack and Discord payloads into these; the core
  * never sees a platform payload. Ids are the platform's own ids; the workspace scopes them.
  */
+import type { CommandId } from './commands/declarations.ts';
+import type { RawValues } from './commands/fields.ts';
+import type { FieldProblem } from './commands/read-input.ts';
 import type { Platform } from './types.ts';
 
 export interface Actor {
@@ -26,28 +29,20 @@ export interface EventSource {
 }
 
 /**
- * A slash command. `args` are the command's fields in order: Slack and the console split the
- * command text on `|` (or on spaces for `/rebound`), Discord maps its typed options to the same order.
+ * A command with its fields by id, as the adapter read them: Slack and the console from text
+ * (`parseCommandText`), Discord from its typed options. The core reads and checks them against the
+ * command's declaration; mentions arrive already decoded into tokens.
  */
 export interface CommandEvent {
   readonly kind: 'command';
   readonly source: EventSource;
-  readonly name: CommandName;
-  readonly args: readonly string[];
+  readonly command: CommandId;
+  readonly values: RawValues;
+  /** Problems the text parser found before the fields could be read (too many fields). */
+  readonly problems?: readonly FieldProblem[];
+  /** A `/rebound` word that is no subcommand: help is shown, saying so. */
+  readonly unknown?: string;
 }
-
-export const COMMAND_NAMES = [
-  'applied',
-  'rejected',
-  'update',
-  'feedback',
-  'followups',
-  'checkin',
-  'goal',
-  'stats',
-  'rebound',
-] as const;
-export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export interface ButtonEvent {
   readonly kind: 'button';

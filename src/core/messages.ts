@@ -2,8 +2,9 @@
  * The neutral outbound message model. The core says *what* to show; each adapter renders it to
  * Block Kit, Discord components or terminal lines.
  *
- * Text in a message is plain text. Text that came from users has already passed through
- * `neutraliseMentions`; adapters still apply their platform's own escaping on top.
+ * Text in a message is plain text, also where it came from users: each adapter's renderer escapes
+ * it for its platform, so nothing a member typed can ping anyone. The only way a message mentions
+ * someone is a `mention` block naming them by user id.
  */
 
 export interface Button {
@@ -20,17 +21,19 @@ export interface Button {
 export type Block =
   | { readonly type: 'heading'; readonly text: string }
   | { readonly type: 'text'; readonly text: string }
+  /** Mentions (and pings) exactly these users of the message's platform, followed by plain text. */
+  | { readonly type: 'mention'; readonly userIds: readonly string[]; readonly text: string }
   | { readonly type: 'fields'; readonly fields: readonly { readonly label: string; readonly value: string }[] }
   | { readonly type: 'buttons'; readonly buttons: readonly Button[] }
   | { readonly type: 'divider' };
 
 export interface Message {
   readonly blocks: readonly Block[];
-  /**
-   * Users this message is meant to ping (user ids of the message's platform). The only way the bot
-   * ever mentions anyone: adapters put these mentions first and allow pings for exactly these users.
-   */
-  readonly ping?: readonly string[];
+}
+
+/** The users a message mentions, in order: the ones its `mention` blocks name. */
+export function mentionedUsers(message: Message): string[] {
+  return [...new Set(message.blocks.flatMap((b) => (b.type === 'mention' ? b.userIds : [])))];
 }
 
 /** A file sent with a message (a chart, an export). */
@@ -90,6 +93,7 @@ export function messageToPlainLines(message: Message): string[] {
     switch (block.type) {
       case 'heading':
       case 'text':
+      case 'mention':
         lines.push(...block.text.split('\n'));
         break;
       case 'fields':

@@ -1,18 +1,21 @@
 /**
- * Routes a normalised inbound event to its use case. Tables, not branches, so a new command or
- * button is one line here and one file in use-cases/.
+ * Routes a normalised inbound event to its use case. A command's fields are read against its
+ * declaration here, once, so every use case receives a typed input (or the caller receives every
+ * problem at once, and nothing runs).
  */
+import { COMMANDS, type CommandId, type InputFor } from './commands/declarations.ts';
+import { formOf } from './commands/forms.ts';
+import { anyValue, readInput } from './commands/read-input.ts';
 import type { CoreDeps } from './deps.ts';
-import type { ButtonEvent, CommandEvent, CommandName, EventSource, FormSubmitEvent } from './events.ts';
-import { privateText, type Reply } from './messages.ts';
+import type { ButtonEvent, CommandEvent, EventSource, FormSubmitEvent } from './events.ts';
+import type { Reply } from './messages.ts';
 import { actOnFollowUp } from './use-cases/act-on-follow-up.ts';
+import { configureAdmins } from './use-cases/configure-admins.ts';
+import { configureGroup } from './use-cases/configure-group.ts';
 import { confirmForgetMe } from './use-cases/confirm-forget-me.ts';
+import { requireAdmin, requireGroup } from './use-cases/context.ts';
 import { exportMyData } from './use-cases/export-my-data.ts';
 import { askToForgetMe } from './use-cases/forget-me.ts';
-import { setGoal } from './use-cases/set-goal.ts';
-import { showGroupStats } from './use-cases/show-group-stats.ts';
-import { showMyStats } from './use-cases/show-my-stats.ts';
-import { configureGroup } from './use-cases/configure-group.ts';
 import { joinGroup } from './use-cases/join-group.ts';
 import { leaveGroup } from './use-cases/leave-group.ts';
 import { listFollowUps } from './use-cases/list-follow-ups.ts';
@@ -23,43 +26,45 @@ import { recordFeedback } from './use-cases/record-feedback.ts';
 import { recordRejection } from './use-cases/record-rejection.ts';
 import { recordUpdate } from './use-cases/record-update.ts';
 import { resumeMember } from './use-cases/resume-member.ts';
+import { setGoal } from './use-cases/set-goal.ts';
 import { setQuietHours } from './use-cases/set-quiet-hours.ts';
 import { setTimezone } from './use-cases/set-timezone.ts';
 import { setVisibility } from './use-cases/set-visibility.ts';
 import { setupGroup } from './use-cases/setup-group.ts';
+import { showGroupStats } from './use-cases/show-group-stats.ts';
 import { showHelp } from './use-cases/show-help.ts';
+import { showMyStats } from './use-cases/show-my-stats.ts';
 
-type Handler = (deps: CoreDeps, source: EventSource, args: readonly string[]) => Reply | Promise<Reply>;
+type Handler<Id extends CommandId> = (
+  deps: CoreDeps,
+  source: EventSource,
+  input: InputFor<Id>,
+  event: CommandEvent,
+) => Reply | Promise<Reply>;
 
-const NOT_YET: Handler = () => privateText('That command is not available yet.');
-
-export const COMMANDS: Record<Exclude<CommandName, 'rebound'>, Handler> = {
+/** Each declared command's use case: the compiler checks that every command has one, with its input. */
+const HANDLERS: { readonly [Id in CommandId]: Handler<Id> } = {
   applied: recordApplication,
-  rejected: (deps, source, args) => recordRejection(deps, source, args),
+  rejected: recordRejection,
   update: recordUpdate,
   feedback: recordFeedback,
   followups: (deps, source) => listFollowUps(deps, source),
   checkin: (deps, source) => openCheckInForm(deps, source),
   goal: setGoal,
-  stats: (deps, source, args) =>
-    args[0]?.trim().toLowerCase() === 'group' && args.length === 1
-      ? showGroupStats(deps, source)
-      : showMyStats(deps, source, args),
-};
-
-export const REBOUND_SUBCOMMANDS: Record<string, Handler> = {
-  setup: setupGroup,
-  config: configureGroup,
-  join: (deps, source) => joinGroup(deps, source),
-  leave: (deps, source) => leaveGroup(deps, source),
-  pause: pauseMember,
-  resume: (deps, source) => resumeMember(deps, source),
-  timezone: setTimezone,
-  quiet: setQuietHours,
-  visibility: setVisibility,
-  export: (deps, source) => exportMyData(deps, source),
-  'forget-me': (deps, source) => askToForgetMe(deps, source),
-  help: () => showHelp(),
+  stats: (deps, source, input) => (input.scope === 'group' ? showGroupStats(deps, source) : showMyStats(deps, source)),
+  'rebound setup': setupGroup,
+  'rebound config': configureGroup,
+  'rebound config admin': configureAdmins,
+  'rebound join': (deps, source) => joinGroup(deps, source),
+  'rebound leave': (deps, source) => leaveGroup(deps, source),
+  'rebound pause': pauseMember,
+  'rebound resume': (deps, source) => resumeMember(deps, source),
+  'rebound timezone': setTimezone,
+  'rebound quiet': setQuietHours,
+  'rebound visibility': setVisibility,
+  'rebound export': (deps, source) => exportMyData(deps, source),
+  'rebound forget-me': (deps, source) => askToForgetMe(deps, source),
+  'rebound help': (_deps, _source, _input, event) => showHelp(event.unknown),
 };
 
 /** A table's own entry for a key, never an inherited property such as `valueOf` or `constructor`. */
@@ -68,12 +73,16 @@ export function lookup<T>(table: Readonly<Record<string, T>>, key: string): T | 
 }
 
 export function routeCommand(deps: CoreDeps, event: CommandEvent): Reply | Promise<Reply> {
-  if (event.name === 'rebound') {
-    const [sub = 'help', ...rest] = event.args;
-    const handler = lookup(REBOUND_SUBCOMMANDS, sub.toLowerCase());
-    return handler ? handler(deps, event.source, rest) : showHelp();
+  const command = COMMANDS[event.command];
+  const given = anyValue(event.values);
+  if (command.where === 'group') {
+    const group = requireGroup(deps, event.source);
+    if (command.who === 'admin' || (command.who === 'admin-to-change' && given)) requireAdmin(group, event.source);
   }
-  return COMMANDS[event.name](deps, event.source, event.args);
+  if ('form' in command && !given && !event.problems?.length) return { type: 'form', form: formOf(command) };
+  const input = readInput(command, event.values, event.problems);
+  const handler = HANDLERS[event.command] as Handler<CommandId>;
+  return handler(deps, event.source, input as InputFor<CommandId>, event);
 }
 
 type ButtonHandler = (deps: CoreDeps, event: ButtonEvent) => Reply | Promise<Reply>;
@@ -90,11 +99,8 @@ type FormHandler = (deps: CoreDeps, event: FormSubmitEvent) => Reply | Promise<R
 /** Form handlers by form-id prefix (`checkin:2026-11-26` → `checkin`). */
 export const FORMS: Record<string, FormHandler> = {
   checkin: submitCheckInForm,
-  rejected: (deps, e) =>
-    recordRejection(
-      deps,
-      e.source,
-      [e.fields.company ?? '', e.fields.role ?? '', e.fields.stage ?? '', e.fields.note ?? ''],
-      true,
-    ),
+  rejected: (deps, event) => {
+    requireGroup(deps, event.source);
+    return recordRejection(deps, event.source, readInput(COMMANDS.rejected, event.fields) as InputFor<'rejected'>);
+  },
 };

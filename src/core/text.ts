@@ -1,30 +1,7 @@
 /**
- * Cleaning user text before it is stored or echoed. Mentions are neutralised so that nothing a
- * member types can ping a channel, a role or a person when the bot repeats it.
+ * Cleaning user text before it is stored: control characters out, and lengths counted the way people
+ * count them. Mentions are the adapters' business: each renderer escapes text for its platform.
  */
-
-const ZWSP = '\u200b';
-
-/** Makes mass mentions, user, role and channel mentions inert on Slack and Discord. */
-export function neutraliseMentions(text: string): string {
-  return (
-    text
-      // Slack special mentions: <!channel>, <!here|here>, <!subteam^S123|@team>, <!date^…>
-      .replace(
-        /<!([a-zA-Z^0-9_-]+)(?:\|([^>]*))?>/g,
-        (_m, name: string, label: string | undefined) => `@${ZWSP}${label?.replace(/^@/, '') || name}`,
-      )
-      // Slack user/channel and Discord user/role/channel mentions: <@U1>, <@U1|bob>, <@!1>, <@&1>, <#C1|x>, <#1>
-      .replace(
-        /<([@#])([!&]?)([A-Za-z0-9]+)(?:\|([^>]*))?>/g,
-        (_m, sigil: string, _kind: string, id: string, label: string | undefined) => `${sigil}${ZWSP}${label || id}`,
-      )
-      // Plain mass mentions: @everyone, @here, @channel (any case)
-      .replace(/@(everyone|here|channel)\b/gi, (_m, word: string) => `@${ZWSP}${word}`)
-      // Whatever is left that opens like mention syntax (`<#`, `<@`, `<!`, unclosed or split) stays inert.
-      .replace(/<(?=[!@#])/g, `<${ZWSP}`)
-  );
-}
 
 /** Removes control characters (keeping newlines and tabs) and normalises to NFC. */
 export function stripControl(text: string): string {

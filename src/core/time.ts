@@ -19,6 +19,23 @@ export function isValidTimezone(zone: string): boolean {
   return valid;
 }
 
+let zonesByLowerName: Map<string, string> | null = null;
+
+/**
+ * The canonical name of a timezone typed in any case (`asia/kolkata` → `Asia/Kolkata`), or null.
+ * Fixed abbreviations such as `EST` are refused: they ignore daylight saving time where people live.
+ */
+export function canonicalTimezone(text: string): string | null {
+  const typed = text.trim();
+  if (typed === '' || typed.length > 64) return null;
+  if (/^(utc|gmt|etc\/utc|z)$/i.test(typed)) return 'UTC';
+  if (!typed.includes('/')) return null;
+  zonesByLowerName ??= new Map(Intl.supportedValuesOf('timeZone').map((zone) => [zone.toLowerCase(), zone]));
+  const known = zonesByLowerName.get(typed.toLowerCase());
+  if (known) return known;
+  return isValidTimezone(typed) ? typed : null;
+}
+
 /**
  * A zone's UTC offset in minutes at an instant, cached per zone and quarter hour: the sweep asks
  * for thousands of members' local times at once, and luxon's own lookup costs ~15 µs each. Offsets

@@ -96,11 +96,14 @@ export function runChatAdapterContract(name: string, makeHarness: () => Promise<
       expect(h.pingsIn(h.lastDelivery().payload)).toEqual({ everyone: false, users: [] });
     });
 
-    it('pings exactly the users the message names in ping, whatever its text says', async () => {
-      const sent = await h.chat.postToChannel(h.channel, { ...hostile, ping: [h.user.userId] });
+    it('pings exactly the users its mention block names, whatever its text says', async () => {
+      const naming = (message: Message): Message => ({
+        blocks: [{ type: 'mention', userIds: [h.user.userId], text: 'look:' }, ...message.blocks],
+      });
+      const sent = await h.chat.postToChannel(h.channel, naming(hostile));
       await h.chat.updateMessage(h.channel.workspace, sent, hostile);
       expect(h.pingsIn(h.lastDelivery().payload)).toEqual({ everyone: false, users: [] });
-      await h.chat.postToChannel(h.channel, { ...hostile, ping: [h.user.userId] });
+      await h.chat.postToChannel(h.channel, naming(hostile));
       expect(h.pingsIn(h.lastDelivery().payload)).toEqual({ everyone: false, users: [h.user.userId] });
     });
 

@@ -1,3 +1,4 @@
+import { mentionedUsers } from '../../src/core/messages.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeliveryError } from '../../src/core/errors.ts';
 import { createHarness, replyButtons, replyText, type Harness } from '../helpers/core.ts';
@@ -146,7 +147,7 @@ describe('a rejection turns into a plan of follow-ups', () => {
     await h.advanceTo(new Date('2026-11-26T10:00:00Z'));
     const fallback = h.chat.sent.filter((s) => s.kind === 'channel' && /from your plan/.test(s.text));
     expect(fallback).toHaveLength(1);
-    expect(fallback[0]?.message.ping).toEqual(['alice']);
+    expect(mentionedUsers(fallback[0]?.message ?? { blocks: [] })).toEqual(['alice']);
     expect(h.store.members.find(1, 'alice')?.dmUnreachable).toBe(true);
     await h.command('alice', 'rebound', 'join');
     expect(h.store.members.find(1, 'alice')?.dmUnreachable).toBe(false);

@@ -248,6 +248,8 @@ export const opt = {
   string: (name: string, value: string): CommandOption => ({ type: 3, name, value }),
   integer: (name: string, value: number): CommandOption => ({ type: 4, name, value }),
   boolean: (name: string, value: boolean): CommandOption => ({ type: 5, name, value }),
+  /** A user option: Discord sends the user's id (and the user in `resolved`). */
+  user: (name: string, userId: string): CommandOption => ({ type: 6, name, value: userId }),
   sub: (name: string, options: readonly CommandOption[] = []): CommandOption => ({ type: 1, name, options }),
 };
 

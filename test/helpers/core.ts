@@ -3,9 +3,9 @@
  * chat port, and drives it the way a user would: commands, clicks, time passing.
  */
 import { ManualClock } from '../../src/core/clock.ts';
-import { splitCommandText } from '../../src/core/command-text.ts';
 import { createRebound, type Rebound } from '../../src/core/create-rebound.ts';
-import type { CommandName, EventSource } from '../../src/core/events.ts';
+import type { EventSource } from '../../src/core/events.ts';
+import { commandEvent } from './command-event.ts';
 import { messageButtons, messageToPlainLines, type Reply } from '../../src/core/messages.ts';
 import type { Logger, Store } from '../../src/core/ports.ts';
 import type { Platform } from '../../src/core/types.ts';
@@ -32,7 +32,7 @@ export interface Harness {
   /** Runs `/name text` as a user in a channel (default: the group channel `C1` of workspace `T1`). */
   command(
     user: TestUser | string,
-    name: CommandName,
+    name: string,
     text?: string,
     where?: Partial<Pick<EventSource, 'workspaceId' | 'channelId' | 'platform'>>,
   ): Promise<Reply>;
@@ -80,8 +80,7 @@ export function createHarness(
     clock,
     database,
     source,
-    command: (user, name, text = '', where) =>
-      rebound.handle({ kind: 'command', source: source(user, where), name, args: splitCommandText(name, text) }),
+    command: (user, name, text = '', where) => rebound.handle(commandEvent(source(user, where), name, text)),
     click: (user, actionId, where = {}) =>
       rebound.handle({
         kind: 'button',

@@ -48,14 +48,14 @@ describe('/goal', () => {
     ).toMatchObject({ applications: 3, networking: 2 });
   });
 
-  it("reads Discord's typed options (plain numbers in order) the same way", async () => {
+  it("reads Discord's typed options (numbers by name) the same way", async () => {
     world = createWorld({ start: new Date('2026-11-25T12:00:00Z') });
     await world.run('U1', 'rebound', 'setup 09:00 UTC');
     const reply = await world.rebound.handle({
       kind: 'command',
       source: world.source('U1'),
-      name: 'goal',
-      args: ['4', '1'],
+      command: 'goal',
+      values: { applications: 4, networking: 1 },
     });
     expect(
       reply.type === 'private' &&
@@ -77,9 +77,9 @@ describe('/goal', () => {
     world = createWorld({ start: new Date('2026-11-25T12:00:00Z') });
     await world.run('U1', 'rebound', 'setup 09:00 UTC');
     const text = await world.say('U1', 'goal', 'applications lots');
-    expect(text).toContain('An applications goal is a whole number from 0 to 100.');
+    expect(text).toContain('Applications per week is a whole number from 0 to 100.');
     expect(text).toContain('For example: /goal applications 5 | networking 2');
-    expect(await world.say('U1', 'goal', 'sleep 8')).toContain('I could not read "sleep 8" as a goal.');
+    expect(await world.say('U1', 'goal', 'sleep 8')).toContain('Applications per week is a whole number');
     expect(await world.say('U1', 'goal')).toContain('You have no weekly goals yet.');
   });
 

@@ -4,9 +4,9 @@
  */
 import { inflateSync } from 'node:zlib';
 import { ManualClock } from '../../src/core/clock.ts';
-import { splitCommandText } from '../../src/core/command-text.ts';
 import { createRebound, type Rebound } from '../../src/core/create-rebound.ts';
-import type { CommandName, EventSource } from '../../src/core/events.ts';
+import type { EventSource } from '../../src/core/events.ts';
+import { commandEvent } from '../helpers/command-event.ts';
 import { messageButtons, messageToPlainLines, type Reply } from '../../src/core/messages.ts';
 import type { ChartRenderer, Store } from '../../src/core/ports.ts';
 import { openDatabase, type OpenedDatabase } from '../../src/db/open.ts';
@@ -28,9 +28,9 @@ export interface World {
   readonly clock: ManualClock;
   readonly database: OpenedDatabase;
   source(actor: Actor | string): EventSource;
-  run(actor: Actor | string, name: CommandName, text?: string): Promise<Reply>;
+  run(actor: Actor | string, name: string, text?: string): Promise<Reply>;
   /** Runs a command and returns its private text; fails the test on any other kind of reply. */
-  say(actor: Actor | string, name: CommandName, text?: string): Promise<string>;
+  say(actor: Actor | string, name: string, text?: string): Promise<string>;
   click(actor: Actor | string, actionId: string): Promise<Reply>;
   /** A reaction on the last group post whose text contains `needle`. */
   react(actor: Actor | string, needle: string, emoji?: string): Promise<void>;
@@ -65,8 +65,8 @@ export function createWorld(options: {
       actor: { userId: a.userId, displayName: a.userId, isBot: false, ...(a.timezone ? { timezone: a.timezone } : {}) },
     };
   };
-  const run = (actor: Actor | string, name: CommandName, text = '') =>
-    rebound.handle({ kind: 'command', source: source(actor), name, args: splitCommandText(name, text) });
+  const run = (actor: Actor | string, name: string, text = '') =>
+    rebound.handle(commandEvent(source(actor), name, text));
   return {
     rebound,
     store,

@@ -1,3 +1,4 @@
+import { mentionedUsers } from '../../src/core/messages.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeliveryError } from '../../src/core/errors.ts';
 import { groupHarness, isNudge, type GroupHarness } from './scheduler-harness.ts';
@@ -56,7 +57,7 @@ describe('delivery failures', () => {
     await h.core.sweep();
     const mentions = h.chat.sent.filter((s) => s.kind === 'channel' && isNudge(s.text));
     expect(mentions).toHaveLength(1);
-    expect(mentions[0]?.message.ping).toEqual(['alice']);
+    expect(mentionedUsers(mentions[0]?.message ?? { blocks: [] })).toEqual(['alice']);
     expect(h.waits).toEqual([]);
     expect(h.store.members.get(h.memberId('alice'))?.dmUnreachable).toBe(true);
     expect(h.store.deliveries.get(key)?.status).toBe('sent');

@@ -1,7 +1,8 @@
 /** How the daily check-in reads: the day's post, the reminder, the form and its ids. */
 import { DateTime } from 'luxon';
 import type { Form, Message } from '../messages.ts';
-import { LIMITS } from '../fields.ts';
+import { CHECK_IN_FORM } from '../commands/declarations.ts';
+import { formOf } from '../commands/forms.ts';
 
 const DATE = '\\d{4}-\\d{2}-\\d{2}';
 
@@ -61,15 +62,8 @@ export function checkInReminder(groupId: number, date: string, groupName: string
 
 export function checkInForm(groupId: number, date: string): Form {
   return {
-    formId: checkInFormId(groupId, date),
+    ...formOf(CHECK_IN_FORM, checkInFormId(groupId, date)),
     title: `Check in · ${DateTime.fromISO(date, { zone: 'UTC' }).setLocale('en-GB').toFormat('ccc d LLL')}`,
-    submitLabel: 'Check in',
-    fields: [
-      { id: 'applications', label: 'Applications sent', kind: 'number', required: false, placeholder: '0' },
-      { id: 'networking', label: 'Networking actions', kind: 'number', required: false, placeholder: '0' },
-      { id: 'followups', label: 'Follow-ups done', kind: 'number', required: false, placeholder: '0' },
-      { id: 'note', label: 'A note', kind: 'long', required: false, maxLength: LIMITS.note },
-    ],
   };
 }
 

@@ -3,69 +3,65 @@ import { UserError } from '../errors.ts';
 import type { EventSource } from '../events.ts';
 import { privateText, type Reply } from '../messages.ts';
 import { effectiveRule, findRule } from '../rules.ts';
-import { formatClock, isValidTimezone, parseClock } from '../time.ts';
+import { canonicalTimezone, formatClock, parseClock } from '../time.ts';
 import type { Group } from '../types.ts';
 import { requireGroup } from './context.ts';
-import { formatDays, parseDays } from './weekdays.ts';
+import { formatDays, parseDays } from '../commands/weekdays.ts';
+import { COMMANDS, type InputFor } from '../commands/declarations.ts';
+import { quote } from '../commands/read-input.ts';
 
-const EXAMPLE = '/rebound config connect off   ·   /rebound config engage 21   ·   /rebound config checkin 09:30';
+const EXAMPLE = COMMANDS['rebound config'].example;
 
 /**
- * `/rebound config` shows the group's settings; `/rebound config <rule> on|off|<days>` switches a
- * rule or changes its offset; `checkin`, `reminder`, `days`, `timezone` change the schedule.
- * Admins only (Slack: the group's admins; Discord: Manage Channels).
+ * `/rebound config` shows the group's settings and admins; `/rebound config <rule> on|off|<days>`
+ * switches a rule or changes its offset; `checkin`, `reminder`, `days`, `timezone` change the
+ * schedule. The router lets only admins change anything.
  */
-export function configureGroup(deps: CoreDeps, source: EventSource, words: readonly string[]): Reply {
+export function configureGroup(
+  deps: CoreDeps,
+  source: EventSource,
+  { setting, value }: InputFor<'rebound config'>,
+): Reply {
   const group = requireGroup(deps, source);
-  if (words.length === 0) return privateText(describe(deps, group));
-  const isAdmin =
-    source.canManageChannel === true ||
-    (source.canManageChannel === undefined && group.adminUserIds.includes(source.actor.userId));
-  if (!isAdmin) throw new UserError("Only the group's admins can change its settings.");
-  const [key = '', value = ''] = words;
+  if (setting === null) return privateText(describe(deps, group));
+  const raw = value ?? '';
   const updated = deps.store.transaction(() => {
-    switch (key.toLowerCase()) {
+    switch (setting) {
       case 'checkin':
       case 'reminder': {
-        const minute = parseClock(value);
-        if (minute === null) throw new UserError('Give a time as HH:MM.', EXAMPLE);
+        const minute = parseClock(raw);
+        if (minute === null) throw new UserError('Give a time as HH:MM.', '/rebound config checkin 09:30');
         return deps.store.groups.update(
           group.id,
-          key === 'checkin' ? { checkInMinute: minute } : { reminderMinute: minute },
+          setting === 'checkin' ? { checkInMinute: minute } : { reminderMinute: minute },
         );
       }
       case 'days': {
-        const days = parseDays(value);
-        if (!days) throw new UserError('Give days like mon-fri or mon,wed,fri.', EXAMPLE);
+        const days = parseDays(raw);
+        if (!days) throw new UserError('Give days like mon-fri or mon,wed,fri.', '/rebound config days mon-fri');
         return deps.store.groups.update(group.id, { checkInDays: days });
       }
-      case 'timezone':
-        if (!isValidTimezone(value))
-          throw new UserError(
-            `"${value.slice(0, 40)}" is not a timezone I know.`,
-            '/rebound config timezone Europe/Berlin',
-          );
-        return deps.store.groups.update(group.id, { timezone: value });
-      case 'admin': {
-        const userId = value.replace(/^<@!?([A-Za-z0-9]+)(\|[^>]*)?>$/, '$1').replace(/^@/, '');
-        if (!/^[A-Za-z0-9._-]{1,40}$/.test(userId))
-          throw new UserError('Name the new admin.', '/rebound config admin @bob');
-        return deps.store.groups.update(group.id, { adminUserIds: [...new Set([...group.adminUserIds, userId])] });
+      case 'timezone': {
+        const zone = canonicalTimezone(raw);
+        if (!zone)
+          throw new UserError(`${quote(raw)} is not a timezone I know.`, '/rebound config timezone Europe/Berlin');
+        return deps.store.groups.update(group.id, { timezone: zone });
       }
       default: {
-        const rule = findRule(deps.rules, key);
-        if (!rule) throw new UserError(`"${key.slice(0, 40)}" is not a setting or rule I know.`, EXAMPLE);
+        const rule = findRule(deps.rules, setting);
+        if (!rule) throw new UserError(`${quote(setting)} is not a setting or rule I know.`, EXAMPLE);
         const current = group.ruleSettings[rule.id] ?? { enabled: true };
+        const word = raw.toLowerCase();
         let next;
-        if (value === 'on' || value === 'off') next = { ...current, enabled: value === 'on' };
+        if (word === 'on' || word === 'off') next = { ...current, enabled: word === 'on' };
         else if (
-          /^\d{1,3}$/.test(value) &&
-          Number(value) >= 1 &&
-          Number(value) <= 365 &&
+          /^\d{1,3}$/.test(word) &&
+          Number(word) >= 1 &&
+          Number(word) <= 365 &&
           rule.timing.kind !== 'weekly-at-check-in' &&
           rule.timing.kind !== 'daily-at-check-in'
         ) {
-          next = { ...current, enabled: true, offsetDays: Number(value) };
+          next = { ...current, enabled: true, offsetDays: Number(word) };
         } else throw new UserError('Give on, off, or a number of days from 1 to 365.', EXAMPLE);
         return deps.store.groups.update(group.id, { ruleSettings: { ...group.ruleSettings, [rule.id]: next } });
       }
@@ -95,6 +91,13 @@ function describe(deps: CoreDeps, group: Group): string {
               : 'daily';
     lines.push(`• ${rule.id}: ${when}`);
   }
-  lines.push(`Change with e.g. ${EXAMPLE}`);
+  lines.push(`Admins: ${adminNames(deps, group)}.`);
+  lines.push(`Change with e.g. ${EXAMPLE}, or /rebound config admin add @person`);
   return lines.join('\n');
+}
+
+/** The admins by display name where they are members, else by their id. */
+export function adminNames(deps: CoreDeps, group: Group): string {
+  if (group.adminUserIds.length === 0) return 'none yet (the next person to run /rebound setup becomes one)';
+  return group.adminUserIds.map((id) => deps.store.members.find(group.id, id)?.displayName ?? id).join(', ');
 }

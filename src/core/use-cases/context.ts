@@ -28,6 +28,18 @@ export function requireGroup(deps: CoreDeps, source: EventSource): Group {
 }
 
 /**
+ * Whether the caller may change the group: one of its admins (by user id), or someone the platform
+ * says can manage the channel (Discord's Manage Channels).
+ */
+export function isAdmin(group: Group, source: EventSource): boolean {
+  return group.adminUserIds.includes(source.actor.userId) || source.canManageChannel === true;
+}
+
+export function requireAdmin(group: Group, source: EventSource): void {
+  if (!isAdmin(group, source)) throw new UserError("Only the group's admins can change its settings.");
+}
+
+/**
  * The caller as a member of the channel's group, joining them on first use (or bringing them
  * back after /rebound leave). Must run inside the use case's transaction.
  */

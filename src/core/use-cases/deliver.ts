@@ -128,8 +128,7 @@ export async function sendToMember(
         { workspace: group.workspace, channelId: group.channelId },
         {
           ...target.message,
-          ping: [member.userId],
-          blocks: [{ type: 'text', text: target.channelIntro }, ...target.message.blocks],
+          blocks: [{ type: 'mention', userIds: [member.userId], text: target.channelIntro }, ...target.message.blocks],
         },
       ),
     );

@@ -1,20 +1,19 @@
 import type { CoreDeps } from '../deps.ts';
+import type { InputFor } from '../commands/declarations.ts';
 import type { EventSource } from '../events.ts';
-import { LIMITS, parseLink, requiredText } from '../fields.ts';
 import { privateText, type Reply } from '../messages.ts';
 import { findRule } from '../rules.ts';
 import { requireGroup, ensureMember } from './context.ts';
 import { postToGroup } from './post-to-group.ts';
 import { entryPost } from './entry-post.ts';
 
-const EXAMPLE = '/applied Acme | Backend Engineer | https://acme.example/jobs/42';
-
 /** `/applied company | role [| link]`: logs an application and tells the group (per visibility). */
-export async function recordApplication(deps: CoreDeps, source: EventSource, args: readonly string[]): Promise<Reply> {
+export async function recordApplication(
+  deps: CoreDeps,
+  source: EventSource,
+  { company, role, link }: InputFor<'applied'>,
+): Promise<Reply> {
   const group = requireGroup(deps, source);
-  const company = requiredText(args[0], { label: 'company', max: LIMITS.company, example: EXAMPLE });
-  const role = requiredText(args[1], { label: 'role', max: LIMITS.role, example: EXAMPLE });
-  const link = parseLink(args[2], EXAMPLE);
   const now = deps.clock.now();
 
   const { member, application, closed } = deps.store.transaction(() => {

@@ -1,11 +1,12 @@
 import type { CoreDeps } from '../deps.ts';
 import { UserError } from '../errors.ts';
 import type { ButtonEvent, EventSource, FormSubmitEvent, ThreadReplyEvent } from '../events.ts';
-import { LIMITS, optionalText, parseCount } from '../fields.ts';
+import { CHECK_IN_FORM, LIMITS, type CheckInInput } from '../commands/declarations.ts';
+import { readInput } from '../commands/read-input.ts';
 import { privateText, type Reply } from '../messages.ts';
 import { checkInConfirmation, checkInForm, parseCheckInButtonId, parseCheckInFormId } from '../render/check-ins.ts';
 import { addDays } from '../time.ts';
-import { neutraliseMentions, stripControl } from '../text.ts';
+import { stripControl } from '../text.ts';
 import type { CheckIn, Group, Member } from '../types.ts';
 import { groupDate, isCheckInDay } from './check-in-schedule.ts';
 import { ensureMember, resolveMember, sameWorkspace, workspaceOf } from './context.ts';
@@ -36,11 +37,11 @@ export function submitCheckInForm(deps: CoreDeps, event: FormSubmitEvent): Reply
   if (!parsed) throw new UserError('That form has expired. Please run /checkin again.', EXAMPLE);
   const group = groupFor(deps, parsed.groupId, event.source);
   checkDate(deps, group, parsed.date);
-  const f = event.fields;
-  const applications = parseCount(f.applications, 'Applications sent', EXAMPLE, 1000, 'applications');
-  const networking = parseCount(f.networking, 'Networking actions', EXAMPLE, 1000, 'networking');
-  const followUpsDone = parseCount(f.followups, 'Follow-ups done', EXAMPLE, 1000, 'followups');
-  const note = optionalText(f.note, { label: 'note', max: LIMITS.note, example: EXAMPLE, field: 'note' });
+  const input = readInput(CHECK_IN_FORM, event.fields) as CheckInInput;
+  const applications = input.applications ?? 0;
+  const networking = input.networking ?? 0;
+  const followUpsDone = input.followups ?? 0;
+  const note = input.note;
   const summary = `Checked in: ${applications} application${applications === 1 ? '' : 's'}, ${networking} networking action${networking === 1 ? '' : 's'}, ${followUpsDone} follow-up${followUpsDone === 1 ? '' : 's'} done.`;
   const { streak } = record(
     deps,
@@ -59,7 +60,7 @@ export function recordThreadReply(deps: CoreDeps, event: ThreadReplyEvent): Repl
   const group = deps.store.groups.get(thread.groupId);
   if (!group) return { type: 'none' };
   checkDate(deps, group, thread.localDate);
-  const text = neutraliseMentions(stripControl(event.text ?? '')).trim();
+  const text = stripControl(event.text ?? '').trim();
   const note = text === '' ? null : [...text].slice(0, LIMITS.note).join('');
   const update = text === '' ? 'Checked in in the thread.' : [...text].slice(0, LIMITS.update).join('');
   const { first, streak } = record(

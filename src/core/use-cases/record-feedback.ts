@@ -1,16 +1,12 @@
 import type { CoreDeps } from '../deps.ts';
 import { UserError } from '../errors.ts';
 import type { EventSource } from '../events.ts';
-import { LIMITS, requiredText } from '../fields.ts';
+import { COMMANDS, type InputFor } from '../commands/declarations.ts';
 import { privateText, type Reply } from '../messages.ts';
 import { resolveMember } from './context.ts';
 
-const EXAMPLE = '/feedback Acme | wanted more depth on system design';
-
 /** `/feedback company | what they said`: keeps the lesson and ends the feedback steps for it. */
-export function recordFeedback(deps: CoreDeps, source: EventSource, args: readonly string[]): Reply {
-  const company = requiredText(args[0], { label: 'company', max: LIMITS.company, example: EXAMPLE });
-  const text = requiredText(args.slice(1).join(' | '), { label: 'feedback note', max: LIMITS.note, example: EXAMPLE });
+export function recordFeedback(deps: CoreDeps, source: EventSource, { company, text }: InputFor<'feedback'>): Reply {
   const now = deps.clock.now();
   const closed = deps.store.transaction(() => {
     const { group, member } = resolveMember(deps, source);
@@ -18,7 +14,7 @@ export function recordFeedback(deps: CoreDeps, source: EventSource, args: readon
     if (!application) {
       throw new UserError(
         `I have no application to ${company} from you yet. Log it first with /applied or /rejected.`,
-        EXAMPLE,
+        COMMANDS.feedback.example,
       );
     }
     deps.store.feedback.create(

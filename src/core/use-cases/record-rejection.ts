@@ -1,64 +1,28 @@
 import type { CoreDeps } from '../deps.ts';
 import type { EventSource } from '../events.ts';
-import { LIMITS, optionalText, parseStage, requiredText } from '../fields.ts';
-import type { Form, Reply } from '../messages.ts';
+import type { InputFor } from '../commands/declarations.ts';
+import type { Reply } from '../messages.ts';
 import { planSteps } from '../plan.ts';
 import { stepContext } from '../render/follow-ups.ts';
 import { formatWhen } from '../time.ts';
-import { REJECTION_STAGES, type Application, type WorkspaceRef } from '../types.ts';
+import type { Application, WorkspaceRef } from '../types.ts';
 import { ensureMember, memberZone, requireGroup } from './context.ts';
 import { entryPost } from './entry-post.ts';
 import { postToGroup } from './post-to-group.ts';
 
-const EXAMPLE = '/rejected Acme | Backend Engineer | interview | they chose an internal candidate';
-
-export const REJECTION_FORM: Form = {
-  formId: 'rejected',
-  title: 'Log a rejection',
-  submitLabel: 'Log it',
-  fields: [
-    { id: 'company', label: 'Company', kind: 'short', required: true, maxLength: LIMITS.company, placeholder: 'Acme' },
-    {
-      id: 'role',
-      label: 'Role',
-      kind: 'short',
-      required: false,
-      maxLength: LIMITS.role,
-      placeholder: 'Backend Engineer',
-    },
-    {
-      id: 'stage',
-      label: 'Stage reached',
-      kind: 'choice',
-      required: false,
-      choices: REJECTION_STAGES.map((s) => ({ value: s, label: s })),
-    },
-    { id: 'note', label: 'Note (only you see it)', kind: 'long', required: false, maxLength: LIMITS.note },
-  ],
-};
-
 /**
  * `/rejected company [| role] [| stage] [| note]`: records the rejection (creating the application
- * when new), schedules the plan, and answers with encouragement and the plan. No text: the form.
+ * when new), schedules the plan, and answers with encouragement and the plan. (With no fields,
+ * the router opens the command's form instead.)
  */
 export async function recordRejection(
   deps: CoreDeps,
   source: EventSource,
-  args: readonly string[],
-  viaForm = false,
+  input: InputFor<'rejected'>,
 ): Promise<Reply> {
   const group = requireGroup(deps, source);
-  if (args.length === 0 && !viaForm) return { type: 'form', form: REJECTION_FORM };
-  const field = (id: string) => (viaForm ? id : undefined);
-  const company = requiredText(args[0], {
-    label: 'company',
-    max: LIMITS.company,
-    example: EXAMPLE,
-    field: field('company'),
-  });
-  const role = optionalText(args[1], { label: 'role', max: LIMITS.role, example: EXAMPLE, field: field('role') });
-  const stage = parseStage(args[2], EXAMPLE, field('stage')) ?? 'applied';
-  const note = optionalText(args[3], { label: 'note', max: LIMITS.note, example: EXAMPLE, field: field('note') });
+  const { company, role, note } = input;
+  const stage = input.stage ?? 'applied';
   const now = deps.clock.now();
 
   const result = deps.store.transaction(() => {

@@ -1,24 +1,26 @@
 import type { CoreDeps } from '../deps.ts';
-import { UserError } from '../errors.ts';
+import { COMMANDS, type InputFor } from '../commands/declarations.ts';
 import type { EventSource } from '../events.ts';
-import { parseCount } from '../fields.ts';
 import { memberWeekDays } from '../insights/member-stats.ts';
 import { totalOf } from '../insights/daily.ts';
 import { weekOf } from '../insights/week.ts';
 import { privateText, type Reply } from '../messages.ts';
-import { neutraliseMentions, stripControl } from '../text.ts';
 import { memberZone, resolveMember } from './context.ts';
 
-const EXAMPLE = '/goal applications 5 | networking 2';
-const MAX_GOAL = 100;
+const EXAMPLE = COMMANDS.goal.example;
 
 /**
  * `/goal applications N [| networking M]`: weekly goals, Monday to Sunday in the member's own
- * timezone. Slack passes `applications 5`, Discord's typed options just `5`; both are read here.
- * With no text, shows the current goals.
+ * timezone. With no numbers, shows the current goals.
  */
-export function setGoal(deps: CoreDeps, source: EventSource, args: readonly string[]): Reply {
-  const wanted = parseGoal(args);
+export function setGoal(deps: CoreDeps, source: EventSource, input: InputFor<'goal'>): Reply {
+  const wanted =
+    input.applications === null && input.networking === null
+      ? null
+      : {
+          ...(input.applications !== null && { applications: input.applications }),
+          ...(input.networking !== null && { networking: input.networking }),
+        };
   const now = deps.clock.now();
   const { goal, facts, zone } = deps.store.transaction(() => {
     const { group, member } = resolveMember(deps, source);
@@ -51,29 +53,4 @@ export function setGoal(deps: CoreDeps, source: EventSource, args: readonly stri
     `${wanted ? 'Weekly goals set' : 'Your weekly goals'}: ${parts.join(' and ')} (Monday to Sunday, your time: ${zone}).`,
     `This week so far: ${week.applications} of ${goal.applications} applications, ${week.networking} of ${goal.networking} networking. Follow-ups done: ${week.followUpsDone}.`,
   );
-}
-
-function parseGoal(args: readonly string[]): { applications?: number; networking?: number } | null {
-  const fields = args.map((a) => a.trim()).filter((a) => a !== '');
-  if (fields.length === 0) return null;
-  if (fields.length > 2) throw new UserError('Give at most two goals: applications and networking.', EXAMPLE);
-  const goal: { applications?: number; networking?: number } = {};
-  fields.forEach((field, i) => {
-    const m = /^(?:([a-z]+)\s*[:=]?\s*)?(\S+)$/i.exec(field);
-    const label = (m?.[1] ?? (i === 0 ? 'applications' : 'networking')).toLowerCase();
-    const kind = /^app/.test(label) ? 'applications' : /^net/.test(label) ? 'networking' : null;
-    if (!m || !kind)
-      throw new UserError(
-        `I could not read "${neutraliseMentions(stripControl(field)).slice(0, 40)}" as a goal.`,
-        EXAMPLE,
-      );
-    if (goal[kind] !== undefined) throw new UserError(`You gave two ${kind} goals; give one.`, EXAMPLE);
-    goal[kind] = parseCount(
-      m[2],
-      kind === 'applications' ? 'An applications goal' : 'A networking goal',
-      EXAMPLE,
-      MAX_GOAL,
-    );
-  });
-  return goal;
 }

@@ -1,15 +1,14 @@
 import type { CoreDeps } from '../deps.ts';
 import { UserError } from '../errors.ts';
+import { COMMANDS, type InputFor } from '../commands/declarations.ts';
 import type { EventSource } from '../events.ts';
 import { privateText, type Reply } from '../messages.ts';
 import { formatClock, parseClock } from '../time.ts';
 import { resolveMember } from './context.ts';
 
-const EXAMPLE = '/rebound quiet 21-08';
-
 /** `/rebound quiet HH-HH`: hours when nudges wait (`off` for none). */
-export function setQuietHours(deps: CoreDeps, source: EventSource, words: readonly string[]): Reply {
-  const text = (words[0] ?? '').trim().toLowerCase();
+export function setQuietHours(deps: CoreDeps, source: EventSource, input: InputFor<'rebound quiet'>): Reply {
+  const text = input.hours.toLowerCase();
   let start: number | null;
   let end: number | null;
   if (text === 'off') {
@@ -20,7 +19,7 @@ export function setQuietHours(deps: CoreDeps, source: EventSource, words: readon
     start = parts.length === 2 ? parseClock(parts[0] ?? '') : null;
     end = parts.length === 2 ? parseClock(parts[1] ?? '') : null;
     if (start === null || end === null)
-      throw new UserError('Give quiet hours as start-end, in your local time.', EXAMPLE);
+      throw new UserError('Give quiet hours as start-end, in your local time.', COMMANDS['rebound quiet'].example);
   }
   deps.store.transaction(() => {
     const { member } = resolveMember(deps, source);

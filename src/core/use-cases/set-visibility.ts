@@ -1,6 +1,6 @@
 import type { CoreDeps } from '../deps.ts';
 import type { EventSource } from '../events.ts';
-import { parseVisibility } from '../fields.ts';
+import type { InputFor } from '../commands/declarations.ts';
 import { privateText, type Reply } from '../messages.ts';
 import { resolveMember } from './context.ts';
 
@@ -11,8 +11,11 @@ const MEANING = {
 } as const;
 
 /** `/rebound visibility shared|counts|private`: what the group sees of new entries. */
-export function setVisibility(deps: CoreDeps, source: EventSource, words: readonly string[]): Reply {
-  const visibility = parseVisibility(words[0]);
+export function setVisibility(
+  deps: CoreDeps,
+  source: EventSource,
+  { level: visibility }: InputFor<'rebound visibility'>,
+): Reply {
   deps.store.transaction(() => {
     const { member } = resolveMember(deps, source);
     deps.store.members.update(member.id, { visibility });

@@ -2,13 +2,13 @@ import type { CoreDeps } from '../deps.ts';
 import { UserError } from '../errors.ts';
 import type { EventSource } from '../events.ts';
 import { privateText, type Reply } from '../messages.ts';
-import { formatClock, isValidTimezone, parseClock } from '../time.ts';
+import { formatClock, isValidTimezone } from '../time.ts';
+import type { InputFor } from '../commands/declarations.ts';
 import type { Weekday } from '../types.ts';
 import { ensureMember, workspaceOf } from './context.ts';
 import { postToGroup } from './post-to-group.ts';
-import { formatDays, parseDays } from './weekdays.ts';
+import { formatDays } from '../commands/weekdays.ts';
 
-const EXAMPLE = '/rebound setup 09:00 Europe/Berlin mon-fri';
 const DEFAULT_CHECK_IN = 9 * 60;
 const DEFAULT_REMINDER = 16 * 60;
 const WEEKDAYS: readonly Weekday[] = [1, 2, 3, 4, 5];
@@ -18,35 +18,19 @@ const WEEKDAYS: readonly Weekday[] = [1, 2, 3, 4, 5];
  * needs Manage Channels; on Slack the first person to set up becomes the group's admin, and only
  * admins may run it again to change the settings.
  */
-export async function setupGroup(deps: CoreDeps, source: EventSource, words: readonly string[]): Promise<Reply> {
+export async function setupGroup(
+  deps: CoreDeps,
+  source: EventSource,
+  input: InputFor<'rebound setup'>,
+): Promise<Reply> {
   if (source.canManageChannel === false) {
     throw new UserError(
       'Setting up a group needs the Manage Channels permission in this channel. Ask a moderator to run it.',
     );
   }
-  let checkInMinute: number | undefined;
-  let timezone: string | undefined;
-  let days: Weekday[] | undefined;
-  for (const word of words) {
-    const clock = parseClock(word);
-    if (clock !== null && checkInMinute === undefined) checkInMinute = clock;
-    else if (word.includes('/') || word === 'UTC') {
-      if (!isValidTimezone(word))
-        throw new UserError(
-          `"${word.slice(0, 40)}" is not a timezone I know. Use an IANA name like Europe/Berlin or America/New_York.`,
-          EXAMPLE,
-        );
-      timezone = word;
-    } else {
-      const parsed = parseDays(word);
-      if (!parsed)
-        throw new UserError(
-          `I could not read "${word.slice(0, 40)}". Give a time (09:00), a timezone (Europe/Berlin) and days (mon-fri).`,
-          EXAMPLE,
-        );
-      days = parsed;
-    }
-  }
+  const checkInMinute = input.time ?? undefined;
+  const timezone = input.timezone ?? undefined;
+  const days = input.days ?? undefined;
   const now = deps.clock.now();
   const ws = workspaceOf(source);
   const { group, created } = deps.store.transaction(() => {

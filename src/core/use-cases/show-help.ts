@@ -1,20 +1,13 @@
+import { ALL_COMMANDS } from '../commands/declarations.ts';
+import { quote } from '../commands/read-input.ts';
+import { usage } from '../commands/parse-text.ts';
 import { privateText, type Reply } from '../messages.ts';
 
-/** `/rebound help`: every command, briefly. */
-export function showHelp(): Reply {
+/** `/rebound help`: every command, briefly, from the declarations. An unknown word is named first. */
+export function showHelp(unknown?: string): Reply {
+  const lines = ALL_COMMANDS.map((command) => `${usage(command)}: ${command.summary}`);
+  const intro = 'Rebound helps your circle keep going after every "no". Commands:';
   return privateText(
-    [
-      'Rebound helps your circle keep going after every "no". Commands:',
-      '/applied company | role [| link]: log an application',
-      '/rejected company [| role] [| stage] [| note]: log a rejection and get a plan (no text opens a form)',
-      '/update text: share progress',
-      '/feedback company | what they said: keep what you learned',
-      '/followups: your open steps, with Done / Snooze / Skip',
-      "/checkin: today's check-in form",
-      '/goal applications N [| networking M]: weekly goals',
-      "/stats [group]: your week, or the group's",
-      '/rebound setup [HH:MM] [timezone] [days] · config · join · leave · pause [days] · resume',
-      '/rebound timezone Area/City · quiet HH-HH · visibility shared|counts|private · export · forget-me · help',
-    ].join('\n'),
+    [...(unknown ? [`${quote(unknown)} is not a /rebound command I know.`] : []), intro, ...lines].join('\n'),
   );
 }

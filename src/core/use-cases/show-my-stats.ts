@@ -1,5 +1,4 @@
 import type { CoreDeps } from '../deps.ts';
-import { UserError } from '../errors.ts';
 import type { EventSource } from '../events.ts';
 import { myStats } from '../insights/member-stats.ts';
 import { myStatsMessage } from '../insights/render.ts';
@@ -12,9 +11,7 @@ import { streakOf } from './record-check-in.ts';
  * `/stats`: your week against your goals, your check-in streak, totals, your pipeline, the lessons
  * you logged and how soon you applied again after each rejection. Only you see it.
  */
-export function showMyStats(deps: CoreDeps, source: EventSource, args: readonly string[]): Reply {
-  if (args.some((a) => a.trim() !== ''))
-    throw new UserError('/stats shows your own figures; add "group" for the group\'s week.', '/stats group');
+export function showMyStats(deps: CoreDeps, source: EventSource): Reply {
   const now = deps.clock.now();
   const { facts, goal, streak, zone } = deps.store.transaction(() => {
     const { group, member } = resolveMember(deps, source);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApplicationCommandOptionType, type APIApplicationCommandOption } from 'discord.js';
-import { COMMAND_NAMES, type CommandEvent } from '../../../src/core/events.ts';
+import type { CommandEvent } from '../../../src/core/events.ts';
+import { SLASH_COMMANDS } from '../../../src/core/commands/declarations.ts';
 import { COMMAND_DEFINITIONS } from '../../../adapters/discord/commands.ts';
 import {
   ALL_PERMISSIONS,
@@ -40,7 +41,7 @@ async function run(name: string, options: readonly CommandOption[] = [], permiss
 
 describe('Discord command definitions', () => {
   it('declare every command of the product as a guild slash command', () => {
-    expect(COMMAND_DEFINITIONS.map((c) => c.name).sort()).toEqual([...COMMAND_NAMES].sort());
+    expect(COMMAND_DEFINITIONS.map((c) => c.name).sort()).toEqual([...SLASH_COMMANDS].sort());
     for (const definition of COMMAND_DEFINITIONS) expect(definition.contexts).toEqual([0]);
   });
 
@@ -83,8 +84,9 @@ describe('Discord command definitions', () => {
   });
 });
 
-describe('Discord commands become core commands with args in field order', () => {
-  const cases: [string, string, readonly CommandOption[], readonly string[]][] = [
+describe('Discord commands become core commands with their options by name', () => {
+  type Values = Readonly<Record<string, unknown>>;
+  const cases: [string, string, readonly CommandOption[], string, Values][] = [
     [
       '/applied with a link',
       'applied',
@@ -93,9 +95,16 @@ describe('Discord commands become core commands with args in field order', () =>
         opt.string('role', 'Backend Engineer'),
         opt.string('link', 'https://acme.example/jobs/1'),
       ],
-      ['Acme', 'Backend Engineer', 'https://acme.example/jobs/1'],
+      'applied',
+      { company: 'Acme', role: 'Backend Engineer', link: 'https://acme.example/jobs/1' },
     ],
-    ['/applied without a link', 'applied', [opt.string('role', 'SRE'), opt.string('company', 'Acme')], ['Acme', 'SRE']],
+    [
+      '/applied without a link',
+      'applied',
+      [opt.string('role', 'SRE'), opt.string('company', 'Acme')],
+      'applied',
+      { company: 'Acme', role: 'SRE' },
+    ],
     [
       '/rejected with every field',
       'rejected',
@@ -105,29 +114,43 @@ describe('Discord commands become core commands with args in field order', () =>
         opt.string('stage', 'interview'),
         opt.string('note', 'internal candidate'),
       ],
-      ['Acme', 'SRE', 'interview', 'internal candidate'],
+      'rejected',
+      { company: 'Acme', role: 'SRE', stage: 'interview', note: 'internal candidate' },
     ],
     [
       '/rejected skipping the role',
       'rejected',
       [opt.string('company', 'Acme'), opt.string('stage', 'final')],
-      ['Acme', '', 'final'],
+      'rejected',
+      { company: 'Acme', stage: 'final' },
     ],
-    ['/rejected with no options (the form)', 'rejected', [], []],
-    ['/update', 'update', [opt.string('text', 'Had a great call with Initech')], ['Had a great call with Initech']],
+    ['/rejected with no options (the form)', 'rejected', [], 'rejected', {}],
+    [
+      '/update',
+      'update',
+      [opt.string('text', 'Had a great call with Initech')],
+      'update',
+      { text: 'Had a great call with Initech' },
+    ],
     [
       '/feedback',
       'feedback',
       [opt.string('company', 'Acme'), opt.string('text', 'More system design depth')],
-      ['Acme', 'More system design depth'],
+      'feedback',
+      { company: 'Acme', text: 'More system design depth' },
     ],
-    ['/followups', 'followups', [], []],
-    ['/checkin', 'checkin', [], []],
-    ['/goal with both goals', 'goal', [opt.integer('applications', 5), opt.integer('networking', 2)], ['5', '2']],
-    ['/goal with applications only', 'goal', [opt.integer('applications', 5)], ['5']],
-    ['/stats for me', 'stats', [], []],
-    ['/stats for the group', 'stats', [opt.boolean('group', true)], ['group']],
-    ['/stats group:false', 'stats', [opt.boolean('group', false)], []],
+    ['/followups', 'followups', [], 'followups', {}],
+    ['/checkin', 'checkin', [], 'checkin', {}],
+    [
+      '/goal with both goals',
+      'goal',
+      [opt.integer('applications', 5), opt.integer('networking', 2)],
+      'goal',
+      { applications: 5, networking: 2 },
+    ],
+    ['/goal with networking only', 'goal', [opt.integer('networking', 2)], 'goal', { networking: 2 }],
+    ['/stats for me', 'stats', [], 'stats', {}],
+    ['/stats for the group', 'stats', [opt.string('scope', 'group')], 'stats', { scope: 'group' }],
     [
       '/rebound setup with everything',
       'rebound',
@@ -138,47 +161,73 @@ describe('Discord commands become core commands with args in field order', () =>
           opt.string('days', 'mon-fri'),
         ]),
       ],
-      ['setup', '09:00', 'Europe/Berlin', 'mon-fri'],
+      'rebound setup',
+      { time: '09:00', timezone: 'Europe/Berlin', days: 'mon-fri' },
     ],
     [
       '/rebound setup with only the days',
       'rebound',
       [opt.sub('setup', [opt.string('days', 'mon-thu')])],
-      ['setup', '', '', 'mon-thu'],
+      'rebound setup',
+      { days: 'mon-thu' },
     ],
-    ['/rebound setup bare', 'rebound', [opt.sub('setup')], ['setup']],
+    [
+      '/rebound setup with only the timezone',
+      'rebound',
+      [opt.sub('setup', [opt.string('timezone', 'Asia/Kolkata')])],
+      'rebound setup',
+      { timezone: 'Asia/Kolkata' },
+    ],
+    ['/rebound setup bare', 'rebound', [opt.sub('setup')], 'rebound setup', {}],
     [
       '/rebound config',
       'rebound',
-      [opt.sub('config', [opt.string('settings', 'connect  off')])],
-      ['config', 'connect', 'off'],
+      [opt.sub('config', [opt.string('setting', 'connect'), opt.string('value', 'off')])],
+      'rebound config',
+      { setting: 'connect', value: 'off' },
     ],
-    ['/rebound join', 'rebound', [opt.sub('join')], ['join']],
-    ['/rebound leave', 'rebound', [opt.sub('leave')], ['leave']],
-    ['/rebound pause 3', 'rebound', [opt.sub('pause', [opt.integer('days', 3)])], ['pause', '3']],
-    ['/rebound resume', 'rebound', [opt.sub('resume')], ['resume']],
+    [
+      '/rebound config-admin',
+      'rebound',
+      [opt.sub('config-admin', [opt.string('action', 'add'), opt.user('user', BOB.id)])],
+      'rebound config admin',
+      { action: 'add', user: { kind: 'user', userId: BOB.id } },
+    ],
+    ['/rebound join', 'rebound', [opt.sub('join')], 'rebound join', {}],
+    ['/rebound leave', 'rebound', [opt.sub('leave')], 'rebound leave', {}],
+    ['/rebound pause 3', 'rebound', [opt.sub('pause', [opt.integer('days', 3)])], 'rebound pause', { days: 3 }],
+    ['/rebound resume', 'rebound', [opt.sub('resume')], 'rebound resume', {}],
     [
       '/rebound timezone',
       'rebound',
       [opt.sub('timezone', [opt.string('timezone', 'Europe/Berlin')])],
-      ['timezone', 'Europe/Berlin'],
+      'rebound timezone',
+      { timezone: 'Europe/Berlin' },
     ],
-    ['/rebound quiet', 'rebound', [opt.sub('quiet', [opt.string('hours', '21-08')])], ['quiet', '21-08']],
+    [
+      '/rebound quiet',
+      'rebound',
+      [opt.sub('quiet', [opt.string('hours', '21-08')])],
+      'rebound quiet',
+      { hours: '21-08' },
+    ],
     [
       '/rebound visibility',
       'rebound',
       [opt.sub('visibility', [opt.string('level', 'counts')])],
-      ['visibility', 'counts'],
+      'rebound visibility',
+      { level: 'counts' },
     ],
-    ['/rebound export', 'rebound', [opt.sub('export')], ['export']],
-    ['/rebound forget-me', 'rebound', [opt.sub('forget-me')], ['forget-me']],
-    ['/rebound help', 'rebound', [opt.sub('help')], ['help']],
+    ['/rebound export', 'rebound', [opt.sub('export')], 'rebound export', {}],
+    ['/rebound forget-me', 'rebound', [opt.sub('forget-me')], 'rebound forget-me', {}],
+    ['/rebound help', 'rebound', [opt.sub('help')], 'rebound help', {}],
   ];
 
-  for (const [title, name, options, args] of cases) {
-    it(`${title} reaches the core as ${JSON.stringify(args)} and is answered privately`, async () => {
+  for (const [title, name, options, commandId, values] of cases) {
+    it(`${title} reaches the core as ${commandId} ${JSON.stringify(values)} and is answered privately`, async () => {
       const { callback, event } = await run(name, options);
-      expect(event).toMatchObject({ kind: 'command', name, args });
+      expect(event).toMatchObject({ kind: 'command', command: commandId });
+      expect(event?.values).toEqual(values);
       expect(event?.source).toMatchObject({
         platform: 'discord',
         workspaceId: '290926798626357999',
@@ -192,7 +241,7 @@ describe('Discord commands become core commands with args in field order', () =>
   it('passes values Discord should have refused to the core unchanged, so the core can explain the right form', async () => {
     const long = 'A'.repeat(150);
     const { event } = await run('applied', [opt.string('company', long), opt.string('role', ' ')]);
-    expect(event?.args).toEqual([long, ' ']);
+    expect(event?.values).toEqual({ company: long, role: ' ' });
   });
 
   it('names the person by their server nickname and says whether they can manage the channel', async () => {
@@ -232,13 +281,25 @@ describe('Discord commands become core commands with args in field order', () =>
 describe('Manage Channels for /rebound setup and config', () => {
   it('tells the core that a member without Manage Channels cannot manage the channel when they try /rebound setup', async () => {
     const { event } = await run('rebound', [opt.sub('setup', [opt.string('time', '09:00')])], MEMBER_PERMISSIONS);
-    expect(event).toMatchObject({ args: ['setup', '09:00'], source: { canManageChannel: false } });
+    expect(event).toMatchObject({
+      command: 'rebound setup',
+      values: { time: '09:00' },
+      source: { canManageChannel: false },
+    });
   });
 
   it('tells the core that a member with Manage Channels can', async () => {
     const permissions = String(BigInt(MEMBER_PERMISSIONS) | 16n);
-    const { event } = await run('rebound', [opt.sub('config', [opt.string('settings', 'connect off')])], permissions);
-    expect(event).toMatchObject({ args: ['config', 'connect', 'off'], source: { canManageChannel: true } });
+    const { event } = await run(
+      'rebound',
+      [opt.sub('config', [opt.string('setting', 'connect'), opt.string('value', 'off')])],
+      permissions,
+    );
+    expect(event).toMatchObject({
+      command: 'rebound config',
+      values: { setting: 'connect', value: 'off' },
+      source: { canManageChannel: true },
+    });
   });
 
   it('declares no default member permissions on /rebound, so everyone can still join', () => {

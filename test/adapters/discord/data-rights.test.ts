@@ -30,7 +30,7 @@ it('/goal with typed numbers sets the weekly goals; a goal out of range is expla
 
 it('/stats and /stats group answer privately', async () => {
   const mine = await world.interact(command('stats'));
-  const group = await world.interact(command('stats', [opt.boolean('group', true)]));
+  const group = await world.interact(command('stats', [opt.string('scope', 'group')]));
   expect(mine.data.flags).toBe(64);
   expect(group.data.flags).toBe(64);
   expect(mine.data.content).not.toBe(group.data.content);

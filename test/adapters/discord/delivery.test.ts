@@ -67,8 +67,10 @@ describe('posting to the group', () => {
   it('pings exactly the users the message names, mentioned first', async () => {
     h = await startHarness();
     await h.adapter.chat.postToChannel(group, {
-      ...textMessage('Your follow-ups are waiting (DMs are closed).'),
-      ping: [BOB.id],
+      blocks: [
+        { type: 'mention', userIds: [BOB.id], text: '' },
+        ...textMessage('Your follow-ups are waiting (DMs are closed).').blocks,
+      ],
     });
     const body = (await h.rest.waitForCall('POST', /\/messages$/)).body as MessageBody;
     expect(body.content.startsWith(`<@${BOB.id}>\n`)).toBe(true);

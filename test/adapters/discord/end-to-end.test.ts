@@ -88,7 +88,7 @@ describe('configuring', () => {
     );
     expect(look.data.flags).toBe(64);
     const change = await interact(
-      command('rebound', [opt.sub('config', [opt.string('settings', 'connect off')])], {
+      command('rebound', [opt.sub('config', [opt.string('setting', 'connect'), opt.string('value', 'off')])], {
         user: BOB,
         permissions: MEMBER_PERMISSIONS,
       }),
@@ -97,7 +97,7 @@ describe('configuring', () => {
     expect(store.groups.findByChannel(workspace, GROUP_CHANNEL_ID)?.ruleSettings['connect']).toBeUndefined();
 
     await interact(
-      command('rebound', [opt.sub('config', [opt.string('settings', 'connect off')])], {
+      command('rebound', [opt.sub('config', [opt.string('setting', 'connect'), opt.string('value', 'off')])], {
         permissions: MANAGER_PERMISSIONS,
       }),
     );

@@ -59,8 +59,8 @@ it('logs in through the gateway with the smallest intents, registers its command
   expect(callback.body).toMatchObject({ type: 4, data: { flags: 64 } });
   expect(handler.last()).toMatchObject({
     kind: 'command',
-    name: 'applied',
-    args: ['Acme', 'SRE'],
+    command: 'applied',
+    values: { company: 'Acme', role: 'SRE' },
     source: { workspaceId: GUILD_ID },
   });
 });

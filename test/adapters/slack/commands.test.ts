@@ -33,8 +33,8 @@ describe('Slack slash commands', () => {
     expect(res.status).toBe(200);
     expect(res.text).toBe('');
     const event = lastCommand();
-    expect(event.name).toBe('applied');
-    expect(event.args).toEqual(['Acme', 'SRE', 'https://acme.example/jobs/1']);
+    expect(event.command).toBe('applied');
+    expect(event.values).toEqual({ company: 'Acme', role: 'SRE', link: 'https://acme.example/jobs/1' });
     expect(event.source).toMatchObject({
       platform: 'slack',
       workspaceId: 'T1',
@@ -57,7 +57,7 @@ describe('Slack slash commands', () => {
       timezone: 'America/New_York',
       isBot: false,
     });
-    expect(lastCommand().args).toEqual([]);
+    expect(lastCommand().values).toEqual({});
   });
 
   it('asks users.info once per person and then answers from its cache', async () => {
@@ -69,13 +69,16 @@ describe('Slack slash commands', () => {
     expect(rig.api.callsTo('users.info').filter((c) => c.params['user'] === 'U7')).toHaveLength(1);
   });
 
-  it('splits /rebound text into words, the first being the subcommand', async () => {
+  it('reads /rebound text as words, the first being the subcommand', async () => {
     await rig.slack.command({
       command: '/rebound',
       text: ' setup  09:30 Europe/Berlin mon-fri ',
       responseUrl: rig.api.responseUrl(),
     });
-    expect(lastCommand().args).toEqual(['setup', '09:30', 'Europe/Berlin', 'mon-fri']);
+    expect(lastCommand()).toMatchObject({
+      command: 'rebound setup',
+      values: { time: '09:30', timezone: 'Europe/Berlin', days: 'mon-fri' },
+    });
   });
 
   it('turns Slack markup in command text into plain text before the core sees it', async () => {
@@ -84,7 +87,7 @@ describe('Slack slash commands', () => {
       text: 'AT&amp;T said &lt;soon&gt; to <@U2|bob> in <#C9|jobs>',
       responseUrl: rig.api.responseUrl(),
     });
-    expect(lastCommand().args).toEqual(['AT&T said <soon> to @bob in #jobs']);
+    expect(lastCommand().values).toEqual({ text: 'AT&T said <soon> to @bob in #jobs' });
   });
 
   it('sends a private reply as an ephemeral message through the response_url', async () => {
@@ -99,7 +102,7 @@ describe('Slack slash commands', () => {
   it('answers bad input privately with the core’s explanation', async () => {
     handler.answer = () => privateText('A company name is needed.\nFor example: /applied Acme | SRE');
     await rig.slack.command({ command: '/applied', text: '   ', responseUrl: rig.api.responseUrl() });
-    expect(lastCommand().args).toEqual([]);
+    expect(lastCommand().values).toEqual({});
     const [call] = rig.api.callsTo('response_url');
     expect(JSON.stringify(call?.params)).toContain('For example: /applied Acme | SRE');
     expect(rig.api.callsTo('chat.postMessage')).toHaveLength(0);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { COMMAND_NAMES } from '../../../src/core/events.ts';
+import { SLASH_COMMANDS } from '../../../src/core/commands/declarations.ts';
 
 const manifestSchema = z.object({
   features: z.object({
@@ -22,7 +22,7 @@ const manifest = manifestSchema.parse(
 
 describe('Slack app manifest', () => {
   it('declares every command of the core, each pointing at /slack/events', () => {
-    expect(manifest.features.slash_commands.map((c) => c.command.slice(1)).sort()).toEqual([...COMMAND_NAMES].sort());
+    expect(manifest.features.slash_commands.map((c) => c.command.slice(1)).sort()).toEqual([...SLASH_COMMANDS].sort());
     for (const c of manifest.features.slash_commands) expect(new URL(c.url).pathname).toBe('/slack/events');
   });
 

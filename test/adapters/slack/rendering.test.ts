@@ -20,17 +20,19 @@ describe('Slack rendering', () => {
     expect(json).toContain('R&amp;D &lt;!here&gt;');
   });
 
-  it('mentions exactly the ping users, first, and nobody else', () => {
+  it('mentions exactly the users of the mention block, and nobody else', () => {
     const rendered = renderMessage({
-      blocks: [{ type: 'text', text: 'Your DMs are closed, @everyone' }],
-      ping: ['U1', 'U2'],
+      blocks: [
+        { type: 'mention', userIds: ['U1', 'U2'], text: '' },
+        { type: 'text', text: 'Your DMs are closed, @everyone <!here>' },
+      ],
     });
     expect(rendered.text.startsWith('<@U1> <@U2>')).toBe(true);
     expect(JSON.stringify(rendered).match(/<@[A-Z0-9]+>/g)).toEqual(['<@U1>', '<@U2>', '<@U1>', '<@U2>']);
   });
 
-  it('drops a ping that is not a Slack user id instead of writing it into the message', () => {
-    const rendered = renderMessage({ blocks: [{ type: 'text', text: 'hi' }], ping: ['!channel', 'U1> <!here'] });
+  it('drops a mention that is not a Slack user id instead of writing it into the message', () => {
+    const rendered = renderMessage({ blocks: [{ type: 'mention', userIds: ['!channel', 'U1> <!here'], text: 'hi' }] });
     expect(JSON.stringify(rendered)).not.toContain('<!');
     expect(rendered.text).toBe('hi');
   });

@@ -70,8 +70,8 @@ describe('Slack Socket Mode', () => {
     await handler.received(1);
     expect(handler.events[0]).toMatchObject({
       kind: 'command',
-      name: 'applied',
-      args: ['Acme', 'SRE'],
+      command: 'applied',
+      values: { company: 'Acme', role: 'SRE' },
       source: { workspaceId: 'T123ABC456' },
     });
   });
