@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderWeekChart } from '../../src/charts/week-chart.ts';
 import type { ChartRenderer, WeekChartDayData } from '../../src/core/ports.ts';
-import { digestKey } from '../../src/core/use-cases/send-weekly-digests.ts';
+import { digestKey } from '../../src/core/sweep/send-weekly-digests.ts';
 import { createWorld, decodePng, type World } from './world.ts';
 
 /** Records what it was asked to draw and returns a stand-in; the real renderer is used where the PNG matters. */

@@ -7,10 +7,10 @@ import { checkInConfirmation, checkInForm, parseCheckInButtonId, parseCheckInFor
 import { addDays } from '../time.ts';
 import { neutraliseMentions, stripControl } from '../text.ts';
 import type { CheckIn, Group, Member } from '../types.ts';
-import { groupDate, isCheckInDay } from './check-in-schedule.ts';
+import { groupDate, isCheckInDay } from '../sweep/check-in-schedule.ts';
 import { ensureMember, resolveMember, sameWorkspace, workspaceOf } from './context.ts';
-import { PAUSED_DAY_KIND } from './send-check-in-reminders.ts';
-import { checkInStreak } from './streaks.ts';
+import { PAUSED_DAY_KIND } from '../sweep/send-check-in-reminders.ts';
+import { checkInStreak } from '../insights/streaks.ts';
 
 const EXAMPLE = '/checkin';
 const EXPIRED = "That check-in day is over. /checkin opens today's.";

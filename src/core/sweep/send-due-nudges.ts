@@ -4,7 +4,7 @@ import type { DueStep, NewDelivery } from '../ports.ts';
 import { nudgeMessage, type FollowUpView } from '../render/follow-ups.ts';
 import { inWindow, localMinuteOfDay } from '../time.ts';
 import type { FollowUp, Group, Member } from '../types.ts';
-import { memberZone } from './context.ts';
+import { memberZone } from '../use-cases/context.ts';
 import { sendToMember, type RetryPolicy } from './deliver.ts';
 
 export interface NudgeReport {

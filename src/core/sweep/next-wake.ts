@@ -2,7 +2,7 @@ import type { CoreDeps } from '../deps.ts';
 import { addDays, atLocalTime, inWindow, localDate, localMinuteOfDay } from '../time.ts';
 import type { Group, Member } from '../types.ts';
 import { checkInAt, nextOnCheckInDay, reminderAt } from './check-in-schedule.ts';
-import { memberZone } from './context.ts';
+import { memberZone } from '../use-cases/context.ts';
 import { inQuietHours, openReminderDays, waitingForReminder } from './send-check-in-reminders.ts';
 import { reachableNow } from './send-due-nudges.ts';
 

@@ -3,7 +3,7 @@ import { checkInReminder } from '../render/check-ins.ts';
 import { addDays, inWindow, localMinuteOfDay } from '../time.ts';
 import type { Group, Member } from '../types.ts';
 import { checkInAt, groupDate, isCheckInDay, REMINDER_GRACE_MS, reminderAt } from './check-in-schedule.ts';
-import { memberZone } from './context.ts';
+import { memberZone } from '../use-cases/context.ts';
 import { sendToMember, type RetryPolicy } from './deliver.ts';
 
 export interface ReminderReport {

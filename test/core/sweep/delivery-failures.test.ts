@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DeliveryError } from '../../src/core/errors.ts';
-import { groupHarness, isNudge, type GroupHarness } from './scheduler-harness.ts';
+import { DeliveryError } from '../../../src/core/errors.ts';
+import { groupHarness, isNudge, type GroupHarness } from './sweep-harness.ts';
 
 let h: GroupHarness;
 afterEach(() => h?.close());
