@@ -1,9 +1,9 @@
 import type { CoreDeps } from '../deps.ts';
 import { checkInReminder } from '../render/check-ins.ts';
-import { addDays, inWindow, localMinuteOfDay } from '../time.ts';
+import { addDays } from '../time.ts';
 import type { Group, Member } from '../types.ts';
+import { availability } from './availability.ts';
 import { checkInAt, groupDate, isCheckInDay, REMINDER_GRACE_MS, reminderAt } from './check-in-schedule.ts';
-import { memberZone } from '../use-cases/context.ts';
 import { sendToMember, type RetryPolicy } from './deliver.ts';
 
 export interface ReminderReport {
@@ -55,10 +55,6 @@ export function waitingForReminder(deps: CoreDeps, day: OpenReminderDay): Member
   return members.filter((m) => !handled.has(reminderKey(m.id, day.date)));
 }
 
-export function inQuietHours(member: Member, group: Group, now: Date): boolean {
-  return inWindow(localMinuteOfDay(now, memberZone(member, group)), member.quietStartMinute, member.quietEndMinute);
-}
-
 /**
  * At reminder time on a check-in day, a reminder to each member who has not checked in. A paused
  * member gets none (the day is recorded as paused); a member in quiet hours gets it when they end;
@@ -78,10 +74,14 @@ export async function sendCheckInReminders(
     const { group, date } = day;
     const waiting = waitingForReminder(deps, day);
     if (waiting.length === 0) continue;
-    const isPaused = (m: Member) => m.pausedUntil !== null && m.pausedUntil.getTime() > now.getTime();
-    const pausedNow = waiting.filter(isPaused);
-    const ready = waiting.filter((m) => !isPaused(m) && !inQuietHours(m, group, now));
-    deferred += waiting.length - pausedNow.length - ready.length;
+    const pausedNow: Member[] = [];
+    const ready: Member[] = [];
+    for (const m of waiting) {
+      const a = availability(m, group, now);
+      if (a.reachable) ready.push(m);
+      else if (a.reason === 'paused') pausedNow.push(m);
+      else deferred++;
+    }
     const owned = deps.store.transaction(() => {
       const skipped = deps.store.deliveries.claimMany(
         pausedNow.map((m) => ({
