@@ -5,7 +5,7 @@ import { ManualClock } from '../../src/core/clock.ts';
 import { createRebound } from '../../src/core/create-rebound.ts';
 import type { OutboundFile } from '../../src/core/messages.ts';
 import type { Logger, Store } from '../../src/core/ports.ts';
-import { nextWake } from '../../src/core/use-cases/next-wake.ts';
+import { nextWake } from '../../src/core/sweep/next-wake.ts';
 import { ConsoleChat } from './console-chat.ts';
 import { CONSOLE_CHANNEL, CONSOLE_WORKSPACE, ConsoleSession } from './console-adapter.ts';
 

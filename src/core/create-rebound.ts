@@ -8,10 +8,10 @@ import { privateText, type Reply } from './messages.ts';
 import type { ChartRenderer, ChatPort, Logger, Store } from './ports.ts';
 import { BUTTONS, FORMS, lookup, routeCommand } from './router.ts';
 import { DEFAULT_RULES, type FollowUpRule } from './rules.ts';
-import { DEFAULT_RETRY, type RetryPolicy } from './use-cases/deliver.ts';
+import { DEFAULT_RETRY, type RetryPolicy } from './sweep/deliver.ts';
 import { recordThreadReply } from './use-cases/record-check-in.ts';
 import { recordReaction } from './use-cases/record-reaction.ts';
-import { runSweep, type SweepReport } from './use-cases/run-sweep.ts';
+import { runSweep, type SweepReport } from './sweep/run-sweep.ts';
 
 export interface ReboundOptions {
   readonly store: Store;

@@ -4,6 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { LEDGER_KINDS } from '../core/sweep/ledger-keys.ts';
 
 const scope = {
   platform: text('platform', { enum: ['slack', 'discord', 'console'] }).notNull(),
@@ -255,11 +256,13 @@ export const deliveries = sqliteTable(
     ...scope,
     /** The idempotency key: follow-up id + due time, group + local date, … */
     key: text('key').notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: LEDGER_KINDS }).notNull(),
     /** The member the delivery was for, when it was for one (forget-me deletes these). */
     memberId: integer('member_id').references(() => members.id, { onDelete: 'cascade' }),
     /** What was delivered: the follow-up id for nudges, the group id for check-ins, … */
     subjectId: integer('subject_id'),
+    /** The local date it was for (check-in post, reminder, paused day): read back, never parsed from the key. */
+    localDate: text('local_date'),
     status: text('status', { enum: ['claimed', 'sent', 'failed', 'abandoned'] }).notNull(),
     /** Which process claimed it. */
     owner: text('owner').notNull(),

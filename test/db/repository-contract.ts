@@ -174,7 +174,7 @@ export function runRepositoryContract(name: string, open: () => StoreUnderTest):
       const m = newMember(newGroup().id);
       const claim = (owner: string) =>
         store.deliveries.claim(
-          { key: 'nudge:1:1', kind: 'nudge', workspace: WS, memberId: m.id, subjectId: 1, owner },
+          { key: 'nudge:1:1', kind: 'nudge', workspace: WS, memberId: m.id, subjectId: 1, localDate: null, owner },
           t0,
         );
       expect(claim('a')).toBe(true);
@@ -191,6 +191,29 @@ export function runRepositoryContract(name: string, open: () => StoreUnderTest):
       // A sent delivery is never released.
       store.deliveries.release('nudge:1:1');
       expect(store.deliveries.get('nudge:1:1')?.status).toBe('sent');
+    });
+
+    it("lists the local dates of one member's deliveries of one kind, claimed in bulk or alone", () => {
+      const g = newGroup();
+      const m = newMember(g.id);
+      const other = newMember(g.id, 'U2');
+      const paused = (memberId: number, localDate: string) => ({
+        key: `reminder:${memberId}:${localDate}`,
+        kind: 'reminder-paused' as const,
+        workspace: WS,
+        memberId,
+        subjectId: g.id,
+        localDate,
+        owner: 'a',
+      });
+      store.deliveries.claimMany([paused(m.id, '2026-11-23'), paused(other.id, '2026-11-23')], t0);
+      store.deliveries.claim(paused(m.id, '2026-11-24'), t0);
+      store.deliveries.claim({ ...paused(m.id, '2026-11-25'), key: 'reminder:x', kind: 'reminder' }, t0);
+      expect(store.deliveries.localDatesForMember(m.id, 'reminder-paused').sort()).toEqual([
+        '2026-11-23',
+        '2026-11-24',
+      ]);
+      expect(store.deliveries.get(`reminder:${m.id}:2026-11-24`)?.kind).toBe('reminder-paused');
     });
 
     it('records a peer reaction once and finds posts by message id within the workspace', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderWeekChart } from '../../src/charts/week-chart.ts';
 import type { ChartRenderer, WeekChartDayData } from '../../src/core/ports.ts';
-import { digestKey } from '../../src/core/use-cases/send-weekly-digests.ts';
+import { ledgerKey } from '../../src/core/sweep/ledger-keys.ts';
 import { createWorld, decodePng, type World } from './world.ts';
 
 /** Records what it was asked to draw and returns a stand-in; the real renderer is used where the PNG matters. */
@@ -83,7 +83,9 @@ describe('the weekly digest', () => {
       { date: '2026-11-21', applications: 0, networking: 0, followUpsDone: 0, checkIns: 0 },
       { date: '2026-11-22', applications: 0, networking: 0, followUpsDone: 0, checkIns: 0 },
     ]);
-    expect(world.store.deliveries.get(digestKey(1, '2026-W47'))?.status).toBe('sent');
+    expect(world.store.deliveries.get(ledgerKey({ kind: 'digest', groupId: 1, isoWeek: '2026-W47' }))?.status).toBe(
+      'sent',
+    );
 
     // Later sweeps that week post nothing more.
     world.clock.set(new Date('2026-11-25T09:00:00Z'));

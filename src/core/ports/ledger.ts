@@ -1,14 +1,18 @@
 /** The delivery ledger: idempotency keys claimed before a send and marked after. */
+import type { LedgerKind } from '../sweep/ledger-keys.ts';
 import type { WorkspaceRef } from '../types.ts';
 import type { SentMessage } from './chat.ts';
 
+/** Built by `ledgerClaim` from a typed ledger entry; never assembled by hand. */
 export interface NewDelivery {
   readonly key: string;
-  readonly kind: string;
+  readonly kind: LedgerKind;
   readonly workspace: WorkspaceRef;
   readonly memberId: number | null;
   /** What is delivered: the follow-up id for a nudge item, the group id for a check-in, … */
   readonly subjectId: number | null;
+  /** The local date a delivery is for (a check-in post, a reminder, a paused day), when it is for one. */
+  readonly localDate: string | null;
   /** Which process claims it (host:pid:random), for diagnosis. */
   readonly owner: string;
 }
@@ -17,7 +21,7 @@ export type DeliveryStatus = 'claimed' | 'sent' | 'failed' | 'abandoned';
 
 export interface Delivery {
   readonly key: string;
-  readonly kind: string;
+  readonly kind: LedgerKind;
   readonly memberId: number | null;
   readonly subjectId: number | null;
   readonly owner: string;
@@ -51,15 +55,15 @@ export interface DeliveryRepository {
   releaseUnattempted(keys: readonly string[], owner: string): number;
   /** Which of these keys exist in the ledger, in any status. */
   existingKeys(keys: readonly string[]): Set<string>;
-  /** The keys of one member's deliveries of one kind (e.g. the days a reminder was skipped for a pause). */
-  keysForMember(memberId: number, kind: string): string[];
+  /** The local dates of one member's deliveries of one kind (e.g. the days a reminder was skipped for a pause). */
+  localDatesForMember(memberId: number, kind: LedgerKind): string[];
   markSent(key: string, sent: SentMessage | null, now: Date): void;
   markFailed(key: string, error: string, now: Date): void;
   get(key: string): Delivery | null;
   /** Deliveries that share one sent message (the items of one nudge). */
   listByMessage(messageId: string): Delivery[];
   /** The newest delivery of a kind about a subject (the last nudge of a follow-up). */
-  latestForSubject(kind: string, subjectId: number): Delivery | null;
+  latestForSubject(kind: LedgerKind, subjectId: number): Delivery | null;
   /** Claims still unmarked since before `claimedBefore`: their process died or hung. */
   listStaleClaims(claimedBefore: Date, limit: number): Delivery[];
   /** Deletes a claim nothing was sent for (still claimed, no attempt), so the work can be claimed again; false if it was not such a claim. */

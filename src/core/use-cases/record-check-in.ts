@@ -8,10 +8,9 @@ import { checkInConfirmation, checkInForm, parseCheckInButtonId, parseCheckInFor
 import { addDays } from '../time.ts';
 import { stripControl } from '../text.ts';
 import type { CheckIn, Group, Member } from '../types.ts';
-import { groupDate, isCheckInDay } from './check-in-schedule.ts';
+import { groupDate, isCheckInDay } from '../sweep/check-in-schedule.ts';
 import { ensureMember, resolveMember, sameWorkspace, workspaceOf } from './context.ts';
-import { PAUSED_DAY_KIND } from './send-check-in-reminders.ts';
-import { checkInStreak } from './streaks.ts';
+import { checkInStreak } from '../insights/streaks.ts';
 
 const EXAMPLE = '/checkin';
 const EXPIRED = "That check-in day is over. /checkin opens today's.";
@@ -112,9 +111,7 @@ export function streakOf(deps: CoreDeps, group: Group, member: Member, today: st
       .filter((c) => c.groupId === group.id)
       .map((c) => c.localDate),
   );
-  const paused = new Set(
-    deps.store.deliveries.keysForMember(member.id, PAUSED_DAY_KIND).map((k) => k.slice(k.lastIndexOf(':') + 1)),
-  );
+  const paused = new Set(deps.store.deliveries.localDatesForMember(member.id, 'reminder-paused'));
   return checkInStreak({ checkedIn, today, paused, isCheckInDay: (d) => isCheckInDay(group, d) });
 }
 

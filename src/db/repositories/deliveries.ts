@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { DeliveryRepository } from '../../core/ports.ts';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../open.ts';
@@ -21,6 +21,7 @@ export function createDeliveryRepository(db: Db): DeliveryRepository {
           kind: input.kind,
           memberId: input.memberId,
           subjectId: input.subjectId,
+          localDate: input.localDate,
           owner: input.owner,
           status: 'claimed',
           claimedAt: now,
@@ -33,15 +34,24 @@ export function createDeliveryRepository(db: Db): DeliveryRepository {
       // One prepared single-row INSERT … ON CONFLICT DO NOTHING, run per key inside the caller's
       // transaction: building statements through the query builder cost ~100 µs a row.
       const insert = (claimStatement ??= sqliteOf(db).prepare(
-        "INSERT INTO deliveries (platform, workspace_id, key, kind, member_id, subject_id, owner, status, attempts, claimed_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'claimed', 0, ?) ON CONFLICT (key) DO NOTHING",
+        "INSERT INTO deliveries (platform, workspace_id, key, kind, member_id, subject_id, local_date, owner, status, attempts, claimed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'claimed', 0, ?) ON CONFLICT (key) DO NOTHING",
       ));
       const owned = new Set<string>();
       const at = now.getTime();
       for (const input of inputs) {
         const { platform, workspaceId } = scopeOf(input.workspace);
         if (
-          insert.run(platform, workspaceId, input.key, input.kind, input.memberId, input.subjectId, input.owner, at)
-            .changes === 1
+          insert.run(
+            platform,
+            workspaceId,
+            input.key,
+            input.kind,
+            input.memberId,
+            input.subjectId,
+            input.localDate,
+            input.owner,
+            at,
+          ).changes === 1
         )
           owned.add(input.key);
       }
@@ -93,13 +103,13 @@ export function createDeliveryRepository(db: Db): DeliveryRepository {
       }
       return found;
     },
-    keysForMember(memberId, kind) {
+    localDatesForMember(memberId, kind) {
       return db
-        .select({ key: deliveries.key })
+        .select({ localDate: deliveries.localDate })
         .from(deliveries)
-        .where(and(eq(deliveries.memberId, memberId), eq(deliveries.kind, kind)))
+        .where(and(eq(deliveries.memberId, memberId), eq(deliveries.kind, kind), isNotNull(deliveries.localDate)))
         .all()
-        .map((r) => r.key);
+        .flatMap((r) => (r.localDate === null ? [] : [r.localDate]));
     },
     markSent(key, sent, now) {
       (sentStatement ??= sqliteOf(db).prepare(

@@ -1,7 +1,7 @@
 import { mentionedUsers } from '../../src/core/messages.ts';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DeliveryError } from '../../src/core/errors.ts';
-import { groupHarness, isNudge, type GroupHarness } from './scheduler-harness.ts';
+import { DeliveryError } from '../../../src/core/errors.ts';
+import { groupHarness, isNudge, type GroupHarness } from './sweep-harness.ts';
 
 let h: GroupHarness;
 afterEach(() => h?.close());

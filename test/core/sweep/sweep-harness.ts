@@ -2,9 +2,9 @@
  * Scheduler test helpers on top of the shared core harness: a group set up in a zone, members
  * joined with their own zones, a rebound with a recorded retry wait and a recording logger.
  */
-import { createRebound, type Rebound } from '../../src/core/create-rebound.ts';
-import type { Logger } from '../../src/core/ports.ts';
-import { createHarness, type Harness } from '../helpers/core.ts';
+import { createRebound, type Rebound } from '../../../src/core/create-rebound.ts';
+import type { Logger } from '../../../src/core/ports.ts';
+import { createHarness, type Harness } from '../../helpers/core.ts';
 
 export interface LogLine {
   readonly level: 'info' | 'warn' | 'error';

@@ -2,10 +2,11 @@ import type { CoreDeps } from '../deps.ts';
 import type { Message } from '../messages.ts';
 import type { DueStep, NewDelivery } from '../ports.ts';
 import { nudgeMessage, type FollowUpView } from '../render/follow-ups.ts';
-import { inWindow, localMinuteOfDay } from '../time.ts';
-import type { FollowUp, Group, Member } from '../types.ts';
-import { memberZone } from './context.ts';
+import type { Group, Member } from '../types.ts';
+import { memberZone } from '../use-cases/context.ts';
+import { availability } from './availability.ts';
 import { sendToMember, type RetryPolicy } from './deliver.ts';
+import { ledgerClaim } from './ledger-keys.ts';
 
 export interface NudgeReport {
   readonly nudges: number;
@@ -24,17 +25,6 @@ export interface PlannedNudge {
 }
 
 const MAX_DUE_PER_SWEEP = 50_000;
-
-export function nudgeKey(f: FollowUp): string {
-  return `nudge:${f.id}:${f.dueAt.getTime()}`;
-}
-
-/** Whether a member can be nudged now: active, not paused, outside quiet hours. */
-export function reachableNow(member: Member, group: Group, now: Date): boolean {
-  if (!member.active) return false;
-  if (member.pausedUntil && member.pausedUntil.getTime() > now.getTime()) return false;
-  return !inWindow(localMinuteOfDay(now, memberZone(member, group)), member.quietStartMinute, member.quietEndMinute);
-}
 
 /**
  * Phase one, in one transaction: read the due steps, drop those whose condition no longer holds,
@@ -61,7 +51,7 @@ export function claimDueNudges(
       const group = groups.get(member.groupId);
       if (!group) continue;
       let ok = reachable.get(member.id);
-      if (ok === undefined) reachable.set(member.id, (ok = reachableNow(member, group, now)));
+      if (ok === undefined) reachable.set(member.id, (ok = availability(member, group, now).reachable));
       if (!ok) {
         deferred++;
         continue;
@@ -91,9 +81,13 @@ export function claimDueNudges(
           cancelled++;
           continue;
         }
-        const key = nudgeKey(f);
-        byKey.set(key, step);
-        claims.push({ key, kind: 'nudge', workspace: step.member.workspace, memberId, subjectId: f.id, owner });
+        const claim = ledgerClaim(
+          { kind: 'nudge', memberId, followUpId: f.id, dueAt: f.dueAt },
+          step.member.workspace,
+          owner,
+        );
+        byKey.set(claim.key, step);
+        claims.push(claim);
       }
     }
     const owned = store.deliveries.claimMany(claims, now);

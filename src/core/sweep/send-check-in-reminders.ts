@@ -1,10 +1,11 @@
 import type { CoreDeps } from '../deps.ts';
 import { checkInReminder } from '../render/check-ins.ts';
-import { addDays, inWindow, localMinuteOfDay } from '../time.ts';
+import { addDays } from '../time.ts';
 import type { Group, Member } from '../types.ts';
+import { availability } from './availability.ts';
 import { checkInAt, groupDate, isCheckInDay, REMINDER_GRACE_MS, reminderAt } from './check-in-schedule.ts';
-import { memberZone } from './context.ts';
 import { sendToMember, type RetryPolicy } from './deliver.ts';
+import { ledgerClaim, ledgerKey } from './ledger-keys.ts';
 
 export interface ReminderReport {
   readonly sent: number;
@@ -13,19 +14,23 @@ export interface ReminderReport {
   readonly failed: number;
 }
 
-export function reminderKey(memberId: number, date: string): string {
-  return `reminder:${memberId}:${date}`;
-}
-
-/** Ledger kind for a day a member was paused at reminder time: nothing is sent, and the day does not break their streak. */
-export const PAUSED_DAY_KIND = 'reminder-paused';
-
 /** A check-in day whose reminder time has passed by less than the grace period. */
 export interface OpenReminderDay {
   readonly group: Group;
   readonly date: string;
   readonly at: Date;
 }
+
+/**
+ * A member's ledger entry for a reminder day: the reminder, or the record that they were paused
+ * then (nothing is sent, and the day does not break their streak). Both take the same key.
+ */
+function reminderEntry(kind: 'reminder' | 'reminder-paused', member: Member, group: Group, date: string) {
+  return { kind, memberId: member.id, groupId: group.id, localDate: date } as const;
+}
+
+const reminderKey = (member: Member, group: Group, date: string) =>
+  ledgerKey(reminderEntry('reminder', member, group, date));
 
 export function openReminderDays(groups: readonly Group[], now: Date): OpenReminderDay[] {
   const open: OpenReminderDay[] = [];
@@ -51,12 +56,8 @@ export function waitingForReminder(deps: CoreDeps, day: OpenReminderDay): Member
   const members = deps.store.members
     .listByGroup(day.group.id, { activeOnly: true })
     .filter((m) => !checkedIn.has(m.id) && m.joinedAt.getTime() <= day.at.getTime());
-  const handled = deps.store.deliveries.existingKeys(members.map((m) => reminderKey(m.id, day.date)));
-  return members.filter((m) => !handled.has(reminderKey(m.id, day.date)));
-}
-
-export function inQuietHours(member: Member, group: Group, now: Date): boolean {
-  return inWindow(localMinuteOfDay(now, memberZone(member, group)), member.quietStartMinute, member.quietEndMinute);
+  const handled = deps.store.deliveries.existingKeys(members.map((m) => reminderKey(m, day.group, day.date)));
+  return members.filter((m) => !handled.has(reminderKey(m, day.group, day.date)));
 }
 
 /**
@@ -78,37 +79,27 @@ export async function sendCheckInReminders(
     const { group, date } = day;
     const waiting = waitingForReminder(deps, day);
     if (waiting.length === 0) continue;
-    const isPaused = (m: Member) => m.pausedUntil !== null && m.pausedUntil.getTime() > now.getTime();
-    const pausedNow = waiting.filter(isPaused);
-    const ready = waiting.filter((m) => !isPaused(m) && !inQuietHours(m, group, now));
-    deferred += waiting.length - pausedNow.length - ready.length;
+    const pausedNow: Member[] = [];
+    const ready: Member[] = [];
+    for (const m of waiting) {
+      const a = availability(m, group, now);
+      if (a.reachable) ready.push(m);
+      else if (a.reason === 'paused') pausedNow.push(m);
+      else deferred++;
+    }
     const owned = deps.store.transaction(() => {
       const skipped = deps.store.deliveries.claimMany(
-        pausedNow.map((m) => ({
-          key: reminderKey(m.id, date),
-          kind: PAUSED_DAY_KIND,
-          workspace: group.workspace,
-          memberId: m.id,
-          subjectId: group.id,
-          owner,
-        })),
+        pausedNow.map((m) => ledgerClaim(reminderEntry('reminder-paused', m, group, date), group.workspace, owner)),
         now,
       );
       for (const key of skipped) deps.store.deliveries.markSent(key, null, now);
       paused += skipped.size;
       return deps.store.deliveries.claimMany(
-        ready.map((m) => ({
-          key: reminderKey(m.id, date),
-          kind: 'reminder',
-          workspace: group.workspace,
-          memberId: m.id,
-          subjectId: group.id,
-          owner,
-        })),
+        ready.map((m) => ledgerClaim(reminderEntry('reminder', m, group, date), group.workspace, owner)),
         now,
       );
     });
-    for (const member of ready.filter((m) => owned.has(reminderKey(m.id, date)))) {
+    for (const member of ready.filter((m) => owned.has(reminderKey(m, group, date)))) {
       const result = await sendToMember(
         deps,
         {
@@ -117,7 +108,7 @@ export async function sendCheckInReminders(
           message: checkInReminder(group.id, date, group.name),
           channelIntro: 'I could not reach you by direct message, so here is your reminder:',
         },
-        { keys: [reminderKey(member.id, date)], owner, what: 'check-in reminder' },
+        { keys: [reminderKey(member, group, date)], owner, what: 'check-in reminder' },
         policy,
       );
       if (result.outcome === 'sent') sent++;

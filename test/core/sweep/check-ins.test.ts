@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { groupHarness, isNudge, isReminder, sentAt, type GroupHarness } from './scheduler-harness.ts';
+import { groupHarness, isNudge, isReminder, sentAt, type GroupHarness } from './sweep-harness.ts';
 
 const WED_NOON = new Date('2026-11-25T12:00:00Z'); // Wednesday, 13:00 in Berlin
 let h: GroupHarness;

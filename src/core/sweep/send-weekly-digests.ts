@@ -6,15 +6,11 @@ import type { OutboundFile } from '../messages.ts';
 import { atLocalTime } from '../time.ts';
 import type { Group } from '../types.ts';
 import { markFailed, sendClaimed, type RetryPolicy } from './deliver.ts';
+import { ledgerClaim } from './ledger-keys.ts';
 
 export interface DigestReport {
   readonly posted: number;
   readonly failed: number;
-}
-
-/** The digest of one group for one ISO week (the week it reports on); claimed before posting. */
-export function digestKey(groupId: number, isoWeek: string): string {
-  return `digest:${groupId}:${isoWeek}`;
 }
 
 /**
@@ -41,14 +37,10 @@ export async function sendWeeklyDigests(deps: CoreDeps, owner: string, policy: R
     const covered = previousWeek(now, group.timezone);
     // A group set up after that week ended has nothing to look back on yet.
     if (group.createdAt.getTime() >= covered.end.getTime()) continue;
-    const key = digestKey(group.id, covered.isoWeek);
+    const claim = ledgerClaim({ kind: 'digest', groupId: group.id, isoWeek: covered.isoWeek }, group.workspace, owner);
+    const { key } = claim;
     const claimed = deps.store.transaction(
-      () =>
-        deps.store.deliveries.get(key) === null &&
-        deps.store.deliveries.claim(
-          { key, kind: 'digest', workspace: group.workspace, memberId: null, subjectId: group.id, owner },
-          now,
-        ),
+      () => deps.store.deliveries.get(key) === null && deps.store.deliveries.claim(claim, now),
     );
     if (!claimed) continue;
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { groupHarness, sentAt, type GroupHarness } from './scheduler-harness.ts';
+import { groupHarness, sentAt, type GroupHarness } from './sweep-harness.ts';
 
 let h: GroupHarness;
 afterEach(() => h?.close());

@@ -3,14 +3,11 @@ import { checkInPost, checkInThreadName } from '../render/check-ins.ts';
 import type { Group } from '../types.ts';
 import { checkInAt, groupDate, isCheckInDay } from './check-in-schedule.ts';
 import { markFailed, sendClaimed, type RetryPolicy } from './deliver.ts';
+import { ledgerClaim, ledgerKey } from './ledger-keys.ts';
 
 export interface CheckInPostReport {
   readonly posted: number;
   readonly failed: number;
-}
-
-export function checkInKey(groupId: number, date: string): string {
-  return `checkin:${groupId}:${date}`;
 }
 
 /**
@@ -32,7 +29,7 @@ export async function openDailyCheckIns(
     // Not before it is time, and not on the day a group was set up after its check-in time.
     if (!isCheckInDay(group, date) || at.getTime() > now.getTime() || group.createdAt.getTime() > at.getTime())
       continue;
-    due.push({ group, date, key: checkInKey(group.id, date) });
+    due.push({ group, date, key: ledgerKey({ kind: 'checkin', groupId: group.id, localDate: date }) });
   }
   if (due.length === 0) return { posted: 0, failed: 0 };
   const existing = deps.store.deliveries.existingKeys(due.map((d) => d.key));
@@ -40,14 +37,9 @@ export async function openDailyCheckIns(
   if (open.length === 0) return { posted: 0, failed: 0 };
   const owned = deps.store.transaction(() =>
     deps.store.deliveries.claimMany(
-      open.map((d) => ({
-        key: d.key,
-        kind: 'checkin',
-        workspace: d.group.workspace,
-        memberId: null,
-        subjectId: d.group.id,
-        owner,
-      })),
+      open.map((d) =>
+        ledgerClaim({ kind: 'checkin', groupId: d.group.id, localDate: d.date }, d.group.workspace, owner),
+      ),
       now,
     ),
   );

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRebound } from '../../src/core/create-rebound.ts';
-import { CLAIM_LEASE_MS } from '../../src/core/use-cases/recover-stale-claims.ts';
-import { claimDueNudges, deliverNudge } from '../../src/core/use-cases/send-due-nudges.ts';
-import { DEFAULT_RETRY } from '../../src/core/use-cases/deliver.ts';
-import { groupHarness, isNudge, type GroupHarness } from './scheduler-harness.ts';
+import { createRebound } from '../../../src/core/create-rebound.ts';
+import { CLAIM_LEASE_MS } from '../../../src/core/sweep/recover-stale-claims.ts';
+import { claimDueNudges, deliverNudge } from '../../../src/core/sweep/send-due-nudges.ts';
+import { DEFAULT_RETRY } from '../../../src/core/sweep/deliver.ts';
+import { groupHarness, isNudge, type GroupHarness } from './sweep-harness.ts';
 
 let h: GroupHarness;
 afterEach(() => h?.close());

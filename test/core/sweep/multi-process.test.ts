@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/core/clock.ts';
-import { createRebound } from '../../src/core/create-rebound.ts';
-import { CLAIM_LEASE_MS } from '../../src/core/use-cases/recover-stale-claims.ts';
-import { createHarness, type Harness } from '../helpers/core.ts';
+import { ManualClock } from '../../../src/core/clock.ts';
+import { createRebound } from '../../../src/core/create-rebound.ts';
+import { CLAIM_LEASE_MS } from '../../../src/core/sweep/recover-stale-claims.ts';
+import { createHarness, type Harness } from '../../helpers/core.ts';
 import { FileChat, readLines } from './fixtures/file-chat.ts';
-import { RecordingLogger } from './scheduler-harness.ts';
+import { RecordingLogger } from './sweep-harness.ts';
 
 const CHILD = fileURLToPath(new URL('./fixtures/sweep-child.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -1,10 +1,7 @@
 import type { CoreDeps } from '../deps.ts';
-import { addDays, atLocalTime, inWindow, localDate, localMinuteOfDay } from '../time.ts';
-import type { Group, Member } from '../types.ts';
+import { availability } from './availability.ts';
 import { checkInAt, nextOnCheckInDay, reminderAt } from './check-in-schedule.ts';
-import { memberZone } from './context.ts';
-import { inQuietHours, openReminderDays, waitingForReminder } from './send-check-in-reminders.ts';
-import { reachableNow } from './send-due-nudges.ts';
+import { openReminderDays, waitingForReminder } from './send-check-in-reminders.ts';
 
 /**
  * The next moment after `after` at which a sweep would have something to do: a step falling due,
@@ -27,9 +24,9 @@ export function nextWake(
     seen.add(f.memberId);
     const member = deps.store.members.get(f.memberId);
     const group = member ? deps.store.groups.get(member.groupId) : null;
-    if (!member || !group || !member.active || reachableNow(member, group, after)) continue;
-    const release = releaseTime(member, group, after);
-    if (release) candidates.push(release);
+    if (!member || !group) continue;
+    const reach = availability(member, group, after);
+    if (!reach.reachable && reach.notBefore) candidates.push(reach.notBefore);
   }
   const groups = deps.store.groups.listAll();
   for (const group of groups) {
@@ -40,10 +37,9 @@ export function nextWake(
   }
   for (const day of openReminderDays(groups, after)) {
     for (const member of waitingForReminder(deps, day)) {
-      if (member.pausedUntil && member.pausedUntil.getTime() > after.getTime()) continue;
-      if (!inQuietHours(member, day.group, after)) continue;
-      const release = releaseTime(member, day.group, after);
-      if (release) candidates.push(release);
+      // A paused member's reminder day is recorded as paused, not sent later: only quiet hours wait.
+      const reach = availability(member, day.group, after);
+      if (!reach.reachable && reach.reason === 'quiet-hours') candidates.push(reach.notBefore);
     }
   }
   for (const source of extra) {
@@ -52,17 +48,4 @@ export function nextWake(
   }
   const later = candidates.filter((t) => t.getTime() > after.getTime());
   return later.length ? new Date(Math.min(...later.map((t) => t.getTime()))) : null;
-}
-
-/** When a member who cannot be nudged now next can be: the end of their pause or quiet hours. */
-function releaseTime(member: Member, group: Group, after: Date): Date | null {
-  const zone = memberZone(member, group);
-  let t = after;
-  if (member.pausedUntil && member.pausedUntil.getTime() > t.getTime()) t = member.pausedUntil;
-  if (inWindow(localMinuteOfDay(t, zone), member.quietStartMinute, member.quietEndMinute)) {
-    const today = localDate(t, zone);
-    const endToday = atLocalTime(today, member.quietEndMinute, zone);
-    t = endToday.getTime() > t.getTime() ? endToday : atLocalTime(addDays(today, 1), member.quietEndMinute, zone);
-  }
-  return t.getTime() > after.getTime() ? t : null;
 }

@@ -1,7 +1,8 @@
 import type { CoreDeps } from '../deps.ts';
-import type { NewDelivery, NewFollowUp } from '../ports.ts';
+import type { NewFollowUp } from '../ports.ts';
 import { effectiveRule, findRule } from '../rules.ts';
 import { checkInAt, firstCheckInDayOfWeek, groupDate, isoWeek } from './check-in-schedule.ts';
+import { ledgerClaim } from './ledger-keys.ts';
 
 /**
  * The weekly network step: at the group's first check-in day of the ISO week, at check-in time,
@@ -22,38 +23,35 @@ export function createWeeklyNetworkSteps(deps: CoreDeps, owner: string): number 
     // Not before it is time, and not for a week whose first check-in came before the group existed.
     if (dueAt.getTime() > now.getTime() || group.createdAt.getTime() > dueAt.getTime()) return [];
     const week = isoWeek(today);
-    return [{ group, week, dueAt, marker: `network-week:${group.id}:${week}` }];
+    const marker = ledgerClaim({ kind: 'network-week', groupId: group.id, isoWeek: week }, group.workspace, owner);
+    return [{ group, week, dueAt, marker }];
   });
   if (candidates.length === 0) return 0;
-  const done = deps.store.deliveries.existingKeys(candidates.map((c) => c.marker));
+  const done = deps.store.deliveries.existingKeys(candidates.map((c) => c.marker.key));
   let created = 0;
-  for (const { group, week, dueAt, marker } of candidates.filter((c) => !done.has(c.marker))) {
+  for (const { group, week, dueAt, marker } of candidates.filter((c) => !done.has(c.marker.key))) {
     created += deps.store.transaction(() => {
-      if (
-        !deps.store.deliveries.claim(
-          { key: marker, kind: 'network-week', workspace: group.workspace, memberId: null, subjectId: group.id, owner },
-          now,
-        )
-      )
-        return 0;
-      deps.store.deliveries.markSent(marker, null, now);
+      if (!deps.store.deliveries.claim(marker, now)) return 0;
+      deps.store.deliveries.markSent(marker.key, null, now);
       const members = deps.store.members
         .listByGroup(group.id, { activeOnly: true })
         .filter((m) => m.joinedAt.getTime() <= dueAt.getTime());
-      const keys: NewDelivery[] = members.map((m) => ({
-        key: `network:${m.id}:${week}`,
-        kind: 'network',
-        workspace: group.workspace,
-        memberId: m.id,
-        subjectId: group.id,
-        owner,
+      const claims = members.map((m) => ({
+        m,
+        claim: ledgerClaim(
+          { kind: 'network', memberId: m.id, groupId: group.id, isoWeek: week },
+          group.workspace,
+          owner,
+        ),
       }));
-      const owned = deps.store.deliveries.claimMany(keys, now);
+      const owned = deps.store.deliveries.claimMany(
+        claims.map((c) => c.claim),
+        now,
+      );
       const steps: NewFollowUp[] = [];
-      for (const m of members) {
-        const key = `network:${m.id}:${week}`;
-        if (!owned.has(key)) continue;
-        deps.store.deliveries.markSent(key, null, now);
+      for (const { m, claim } of claims) {
+        if (!owned.has(claim.key)) continue;
+        deps.store.deliveries.markSent(claim.key, null, now);
         steps.push({
           workspace: group.workspace,
           memberId: m.id,
