@@ -136,7 +136,7 @@ describe('applications and peer reactions', () => {
     await setUpGroup();
     await interact(command('applied', [opt.string('company', 'Acme'), opt.string('role', 'SRE')]));
     const messageId = postedId(channelPosts().at(-1));
-    const post = store.posts.findByMessage(workspace, messageId);
+    const post = store.posts.findByMessage({ workspace, channelId: GROUP_CHANNEL_ID, messageId });
     expect(post?.subject).toBe('application');
 
     h.feed(reactionAdd(messageId, { user: MASON }));
