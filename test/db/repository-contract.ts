@@ -249,6 +249,23 @@ export function runRepositoryContract(name: string, open: () => StoreUnderTest):
       expect(store.reactions.remove(post.id, 'U2', 'tada')).toBe(false);
     });
 
+    it('keeps posts in two channels apart when their message ids are the same', () => {
+      const g1 = newGroup(WS, 'C1');
+      const g2 = newGroup(WS, 'C2');
+      const post = (groupId: number, channelId: string) =>
+        store.posts.create(
+          { workspace: WS, groupId, memberId: null, subject: 'update', subjectId: 1, channelId, messageId: '171.001' },
+          t0,
+        );
+      const first = post(g1.id, 'C1');
+      const second = post(g2.id, 'C2');
+      expect(store.posts.findByMessage(ref(WS, 'C1', '171.001'))?.id).toBe(first.id);
+      expect(store.posts.findByMessage(ref(WS, 'C2', '171.001'))?.id).toBe(second.id);
+      expect(store.posts.findByMessage(ref(WS, 'C3', '171.001'))).toBeNull();
+      // Within one channel a message is one post.
+      expect(() => post(g1.id, 'C1')).toThrow();
+    });
+
     it('finds a check-in thread by workspace, channel and thread id', () => {
       const g1 = newGroup(WS, 'C1');
       const g2 = newGroup(WS, 'C2');
