@@ -48,7 +48,10 @@ export interface ButtonEvent {
   readonly kind: 'button';
   readonly source: EventSource;
   readonly actionId: string;
-  /** The platform's id of the message that carries the button, when it is a stored message (not ephemeral). */
+  /**
+   * The platform's id of the message that carries the button, when it is a stored message (not
+   * ephemeral). The message lives in `source.channelId`: a Slack `ts` means nothing without it.
+   */
   readonly messageId?: string;
 }
 
@@ -63,7 +66,7 @@ export interface ReactionEvent {
   readonly kind: 'reaction';
   readonly source: EventSource;
   readonly added: boolean;
-  /** The platform's id of the message reacted to (Slack `ts`, Discord message id). */
+  /** The platform's id of the message reacted to (Slack `ts`, Discord message id), in `source.channelId`. */
   readonly messageId: string;
   readonly emoji: string;
 }
@@ -71,7 +74,10 @@ export interface ReactionEvent {
 export interface ThreadReplyEvent {
   readonly kind: 'thread-reply';
   readonly source: EventSource;
-  /** The platform's id of the thread (Slack parent `ts`, Discord thread channel id). */
+  /**
+   * The platform's id of the thread (Slack parent `ts`, Discord thread channel id). `source.channelId`
+   * is the channel the thread hangs off (the group channel), where the check-in thread was posted.
+   */
   readonly threadId: string;
   /** The reply's text when the platform gives it (Discord without message content does not). */
   readonly text?: string;

@@ -12,6 +12,18 @@ export interface WorkspaceRef {
   readonly workspaceId: string;
 }
 
+/**
+ * A message on a platform. A Slack `ts` is unique only within its channel, so a message is
+ * always known by its workspace, its channel and its id together, never by its id alone.
+ */
+export interface MessageRef {
+  readonly workspace: WorkspaceRef;
+  /** The channel the message lives in (for a DM, the DM channel). */
+  readonly channelId: string;
+  /** The platform's id of the message (Slack `ts`, Discord message id). */
+  readonly messageId: string;
+}
+
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7; // ISO: Monday = 1 … Sunday = 7
 
 export type Visibility = 'shared' | 'counts' | 'private';

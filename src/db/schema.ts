@@ -187,7 +187,8 @@ export const posts = sqliteTable(
     createdAt: ms('created_at').notNull(),
   },
   (t) => [
-    uniqueIndex('posts_message_uq').on(t.platform, t.workspaceId, t.messageId),
+    // A message id (Slack `ts`) is unique only within its channel.
+    uniqueIndex('posts_message_uq').on(t.platform, t.workspaceId, t.channelId, t.messageId),
     index('posts_member_idx').on(t.memberId),
   ],
 );
@@ -223,7 +224,7 @@ export const checkInThreads = sqliteTable(
   },
   (t) => [
     uniqueIndex('check_in_threads_day_uq').on(t.groupId, t.localDate),
-    index('check_in_threads_thread_idx').on(t.platform, t.workspaceId, t.threadId),
+    index('check_in_threads_thread_idx').on(t.platform, t.workspaceId, t.channelId, t.threadId),
   ],
 );
 
@@ -276,7 +277,7 @@ export const deliveries = sqliteTable(
   (t) => [
     uniqueIndex('deliveries_key_uq').on(t.key),
     index('deliveries_status_idx').on(t.status, t.claimedAt),
-    index('deliveries_message_idx').on(t.messageId),
+    index('deliveries_message_idx').on(t.platform, t.workspaceId, t.channelId, t.messageId),
     index('deliveries_subject_idx').on(t.kind, t.subjectId),
   ],
 );

@@ -81,6 +81,24 @@ describe('a rejection turns into a plan of follow-ups', () => {
     expect(replyText(list)).toMatch(/Note what you heard at Acme/); // log-feedback chained after it
   });
 
+  it("redraws only the clicked member's steps when another member's nudge has the same message id", async () => {
+    // Slack numbers messages per channel: two members' DMs can carry the same `ts`.
+    h.chat.messageIds = 'per-channel';
+    await h.command({ userId: 'bob', timezone: 'Europe/Berlin' }, 'rejected', 'Globex | SRE | interview');
+    await h.command('alice', 'rejected', 'Acme | Backend Engineer | interview');
+    await h.advanceTo(new Date('2026-11-26T10:00:00Z'));
+    const nudge = nudges()[0];
+    const bobs = h.chat.dmsTo('bob').filter((d) => /from your plan/.test(d.text))[0];
+    expect(bobs?.sent.messageId).toBe(nudge?.sent.messageId);
+    expect(bobs?.sent.channelId).not.toBe(nudge?.sent.channelId);
+    const reply = await h.click('alice', nudge?.buttons[0] ?? '', {
+      messageId: nudge?.sent.messageId,
+      channelId: nudge?.sent.channelId,
+    });
+    expect(replyText(reply)).toMatch(/✓ Done: Ask for feedback at Acme/);
+    expect(replyText(reply)).not.toMatch(/Globex/);
+  });
+
   it('snoozes a step by two days and nudges again then', async () => {
     await h.command('alice', 'rejected', 'Acme | SRE');
     await h.advanceTo(new Date('2026-11-26T10:00:00Z'));

@@ -80,6 +80,19 @@ describe('peer reactions', () => {
     expect(reactions()).toEqual([]);
   });
 
+  it("does not count a reaction on a message in another channel that has the post's message id", async () => {
+    // A Slack `ts` is unique only within its channel.
+    const post = h.chat.sent.filter((s) => s.kind === 'channel').at(-1);
+    await h.rebound.handle({
+      kind: 'reaction',
+      source: h.source('bob', { channelId: 'C9' }),
+      added: true,
+      messageId: post?.sent.messageId ?? '',
+      emoji: 'tada',
+    });
+    expect(reactions()).toEqual([]);
+  });
+
   it("does not count your own reaction on your own post, nor a bot's", async () => {
     const post = h.chat.sent.filter((s) => s.kind === 'channel').at(-1);
     await h.rebound.handle({

@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/core/ports.ts';
-import type { WorkspaceRef } from '../../src/core/types.ts';
+import type { MessageRef, WorkspaceRef } from '../../src/core/types.ts';
 
 export interface StoreUnderTest {
   readonly store: Store;
@@ -15,6 +15,11 @@ const WS: WorkspaceRef = { platform: 'slack', workspaceId: 'T1' };
 const OTHER: WorkspaceRef = { platform: 'discord', workspaceId: 'T1' };
 const t0 = new Date('2026-11-25T12:00:00Z');
 const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
+const ref = (workspace: WorkspaceRef, channelId: string, messageId: string): MessageRef => ({
+  workspace,
+  channelId,
+  messageId,
+});
 
 export function runRepositoryContract(name: string, open: () => StoreUnderTest): void {
   describe(`repository contract: ${name}`, () => {
@@ -185,7 +190,7 @@ export function runRepositoryContract(name: string, open: () => StoreUnderTest):
       store.deliveries.markAttempt('nudge:1:1', t0);
       store.deliveries.markSent('nudge:1:1', { channelId: 'D1', messageId: 'M1' }, at(1));
       expect(store.deliveries.get('nudge:1:1')).toMatchObject({ status: 'sent', attempts: 1, owner: 'b' });
-      expect(store.deliveries.listByMessage('M1').map((d) => d.subjectId)).toEqual([1]);
+      expect(store.deliveries.listByMessage(ref(WS, 'D1', 'M1')).map((d) => d.subjectId)).toEqual([1]);
       expect(store.deliveries.latestForSubject('nudge', 1)?.key).toBe('nudge:1:1');
       expect(store.deliveries.listStaleClaims(at(60), 10)).toEqual([]);
       // A sent delivery is never released.
@@ -216,6 +221,42 @@ export function runRepositoryContract(name: string, open: () => StoreUnderTest):
       expect(store.deliveries.get(`reminder:${m.id}:2026-11-24`)?.kind).toBe('reminder-paused');
     });
 
+    it('finds the deliveries of one message by workspace, channel and message id, never by the id alone', () => {
+      const g = newGroup();
+      const other = newGroup(OTHER);
+      const alice = newMember(g.id, 'U1');
+      const bob = newMember(g.id, 'U2');
+      const carol = newMember(other.id, 'U1', OTHER);
+      // A Slack `ts` is unique only per channel: three messages, three DMs, one id.
+      const sends = [
+        { key: 'nudge:1:1', ws: WS, memberId: alice.id, subjectId: 1, channelId: 'D1' },
+        { key: 'nudge:2:1', ws: WS, memberId: alice.id, subjectId: 2, channelId: 'D1' },
+        { key: 'nudge:3:1', ws: WS, memberId: bob.id, subjectId: 3, channelId: 'D2' },
+        { key: 'nudge:4:1', ws: OTHER, memberId: carol.id, subjectId: 4, channelId: 'D1' },
+      ];
+      for (const s of sends) {
+        store.deliveries.claim(
+          {
+            key: s.key,
+            kind: 'nudge',
+            workspace: s.ws,
+            memberId: s.memberId,
+            subjectId: s.subjectId,
+            localDate: null,
+            owner: 'a',
+          },
+          t0,
+        );
+        store.deliveries.markSent(s.key, { channelId: s.channelId, messageId: '1700000000.000100' }, at(1));
+      }
+      const subjects = (m: MessageRef) => store.deliveries.listByMessage(m).map((d) => d.subjectId);
+      expect(subjects(ref(WS, 'D1', '1700000000.000100'))).toEqual([1, 2]);
+      expect(subjects(ref(WS, 'D2', '1700000000.000100'))).toEqual([3]);
+      expect(subjects(ref(OTHER, 'D1', '1700000000.000100'))).toEqual([4]);
+      expect(subjects(ref(WS, 'D3', '1700000000.000100'))).toEqual([]);
+      expect(subjects(ref(WS, 'D1', '1700000000.000200'))).toEqual([]);
+    });
+
     it('records a peer reaction once and finds posts by message id within the workspace', () => {
       const g = newGroup();
       const post = store.posts.create(
@@ -230,13 +271,45 @@ export function runRepositoryContract(name: string, open: () => StoreUnderTest):
         },
         t0,
       );
-      expect(store.posts.findByMessage(WS, '171.001')?.id).toBe(post.id);
-      expect(store.posts.findByMessage(OTHER, '171.001')).toBeNull();
+      expect(store.posts.findByMessage(ref(WS, 'C1', '171.001'))?.id).toBe(post.id);
+      expect(store.posts.findByMessage(ref(OTHER, 'C1', '171.001'))).toBeNull();
       expect(store.reactions.add(post.id, 'U2', 'tada', t0)).toBe(true);
       expect(store.reactions.add(post.id, 'U2', 'tada', t0)).toBe(false);
       expect(store.reactions.countForPost(post.id)).toBe(1);
       expect(store.reactions.remove(post.id, 'U2', 'tada')).toBe(true);
       expect(store.reactions.remove(post.id, 'U2', 'tada')).toBe(false);
+    });
+
+    it('keeps posts in two channels apart when their message ids are the same', () => {
+      const g1 = newGroup(WS, 'C1');
+      const g2 = newGroup(WS, 'C2');
+      const post = (groupId: number, channelId: string) =>
+        store.posts.create(
+          { workspace: WS, groupId, memberId: null, subject: 'update', subjectId: 1, channelId, messageId: '171.001' },
+          t0,
+        );
+      const first = post(g1.id, 'C1');
+      const second = post(g2.id, 'C2');
+      expect(store.posts.findByMessage(ref(WS, 'C1', '171.001'))?.id).toBe(first.id);
+      expect(store.posts.findByMessage(ref(WS, 'C2', '171.001'))?.id).toBe(second.id);
+      expect(store.posts.findByMessage(ref(WS, 'C3', '171.001'))).toBeNull();
+      // Within one channel a message is one post.
+      expect(() => post(g1.id, 'C1')).toThrow();
+    });
+
+    it('finds a check-in thread by workspace, channel and thread id', () => {
+      const g1 = newGroup(WS, 'C1');
+      const g2 = newGroup(WS, 'C2');
+      const g3 = newGroup(OTHER, 'C1');
+      const thread = (workspace: WorkspaceRef, groupId: number, channelId: string, localDate: string) =>
+        store.checkIns.saveThread({ workspace, groupId, localDate, channelId, messageId: '1.1', threadId: '1.1' }, t0);
+      thread(WS, g1.id, 'C1', '2026-11-26');
+      thread(WS, g2.id, 'C2', '2026-11-27');
+      thread(OTHER, g3.id, 'C1', '2026-11-28');
+      expect(store.checkIns.findThreadById(ref(WS, 'C1', '1.1'))?.groupId).toBe(g1.id);
+      expect(store.checkIns.findThreadById(ref(WS, 'C2', '1.1'))?.groupId).toBe(g2.id);
+      expect(store.checkIns.findThreadById(ref(OTHER, 'C1', '1.1'))?.groupId).toBe(g3.id);
+      expect(store.checkIns.findThreadById(ref(WS, 'C3', '1.1'))).toBeNull();
     });
 
     it('keeps one check-in thread per group and date, and adds a second check-in of the day to the first', () => {
@@ -252,7 +325,7 @@ export function runRepositoryContract(name: string, open: () => StoreUnderTest):
       };
       store.checkIns.saveThread(thread, t0);
       expect(store.checkIns.saveThread({ ...thread, messageId: '2.2', threadId: '2.2' }, t0).threadId).toBe('1.1');
-      expect(store.checkIns.findThreadById(WS, '1.1')?.localDate).toBe('2026-11-26');
+      expect(store.checkIns.findThreadById(ref(WS, 'C1', '1.1'))?.localDate).toBe('2026-11-26');
       const entry = {
         workspace: WS,
         memberId: m.id,

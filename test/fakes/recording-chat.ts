@@ -27,6 +27,12 @@ export interface SentRecord {
 export class RecordingChat implements ChatPort {
   readonly sent: SentRecord[] = [];
   #next = 1;
+  readonly #nextInChannel = new Map<string, number>();
+  /**
+   * `per-channel` numbers messages in each channel from 1, as Slack's `ts` is unique only within a
+   * channel: messages in two channels can then share an id.
+   */
+  messageIds: 'unique' | 'per-channel' = 'unique';
   /** Failures to throw, in order, before sends succeed again (per kind, or for any kind). */
   readonly failures: { kind?: SentKind; error: DeliveryError }[] = [];
 
@@ -51,7 +57,8 @@ export class RecordingChat implements ChatPort {
     files: readonly OutboundFile[] = [],
   ): SentMessage {
     this.#take(kind);
-    const sent = { channelId: kind === 'dm' ? `D-${to}` : to, messageId: `m${this.#next++}` };
+    const channelId = kind === 'dm' ? `D-${to}` : to;
+    const sent = { channelId, messageId: `m${this.#nextId(channelId)}` };
     this.sent.push({
       kind,
       workspace,
@@ -64,6 +71,13 @@ export class RecordingChat implements ChatPort {
       ...extra,
     });
     return sent;
+  }
+
+  #nextId(channelId: string): number {
+    if (this.messageIds === 'unique') return this.#next++;
+    const n = this.#nextInChannel.get(channelId) ?? 1;
+    this.#nextInChannel.set(channelId, n + 1);
+    return n;
   }
 
   async postToChannel(target: ChannelTarget, message: Message, files?: readonly OutboundFile[]): Promise<SentMessage> {

@@ -1,5 +1,5 @@
 /** Daily check-ins and weekly goals. */
-import type { CheckIn, CheckInThread, Goal, WorkspaceRef } from '../types.ts';
+import type { CheckIn, CheckInThread, Goal, MessageRef, WorkspaceRef } from '../types.ts';
 
 export interface NewCheckInThread {
   readonly workspace: WorkspaceRef;
@@ -25,7 +25,12 @@ export interface NewCheckIn {
 export interface CheckInRepository {
   saveThread(input: NewCheckInThread, now: Date): CheckInThread;
   findThread(groupId: number, localDate: string): CheckInThread | null;
-  findThreadById(workspace: WorkspaceRef, threadId: string): CheckInThread | null;
+  /**
+   * The day's thread that replies under `thread` belong to: `thread.channelId` is the channel the
+   * thread hangs off and `thread.messageId` the thread id (Slack's parent `ts`, Discord's thread
+   * channel id), as stored in `CheckInThread.channelId` and `threadId`.
+   */
+  findThreadById(thread: MessageRef): CheckInThread | null;
   /**
    * Records a member's check-in for a local date. A second check-in the same day adds its counts
    * to the first; `first` tells whether this was the day's first.

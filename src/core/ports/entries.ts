@@ -8,6 +8,7 @@ import type {
   FollowUpStatus,
   Group,
   Member,
+  MessageRef,
   PostSubject,
   Rejection,
   RejectionStage,
@@ -192,7 +193,8 @@ export interface NewPost {
 export interface PostRepository {
   create(input: NewPost, now: Date): BotPost;
   get(id: number): BotPost | null;
-  findByMessage(workspace: WorkspaceRef, messageId: string): BotPost | null;
+  /** The bot's post that is this message, in its workspace and channel. */
+  findByMessage(message: MessageRef): BotPost | null;
 }
 
 export interface ReactionRepository {

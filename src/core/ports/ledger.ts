@@ -1,6 +1,6 @@
 /** The delivery ledger: idempotency keys claimed before a send and marked after. */
 import type { LedgerKind } from '../sweep/ledger-keys.ts';
-import type { WorkspaceRef } from '../types.ts';
+import type { MessageRef, WorkspaceRef } from '../types.ts';
 import type { SentMessage } from './chat.ts';
 
 /** Built by `ledgerClaim` from a typed ledger entry; never assembled by hand. */
@@ -60,8 +60,8 @@ export interface DeliveryRepository {
   markSent(key: string, sent: SentMessage | null, now: Date): void;
   markFailed(key: string, error: string, now: Date): void;
   get(key: string): Delivery | null;
-  /** Deliveries that share one sent message (the items of one nudge). */
-  listByMessage(messageId: string): Delivery[];
+  /** Deliveries that share one sent message (the items of one nudge), in the order they were claimed. */
+  listByMessage(message: MessageRef): Delivery[];
   /** The newest delivery of a kind about a subject (the last nudge of a follow-up). */
   latestForSubject(kind: LedgerKind, subjectId: number): Delivery | null;
   /** Claims still unmarked since before `claimedBefore`: their process died or hung. */

@@ -13,7 +13,7 @@ import {
 import { findRule } from '../rules.ts';
 import { addDays, atLocalTime, formatWhen, localDate, localMinuteOfDay } from '../time.ts';
 import type { FollowUp } from '../types.ts';
-import { memberZone, sameWorkspace, workspaceOf } from './context.ts';
+import { memberZone, messageRefOf, sameWorkspace, workspaceOf } from './context.ts';
 
 const STALE = 'That step no longer exists (it may have been closed or removed). /followups shows what is open.';
 
@@ -91,7 +91,7 @@ function outcomeText(f: FollowUp, zone: string): string | undefined {
 /** The clicked message, redrawn: every step it carried, with what has been done about each. */
 function redraw(deps: CoreDeps, event: ButtonEvent, updated: FollowUp, zone: string) {
   const items = event.messageId
-    ? deps.store.deliveries.listByMessage(event.messageId).filter((d) => d.kind === 'nudge')
+    ? deps.store.deliveries.listByMessage(messageRefOf(event.source, event.messageId)).filter((d) => d.kind === 'nudge')
     : [];
   const ids = items.length > 0 ? items.map((d) => d.subjectId).filter((id): id is number => id !== null) : [updated.id];
   const views: FollowUpView[] = [];

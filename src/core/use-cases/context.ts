@@ -3,10 +3,15 @@ import type { CoreDeps } from '../deps.ts';
 import { UserError } from '../errors.ts';
 import type { EventSource } from '../events.ts';
 import { isValidTimezone } from '../time.ts';
-import type { Group, Member, WorkspaceRef } from '../types.ts';
+import type { Group, Member, MessageRef, WorkspaceRef } from '../types.ts';
 
 export function workspaceOf(source: EventSource): WorkspaceRef {
   return { platform: source.platform, workspaceId: source.workspaceId };
+}
+
+/** A message the event refers to: it lives in the event's channel (a Slack `ts` is unique only there). */
+export function messageRefOf(source: EventSource, messageId: string): MessageRef {
+  return { workspace: workspaceOf(source), channelId: source.channelId, messageId };
 }
 
 export function sameWorkspace(a: WorkspaceRef, b: WorkspaceRef): boolean {

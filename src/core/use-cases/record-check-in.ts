@@ -9,7 +9,7 @@ import { addDays } from '../time.ts';
 import { stripControl } from '../text.ts';
 import type { CheckIn, Group, Member } from '../types.ts';
 import { groupDate, isCheckInDay } from '../sweep/check-in-schedule.ts';
-import { ensureMember, resolveMember, sameWorkspace, workspaceOf } from './context.ts';
+import { ensureMember, messageRefOf, resolveMember, sameWorkspace, workspaceOf } from './context.ts';
 import { checkInStreak } from '../insights/streaks.ts';
 
 const EXAMPLE = '/checkin';
@@ -54,7 +54,7 @@ export function submitCheckInForm(deps: CoreDeps, event: FormSubmitEvent): Reply
 
 /** A reply in a day's check-in thread: the author's check-in for that day, and an update. */
 export function recordThreadReply(deps: CoreDeps, event: ThreadReplyEvent): Reply {
-  const thread = deps.store.checkIns.findThreadById(workspaceOf(event.source), event.threadId);
+  const thread = deps.store.checkIns.findThreadById(messageRefOf(event.source, event.threadId));
   if (!thread) return { type: 'none' };
   const group = deps.store.groups.get(thread.groupId);
   if (!group) return { type: 'none' };

@@ -1,7 +1,7 @@
 import type { CoreDeps } from '../deps.ts';
 import type { ReactionEvent } from '../events.ts';
 import type { Reply } from '../messages.ts';
-import { workspaceOf } from './context.ts';
+import { messageRefOf } from './context.ts';
 
 const COUNTED = new Set(['application', 'rejection', 'update']);
 
@@ -13,7 +13,7 @@ export function recordReaction(deps: CoreDeps, event: ReactionEvent): Reply {
   if (event.source.actor.isBot) return { type: 'none' };
   const emoji = event.emoji.slice(0, 100);
   deps.store.transaction(() => {
-    const post = deps.store.posts.findByMessage(workspaceOf(event.source), event.messageId);
+    const post = deps.store.posts.findByMessage(messageRefOf(event.source, event.messageId));
     if (!post || !COUNTED.has(post.subject) || post.memberId === null) return;
     const author = deps.store.members.get(post.memberId);
     if (!author || author.userId === event.source.actor.userId) return;

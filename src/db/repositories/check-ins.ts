@@ -40,15 +40,16 @@ export function createCheckInRepository(db: Db): CheckInRepository {
         .get();
       return row ? toCheckInThread(row) : null;
     },
-    findThreadById(ws, threadId) {
+    findThreadById(thread) {
       const row = db
         .select()
         .from(checkInThreads)
         .where(
           and(
-            eq(checkInThreads.platform, ws.platform),
-            eq(checkInThreads.workspaceId, ws.workspaceId),
-            eq(checkInThreads.threadId, threadId),
+            eq(checkInThreads.platform, thread.workspace.platform),
+            eq(checkInThreads.workspaceId, thread.workspace.workspaceId),
+            eq(checkInThreads.channelId, thread.channelId),
+            eq(checkInThreads.threadId, thread.messageId),
           ),
         )
         .get();

@@ -123,11 +123,18 @@ export function createDeliveryRepository(db: Db): DeliveryRepository {
       const r = db.select().from(deliveries).where(eq(deliveries.key, key)).get();
       return r ? toDelivery(r) : null;
     },
-    listByMessage(messageId) {
+    listByMessage(message) {
       return db
         .select()
         .from(deliveries)
-        .where(eq(deliveries.messageId, messageId))
+        .where(
+          and(
+            eq(deliveries.platform, message.workspace.platform),
+            eq(deliveries.workspaceId, message.workspace.workspaceId),
+            eq(deliveries.channelId, message.channelId),
+            eq(deliveries.messageId, message.messageId),
+          ),
+        )
         .orderBy(asc(deliveries.id))
         .all()
         .map(toDelivery);

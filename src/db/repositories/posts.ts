@@ -43,12 +43,17 @@ export function createPostRepository(db: Db): PostRepository {
       const row = db.select().from(posts).where(eq(posts.id, id)).get();
       return row ? toPost(row) : null;
     },
-    findByMessage(ws, messageId) {
+    findByMessage(message) {
       const row = db
         .select()
         .from(posts)
         .where(
-          and(eq(posts.platform, ws.platform), eq(posts.workspaceId, ws.workspaceId), eq(posts.messageId, messageId)),
+          and(
+            eq(posts.platform, message.workspace.platform),
+            eq(posts.workspaceId, message.workspace.workspaceId),
+            eq(posts.channelId, message.channelId),
+            eq(posts.messageId, message.messageId),
+          ),
         )
         .get();
       return row ? toPost(row) : null;

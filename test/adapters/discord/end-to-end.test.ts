@@ -136,7 +136,7 @@ describe('applications and peer reactions', () => {
     await setUpGroup();
     await interact(command('applied', [opt.string('company', 'Acme'), opt.string('role', 'SRE')]));
     const messageId = postedId(channelPosts().at(-1));
-    const post = store.posts.findByMessage(workspace, messageId);
+    const post = store.posts.findByMessage({ workspace, channelId: GROUP_CHANNEL_ID, messageId });
     expect(post?.subject).toBe('application');
 
     h.feed(reactionAdd(messageId, { user: MASON }));
@@ -267,6 +267,33 @@ describe('nudges by DM', () => {
     expect(answer.type).toBe(7);
     expect(answer.data.content).toContain('Done');
     expect(store.followUps.get(followUpId)?.status).toBe('done');
+  });
+
+  it('Done on a nudge of several steps redraws them all, found by the DM channel and message id it was sent as', async () => {
+    await setUpGroup();
+    for (const company of ['Acme', 'Globex'])
+      await interact(
+        command('rejected', [
+          opt.string('company', company),
+          opt.string('role', 'SRE'),
+          opt.string('stage', 'interview'),
+        ]),
+      );
+    clock.set(new Date('2026-11-24T10:00:00Z'));
+    await rebound.sweep();
+    const nudge = h.rest
+      .callsTo('POST', dmMessages())
+      .find((call) => /Acme/.test(JSON.stringify(call.body)) && /Globex/.test(JSON.stringify(call.body)));
+    const done = ((nudge?.body as MessageBody).components ?? [])
+      .flatMap((row) => row.components)
+      .find((b) => b.label === 'Done');
+    const answer = await interact(
+      buttonClick(done?.custom_id ?? '', { guildId: null, channelId: dmChannelId(), messageId: postedId(nudge) }),
+    );
+    expect(answer.type).toBe(7);
+    // The redraw lists every step the message carried, which only the stored message reference knows.
+    expect(answer.data.content).toMatch(/^3 steps from your plan are due:\n✓ Done: /);
+    expect(answer.data.content).toMatch(/Ask for feedback at Acme[\s\S]*Ask for feedback at Globex/);
   });
 
   it('Snooze 2d and Skip update the follow-up and the message too', async () => {

@@ -61,8 +61,8 @@ describe('Slack with the real core', () => {
 
   it('records a peer’s reaction on a group post, and its removal, but not the author’s own or a bot’s', async () => {
     await h.command('U1', '/applied', 'Acme | SRE');
-    const { ts } = posted(h.rig.api.callsTo('chat.postMessage')[0]);
-    const post = h.store.posts.findByMessage(WORKSPACE, ts);
+    const { channel, ts } = posted(h.rig.api.callsTo('chat.postMessage')[0]);
+    const post = h.store.posts.findByMessage({ workspace: WORKSPACE, channelId: channel, messageId: ts });
     if (!post) throw new Error('the group post was not stored');
     await h.reaction('reaction_added', 'U1', ts);
     await h.reaction('reaction_added', 'UOTHERBOT', ts);

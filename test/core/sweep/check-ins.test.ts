@@ -53,6 +53,20 @@ describe('the daily check-in', () => {
     expect(sentAt(h, `reminder:${h.memberId('bob')}:2026-11-26`)).toBe('2026-11-26T15:00:00.000Z');
   });
 
+  it('ignores a reply in a thread of another channel whose thread id is the check-in thread’s', async () => {
+    h = await berlinGroup();
+    await h.advanceTo(new Date('2026-11-26T08:30:00Z'));
+    // A Slack thread is its parent's `ts`, unique only within the channel.
+    const reply = await h.rebound.handle({
+      kind: 'thread-reply',
+      source: h.source('alice', { channelId: 'C9' }),
+      threadId: threadOf('2026-11-26'),
+      text: 'Sent two applications',
+    });
+    expect(reply.type).toBe('none');
+    expect(h.store.checkIns.find(h.memberId('alice'), '2026-11-26')).toBeNull();
+  });
+
   it('opens the form from the Check in button and from /checkin, and a submitted form is a check-in with its streak', async () => {
     h = await berlinGroup();
     const submit = async (date: string) => {

@@ -1,4 +1,4 @@
-import { mentionedUsers } from '../../src/core/messages.ts';
+import { mentionedUsers } from '../../../src/core/messages.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeliveryError } from '../../../src/core/errors.ts';
 import { groupHarness, isNudge, type GroupHarness } from './sweep-harness.ts';
