@@ -1,8 +1,9 @@
 /**
  * Sends the core's Reply in the context of the Slack request that caused it: an ephemeral answer
- * through the response_url, a modal through the trigger_id, or the clicked message replaced.
+ * through the response_url, a modal through the trigger_id, the clicked message replaced, or the
+ * acknowledgement of a modal submission. The one place a Reply becomes Slack calls.
  */
-import type { RespondFn, webApi } from '@slack/bolt';
+import type { AckFn, RespondFn, ViewResponseAction, webApi } from '@slack/bolt';
 import type { Message, OutboundFile, Reply } from '../../src/core/messages.ts';
 import { textMessage } from '../../src/core/messages.ts';
 import type { Logger } from '../../src/core/ports.ts';
@@ -26,14 +27,20 @@ export interface ReplyContext {
   readonly viewId?: string;
   /** The thread the event happened in; a private answer appears there. */
   readonly threadTs?: string;
+  /**
+   * A modal submission, answered *in* its acknowledgement: the only way Slack shows inline field
+   * errors or keeps the modal open.
+   */
+  readonly submission?: {
+    readonly ack: AckFn<ViewResponseAction>;
+    readonly title: string;
+    readonly privateMetadata: string;
+  };
 }
 
-export const SORRY = textMessage('Sorry, something went wrong on our side. Please try again in a moment.');
-
 export function createReplySender(logger: Logger): {
+  /** Does what the reply says in the request's context; a failing Slack call is logged, never thrown. */
   send(reply: Reply, context: ReplyContext): Promise<void>;
-  sendPrivate(message: Message, context: ReplyContext, files?: readonly OutboundFile[]): Promise<void>;
-  sendFilesByDirectMessage(files: readonly OutboundFile[], context: ReplyContext): Promise<void>;
 } {
   const directChannel = createDirectChannels();
 
@@ -87,8 +94,35 @@ export function createReplySender(logger: Logger): {
     }
   }
 
+  async function answerSubmission(
+    reply: Reply,
+    context: ReplyContext,
+    submission: NonNullable<ReplyContext['submission']>,
+  ): Promise<void> {
+    const notice = (message: Message) => renderNoticeView(submission.title, message);
+    switch (reply.type) {
+      case 'form-errors':
+        return submission.ack({ response_action: 'errors', errors: { ...reply.errors } });
+      case 'form':
+        return submission.ack({
+          response_action: 'update',
+          view: renderForm(reply.form, submission.privateMetadata),
+        });
+      case 'private':
+        await submission.ack({ response_action: 'update', view: notice(reply.message) });
+        // The modal shows the answer; files go to the person's DM.
+        if (reply.files && reply.files.length > 0) await sendFilesByDirectMessage(reply.files, context);
+        return;
+      case 'replace':
+        return submission.ack({ response_action: 'update', view: notice(reply.privateNote ?? reply.message) });
+      case 'none':
+        return submission.ack();
+    }
+  }
+
   async function send(reply: Reply, context: ReplyContext): Promise<void> {
     try {
+      if (context.submission) return await answerSubmission(reply, context, context.submission);
       switch (reply.type) {
         case 'none':
           return;
@@ -123,5 +157,5 @@ export function createReplySender(logger: Logger): {
     }
   }
 
-  return { send, sendPrivate, sendFilesByDirectMessage };
+  return { send };
 }
