@@ -9,6 +9,7 @@ import { createDiscordChatPort, describe } from './delivery.ts';
 import { listenToGatewayEvents } from './events.ts';
 import { createInteractionListener } from './interactions.ts';
 import { registerCommandsIfChanged } from './registration.ts';
+import { createReplySender } from './replies.ts';
 
 export interface DiscordConfig {
   readonly token: string;
@@ -71,9 +72,15 @@ export function createDiscordAdapter(
   client.rest.setToken(config.token);
 
   const chat = createDiscordChatPort(client.rest, logger);
-  const onInteraction = createInteractionListener({ handler, logger, deferAfterMs: options.deferAfterMs ?? 2000 });
+  const replies = createReplySender(logger);
+  const onInteraction = createInteractionListener({
+    handler,
+    logger,
+    replies,
+    deferAfterMs: options.deferAfterMs ?? 2000,
+  });
   client.on(Events.InteractionCreate, onInteraction);
-  const stopGatewayEvents = listenToGatewayEvents(client, { handler, logger });
+  const stopGatewayEvents = listenToGatewayEvents(client, { handler, logger, replies });
   client.once(Events.ClientReady, (ready) => {
     logger.info({ botUserId: ready.user.id, guilds: ready.guilds.cache.size }, 'discord client ready');
   });
