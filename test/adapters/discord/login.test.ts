@@ -21,10 +21,10 @@ afterEach(async () => {
 function makeAdapter(handler = new RecordingEventHandler()): DiscordAdapter {
   const adapter = createDiscordAdapter(
     { token: 'fake-token', applicationId: APP_ID, apiUrl: rest!.apiUrl, devGuildId: GUILD_ID },
-    handler,
     new RecordingLogger(),
     { restRetries: 0 },
   );
+  adapter.initialize(handler);
   adapters.push(adapter);
   return adapter;
 }
@@ -95,10 +95,10 @@ it('a failed command check at start-up is logged and the bot still comes online'
   const logger = new RecordingLogger();
   const adapter = createDiscordAdapter(
     { token: 'fake-token', applicationId: APP_ID, apiUrl: rest.apiUrl, devGuildId: GUILD_ID },
-    new RecordingEventHandler(),
     logger,
     { restRetries: 0 },
   );
+  adapter.initialize(new RecordingEventHandler());
   adapters.push(adapter);
   await adapter.start();
   expect(adapter.client.isReady()).toBe(true);
