@@ -52,7 +52,13 @@ export function createReplySender(logger: Logger): {
 
   async function sendPrivate(message: Message, context: ReplyContext, files?: readonly OutboundFile[]): Promise<void> {
     const rendered = renderMessage(message);
-    if (context.viewId) {
+    if (context.submission) {
+      // The modal shows the answer; files go to the person's DM.
+      await context.submission.ack({
+        response_action: 'update',
+        view: renderNoticeView(context.submission.title, message),
+      });
+    } else if (context.viewId) {
       await context.client.views.update({ view_id: context.viewId, view: renderNoticeView('Rebound', message) });
     } else if (context.respond) {
       await context.respond({
@@ -94,41 +100,23 @@ export function createReplySender(logger: Logger): {
     }
   }
 
-  async function answerSubmission(
-    reply: Reply,
-    context: ReplyContext,
-    submission: NonNullable<ReplyContext['submission']>,
-  ): Promise<void> {
-    const notice = (message: Message) => renderNoticeView(submission.title, message);
-    switch (reply.type) {
-      case 'form-errors':
-        return submission.ack({ response_action: 'errors', errors: { ...reply.errors } });
-      case 'form':
-        return submission.ack({
-          response_action: 'update',
-          view: renderForm(reply.form, submission.privateMetadata),
-        });
-      case 'private':
-        await submission.ack({ response_action: 'update', view: notice(reply.message) });
-        // The modal shows the answer; files go to the person's DM.
-        if (reply.files && reply.files.length > 0) await sendFilesByDirectMessage(reply.files, context);
-        return;
-      case 'replace':
-        return submission.ack({ response_action: 'update', view: notice(reply.privateNote ?? reply.message) });
-      case 'none':
-        return submission.ack();
-    }
-  }
-
   async function send(reply: Reply, context: ReplyContext): Promise<void> {
     try {
-      if (context.submission) return await answerSubmission(reply, context, context.submission);
+      const { submission } = context;
       switch (reply.type) {
         case 'none':
+          // A submission must always be acknowledged; that closes the modal.
+          if (submission) await submission.ack();
           return;
         case 'private':
           return await sendPrivate(reply.message, context, reply.files);
         case 'form': {
+          if (submission) {
+            return await submission.ack({
+              response_action: 'update',
+              view: renderForm(reply.form, submission.privateMetadata),
+            });
+          }
           if (!context.triggerId) {
             return await sendPrivate(textMessage('This form can only be opened from a command or a button.'), context);
           }
@@ -143,8 +131,11 @@ export function createReplySender(logger: Logger): {
         }
         case 'form-errors':
           // Only a modal submission can show field errors inline; elsewhere they become one private answer.
+          if (submission) return await submission.ack({ response_action: 'errors', errors: { ...reply.errors } });
           return await sendPrivate(textMessage(...Object.values(reply.errors)), context);
         case 'replace':
+          // A submission has no clicked message to replace: the modal shows what there is to say.
+          if (submission) return await sendPrivate(reply.privateNote ?? reply.message, context);
           await replace(reply.message, context);
           if (reply.privateNote) await sendPrivate(reply.privateNote, { ...context, viewId: undefined });
           return;
