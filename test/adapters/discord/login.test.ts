@@ -107,3 +107,15 @@ it('a failed command check at start-up is logged and the bot still comes online'
   );
   expect(rest.callsTo('PUT', /\/commands$/)).toHaveLength(0);
 });
+
+it('refuses to start before it has been initialised with the core, and to be initialised twice', async () => {
+  const adapter = createDiscordAdapter(
+    { token: 'fake-token', applicationId: APP_ID, apiUrl: 'http://127.0.0.1:9/api', devGuildId: GUILD_ID },
+    new RecordingLogger(),
+    { registerCommands: false },
+  );
+  adapters.push(adapter);
+  await expect(adapter.start()).rejects.toThrow(/initialize/);
+  adapter.initialize(new RecordingEventHandler());
+  expect(() => adapter.initialize(new RecordingEventHandler())).toThrow(/already initialized/);
+});
