@@ -98,7 +98,6 @@ export async function runSlackHttpBench(): Promise<SlackHttpResult> {
   const database = openDatabase(join(dir, 'rebound.db'));
   try {
     // Rebound: the real core, the Slack adapter as in production.
-    let core: ReturnType<typeof createRebound> | null = null;
     const adapter = createSlackAdapter(
       {
         botToken: 'xoxb-bench',
@@ -108,15 +107,15 @@ export async function runSlackHttpBench(): Promise<SlackHttpResult> {
         botId: 'BBOT',
         botUserId: 'UBOT',
       },
-      { handle: (event) => core!.handle(event) },
       silent,
     );
-    core = createRebound({
+    const core = createRebound({
       store: createSqliteStore(database),
       chat: adapter.chat,
       clock: systemClock,
       logger: silent,
     });
+    adapter.initialize(core);
     const actor = { userId: 'UB0', displayName: 'bench0', timezone: 'Europe/Berlin', isBot: false };
     await core.handle({
       kind: 'command',

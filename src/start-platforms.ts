@@ -2,8 +2,7 @@ import { renderWeekChartLazily } from './charts/lazy-week-chart.ts';
 import { createChatRouter } from './chat-router.ts';
 import { systemClock } from './system-clock.ts';
 import type { AdapterSelection, Config } from './config.ts';
-import { createRebound, type Rebound } from './core/create-rebound.ts';
-import type { EventHandler } from './core/event-handler.ts';
+import { createRebound } from './core/create-rebound.ts';
 import type { ChatPort, Store } from './core/ports.ts';
 import type { AppLogger } from './logger.ts';
 import { startHeartbeat } from './scheduler/heartbeat.ts';
@@ -19,20 +18,12 @@ export async function startPlatforms(
   adapters: Extract<AdapterSelection, { kind: 'platforms' }>,
   deps: { store: Store; logger: AppLogger; owner: string },
 ): Promise<RunningPlatforms> {
-  let rebound: Rebound | null = null;
-  const handler: EventHandler = {
-    handle: (event) => {
-      if (!rebound) throw new Error('core not ready');
-      return rebound.handle(event);
-    },
-  };
   const ports: { slack?: ChatPort; discord?: ChatPort } = {};
   const stops: (() => Promise<void>)[] = [];
   // Each platform's SDK is loaded only when that platform is configured: it keeps start-up quick.
   const slack = adapters.slack
     ? (await import('../adapters/slack/index.ts')).createSlackAdapter(
         { ...adapters.slack, port: config.port },
-        handler,
         deps.logger,
       )
     : null;
@@ -40,12 +31,12 @@ export async function startPlatforms(
   const discord = adapters.discord
     ? (await import('../adapters/discord/create-discord-adapter.ts')).createDiscordAdapter(
         adapters.discord,
-        handler,
         deps.logger,
       )
     : null;
   if (discord) ports.discord = discord.chat;
-  rebound = createRebound({
+  // The core is built on the adapters' chat ports, then handed to each adapter before it starts.
+  const core = createRebound({
     store: deps.store,
     chat: createChatRouter(ports),
     clock: systemClock,
@@ -54,7 +45,8 @@ export async function startPlatforms(
     charts: { renderWeek: renderWeekChartLazily },
     wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   });
-  const core = rebound;
+  slack?.initialize(core);
+  discord?.initialize(core);
   if (slack) {
     const { port } = await slack.start();
     deps.logger.info({ adapter: 'slack', port }, 'slack ready');

@@ -73,6 +73,7 @@ export class ConsoleSession {
     this.#print(event.source.actor.userId, reply, replacing);
   }
 
+  /** The console's one reply function: does what the core's reply says, as lines for `user`. */
   #print(user: string, reply: Reply, replacing?: { messageId: string | null; channelId: string }): void {
     switch (reply.type) {
       case 'none':

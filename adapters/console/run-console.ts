@@ -5,7 +5,6 @@ import { ManualClock } from '../../src/core/clock.ts';
 import { createRebound } from '../../src/core/create-rebound.ts';
 import type { OutboundFile } from '../../src/core/messages.ts';
 import type { Logger, Store } from '../../src/core/ports.ts';
-import { nextWake } from '../../src/core/sweep/next-wake.ts';
 import { ConsoleChat } from './console-chat.ts';
 import { CONSOLE_CHANNEL, CONSOLE_WORKSPACE, ConsoleSession } from './console-adapter.ts';
 
@@ -54,7 +53,7 @@ export async function runConsole(options: RunConsoleOptions): Promise<void> {
         ?.timezone ?? null,
     clock,
     chat,
-    nextWake: (after) => nextWake(rebound.deps, after),
+    nextWake: (after) => rebound.nextWakeUp(after),
     localZone: options.localZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC',
   });
   await session.run(options.input);

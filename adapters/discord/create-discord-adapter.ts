@@ -9,6 +9,7 @@ import { createDiscordChatPort, describe } from './delivery.ts';
 import { listenToGatewayEvents } from './events.ts';
 import { createInteractionListener } from './interactions.ts';
 import { registerCommandsIfChanged } from './registration.ts';
+import { createReplySender } from './replies.ts';
 
 export interface DiscordConfig {
   readonly token: string;
@@ -30,7 +31,10 @@ export interface DiscordAdapterOptions {
 
 export interface DiscordAdapter {
   readonly client: Client;
+  /** Usable at once: the core is built on it before the adapter is initialised with the core. */
   readonly chat: ChatPort;
+  /** Hands the adapter the core its listeners feed; once, before `start`. */
+  initialize(handler: EventHandler): void;
   /** Registers commands if they changed, logs in and resolves once the client is ready. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -46,7 +50,6 @@ function isDeliveryRoute(route: string): boolean {
 
 export function createDiscordAdapter(
   config: DiscordConfig,
-  handler: EventHandler,
   logger: Logger,
   options: DiscordAdapterOptions = {},
 ): DiscordAdapter {
@@ -71,9 +74,7 @@ export function createDiscordAdapter(
   client.rest.setToken(config.token);
 
   const chat = createDiscordChatPort(client.rest, logger);
-  const onInteraction = createInteractionListener({ handler, logger, deferAfterMs: options.deferAfterMs ?? 2000 });
-  client.on(Events.InteractionCreate, onInteraction);
-  const stopGatewayEvents = listenToGatewayEvents(client, { handler, logger });
+  let stopListening: (() => void) | null = null;
   client.once(Events.ClientReady, (ready) => {
     logger.info({ botUserId: ready.user.id, guilds: ready.guilds.cache.size }, 'discord client ready');
   });
@@ -82,7 +83,24 @@ export function createDiscordAdapter(
   return {
     client,
     chat,
+    initialize(handler) {
+      if (stopListening) throw new Error('the Discord adapter is already initialized');
+      const replies = createReplySender(logger);
+      const onInteraction = createInteractionListener({
+        handler,
+        logger,
+        replies,
+        deferAfterMs: options.deferAfterMs ?? 2000,
+      });
+      client.on(Events.InteractionCreate, onInteraction);
+      const stopGatewayEvents = listenToGatewayEvents(client, { handler, logger, replies });
+      stopListening = () => {
+        client.off(Events.InteractionCreate, onInteraction);
+        stopGatewayEvents();
+      };
+    },
     async start() {
+      if (!stopListening) throw new Error('initialize the Discord adapter with the core before starting it');
       if (options.registerCommands ?? true) {
         const target = {
           applicationId: config.applicationId,
@@ -98,8 +116,7 @@ export function createDiscordAdapter(
       await ready;
     },
     async stop() {
-      client.off(Events.InteractionCreate, onInteraction);
-      stopGatewayEvents();
+      stopListening?.();
       await client.destroy();
     },
   };

@@ -15,27 +15,27 @@ import {
 } from 'discord.js';
 import type { EventHandler } from '../../src/core/event-handler.ts';
 import type { InboundEvent } from '../../src/core/events.ts';
-import type { Reply } from '../../src/core/messages.ts';
 import type { Logger } from '../../src/core/ports.ts';
 import { describe } from './delivery.ts';
+import type { createReplySender, ReplyContext } from './replies.ts';
 import { PLATFORM } from './source.ts';
-
-/** The reaction that tells someone their message in a check-in thread was counted. */
-export const ACKNOWLEDGED = '✅';
 
 export interface GatewayEventOptions {
   readonly handler: EventHandler;
   readonly logger: Logger;
+  readonly replies: ReturnType<typeof createReplySender>;
 }
 
 /** Subscribes to the events Rebound listens for; returns a function that unsubscribes. */
 export function listenToGatewayEvents(client: Client, options: GatewayEventOptions): () => void {
-  const { handler, logger } = options;
+  const { handler, logger, replies } = options;
 
-  const deliver = (event: InboundEvent, answer?: (reply: Reply) => Promise<unknown>): void => {
+  /** A reaction has nowhere to be answered; a thread message is answered on the message. */
+  const deliver = (event: InboundEvent, context?: ReplyContext): void => {
     handler
       .handle(event)
-      .then((reply) => answer?.(reply))
+      .then((reply) => (context ? replies.send(reply, context) : undefined))
+      // Only a broken promise of the core's never to throw lands here; it must not reach the client.
       .catch((error: unknown) => {
         logger.error(
           { kind: event.kind, workspaceId: event.source.workspaceId, error: describe(error) },
@@ -54,9 +54,7 @@ export function listenToGatewayEvents(client: Client, options: GatewayEventOptio
   const onReactionRemove = onReaction(false);
   const onMessage = (message: DiscordMessage): void => {
     const event = threadReplyEvent(client, message);
-    // A message is not an interaction, so nothing can be said privately in answer: a private
-    // answer (the check-in was counted) becomes a reaction on the message instead.
-    if (event) deliver(event, async (reply) => (reply.type === 'private' ? message.react(ACKNOWLEDGED) : undefined));
+    if (event) deliver(event, { message });
   };
 
   client.on(Events.MessageReactionAdd, onReactionAdd);

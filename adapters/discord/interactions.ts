@@ -13,33 +13,26 @@ import {
 } from 'discord.js';
 import type { EventHandler } from '../../src/core/event-handler.ts';
 import type { InboundEvent } from '../../src/core/events.ts';
-import { textMessage, type Message, type Reply } from '../../src/core/messages.ts';
 import type { Logger } from '../../src/core/ports.ts';
 import type { CommandId } from '../../src/core/commands/declarations.ts';
 import { commandOf, timezoneChoices, valuesOf } from './commands.ts';
 import { decodeCustomId } from './custom-ids.ts';
 import { describe } from './delivery.ts';
-import { renderMessage, renderModal, toEphemeralReply, toUpdate } from './rendering.ts';
+import type { Answerable, createReplySender } from './replies.ts';
 import { interactionSource } from './source.ts';
 
 export interface InteractionOptions {
   readonly handler: EventHandler;
   readonly logger: Logger;
+  readonly replies: ReturnType<typeof createReplySender>;
   /** How long the core may take before the interaction is deferred (Discord allows 3 s). */
   readonly deferAfterMs: number;
 }
 
-type Answerable = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
-
-const SORRY = 'Something went wrong on our side. Nothing was changed; please try again in a moment.';
 const NOT_IN_GUILD = "Rebound works in server channels. Use this command in your group's channel.";
-const FORM_TOO_LATE = 'That took longer than expected, so the form could not open. Please try again.';
-const FIELD_LABELS_KEPT = 1000;
 
 export function createInteractionListener(options: InteractionOptions): (interaction: Interaction) => Promise<void> {
   const { logger } = options;
-  /** Field labels of the forms we showed, so problems can be named the way the person saw them. */
-  const fieldLabels = new Map<string, string>();
 
   return async (interaction) => {
     try {
@@ -48,11 +41,9 @@ export function createInteractionListener(options: InteractionOptions): (interac
       if (interaction.isButton()) return await onButton(interaction);
       if (interaction.isModalSubmit()) return await onModalSubmit(interaction);
     } catch (error) {
+      // A Discord call outside the reply (deferring, a refusal) failed: the core already answered
+      // any failure of its own, so this is only logged, never thrown into the client.
       logger.error({ interactionId: interaction.id, error: describe(error) }, 'discord interaction failed');
-      if (interaction.isRepliable() && !interaction.replied) {
-        const answer = { content: SORRY, flags: MessageFlags.Ephemeral } as const;
-        await (interaction.deferred ? interaction.followUp(answer) : interaction.reply(answer)).catch(() => undefined);
-      }
     }
   };
 
@@ -132,79 +123,8 @@ export function createInteractionListener(options: InteractionOptions): (interac
       timer = setTimeout(() => resolve('late'), options.deferAfterMs);
     });
     const first = await Promise.race([work.then((reply) => ({ reply })), late]).finally(() => clearTimeout(timer));
-    if (first !== 'late') return render(interaction, first.reply, dmWorkspaceId);
+    if (first !== 'late') return options.replies.send(first.reply, { interaction, deferred: false, dmWorkspaceId });
     await defer();
-    const reply = await work;
-    return renderDeferred(interaction, reply, dmWorkspaceId);
+    return options.replies.send(await work, { interaction, deferred: true, dmWorkspaceId });
   }
-
-  async function render(interaction: Answerable, reply: Reply, dmWorkspaceId: string | undefined): Promise<void> {
-    switch (reply.type) {
-      case 'none':
-        if (interaction.isButton() || (interaction.isModalSubmit() && interaction.isFromMessage()))
-          return void (await interaction.deferUpdate());
-        return void (await interaction.reply(toEphemeralReply(renderMessage(textMessage('Done.')))));
-      case 'private':
-        return void (await interaction.reply(toEphemeralReply(renderMessage(reply.message), reply.files)));
-      case 'form':
-        if (interaction.isModalSubmit()) return void (await interaction.reply(privateText(FORM_TOO_LATE)));
-        // Forms are per day and group; keep the labels of recent ones only.
-        if (fieldLabels.size > FIELD_LABELS_KEPT) fieldLabels.clear();
-        for (const field of reply.form.fields) fieldLabels.set(`${reply.form.formId} ${field.id}`, field.label);
-        return void (await interaction.showModal(renderModal(reply.form, dmWorkspaceId)));
-      case 'form-errors':
-        return void (await interaction.reply(privateText(formErrorsText(interaction, reply.errors))));
-      case 'replace':
-        if (interaction.isButton() || (interaction.isModalSubmit() && interaction.isFromMessage())) {
-          await interaction.update(toUpdate(renderMessage(reply.message, { dmWorkspaceId })));
-          if (reply.privateNote) await interaction.followUp(toEphemeralReply(renderMessage(reply.privateNote)));
-          return;
-        }
-        return void (await interaction.reply(toEphemeralReply(renderMessage(reply.privateNote ?? reply.message))));
-    }
-  }
-
-  /** After a deferral: commands and forms deferred an ephemeral reply, buttons an update. */
-  async function renderDeferred(
-    interaction: Answerable,
-    reply: Reply,
-    dmWorkspaceId: string | undefined,
-  ): Promise<void> {
-    const privately = (message: Message, files?: Extract<Reply, { type: 'private' }>['files']) => {
-      const options = toEphemeralReply(renderMessage(message), files);
-      return interaction.isButton()
-        ? interaction.followUp(options)
-        : interaction.editReply({ ...options, flags: undefined });
-    };
-    switch (reply.type) {
-      case 'none':
-        if (!interaction.isButton()) await interaction.deleteReply();
-        return;
-      case 'private':
-        return void (await privately(reply.message, reply.files));
-      case 'form':
-        return void (await privately(textMessage(FORM_TOO_LATE)));
-      case 'form-errors':
-        return void (await privately(textMessage(formErrorsText(interaction, reply.errors))));
-      case 'replace':
-        if (interaction.isButton()) {
-          await interaction.editReply(toUpdate(renderMessage(reply.message, { dmWorkspaceId })));
-          if (reply.privateNote) await privately(reply.privateNote);
-          return;
-        }
-        return void (await privately(reply.privateNote ?? reply.message));
-    }
-  }
-
-  function formErrorsText(interaction: Answerable, errors: Readonly<Record<string, string>>): string {
-    const formId = interaction.isModalSubmit() ? decodeCustomId(interaction.customId).id : '';
-    const lines = Object.entries(errors).map(
-      ([field, problem]) => `• ${fieldLabels.get(`${formId} ${field}`) ?? field}: ${problem}`,
-    );
-    return ['Nothing was saved. Please fix this and send the form again:', ...lines].join('\n');
-  }
-}
-
-function privateText(text: string) {
-  return toEphemeralReply(renderMessage(textMessage(text)));
 }

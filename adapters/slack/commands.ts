@@ -8,7 +8,6 @@ import type { EventHandler } from '../../src/core/event-handler.ts';
 import type { Logger } from '../../src/core/ports.ts';
 import type { createReplySender } from './replies.ts';
 import { createEventDeduper } from './events.ts';
-import { SORRY } from './replies.ts';
 import { parseSlackCommand } from './command-text.ts';
 import type { UserDirectory } from './users.ts';
 
@@ -55,14 +54,6 @@ export function registerCommands(app: App, deps: InboundDeps): void {
       respond,
       triggerId: command.trigger_id,
     };
-    try {
-      await deps.replies.send(await deps.handler.handle(event), context);
-    } catch (error) {
-      deps.logger.error(
-        { teamId: command.team_id, command: parsed.command, error: error instanceof Error ? error.message : 'unknown' },
-        'command failed',
-      );
-      await deps.replies.send({ type: 'private', message: SORRY }, context);
-    }
+    await deps.replies.send(await deps.handler.handle(event), context);
   });
 }

@@ -5,7 +5,6 @@
  */
 import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { Actor, ReactionEvent, ThreadReplyEvent } from '../../src/core/events.ts';
-import type { Reply } from '../../src/core/messages.ts';
 import type { InboundDeps } from './commands.ts';
 import type { ReplyContext } from './replies.ts';
 import { slackMarkupToPlain } from './slack-text.ts';
@@ -74,19 +73,8 @@ export function registerEvents(app: App, deps: InboundDeps): void {
   }
 
   async function handle(event: ReactionEvent | ThreadReplyEvent, context: ReplyContext): Promise<void> {
-    let reply: Reply;
-    try {
-      reply = await deps.handler.handle(event);
-    } catch (error) {
-      // Nobody asked anything, so nobody is told: a failed reaction or reply is only logged.
-      deps.logger.error(
-        { teamId: context.teamId, kind: event.kind, error: error instanceof Error ? error.message : 'unknown' },
-        'event failed',
-      );
-      return;
-    }
     // Events have no response_url: a private answer is an ephemeral message where the event happened.
-    await deps.replies.send(reply, context);
+    await deps.replies.send(await deps.handler.handle(event), context);
   }
 
   app.event('reaction_added', onReaction);

@@ -46,7 +46,10 @@ export interface SlackAdapterConfig {
 
 export interface SlackAdapter {
   readonly app: App;
+  /** Usable at once: the core is built on it before the adapter is initialised with the core. */
   readonly chat: ChatPort;
+  /** Hands the adapter the core its listeners feed; once, before `start`. */
+  initialize(handler: EventHandler): void;
   start(): Promise<{ port: number }>;
   stop(): Promise<void>;
 }
@@ -94,7 +97,7 @@ function healthz(_req: IncomingMessage, res: ServerResponse): void {
   res.end('{"ok":true}');
 }
 
-export function createSlackAdapter(config: SlackAdapterConfig, handler: EventHandler, logger: Logger): SlackAdapter {
+export function createSlackAdapter(config: SlackAdapterConfig, logger: Logger): SlackAdapter {
   if (!config.appToken && !config.signingSecret) {
     throw new Error('Slack needs SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode)');
   }
@@ -143,15 +146,7 @@ export function createSlackAdapter(config: SlackAdapterConfig, handler: EventHan
     return chatClient;
   });
 
-  const deps: InboundDeps = {
-    handler,
-    users: createUserDirectory(logger),
-    replies: createReplySender(logger),
-    logger,
-  };
-  registerEvents(app, deps);
-  registerCommands(app, deps);
-  registerInteractions(app, deps);
+  let initialized = false;
   app.error(async (error) => {
     logger.error({ code: error.code ?? 'unknown' }, error.message);
   });
@@ -159,7 +154,21 @@ export function createSlackAdapter(config: SlackAdapterConfig, handler: EventHan
   return {
     app,
     chat,
+    initialize(handler) {
+      if (initialized) throw new Error('the Slack adapter is already initialized');
+      initialized = true;
+      const deps: InboundDeps = {
+        handler,
+        users: createUserDirectory(logger),
+        replies: createReplySender(logger),
+        logger,
+      };
+      registerEvents(app, deps);
+      registerCommands(app, deps);
+      registerInteractions(app, deps);
+    },
     async start() {
+      if (!initialized) throw new Error('initialize the Slack adapter with the core before starting it');
       if (config.appToken) {
         await app.start();
         return { port };

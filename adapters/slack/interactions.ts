@@ -3,14 +3,12 @@
  * and answered afterwards; a submission is answered *in* its acknowledgement, because that is the
  * only way Slack shows inline field errors or keeps the modal open.
  */
-import type { App, BlockAction, ButtonAction, ViewOutput, ViewSubmitAction, types as Slack } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction, ViewOutput, ViewSubmitAction } from '@slack/bolt';
 import type { ButtonEvent, FormSubmitEvent } from '../../src/core/events.ts';
-import type { Reply } from '../../src/core/messages.ts';
 import type { InboundDeps } from './commands.ts';
 import { createEventDeduper } from './events.ts';
 import { decodeFormContext } from './ids.ts';
-import { SORRY, type ReplyContext } from './replies.ts';
-import { renderForm, renderNoticeView } from './rendering.ts';
+import type { ReplyContext } from './replies.ts';
 
 function stringField(value: unknown): string | undefined {
   return typeof value === 'string' && value.length > 0 ? value : undefined;
@@ -61,14 +59,7 @@ export function registerInteractions(app: App, deps: InboundDeps): void {
       ...(body.message?.ts ? { messageTs: body.message.ts } : {}),
       ...(body.view?.id ? { viewId: body.view.id } : {}),
     };
-    let reply: Reply;
-    try {
-      reply = await deps.handler.handle(event);
-    } catch (error) {
-      deps.logger.error({ teamId, error: error instanceof Error ? error.message : 'unknown' }, 'button failed');
-      reply = { type: 'private', message: SORRY };
-    }
-    await deps.replies.send(reply, context);
+    await deps.replies.send(await deps.handler.handle(event), context);
   });
 
   const firstSubmission = createEventDeduper();
@@ -93,35 +84,11 @@ export function registerInteractions(app: App, deps: InboundDeps): void {
         actor,
       },
     };
-    let reply: Reply;
-    try {
-      reply = await deps.handler.handle(event);
-    } catch (error) {
-      deps.logger.error(
-        { teamId, form: view.callback_id, error: error instanceof Error ? error.message : 'unknown' },
-        'form failed',
-      );
-      reply = { type: 'private', message: SORRY };
-    }
-    const title = view.title.text;
-    const notice = (message: Parameters<typeof renderNoticeView>[1]): Slack.ModalView =>
-      renderNoticeView(title, message);
-    switch (reply.type) {
-      case 'form-errors':
-        return ack({ response_action: 'errors', errors: { ...reply.errors } });
-      case 'form':
-        return ack({ response_action: 'update', view: renderForm(reply.form, view.private_metadata) });
-      case 'private':
-        await ack({ response_action: 'update', view: notice(reply.message) });
-        if (reply.files && reply.files.length > 0) {
-          // The modal shows the answer; files go to the person's DM.
-          await deps.replies.sendFilesByDirectMessage(reply.files, { client, teamId, userId: body.user.id });
-        }
-        return;
-      case 'replace':
-        return ack({ response_action: 'update', view: notice(reply.privateNote ?? reply.message) });
-      case 'none':
-        return ack();
-    }
+    await deps.replies.send(await deps.handler.handle(event), {
+      client,
+      teamId,
+      userId: body.user.id,
+      submission: { ack, title: view.title.text, privateMetadata: view.private_metadata },
+    });
   });
 }

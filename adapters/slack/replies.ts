@@ -1,8 +1,9 @@
 /**
  * Sends the core's Reply in the context of the Slack request that caused it: an ephemeral answer
- * through the response_url, a modal through the trigger_id, or the clicked message replaced.
+ * through the response_url, a modal through the trigger_id, the clicked message replaced, or the
+ * acknowledgement of a modal submission. The one place a Reply becomes Slack calls.
  */
-import type { RespondFn, webApi } from '@slack/bolt';
+import type { AckFn, RespondFn, ViewResponseAction, webApi } from '@slack/bolt';
 import type { Message, OutboundFile, Reply } from '../../src/core/messages.ts';
 import { textMessage } from '../../src/core/messages.ts';
 import type { Logger } from '../../src/core/ports.ts';
@@ -26,14 +27,20 @@ export interface ReplyContext {
   readonly viewId?: string;
   /** The thread the event happened in; a private answer appears there. */
   readonly threadTs?: string;
+  /**
+   * A modal submission, answered *in* its acknowledgement: the only way Slack shows inline field
+   * errors or keeps the modal open.
+   */
+  readonly submission?: {
+    readonly ack: AckFn<ViewResponseAction>;
+    readonly title: string;
+    readonly privateMetadata: string;
+  };
 }
 
-export const SORRY = textMessage('Sorry, something went wrong on our side. Please try again in a moment.');
-
 export function createReplySender(logger: Logger): {
+  /** Does what the reply says in the request's context; a failing Slack call is logged, never thrown. */
   send(reply: Reply, context: ReplyContext): Promise<void>;
-  sendPrivate(message: Message, context: ReplyContext, files?: readonly OutboundFile[]): Promise<void>;
-  sendFilesByDirectMessage(files: readonly OutboundFile[], context: ReplyContext): Promise<void>;
 } {
   const directChannel = createDirectChannels();
 
@@ -45,7 +52,13 @@ export function createReplySender(logger: Logger): {
 
   async function sendPrivate(message: Message, context: ReplyContext, files?: readonly OutboundFile[]): Promise<void> {
     const rendered = renderMessage(message);
-    if (context.viewId) {
+    if (context.submission) {
+      // The modal shows the answer; files go to the person's DM.
+      await context.submission.ack({
+        response_action: 'update',
+        view: renderNoticeView(context.submission.title, message),
+      });
+    } else if (context.viewId) {
       await context.client.views.update({ view_id: context.viewId, view: renderNoticeView('Rebound', message) });
     } else if (context.respond) {
       await context.respond({
@@ -89,12 +102,21 @@ export function createReplySender(logger: Logger): {
 
   async function send(reply: Reply, context: ReplyContext): Promise<void> {
     try {
+      const { submission } = context;
       switch (reply.type) {
         case 'none':
+          // A submission must always be acknowledged; that closes the modal.
+          if (submission) await submission.ack();
           return;
         case 'private':
           return await sendPrivate(reply.message, context, reply.files);
         case 'form': {
+          if (submission) {
+            return await submission.ack({
+              response_action: 'update',
+              view: renderForm(reply.form, submission.privateMetadata),
+            });
+          }
           if (!context.triggerId) {
             return await sendPrivate(textMessage('This form can only be opened from a command or a button.'), context);
           }
@@ -109,8 +131,11 @@ export function createReplySender(logger: Logger): {
         }
         case 'form-errors':
           // Only a modal submission can show field errors inline; elsewhere they become one private answer.
+          if (submission) return await submission.ack({ response_action: 'errors', errors: { ...reply.errors } });
           return await sendPrivate(textMessage(...Object.values(reply.errors)), context);
         case 'replace':
+          // A submission has no clicked message to replace: the modal shows what there is to say.
+          if (submission) return await sendPrivate(reply.privateNote ?? reply.message, context);
           await replace(reply.message, context);
           if (reply.privateNote) await sendPrivate(reply.privateNote, { ...context, viewId: undefined });
           return;
@@ -123,5 +148,5 @@ export function createReplySender(logger: Logger): {
     }
   }
 
-  return { send, sendPrivate, sendFilesByDirectMessage };
+  return { send };
 }

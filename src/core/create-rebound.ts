@@ -11,7 +11,11 @@ import { DEFAULT_RULES, type FollowUpRule } from './rules.ts';
 import { DEFAULT_RETRY, type RetryPolicy } from './sweep/deliver.ts';
 import { recordThreadReply } from './use-cases/record-check-in.ts';
 import { recordReaction } from './use-cases/record-reaction.ts';
+import { nextWake } from './sweep/next-wake.ts';
 import { runSweep, type SweepReport } from './sweep/run-sweep.ts';
+
+/** What a person sees when something unexpected failed: the one apology, whatever the platform. */
+export const APOLOGY = 'Something went wrong on my side, and nothing was saved. Please try again in a moment.';
 
 export interface ReboundOptions {
   readonly store: Store;
@@ -27,10 +31,14 @@ export interface ReboundOptions {
   readonly charts?: ChartRenderer;
 }
 
-/** Rebound's core: the one inbound entry point and the sweep the heartbeat runs. */
+/**
+ * Rebound's core: the one inbound entry point and the sweep the heartbeat runs. `handle` never
+ * throws: bad input becomes a private answer, anything unexpected is logged and becomes `APOLOGY`.
+ */
 export interface Rebound extends EventHandler {
-  readonly deps: CoreDeps;
   sweep(): Promise<SweepReport>;
+  /** The next moment after `after` when a sweep would have something to do, or null (the console's time travel). */
+  nextWakeUp(after: Date): Date | null;
 }
 
 export function createRebound(options: ReboundOptions): Rebound {
@@ -45,44 +53,53 @@ export function createRebound(options: ReboundOptions): Rebound {
   const retry: RetryPolicy = { ...DEFAULT_RETRY, wait: options.wait ?? (async () => {}) };
   const owner = options.owner ?? 'rebound';
   return {
-    deps,
     handle: (event) => handleEvent(deps, event),
     sweep: () => runSweep(deps, { owner, retry }),
+    nextWakeUp: (after) => nextWake(deps, after),
   };
 }
 
+type EventLog = Parameters<Logger['info']>[0];
+
 async function handleEvent(deps: CoreDeps, event: InboundEvent): Promise<Reply> {
-  if (event.source.actor.isBot && event.kind !== 'reaction') return { type: 'none' };
-  // One line per event, with where it happened and how it ended; never what anyone wrote.
-  const group = deps.store.groups.findByChannel(
-    { platform: event.source.platform, workspaceId: event.source.workspaceId },
-    event.source.channelId,
-  );
-  const log = {
-    platform: event.source.platform,
-    workspace: event.source.workspaceId,
-    group: group?.id ?? null,
-    kind: event.kind,
-    name: nameOf(event),
-  };
+  let log: EventLog = {};
   try {
+    if (event.source.actor.isBot && event.kind !== 'reaction') return { type: 'none' };
+    // One line per event, with where it happened and how it ended; never what anyone wrote.
+    log = { platform: event.source.platform, workspace: event.source.workspaceId, kind: event.kind };
+    const group = deps.store.groups.findByChannel(
+      { platform: event.source.platform, workspaceId: event.source.workspaceId },
+      event.source.channelId,
+    );
+    log = { ...log, group: group?.id ?? null, name: nameOf(event) };
     const reply = await dispatch(deps, event);
-    deps.logger.info({ ...log, outcome: 'ok' }, 'event handled');
+    note(() => deps.logger.info({ ...log, outcome: 'ok' }, 'event handled'));
     return reply;
   } catch (error) {
     if (error instanceof UserError) {
-      deps.logger.info({ ...log, outcome: 'user-error' }, 'event refused');
+      note(() => deps.logger.info({ ...log, outcome: 'user-error' }, 'event refused'));
       if (event.kind === 'form-submit' && error instanceof InputError && error.problems.every((p) => p.field))
         return { type: 'form-errors', errors: Object.fromEntries(error.problems.map((p) => [p.field, p.message])) };
       if (event.kind === 'form-submit' && error.field)
         return { type: 'form-errors', errors: { [error.field]: error.message } };
       return privateText(error.text);
     }
-    deps.logger.error(
-      { ...log, outcome: 'error', error: error instanceof Error ? error.name : 'unknown' },
-      'event failed',
+    note(() =>
+      deps.logger.error(
+        { ...log, outcome: 'error', error: error instanceof Error ? error.name : 'unknown' },
+        'event failed',
+      ),
     );
-    return privateText('Something went wrong on my side, and nothing was saved. Please try again in a moment.');
+    return privateText(APOLOGY);
+  }
+}
+
+/** A log line that cannot be written must not change what the person is told. */
+function note(write: () => void): void {
+  try {
+    write();
+  } catch {
+    // Nothing better to do: the logger is the place failures would be reported.
   }
 }
 

@@ -9,7 +9,6 @@ import { commandEvent } from './command-event.ts';
 import { messageButtons, messageToPlainLines, type Reply } from '../../src/core/messages.ts';
 import type { Logger, Store } from '../../src/core/ports.ts';
 import type { Platform } from '../../src/core/types.ts';
-import { nextWake } from '../../src/core/sweep/next-wake.ts';
 import { openDatabase, type OpenedDatabase } from '../../src/db/open.ts';
 import { createSqliteStore } from '../../src/db/sqlite-store.ts';
 import { advanceClock } from '../../src/scheduler/time-travel.ts';
@@ -90,7 +89,7 @@ export function createHarness(
       }),
     advanceTo: async (to) => {
       await advanceClock(clock, to, {
-        nextWake: (after) => nextWake(rebound.deps, after),
+        nextWake: (after) => rebound.nextWakeUp(after),
         sweep: () => rebound.sweep(),
       });
     },

@@ -4,7 +4,7 @@
  */
 import { Status, type Client } from 'discord.js';
 import type { EventHandler } from '../../../src/core/event-handler.ts';
-import type { Logger } from '../../../src/core/ports.ts';
+import type { ChatPort, Logger } from '../../../src/core/ports.ts';
 import {
   createDiscordAdapter,
   type DiscordAdapter,
@@ -57,25 +57,27 @@ export interface Harness<H extends EventHandler = RecordingEventHandler> {
 
 const shard = { id: 0, checkReady: () => undefined };
 
+/** `handler` is the handler itself, or builds it (the core) on the adapter's chat port and the harness's logger. */
 export async function startHarness<H extends EventHandler = RecordingEventHandler>(
-  options: DiscordAdapterOptions & { handler?: H; rest?: FakeDiscordRest; connect?: boolean } = {},
+  options: DiscordAdapterOptions & {
+    handler?: H | ((chat: ChatPort, logger: RecordingLogger) => H);
+    rest?: FakeDiscordRest;
+    connect?: boolean;
+  } = {},
 ): Promise<Harness<H>> {
   const { handler: given, rest: sharedRest, connect: connectAtStart, ...adapterOptions } = options;
   const rest = sharedRest ?? (await FakeDiscordRest.start());
-  const handler = (given ?? new RecordingEventHandler()) as H;
   const logger = new RecordingLogger();
-  const adapter = createDiscordAdapter(
-    { token: 'fake-token', applicationId: APP_ID, apiUrl: rest.apiUrl },
-    handler,
-    logger,
-    {
-      restRetries: 0,
-      registerCommands: false,
-      // Tests that are about deferral set this low; others must never defer.
-      deferAfterMs: 60_000,
-      ...adapterOptions,
-    },
-  );
+  const adapter = createDiscordAdapter({ token: 'fake-token', applicationId: APP_ID, apiUrl: rest.apiUrl }, logger, {
+    restRetries: 0,
+    registerCommands: false,
+    // Tests that are about deferral set this low; others must never defer.
+    deferAfterMs: 60_000,
+    ...adapterOptions,
+  });
+  const handler =
+    typeof given === 'function' ? given(adapter.chat, logger) : ((given ?? new RecordingEventHandler()) as H);
+  adapter.initialize(handler);
   const client = adapter.client;
   const internals = client.ws as unknown as GatewayInternals;
   const feed = (packet: DispatchPacket): void => {

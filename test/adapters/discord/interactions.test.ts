@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { APOLOGY } from '../../../src/core/create-rebound.ts';
 import { privateText, textMessage, type Form, type Message } from '../../../src/core/messages.ts';
 import { encodeCustomId } from '../../../adapters/discord/custom-ids.ts';
 import { BOB, buttonClick, command, GUILD_ID, modalSubmit, opt } from '../../fakes/discord-packets.ts';
@@ -281,12 +282,25 @@ describe('answering in time', () => {
     expect(h.rest.calls.filter((c) => c.method === 'POST' && /\/callback$/.test(c.path))).toHaveLength(1);
   });
 
-  it('a failure inside the core becomes a private apology and a log line, not silence', async () => {
+  it('shows the core’s apology privately, as it is, when the core answers with one', async () => {
     h = await startHarness();
-    h.handler.failNextWith(new Error('database is locked'));
+    h.handler.replyWith(privateText(APOLOGY));
     h.feed(command('followups'));
     const callback = body(await h.rest.waitForCall('POST', /\/callback$/));
-    expect(callback.data).toMatchObject({ flags: 64, content: expect.stringContaining('went wrong on our side') });
-    expect(h.logger.lines.some((l) => l.level === 'error' && l.message === 'discord interaction failed')).toBe(true);
+    expect(callback).toMatchObject({ type: 4, data: { flags: 64, content: APOLOGY } });
+  });
+
+  it('logs a Discord call that fails while sending the reply, and keeps answering the next interaction', async () => {
+    h = await startHarness();
+    h.rest.failNext('POST', /\/callback$/, { status: 404, body: { message: 'Unknown interaction', code: 10062 } });
+    h.feed(command('followups'));
+    await vi.waitFor(() =>
+      expect(h?.logger.lines).toContainEqual(
+        expect.objectContaining({ level: 'error', message: 'could not deliver a reply' }),
+      ),
+    );
+    h.rest.calls.length = 0;
+    h.feed(command('stats'));
+    expect(body(await h.rest.waitForCall('POST', /\/callback$/))).toMatchObject({ type: 4, data: { content: 'ok' } });
   });
 });

@@ -21,10 +21,10 @@ afterEach(async () => {
 function makeAdapter(handler = new RecordingEventHandler()): DiscordAdapter {
   const adapter = createDiscordAdapter(
     { token: 'fake-token', applicationId: APP_ID, apiUrl: rest!.apiUrl, devGuildId: GUILD_ID },
-    handler,
     new RecordingLogger(),
     { restRetries: 0 },
   );
+  adapter.initialize(handler);
   adapters.push(adapter);
   return adapter;
 }
@@ -95,10 +95,10 @@ it('a failed command check at start-up is logged and the bot still comes online'
   const logger = new RecordingLogger();
   const adapter = createDiscordAdapter(
     { token: 'fake-token', applicationId: APP_ID, apiUrl: rest.apiUrl, devGuildId: GUILD_ID },
-    new RecordingEventHandler(),
     logger,
     { restRetries: 0 },
   );
+  adapter.initialize(new RecordingEventHandler());
   adapters.push(adapter);
   await adapter.start();
   expect(adapter.client.isReady()).toBe(true);
@@ -106,4 +106,16 @@ it('a failed command check at start-up is logged and the bot still comes online'
     expect.objectContaining({ level: 'warn', message: 'could not check or register discord commands' }),
   );
   expect(rest.callsTo('PUT', /\/commands$/)).toHaveLength(0);
+});
+
+it('refuses to start before it has been initialised with the core, and to be initialised twice', async () => {
+  const adapter = createDiscordAdapter(
+    { token: 'fake-token', applicationId: APP_ID, apiUrl: 'http://127.0.0.1:9/api', devGuildId: GUILD_ID },
+    new RecordingLogger(),
+    { registerCommands: false },
+  );
+  adapters.push(adapter);
+  await expect(adapter.start()).rejects.toThrow(/initialize/);
+  adapter.initialize(new RecordingEventHandler());
+  expect(() => adapter.initialize(new RecordingEventHandler())).toThrow(/already initialized/);
 });

@@ -3,7 +3,6 @@
  */
 import { ManualClock } from '../../../src/core/clock.ts';
 import { createRebound, type Rebound } from '../../../src/core/create-rebound.ts';
-import type { EventHandler } from '../../../src/core/event-handler.ts';
 import type { Store } from '../../../src/core/ports.ts';
 import { openDatabase } from '../../../src/db/open.ts';
 import { createSqliteStore } from '../../../src/db/sqlite-store.ts';
@@ -25,7 +24,7 @@ export interface Callback {
 export const MANAGER_PERMISSIONS = String(BigInt(MEMBER_PERMISSIONS) | 16n);
 
 export interface WithCore {
-  readonly h: Harness<EventHandler>;
+  readonly h: Harness<Rebound>;
   readonly store: Store;
   readonly clock: ManualClock;
   readonly rebound: Rebound;
@@ -44,22 +43,11 @@ export async function startWithCore(start = new Date('2026-11-23T09:00:00Z')): P
   const store = createSqliteStore(database);
   const clock = new ManualClock(start);
   const waits: number[] = [];
-  let rebound: Rebound | null = null;
-  const core: EventHandler = {
-    handle: (event) => {
-      if (!rebound) throw new Error('core not ready');
-      return rebound.handle(event);
-    },
-  };
-  const h = await startHarness({ handler: core });
-  const ready = createRebound({
-    store,
-    chat: h.adapter.chat,
-    clock,
-    logger: h.logger,
-    wait: async (ms) => void waits.push(ms),
+  // The core is built on the adapter's chat port, then handed to the adapter.
+  const h = await startHarness({
+    handler: (chat, logger) => createRebound({ store, chat, clock, logger, wait: async (ms) => void waits.push(ms) }),
   });
-  rebound = ready;
+  const rebound = h.handler;
 
   const interact = async (packet: DispatchPacket): Promise<Callback> => {
     const { id, token } = packet.d as { id: string; token: string };
@@ -72,7 +60,7 @@ export async function startWithCore(start = new Date('2026-11-23T09:00:00Z')): P
     h,
     store,
     clock,
-    rebound: ready,
+    rebound,
     waits,
     interact,
     async setUpGroup() {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { APOLOGY } from '../../../src/core/create-rebound.ts';
 import type { CommandEvent } from '../../../src/core/events.ts';
 import { privateText } from '../../../src/core/messages.ts';
 import { RecordingHandler } from '../../fakes/slack-recording-handler.ts';
@@ -152,14 +153,27 @@ describe('Slack slash commands', () => {
     });
   });
 
-  it('says sorry privately when the core fails, without showing the error', async () => {
-    handler.answer = () => {
-      throw new Error('database is locked');
-    };
+  it('shows the core’s apology privately, as it is, when the core answers with one', async () => {
+    handler.answer = () => privateText(APOLOGY);
     await rig.slack.command({ command: '/stats', text: '', responseUrl: rig.api.responseUrl() });
     const [call] = rig.api.callsTo('response_url');
-    expect(JSON.stringify(call?.params)).toContain('something went wrong on our side');
-    expect(JSON.stringify(call?.params)).not.toContain('database is locked');
+    expect(call?.params).toMatchObject({ response_type: 'ephemeral', text: APOLOGY });
+  });
+
+  it('logs a Slack call that fails while sending the reply, and keeps answering the next command', async () => {
+    handler.answer = () => ({
+      type: 'form',
+      form: { formId: 'rejected', title: 'Rejected', submitLabel: 'Save', fields: [] },
+    });
+    rig.api.failNext('views.open', { error: 'expired_trigger_id' });
+    const res = await rig.slack.command({ command: '/rejected', text: '', responseUrl: rig.api.responseUrl() });
+    expect(res.status).toBe(200);
+    expect(rig.logger.lines).toContainEqual(
+      expect.objectContaining({ level: 'error', message: 'could not deliver a reply' }),
+    );
+    handler.answer = () => privateText('Saved.');
+    await rig.slack.command({ command: '/stats', text: '', responseUrl: rig.api.responseUrl() });
+    expect(rig.api.callsTo('response_url').at(-1)?.params).toMatchObject({ text: 'Saved.' });
   });
 
   it('refuses a forged signature with 401 and never reaches the core', async () => {

@@ -3,7 +3,7 @@ import { DeliveryError } from '../../../src/core/errors.ts';
 import { textMessage } from '../../../src/core/messages.ts';
 import type { ChatPort } from '../../../src/core/ports.ts';
 import { createSlackAdapter } from '../../../adapters/slack/index.ts';
-import { RecordingHandler, RecordingLogger } from '../../fakes/slack-recording-handler.ts';
+import { RecordingLogger } from '../../fakes/slack-recording-handler.ts';
 import { FakeSlackWebApi } from '../../fakes/slack-web-api.ts';
 
 const workspace = { platform: 'slack', workspaceId: 'T1' } as const;
@@ -15,7 +15,6 @@ beforeAll(async () => {
   // No start(): proactive sends need no HTTP listener and no Web API call beforehand.
   chat = createSlackAdapter(
     { botToken: 'xoxb-test', signingSecret: 's', apiUrl: api.apiUrl, botId: 'BBOT', botUserId: 'UBOT', teamId: 'T1' },
-    new RecordingHandler(),
     new RecordingLogger(),
   ).chat;
 });
@@ -135,7 +134,6 @@ describe('Slack ChatPort', () => {
         botId: 'BBOT',
         botUserId: 'UBOT',
       },
-      new RecordingHandler(),
       new RecordingLogger(),
     ).chat;
     expect((await failure(offline.postToChannel({ workspace, channelId: 'C1' }, textMessage('x')))).kind).toBe(

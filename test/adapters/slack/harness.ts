@@ -1,5 +1,6 @@
 /** Starts the real Slack adapter on loopback against the fake Web API, with a given handler. */
 import type { EventHandler } from '../../../src/core/event-handler.ts';
+import type { ChatPort } from '../../../src/core/ports.ts';
 import { createSlackAdapter, type SlackAdapter, type SlackAdapterConfig } from '../../../adapters/slack/index.ts';
 import { FakeSlackWebApi } from '../../fakes/slack-web-api.ts';
 import { RecordingLogger } from '../../fakes/slack-recording-handler.ts';
@@ -9,19 +10,22 @@ export const SIGNING_SECRET = '8f742231b10e8888abcd99yyyzzz85a5';
 export const BOT_USER_ID = 'UBOT';
 export const BOT_ID = 'BBOT';
 
-export interface SlackTestRig {
+export interface SlackTestRig<H extends EventHandler = EventHandler> {
   readonly api: FakeSlackWebApi;
   readonly adapter: SlackAdapter;
+  /** What the adapter feeds: a recording handler, or the core built on the adapter's chat port. */
+  readonly handler: H;
   readonly slack: SlackRequestSender;
   readonly logger: RecordingLogger;
   readonly baseUrl: string;
   stop(): Promise<void>;
 }
 
-export async function startSlackRig(
-  handler: EventHandler,
+/** `handler` is the handler itself, or builds it (the core) on the adapter's chat port and the rig's logger. */
+export async function startSlackRig<H extends EventHandler>(
+  handler: H | ((chat: ChatPort, logger: RecordingLogger) => H),
   overrides: Partial<SlackAdapterConfig> = {},
-): Promise<SlackTestRig> {
+): Promise<SlackTestRig<H>> {
   const api = await new FakeSlackWebApi().start();
   api.addUser({ id: 'U1', name: 'alice', tz: 'Europe/Berlin' });
   api.addUser({ id: 'U2', name: 'bob', tz: 'America/New_York' });
@@ -39,14 +43,16 @@ export async function startSlackRig(
       webApiRetries: 0,
       ...overrides,
     },
-    handler,
     logger,
   );
+  const fed = typeof handler === 'function' ? handler(adapter.chat, logger) : handler;
+  adapter.initialize(fed);
   const { port } = await adapter.start();
   const baseUrl = `http://127.0.0.1:${port}`;
   return {
     api,
     adapter,
+    handler: fed,
     logger,
     baseUrl,
     slack: new SlackRequestSender(`${baseUrl}/slack/events`, SIGNING_SECRET),

@@ -55,9 +55,9 @@ describe('Slack Socket Mode', () => {
     const connected = new Promise<WebSocket>((resolve) => wss.once('connection', resolve));
     adapter = createSlackAdapter(
       { botToken: 'xoxb-test', appToken: 'xapp-test', apiUrl: api.apiUrl, port: 0, botId: 'BBOT', botUserId: 'UBOT' },
-      handler,
       new RecordingLogger(),
     );
+    adapter.initialize(handler);
     const started = adapter.start();
     const socket = await connected;
     socket.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A1' } }));

@@ -21,9 +21,14 @@ describe('Slack adapter start-up', () => {
   });
 
   it('refuses to be built with neither a signing secret nor an app token', () => {
-    expect(() => createSlackAdapter({ botToken: 'xoxb-x' }, new RecordingHandler(), new RecordingLogger())).toThrow(
-      /SLACK_SIGNING_SECRET/,
-    );
+    expect(() => createSlackAdapter({ botToken: 'xoxb-x' }, new RecordingLogger())).toThrow(/SLACK_SIGNING_SECRET/);
+  });
+
+  it('refuses to start before it has been initialised with the core, and to be initialised twice', async () => {
+    const adapter = createSlackAdapter({ botToken: 'xoxb-x', signingSecret: 's', port: 0 }, new RecordingLogger());
+    await expect(adapter.start()).rejects.toThrow(/initialize/);
+    adapter.initialize(new RecordingHandler());
+    expect(() => adapter.initialize(new RecordingHandler())).toThrow(/already initialized/);
   });
 
   it('never writes the bot token or signing secret into its logs', async () => {

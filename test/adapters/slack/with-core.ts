@@ -57,22 +57,11 @@ export async function startSlackWithCore(): Promise<SlackWithCore> {
   const store = createSqliteStore(database);
   const clock = new ManualClock(new Date('2026-11-25T10:00:00Z')); // a Wednesday
   const waits: number[] = [];
-  let core: Rebound | null = null;
-  // The adapter needs the core and the core needs the adapter's ChatPort: the handler forwards.
-  const rig = await startSlackRig({
-    handle: (event) => {
-      if (!core) throw new Error('core not ready');
-      return core.handle(event);
-    },
-  });
-  const rebound = createRebound({
-    store,
-    chat: rig.adapter.chat,
-    clock,
-    logger: rig.logger,
-    wait: async (ms) => void waits.push(ms),
-  });
-  core = rebound;
+  // The core is built on the adapter's chat port, then handed to the adapter before it starts.
+  const rig = await startSlackRig((chat, logger) =>
+    createRebound({ store, chat, clock, logger, wait: async (ms) => void waits.push(ms) }),
+  );
+  const rebound = rig.handler;
 
   const harness: SlackWithCore = {
     rig,

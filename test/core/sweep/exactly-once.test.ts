@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRebound } from '../../../src/core/create-rebound.ts';
+import type { CoreDeps } from '../../../src/core/deps.ts';
+import { DEFAULT_RULES } from '../../../src/core/rules.ts';
 import { CLAIM_LEASE_MS } from '../../../src/core/sweep/recover-stale-claims.ts';
 import { claimDueNudges, deliverNudge } from '../../../src/core/sweep/send-due-nudges.ts';
 import { DEFAULT_RETRY } from '../../../src/core/sweep/deliver.ts';
@@ -8,6 +10,14 @@ import { groupHarness, isNudge, type GroupHarness } from './sweep-harness.ts';
 let h: GroupHarness;
 afterEach(() => h?.close());
 const policy = { ...DEFAULT_RETRY, wait: async () => {} };
+/** What another process's core hands its use cases: the same store, chat and clock. */
+const otherProcess = (): CoreDeps => ({
+  store: h.store,
+  chat: h.chat,
+  clock: h.clock,
+  logger: h.logs,
+  rules: DEFAULT_RULES,
+});
 
 /** Alice and bob each have a step due now (Thursday 10:00 Berlin). */
 async function twoMembersDue(): Promise<void> {
@@ -26,7 +36,7 @@ const nudgesTo = (user: string) => h.chat.dmsTo(user).filter((d) => isNudge(d.te
 describe('exactly once', () => {
   it('releases the claims of a process that died before sending, and the next sweep after the lease sends them', async () => {
     await twoMembersDue();
-    const { planned } = claimDueNudges(h.core.deps, 'dead-process');
+    const { planned } = claimDueNudges(otherProcess(), 'dead-process');
     expect(planned).toHaveLength(2);
     await h.core.sweep();
     expect(h.chat.sent.filter((s) => isNudge(s.text))).toHaveLength(0); // still within the lease: held
@@ -41,7 +51,7 @@ describe('exactly once', () => {
 
   it('abandons, logs and never resends a claim whose send had started when its process died', async () => {
     await twoMembersDue();
-    const { planned } = claimDueNudges(h.core.deps, 'dead-process');
+    const { planned } = claimDueNudges(otherProcess(), 'dead-process');
     const alice = planned.find((p) => p.member.userId === 'alice');
     if (!alice) throw new Error('alice was not planned');
     h.store.transaction(() => h.store.deliveries.startAttempt(alice.keys, 'dead-process', h.clock.now()));
@@ -56,12 +66,12 @@ describe('exactly once', () => {
 
   it('does not send a claim that another process released after the lease and sent itself', async () => {
     await twoMembersDue();
-    const slow = claimDueNudges(h.core.deps, 'slow-process').planned;
+    const slow = claimDueNudges(otherProcess(), 'slow-process').planned;
     h.clock.advance(CLAIM_LEASE_MS + 60_000);
     await h.core.sweep();
     await h.core.sweep();
     expect(h.chat.sent.filter((s) => isNudge(s.text))).toHaveLength(2);
-    for (const nudge of slow) expect(await deliverNudge(h.core.deps, nudge, 'slow-process', policy)).toBe(false);
+    for (const nudge of slow) expect(await deliverNudge(otherProcess(), nudge, 'slow-process', policy)).toBe(false);
     expect(nudgesTo('alice')).toHaveLength(1);
     expect(nudgesTo('bob')).toHaveLength(1);
   });
