@@ -57,7 +57,7 @@ function optionOf(field: Field): APIApplicationCommandBasicOption {
 }
 
 /** Required options first: Discord refuses an optional option before a required one. */
-function optionsOf(command: CommandDeclaration): APIApplicationCommandBasicOption[] {
+export function optionsOf(command: CommandDeclaration): APIApplicationCommandBasicOption[] {
   const options = command.fields.map(optionOf);
   return [...options.filter((o) => o.required), ...options.filter((o) => !o.required)];
 }

@@ -19,6 +19,24 @@ export function isValidTimezone(zone: string): boolean {
   return valid;
 }
 
+/**
+ * The runtime lists some zones under their old names; people know the current ones. Both are
+ * valid zone names, and these are the ones we store.
+ */
+const CURRENT_NAMES = [
+  'Asia/Kolkata',
+  'Asia/Kathmandu',
+  'Asia/Ho_Chi_Minh',
+  'Asia/Yangon',
+  'Europe/Kyiv',
+  'America/Nuuk',
+  'Atlantic/Faroe',
+  'Pacific/Chuuk',
+  'Pacific/Pohnpei',
+  'America/Argentina/Buenos_Aires',
+  'America/Indiana/Indianapolis',
+  'America/Kentucky/Louisville',
+];
 let zonesByLowerName: Map<string, string> | null = null;
 
 /**
@@ -30,7 +48,9 @@ export function canonicalTimezone(text: string): string | null {
   if (typed === '' || typed.length > 64) return null;
   if (/^(utc|gmt|etc\/utc|z)$/i.test(typed)) return 'UTC';
   if (!typed.includes('/')) return null;
-  zonesByLowerName ??= new Map(Intl.supportedValuesOf('timeZone').map((zone) => [zone.toLowerCase(), zone]));
+  zonesByLowerName ??= new Map(
+    [...Intl.supportedValuesOf('timeZone'), ...CURRENT_NAMES].map((zone) => [zone.toLowerCase(), zone]),
+  );
   const known = zonesByLowerName.get(typed.toLowerCase());
   if (known) return known;
   return isValidTimezone(typed) ? typed : null;

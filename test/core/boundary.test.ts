@@ -29,6 +29,16 @@ describe('the core boundary', () => {
     expect(files.filter((f) => outward.test(readFileSync(f, 'utf8')))).toEqual([]);
   });
 
+  it("knows no platform's mention syntax: mentions are the adapters' business", () => {
+    const syntax = /<!(channel|here|everyone|subteam)|<@[&!A-Z0-9]|<#[A-Z0-9]/;
+    expect(files.filter((f) => syntax.test(readFileSync(f, 'utf8')))).toEqual([]);
+  });
+
+  it('never branches on which platform an event came from', () => {
+    const branch = /platform\s*[!=]==?\s*['"](slack|discord|console)['"]|case\s+['"](slack|discord)['"]/;
+    expect(files.filter((f) => branch.test(readFileSync(f, 'utf8')))).toEqual([]);
+  });
+
   it('never reads the wall clock: time comes from the Clock port', () => {
     const clock = /Date\.now\(\)|new Date\(\)/;
     expect(files.filter((f) => clock.test(readFileSync(f, 'utf8')))).toEqual([]);

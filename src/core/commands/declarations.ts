@@ -91,6 +91,7 @@ export const COMMANDS = {
         id: 'stage',
         kind: 'choice',
         label: 'Stage reached',
+        noun: 'stage',
         required: false,
         example: 'interview',
         choices: REJECTION_STAGES.map((value) => ({
@@ -145,6 +146,7 @@ export const COMMANDS = {
         kind: 'text',
         label: 'What they said',
         noun: 'feedback note',
+        usage: 'what they said',
         required: true,
         maxLength: LIMITS.note,
         long: true,
@@ -231,6 +233,7 @@ export const COMMANDS = {
         id: 'timezone',
         kind: 'timezone',
         label: "The group's timezone, e.g. Europe/Berlin",
+        usage: 'timezone',
         required: false,
         example: 'Europe/Berlin',
       },
@@ -248,6 +251,7 @@ export const COMMANDS = {
         id: 'setting',
         kind: 'choice',
         label: 'A rule or a schedule setting',
+        noun: 'setting',
         required: false,
         example: 'connect',
         choices: [

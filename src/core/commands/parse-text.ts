@@ -10,7 +10,7 @@ import type { Field, MentionToken, RawValue } from './fields.ts';
 import { quote, type FieldProblem } from './read-input.ts';
 import { parseDays } from './weekdays.ts';
 
-/** Decodes one word of a platform's mention syntax (`<@U1>`, `@bob`), or null when it is no mention. */
+/** Decodes one word of the adapter's own mention syntax, or null when it is no mention. */
 export type MentionReader = (word: string) => MentionToken | null;
 
 export interface ParsedCommand {
@@ -23,6 +23,11 @@ export interface ParsedCommand {
 }
 
 const noMentions: MentionReader = () => null;
+
+interface FieldsRead {
+  readonly values: Record<string, RawValue>;
+  readonly problems: FieldProblem[];
+}
 
 /** `slash` is the command's name without its slash (`applied`, `rebound`); null when it is not ours. */
 export function parseCommandText(
@@ -37,7 +42,7 @@ export function parseCommandText(
   return { command: name as CommandId, ...parsePipes(command, text, readMention) };
 }
 
-function parsePipes(command: CommandDeclaration, text: string, readMention: MentionReader) {
+function parsePipes(command: CommandDeclaration, text: string, readMention: MentionReader): FieldsRead {
   const values: Record<string, RawValue> = {};
   const problems: FieldProblem[] = [];
   if (text.trim() === '') return { values, problems };
@@ -82,7 +87,23 @@ function parseWords(text: string, readMention: MentionReader): ParsedCommand {
   const id = deeper ? `rebound ${first} ${second}` : `rebound ${first}`;
   const command = deeper ?? commandById(id);
   if (!command) return { command: 'rebound help', values: {}, problems: [], unknown: words[0] ?? '' };
-  const rest = words.slice(deeper ? 2 : 1);
+  return { command: id as CommandId, ...readWords(command, words.slice(deeper ? 2 : 1), readMention) };
+}
+
+/**
+ * The fields of a command from the text after its name: `|`-separated parts, or for `/rebound`
+ * the words after its subcommand.
+ */
+export function parseFieldsText(
+  command: CommandDeclaration,
+  text: string,
+  readMention: MentionReader = noMentions,
+): FieldsRead {
+  if (!command.id.startsWith('rebound')) return parsePipes(command, text, readMention);
+  return readWords(command, text.trim() === '' ? [] : text.trim().split(/\s+/), readMention);
+}
+
+function readWords(command: CommandDeclaration, rest: readonly string[], readMention: MentionReader): FieldsRead {
   const values: Record<string, RawValue> = {};
   const problems: FieldProblem[] = [];
   const free = [...command.fields];
@@ -105,7 +126,7 @@ function parseWords(text: string, readMention: MentionReader): ParsedCommand {
     free.splice(free.indexOf(field), 1);
     values[field.id] = field.kind === 'user' ? (token ?? word) : word;
   }
-  return { command: id as CommandId, values, problems };
+  return { values, problems };
 }
 
 /** Whether a word looks like a value of this field, so optional fields may come in any order. */

@@ -90,7 +90,7 @@ function readField(field: Field, raw: RawValue | undefined): Read {
       return choice
         ? { value: choice.value }
         : {
-            problem: `${quote(text)} is not ${article(noun(field.label))} I know. Use one of: ${field.choices.map((c) => c.value).join(', ')}.`,
+            problem: `${quote(text)} is not ${article(field.noun ?? field.label)} I know. Use one of: ${field.choices.map((c) => c.value).join(', ')}.`,
           };
     }
     case 'user':

@@ -57,7 +57,7 @@ export function ensureMember(deps: CoreDeps, group: Group, source: EventSource):
     if (existing.displayName !== source.actor.displayName && source.actor.displayName)
       patch.displayName = source.actor.displayName;
     // A platform-reported timezone (Slack profiles) follows the person when they travel.
-    if (tz && existing.timezone !== tz && source.platform === 'slack') patch.timezone = tz;
+    if (tz && existing.timezone !== tz) patch.timezone = tz;
     return Object.keys(patch).length ? deps.store.members.update(existing.id, patch) : existing;
   }
   return deps.store.members.create(

@@ -59,6 +59,19 @@ const channelPosts = (channelId = GROUP_CHANNEL_ID): RecordedCall[] =>
 const postedId = (call: RecordedCall | undefined) => (call?.answer.body as { id: string }).id;
 
 describe('setting up', () => {
+  it('/rebound setup with only the timezone option sets up the group in that timezone', async () => {
+    const answer = await interact(
+      command('rebound', [opt.sub('setup', [opt.string('timezone', 'asia/kolkata')])], {
+        permissions: MANAGER_PERMISSIONS,
+      }),
+    );
+    expect(answer.data).toMatchObject({ flags: 64, content: expect.stringContaining('Done') });
+    expect(store.groups.findByChannel(workspace, GROUP_CHANNEL_ID)).toMatchObject({
+      timezone: 'Asia/Kolkata',
+      checkInMinute: 9 * 60,
+    });
+  });
+
   it('a member without Manage Channels trying /rebound setup is refused privately, and nothing is stored', async () => {
     const answer = await interact(
       command('rebound', [opt.sub('setup')], { user: BOB, permissions: MEMBER_PERMISSIONS }),
@@ -81,6 +94,24 @@ describe('setting up', () => {
 });
 
 describe('configuring', () => {
+  it('/rebound config-admin with a user option makes bob an admin by id, who can then change a setting', async () => {
+    await setUpGroup();
+    const asBob = { user: BOB, permissions: MEMBER_PERMISSIONS };
+    await interact(command('rebound', [opt.sub('join')], asBob));
+    const added = await interact(
+      command('rebound', [opt.sub('config-admin', [opt.string('action', 'add'), opt.user('user', BOB.id)])]),
+    );
+    expect(added.data).toMatchObject({ flags: 64, content: expect.stringContaining('Admins: Mason, Bob') });
+    expect(store.groups.findByChannel(workspace, GROUP_CHANNEL_ID)?.adminUserIds).toContain(BOB.id);
+    // Bob has no Manage Channels: being an admin by id is what lets him change the setting.
+    await interact(
+      command('rebound', [opt.sub('config', [opt.string('setting', 'engage'), opt.string('value', 'off')])], asBob),
+    );
+    expect(store.groups.findByChannel(workspace, GROUP_CHANNEL_ID)?.ruleSettings['engage']).toMatchObject({
+      enabled: false,
+    });
+  });
+
   it('anyone may look at /rebound config, but changing it needs Manage Channels', async () => {
     await setUpGroup();
     const look = await interact(

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { SLASH_COMMANDS } from '../../../src/core/commands/declarations.ts';
+import { ALL_COMMANDS, SLASH_COMMANDS } from '../../../src/core/commands/declarations.ts';
 
 const manifestSchema = z.object({
   features: z.object({
@@ -24,6 +24,15 @@ describe('Slack app manifest', () => {
   it('declares every command of the core, each pointing at /slack/events', () => {
     expect(manifest.features.slash_commands.map((c) => c.command.slice(1)).sort()).toEqual([...SLASH_COMMANDS].sort());
     for (const c of manifest.features.slash_commands) expect(new URL(c.url).pathname).toBe('/slack/events');
+  });
+
+  it('has Slack escape the text of exactly the commands that take a person, so mentions arrive as <@U…>', () => {
+    for (const c of manifest.features.slash_commands) {
+      const takesPerson = ALL_COMMANDS.some(
+        (d) => d.id.split(' ')[0] === c.command.slice(1) && d.fields.some((f) => f.kind === 'user'),
+      );
+      expect(c.should_escape, c.command).toBe(takesPerson);
+    }
   });
 
   it('subscribes to the events the adapter listens for, with the scopes they need', () => {
