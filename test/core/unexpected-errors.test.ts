@@ -7,7 +7,7 @@ import { openDatabase, type OpenedDatabase } from '../../src/db/open.ts';
 import { createSqliteStore } from '../../src/db/sqlite-store.ts';
 import { RecordingChat } from '../fakes/recording-chat.ts';
 import { replyText } from '../helpers/core.ts';
-import { RecordingLogger } from './sweep/sweep-harness.ts';
+import { RecordingLogger } from '../fakes/recording-logger.ts';
 
 let database: OpenedDatabase;
 afterEach(() => database?.close());

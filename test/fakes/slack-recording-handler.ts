@@ -5,7 +5,6 @@
 import type { EventHandler } from '../../src/core/event-handler.ts';
 import type { InboundEvent } from '../../src/core/events.ts';
 import type { Reply } from '../../src/core/messages.ts';
-import type { Logger } from '../../src/core/ports.ts';
 
 export class RecordingHandler implements EventHandler {
   readonly events: InboundEvent[] = [];
@@ -22,21 +21,5 @@ export class RecordingHandler implements EventHandler {
   received(count: number): Promise<void> {
     if (this.events.length >= count) return Promise.resolve();
     return new Promise((resolve) => this.#waiting.push({ count, resolve }));
-  }
-}
-
-type Fields = Readonly<Record<string, string | number | boolean | null>>;
-
-/** A logger that keeps lines for assertions instead of printing them. */
-export class RecordingLogger implements Logger {
-  readonly lines: { level: 'info' | 'warn' | 'error'; fields: Fields; message: string }[] = [];
-  info(fields: Fields, message: string): void {
-    this.lines.push({ level: 'info', fields, message });
-  }
-  warn(fields: Fields, message: string): void {
-    this.lines.push({ level: 'warn', fields, message });
-  }
-  error(fields: Fields, message: string): void {
-    this.lines.push({ level: 'error', fields, message });
   }
 }

@@ -7,14 +7,13 @@ import { createRebound, type Rebound } from '../../src/core/create-rebound.ts';
 import type { EventSource } from '../../src/core/events.ts';
 import { commandEvent } from './command-event.ts';
 import { messageButtons, messageToPlainLines, type Reply } from '../../src/core/messages.ts';
-import type { Logger, Store } from '../../src/core/ports.ts';
+import type { Store } from '../../src/core/ports.ts';
 import type { Platform } from '../../src/core/types.ts';
 import { openDatabase, type OpenedDatabase } from '../../src/db/open.ts';
 import { createSqliteStore } from '../../src/db/sqlite-store.ts';
 import { advanceClock } from '../../src/scheduler/time-travel.ts';
 import { RecordingChat } from '../fakes/recording-chat.ts';
-
-export const silentLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} };
+import { RecordingLogger } from '../fakes/recording-logger.ts';
 
 export interface TestUser {
   readonly userId: string;
@@ -56,7 +55,7 @@ export function createHarness(
   const store = createSqliteStore(database);
   const chat = new RecordingChat();
   const clock = new ManualClock(options.start);
-  const rebound = createRebound({ store, chat, clock, logger: silentLogger, owner: 'test' });
+  const rebound = createRebound({ store, chat, clock, logger: new RecordingLogger(), owner: 'test' });
   const platform = options.platform ?? 'slack';
   const source = (
     user: TestUser | string,

@@ -12,7 +12,7 @@ import type { ChartRenderer, Store } from '../../src/core/ports.ts';
 import { openDatabase, type OpenedDatabase } from '../../src/db/open.ts';
 import { createSqliteStore } from '../../src/db/sqlite-store.ts';
 import { RecordingChat } from '../fakes/recording-chat.ts';
-import { silentLogger } from '../helpers/core.ts';
+import { RecordingLogger } from '../fakes/recording-logger.ts';
 
 export interface Actor {
   readonly userId: string;
@@ -51,7 +51,7 @@ export function createWorld(options: {
     store,
     chat,
     clock,
-    logger: silentLogger,
+    logger: new RecordingLogger(),
     owner: `test-${Math.random().toString(36).slice(2, 8)}`,
     ...(options.charts ? { charts: options.charts } : {}),
   });

@@ -15,7 +15,7 @@ import { createRebound } from '../../src/core/create-rebound.ts';
 import { openDatabase } from '../../src/db/open.ts';
 import { createSqliteStore } from '../../src/db/sqlite-store.ts';
 import { RecordingChat } from '../fakes/recording-chat.ts';
-import { silentLogger } from '../helpers/core.ts';
+import { RecordingLogger } from '../fakes/recording-logger.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 
@@ -151,7 +151,7 @@ describe('graceful shutdown', () => {
       store: afterStore,
       chat,
       clock: new ManualClock(new Date(Date.now() + 3600_000)),
-      logger: silentLogger,
+      logger: new RecordingLogger(),
     });
     await again.sweep();
     expect(chat.dmsTo('U1')).toEqual([]);

@@ -4,7 +4,7 @@
  */
 import { Status, type Client } from 'discord.js';
 import type { EventHandler } from '../../../src/core/event-handler.ts';
-import type { ChatPort, Logger } from '../../../src/core/ports.ts';
+import type { ChatPort } from '../../../src/core/ports.ts';
 import {
   createDiscordAdapter,
   type DiscordAdapter,
@@ -13,6 +13,7 @@ import {
 import { APP_ID, guildCreate, ready, type DispatchPacket } from '../../fakes/discord-packets.ts';
 import { RecordingEventHandler } from '../../fakes/discord-recording-handler.ts';
 import { FakeDiscordRest } from '../../fakes/discord-rest.ts';
+import { RecordingLogger } from '../../fakes/recording-logger.ts';
 
 /**
  * The client's internal packet entry point. discord.js marks it private; it is what the gateway
@@ -21,25 +22,6 @@ import { FakeDiscordRest } from '../../fakes/discord-rest.ts';
 interface GatewayInternals {
   status: Status;
   handlePacket(packet: DispatchPacket, shard: { id: number; checkReady(): void }): boolean;
-}
-
-export interface LogLine {
-  readonly level: 'info' | 'warn' | 'error';
-  readonly message: string;
-  readonly fields: Readonly<Record<string, string | number | boolean | null>>;
-}
-
-export class RecordingLogger implements Logger {
-  readonly lines: LogLine[] = [];
-  info(fields: LogLine['fields'], message: string): void {
-    this.lines.push({ level: 'info', message, fields });
-  }
-  warn(fields: LogLine['fields'], message: string): void {
-    this.lines.push({ level: 'warn', message, fields });
-  }
-  error(fields: LogLine['fields'], message: string): void {
-    this.lines.push({ level: 'error', message, fields });
-  }
 }
 
 export interface Harness<H extends EventHandler = RecordingEventHandler> {

@@ -6,7 +6,7 @@ import { FakeDiscordGateway } from '../../fakes/discord-gateway.ts';
 import { APP_ID, command, GUILD_ID, opt } from '../../fakes/discord-packets.ts';
 import { RecordingEventHandler } from '../../fakes/discord-recording-handler.ts';
 import { FakeDiscordRest } from '../../fakes/discord-rest.ts';
-import { RecordingLogger } from './harness.ts';
+import { RecordingLogger } from '../../fakes/recording-logger.ts';
 
 const adapters: DiscordAdapter[] = [];
 let rest: FakeDiscordRest | undefined;

@@ -2,7 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createSlackAdapter, type SlackAdapter } from '../../../adapters/slack/index.ts';
-import { RecordingHandler, RecordingLogger } from '../../fakes/slack-recording-handler.ts';
+import { RecordingHandler } from '../../fakes/slack-recording-handler.ts';
+import { RecordingLogger } from '../../fakes/recording-logger.ts';
 import { FakeSlackWebApi } from '../../fakes/slack-web-api.ts';
 
 /** The slash-command envelope exactly as Slack's Socket Mode docs show it, pointed at our fake. */

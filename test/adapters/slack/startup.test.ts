@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSlackAdapter } from '../../../adapters/slack/index.ts';
-import { RecordingHandler, RecordingLogger } from '../../fakes/slack-recording-handler.ts';
+import { RecordingHandler } from '../../fakes/slack-recording-handler.ts';
+import { RecordingLogger } from '../../fakes/recording-logger.ts';
 import { startSlackRig, type SlackTestRig } from './harness.ts';
 
 let rig: SlackTestRig | null = null;

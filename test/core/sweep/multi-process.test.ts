@@ -9,7 +9,7 @@ import { createRebound } from '../../../src/core/create-rebound.ts';
 import { CLAIM_LEASE_MS } from '../../../src/core/sweep/recover-stale-claims.ts';
 import { createHarness, type Harness } from '../../helpers/core.ts';
 import { FileChat, readLines } from './fixtures/file-chat.ts';
-import { RecordingLogger } from './sweep-harness.ts';
+import { RecordingLogger } from '../../fakes/recording-logger.ts';
 
 const CHILD = fileURLToPath(new URL('./fixtures/sweep-child.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -3,27 +3,8 @@
  * joined with their own zones, a rebound with a recorded retry wait and a recording logger.
  */
 import { createRebound, type Rebound } from '../../../src/core/create-rebound.ts';
-import type { Logger } from '../../../src/core/ports.ts';
 import { createHarness, type Harness } from '../../helpers/core.ts';
-
-export interface LogLine {
-  readonly level: 'info' | 'warn' | 'error';
-  readonly fields: Readonly<Record<string, string | number | boolean | null>>;
-  readonly message: string;
-}
-
-export class RecordingLogger implements Logger {
-  readonly lines: LogLine[] = [];
-  info(fields: LogLine['fields'], message: string): void {
-    this.lines.push({ level: 'info', fields, message });
-  }
-  warn(fields: LogLine['fields'], message: string): void {
-    this.lines.push({ level: 'warn', fields, message });
-  }
-  error(fields: LogLine['fields'], message: string): void {
-    this.lines.push({ level: 'error', fields, message });
-  }
-}
+import { RecordingLogger } from '../../fakes/recording-logger.ts';
 
 export interface GroupHarness extends Harness {
   /** A second core on the same store, chat and clock, with recorded waits and logs. */
