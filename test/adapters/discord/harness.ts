@@ -11,7 +11,7 @@ import {
   type DiscordAdapterOptions,
 } from '../../../adapters/discord/create-discord-adapter.ts';
 import { APP_ID, guildCreate, ready, type DispatchPacket } from '../../fakes/discord-packets.ts';
-import { RecordingEventHandler } from '../../fakes/discord-recording-handler.ts';
+import { RecordingHandler } from '../../fakes/recording-handler.ts';
 import { FakeDiscordRest } from '../../fakes/discord-rest.ts';
 import { RecordingLogger } from '../../fakes/recording-logger.ts';
 
@@ -24,7 +24,7 @@ interface GatewayInternals {
   handlePacket(packet: DispatchPacket, shard: { id: number; checkReady(): void }): boolean;
 }
 
-export interface Harness<H extends EventHandler = RecordingEventHandler> {
+export interface Harness<H extends EventHandler = RecordingHandler> {
   readonly rest: FakeDiscordRest;
   readonly handler: H;
   readonly adapter: DiscordAdapter;
@@ -40,7 +40,7 @@ export interface Harness<H extends EventHandler = RecordingEventHandler> {
 const shard = { id: 0, checkReady: () => undefined };
 
 /** `handler` is the handler itself, or builds it (the core) on the adapter's chat port and the harness's logger. */
-export async function startHarness<H extends EventHandler = RecordingEventHandler>(
+export async function startHarness<H extends EventHandler = RecordingHandler>(
   options: DiscordAdapterOptions & {
     handler?: H | ((chat: ChatPort, logger: RecordingLogger) => H);
     rest?: FakeDiscordRest;
@@ -57,8 +57,7 @@ export async function startHarness<H extends EventHandler = RecordingEventHandle
     deferAfterMs: 60_000,
     ...adapterOptions,
   });
-  const handler =
-    typeof given === 'function' ? given(adapter.chat, logger) : ((given ?? new RecordingEventHandler()) as H);
+  const handler = typeof given === 'function' ? given(adapter.chat, logger) : ((given ?? new RecordingHandler()) as H);
   adapter.initialize(handler);
   const client = adapter.client;
   const internals = client.ws as unknown as GatewayInternals;
