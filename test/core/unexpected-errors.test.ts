@@ -6,7 +6,7 @@ import type { Store } from '../../src/core/ports.ts';
 import { openDatabase, type OpenedDatabase } from '../../src/db/open.ts';
 import { createSqliteStore } from '../../src/db/sqlite-store.ts';
 import { RecordingChat } from '../fakes/recording-chat.ts';
-import { replyText } from '../helpers/core.ts';
+import { replyText } from '../helpers/world.ts';
 import { RecordingLogger } from '../fakes/recording-logger.ts';
 
 let database: OpenedDatabase;

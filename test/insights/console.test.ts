@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
-import { decodePng } from './world.ts';
+import { decodePng } from '../helpers/decode-png.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { groupHarness, isNudge, isReminder, sentAt, type GroupHarness } from './sweep-harness.ts';
+import { createGroupWorld, type GroupWorld, isNudge, isReminder } from '../../helpers/world.ts';
 
 const WED_NOON = new Date('2026-11-25T12:00:00Z'); // Wednesday, 13:00 in Berlin
-let h: GroupHarness;
+let h: GroupWorld;
 afterEach(() => h?.close());
 
 const berlinGroup = () =>
-  groupHarness({ start: WED_NOON, zone: 'Europe/Berlin', members: [{ userId: 'alice' }, { userId: 'bob' }] });
+  createGroupWorld({ start: WED_NOON, zone: 'Europe/Berlin', members: [{ userId: 'alice' }, { userId: 'bob' }] });
 
 function threadOf(date: string) {
   const thread = h.store.checkIns.findThread(h.groupId, date);
@@ -26,8 +26,8 @@ describe('the daily check-in', () => {
       'Check-in 2026-11-30',
     ]);
     expect(starters[0]?.buttons).toEqual([`checkin:open:${h.groupId}:2026-11-26`]);
-    expect(sentAt(h, `checkin:${h.groupId}:2026-11-26`)).toBe('2026-11-26T08:00:00.000Z');
-    expect(sentAt(h, `checkin:${h.groupId}:2026-11-30`)).toBe('2026-11-30T08:00:00.000Z');
+    expect(h.sentAt(`checkin:${h.groupId}:2026-11-26`)).toBe('2026-11-26T08:00:00.000Z');
+    expect(h.sentAt(`checkin:${h.groupId}:2026-11-30`)).toBe('2026-11-30T08:00:00.000Z');
   });
 
   it('counts a reply in the day’s thread as the author’s check-in and update, and reminds only the silent member at reminder time', async () => {
@@ -50,7 +50,7 @@ describe('the daily check-in', () => {
     await h.advanceTo(new Date('2026-11-26T16:00:00Z'));
     expect(h.chat.dmsTo('bob').filter((d) => isReminder(d.text))).toHaveLength(1);
     expect(h.chat.dmsTo('alice').filter((d) => isReminder(d.text))).toHaveLength(0);
-    expect(sentAt(h, `reminder:${h.memberId('bob')}:2026-11-26`)).toBe('2026-11-26T15:00:00.000Z');
+    expect(h.sentAt(`reminder:${h.memberId('bob')}:2026-11-26`)).toBe('2026-11-26T15:00:00.000Z');
   });
 
   it('ignores a reply in a thread of another channel whose thread id is the check-in thread’s', async () => {
@@ -141,7 +141,7 @@ describe('the daily check-in', () => {
     await h.advanceTo(new Date('2026-11-26T16:59:00Z'));
     expect(h.chat.dmsTo('bob').filter((d) => isReminder(d.text))).toHaveLength(0);
     await h.advanceTo(new Date('2026-11-26T17:01:00Z'));
-    expect(sentAt(h, `reminder:${h.memberId('bob')}:2026-11-26`)).toBe('2026-11-26T17:00:00.000Z');
+    expect(h.sentAt(`reminder:${h.memberId('bob')}:2026-11-26`)).toBe('2026-11-26T17:00:00.000Z');
   });
 
   it('drops a reminder missed by more than 12 hours, and never posts a missed check-in on a later day', async () => {
