@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { previousWeek, weekOf } from '../../src/core/insights/week.ts';
-import { createWorld, type World } from '../helpers/world.ts';
+import { previousWeek, weekOf } from '../../../src/core/insights/week.ts';
+import { createWorld, type World } from '../../helpers/world.ts';
 
 // Sunday 29 Nov 2026, 22:00 in Los Angeles is Monday 30 Nov, 19:00 in Auckland.
 const LA_SUNDAY_NIGHT = new Date('2026-11-30T06:00:00Z');

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createWorld, type World } from '../helpers/world.ts';
+import { createWorld, type World } from '../../helpers/world.ts';
 
 describe('/stats group', () => {
   let world: World;

@@ -1,6 +1,6 @@
 /** A member with something in every table, and helpers that read the database directly to check exports and deletions. */
-import type { WorkspaceRef } from '../../src/core/types.ts';
-import { buttonsOf, type World } from '../helpers/world.ts';
+import type { WorkspaceRef } from '../../../src/core/types.ts';
+import { buttonsOf, type World } from '../../helpers/world.ts';
 
 export const WS: WorkspaceRef = { platform: 'slack', workspaceId: 'T1' };
 /** The person whose data is exported or forgotten; their words are easy to find in any row. */

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createWorld, type World } from '../helpers/world.ts';
+import { createWorld, type World } from '../../helpers/world.ts';
 import { memberIds, seedTwoMembers, tablesWithMemberId, WS, ZOE } from './member-data.ts';
 
 /** Which array of the export holds the rows of each table, and how a row is recognised there. */

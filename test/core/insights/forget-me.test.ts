@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DeliveryError } from '../../src/core/errors.ts';
-import { createWorld, textOf, type World } from '../helpers/world.ts';
+import { DeliveryError } from '../../../src/core/errors.ts';
+import { createWorld, textOf, type World } from '../../helpers/world.ts';
 import {
   confirmButton,
   everyRow,

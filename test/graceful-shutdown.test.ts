@@ -10,13 +10,13 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/core/clock.ts';
-import { openDatabase } from '../../src/db/open.ts';
-import { createSqliteStore } from '../../src/db/sqlite-store.ts';
-import { RecordingChat } from '../fakes/recording-chat.ts';
-import { createTestCore } from '../helpers/world.ts';
+import { ManualClock } from '../src/core/clock.ts';
+import { openDatabase } from '../src/db/open.ts';
+import { createSqliteStore } from '../src/db/sqlite-store.ts';
+import { RecordingChat } from './fakes/recording-chat.ts';
+import { createTestCore } from './helpers/world.ts';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
+const ROOT = new URL('..', import.meta.url).pathname;
 
 /** A Slack Web API that holds chat.postMessage until released, so the test can stop the bot mid-send. */
 function holdingSlack() {

@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { renderWeekChart } from '../../src/charts/week-chart.ts';
-import type { ChartRenderer, WeekChartDayData } from '../../src/core/ports.ts';
-import { ledgerKey } from '../../src/core/sweep/ledger-keys.ts';
-import { decodePng } from '../helpers/decode-png.ts';
-import { createWorld, type World } from '../helpers/world.ts';
+import { renderWeekChart } from '../../../src/charts/week-chart.ts';
+import type { ChartRenderer, WeekChartDayData } from '../../../src/core/ports.ts';
+import { ledgerKey } from '../../../src/core/sweep/ledger-keys.ts';
+import { decodePng } from '../../helpers/decode-png.ts';
+import { createWorld, type World } from '../../helpers/world.ts';
 
 /** Records what it was asked to draw and returns a stand-in; the real renderer is used where the PNG matters. */
 class FakeCharts implements ChartRenderer {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { funnel } from '../../src/core/insights/funnel.ts';
-import type { Application, Rejection, RejectionStage } from '../../src/core/types.ts';
-import { createWorld, type World } from '../helpers/world.ts';
+import { funnel } from '../../../src/core/insights/funnel.ts';
+import type { Application, Rejection, RejectionStage } from '../../../src/core/types.ts';
+import { createWorld, type World } from '../../helpers/world.ts';
 
 const T = new Date('2026-11-02T10:00:00Z');
 const app = (id: number, status: Application['status']): Application => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createWorld, textOf } from '../helpers/world.ts';
+import { createWorld, textOf } from '../../helpers/world.ts';
 
 describe('buttons and subcommands named like built-in properties', () => {
   it('are refused privately instead of crashing', async () => {
