@@ -33,6 +33,8 @@ export interface TestCoreOptions {
   /** An already open database, for a second core on the same store (another process). */
   readonly database?: OpenedDatabase;
   readonly logger?: Logger;
+  /** Replaces the SQLite store with one built on it, to make part of it fail. */
+  readonly wrapStore?: (store: Store) => Store;
   /** The sweep's lease owner; two cores with different owners behave like two processes. */
   readonly owner?: string;
   readonly charts?: ChartRenderer;
@@ -50,7 +52,8 @@ export interface TestCore {
 
 export function createTestCore(options: TestCoreOptions): TestCore {
   const database = options.database ?? openDatabase(options.file ?? ':memory:');
-  const store = createSqliteStore(database);
+  const sqlite = createSqliteStore(database);
+  const store = options.wrapStore ? options.wrapStore(sqlite) : sqlite;
   const clock = options.clock ?? new ManualClock(options.start ?? DEFAULT_START);
   const logger = options.logger ?? new RecordingLogger();
   const waits: number[] = [];

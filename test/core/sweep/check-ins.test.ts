@@ -33,12 +33,7 @@ describe('the daily check-in', () => {
   it('counts a reply in the day’s thread as the author’s check-in and update, and reminds only the silent member at reminder time', async () => {
     h = await berlinGroup();
     await h.advanceTo(new Date('2026-11-26T08:30:00Z'));
-    const reply = await h.rebound.handle({
-      kind: 'thread-reply',
-      source: h.source('alice'),
-      threadId: threadOf('2026-11-26'),
-      text: 'Sent two applications',
-    });
+    const reply = await h.reply('alice', threadOf('2026-11-26'), 'Sent two applications');
     expect(reply.type).toBe('private');
     expect(h.store.checkIns.find(h.memberId('alice'), '2026-11-26')).toMatchObject({
       source: 'thread',
@@ -57,12 +52,7 @@ describe('the daily check-in', () => {
     h = await berlinGroup();
     await h.advanceTo(new Date('2026-11-26T08:30:00Z'));
     // A Slack thread is its parent's `ts`, unique only within the channel.
-    const reply = await h.rebound.handle({
-      kind: 'thread-reply',
-      source: h.source('alice', { channelId: 'C9' }),
-      threadId: threadOf('2026-11-26'),
-      text: 'Sent two applications',
-    });
+    const reply = await h.reply('alice', threadOf('2026-11-26'), 'Sent two applications', { channelId: 'C9' });
     expect(reply.type).toBe('none');
     expect(h.store.checkIns.find(h.memberId('alice'), '2026-11-26')).toBeNull();
   });
@@ -72,11 +62,11 @@ describe('the daily check-in', () => {
     const submit = async (date: string) => {
       const opened = await h.click('alice', `checkin:open:${h.groupId}:${date}`);
       if (opened.type !== 'form') throw new Error('the button did not open the form');
-      return h.rebound.handle({
-        kind: 'form-submit',
-        source: h.source('alice'),
-        formId: opened.form.formId,
-        fields: { applications: '2', networking: '1', followups: '0', note: 'Good day' },
+      return h.submit('alice', opened.form.formId, {
+        applications: '2',
+        networking: '1',
+        followups: '0',
+        note: 'Good day',
       });
     };
     await h.advanceTo(new Date('2026-11-26T09:00:00Z'));
@@ -102,12 +92,7 @@ describe('the daily check-in', () => {
   it('refuses a bad count in the form, field by field, and stores nothing', async () => {
     h = await berlinGroup();
     await h.advanceTo(new Date('2026-11-26T09:00:00Z'));
-    const reply = await h.rebound.handle({
-      kind: 'form-submit',
-      source: h.source('alice'),
-      formId: `checkin:${h.groupId}:2026-11-26`,
-      fields: { applications: 'lots' },
-    });
+    const reply = await h.submit('alice', `checkin:${h.groupId}:2026-11-26`, { applications: 'lots' });
     expect(reply.type).toBe('form-errors');
     expect(h.store.checkIns.find(h.memberId('alice'), '2026-11-26')).toBeNull();
   });
@@ -115,23 +100,13 @@ describe('the daily check-in', () => {
   it('sends no reminder to a paused member, and the paused day does not break their streak', async () => {
     h = await berlinGroup();
     await h.advanceTo(new Date('2026-11-26T09:00:00Z'));
-    await h.rebound.handle({
-      kind: 'thread-reply',
-      source: h.source('alice'),
-      threadId: threadOf('2026-11-26'),
-      text: 'day one',
-    });
+    await h.reply('alice', threadOf('2026-11-26'), 'day one');
     await h.advanceTo(new Date('2026-11-27T07:00:00Z'));
     await h.command('alice', 'rebound', 'pause 1');
     await h.advanceTo(new Date('2026-11-30T09:00:00Z'));
     expect(h.chat.dmsTo('alice').filter((d) => isReminder(d.text))).toHaveLength(0);
     expect(h.chat.dmsTo('bob').filter((d) => isReminder(d.text))).toHaveLength(2);
-    const reply = await h.rebound.handle({
-      kind: 'thread-reply',
-      source: h.source('alice'),
-      threadId: threadOf('2026-11-30'),
-      text: 'back',
-    });
+    const reply = await h.reply('alice', threadOf('2026-11-30'), 'back');
     expect(reply.type === 'private' && JSON.stringify(reply.message)).toContain('2-day streak');
   });
 
