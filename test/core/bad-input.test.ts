@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHarness, replyText, type Harness } from '../helpers/core.ts';
+import { createWorld, replyText, type World } from '../helpers/world.ts';
 
 /** Counts every stored row the bad input could have touched. */
-function rowCounts(h: Harness): Record<string, number> {
+function rowCounts(h: World): Record<string, number> {
   const tables = [
     'groups',
     'members',
@@ -21,15 +21,15 @@ function rowCounts(h: Harness): Record<string, number> {
 }
 
 describe('bad input gets a short private answer with an example and stores nothing', () => {
-  let h: Harness;
+  let h: World;
   beforeEach(async () => {
-    h = createHarness({ start: new Date('2026-11-25T12:00:00Z') });
+    h = createWorld({ start: new Date('2026-11-25T12:00:00Z') });
     await h.command('alice', 'rebound', 'setup 09:00 Europe/Berlin mon-fri');
     await h.command('alice', 'rebound', 'join');
   });
   afterEach(() => h.close());
 
-  const cases: [string, Parameters<Harness['command']>[1], string, RegExp][] = [
+  const cases: [string, Parameters<World['command']>[1], string, RegExp][] = [
     ['an empty company', 'applied', ' | Backend Engineer', /company/i],
     ['a whitespace-only company', 'rejected', '   ', /form|company/i],
     ['a company over 100 characters', 'applied', `${'A'.repeat(101)} | SRE`, /100 characters/],

@@ -1,10 +1,10 @@
 import { mentionedUsers } from '../../src/core/messages.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeliveryError } from '../../src/core/errors.ts';
-import { createHarness, replyButtons, replyText, type Harness } from '../helpers/core.ts';
+import { buttonsOf, createWorld, replyText, type World } from '../helpers/world.ts';
 
 describe('a rejection turns into a plan of follow-ups', () => {
-  let h: Harness;
+  let h: World;
   const aliceId = () => h.store.members.find(1, 'alice')?.id ?? 0;
   const open = () => h.store.followUps.listByMember(aliceId(), ['pending', 'snoozed']);
   /** Nudges only: reminders and other DMs are the scheduler's business. */
@@ -12,7 +12,7 @@ describe('a rejection turns into a plan of follow-ups', () => {
 
   beforeEach(async () => {
     // Wednesday 25 November 2026, 13:00 in Berlin.
-    h = createHarness({ start: new Date('2026-11-25T12:00:00Z') });
+    h = createWorld({ start: new Date('2026-11-25T12:00:00Z') });
     await h.command({ userId: 'alice', timezone: 'Europe/Berlin' }, 'rebound', 'setup 09:00 Europe/Berlin');
   });
   afterEach(() => h.close());
@@ -75,7 +75,7 @@ describe('a rejection turns into a plan of follow-ups', () => {
     const reply = await h.click('alice', done, { messageId: nudge?.sent.messageId, channelId: nudge?.sent.channelId });
     expect(reply.type).toBe('replace');
     expect(replyText(reply)).toMatch(/✓ Done: Ask for feedback at Acme/);
-    expect(replyButtons(reply)).toEqual([]);
+    expect(buttonsOf(reply)).toEqual([]);
     const list = await h.command('alice', 'followups');
     expect(replyText(list)).not.toMatch(/Ask for feedback/);
     expect(replyText(list)).toMatch(/Note what you heard at Acme/); // log-feedback chained after it

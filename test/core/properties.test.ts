@@ -7,7 +7,7 @@ import { mentionedUsers } from '../../src/core/messages.ts';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandEvent } from '../helpers/command-event.ts';
-import { createHarness, replyText, type Harness } from '../helpers/core.ts';
+import { createWorld, replyText, type World } from '../helpers/world.ts';
 
 const hostile = fc.oneof(
   fc.constantFrom(
@@ -46,14 +46,14 @@ const args = fc.array(hostile, { maxLength: 5 });
 const ENTRY_TABLES = ['applications', 'rejections', 'updates', 'feedback', 'follow_ups', 'posts', 'goals'] as const;
 
 describe('any text in any field', () => {
-  let h: Harness;
+  let h: World;
   const counts = () =>
     Object.fromEntries(
       ENTRY_TABLES.map((t) => [t, (h.database.sqlite.prepare(`select count(*) n from ${t}`).get() as { n: number }).n]),
     ) as Record<(typeof ENTRY_TABLES)[number], number>;
 
   beforeAll(async () => {
-    h = createHarness({ start: new Date('2026-11-25T12:00:00Z') });
+    h = createWorld({ start: new Date('2026-11-25T12:00:00Z') });
     await h.command('alice', 'rebound', 'setup 09:00 Europe/Berlin');
   });
   afterAll(() => h.close());

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHarness, replyText, type Harness } from '../helpers/core.ts';
+import { createWorld, replyText, type World } from '../helpers/world.ts';
 
 describe("two workspaces never see each other's data", () => {
-  let h: Harness;
+  let h: World;
   const t2 = { workspaceId: 'T2' };
   beforeEach(async () => {
-    h = createHarness({ start: new Date('2026-11-25T12:00:00Z') });
+    h = createWorld({ start: new Date('2026-11-25T12:00:00Z') });
     await h.command('alice', 'rebound', 'setup');
     // The same channel and user ids in another workspace are other people and another group.
     await h.command('alice', 'rebound', 'setup', t2);
@@ -50,9 +50,9 @@ describe("two workspaces never see each other's data", () => {
 });
 
 describe('peer reactions', () => {
-  let h: Harness;
+  let h: World;
   beforeEach(async () => {
-    h = createHarness({ start: new Date('2026-11-25T12:00:00Z') });
+    h = createWorld({ start: new Date('2026-11-25T12:00:00Z') });
     await h.command('alice', 'rebound', 'setup');
     await h.command('alice', 'applied', 'Acme | SRE');
   });
@@ -115,9 +115,9 @@ describe('peer reactions', () => {
 });
 
 describe('group admins', () => {
-  let h: Harness;
+  let h: World;
   beforeEach(async () => {
-    h = createHarness({ start: new Date('2026-11-25T12:00:00Z') });
+    h = createWorld({ start: new Date('2026-11-25T12:00:00Z') });
     await h.command('alice', 'rebound', 'setup');
   });
   afterEach(() => h.close());

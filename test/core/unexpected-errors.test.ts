@@ -1,21 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/core/clock.ts';
-import { APOLOGY, createRebound } from '../../src/core/create-rebound.ts';
+import { APOLOGY } from '../../src/core/create-rebound.ts';
 import type { InboundEvent } from '../../src/core/events.ts';
 import type { Store } from '../../src/core/ports.ts';
-import { openDatabase, type OpenedDatabase } from '../../src/db/open.ts';
-import { createSqliteStore } from '../../src/db/sqlite-store.ts';
+import type { OpenedDatabase } from '../../src/db/open.ts';
 import { RecordingChat } from '../fakes/recording-chat.ts';
-import { replyText } from '../helpers/core.ts';
-import { RecordingLogger } from './sweep/sweep-harness.ts';
+import { createTestCore, replyText } from '../helpers/world.ts';
+import { RecordingLogger } from '../fakes/recording-logger.ts';
 
 let database: OpenedDatabase;
 afterEach(() => database?.close());
 
 /** A real store whose channel lookup fails, as a locked or unreachable database would. */
-function storeWithBrokenGroupLookup(): Store {
-  database = openDatabase(':memory:');
-  const store = createSqliteStore(database);
+function breakGroupLookup(store: Store): Store {
   return {
     ...store,
     groups: {
@@ -42,12 +38,9 @@ const command = {
 describe('handle never throws', () => {
   it('a store failing in the group lookup yields the one apology and an error log line, not a rejection', async () => {
     const logger = new RecordingLogger();
-    const rebound = createRebound({
-      store: storeWithBrokenGroupLookup(),
-      chat: new RecordingChat(),
-      clock: new ManualClock(new Date('2026-11-25T12:00:00Z')),
-      logger,
-    });
+    const core = createTestCore({ chat: new RecordingChat(), logger, wrapStore: breakGroupLookup });
+    database = core.database;
+    const rebound = core.rebound;
     const reply = await rebound.handle(command);
     expect(reply.type).toBe('private');
     expect(replyText(reply)).toBe(APOLOGY);
@@ -56,16 +49,15 @@ describe('handle never throws', () => {
   });
 
   it('a logger that throws does not change the answer', async () => {
-    database = openDatabase(':memory:');
     const failing = () => {
       throw new Error('log sink closed');
     };
-    const rebound = createRebound({
-      store: createSqliteStore(database),
+    const core = createTestCore({
       chat: new RecordingChat(),
-      clock: new ManualClock(new Date('2026-11-25T12:00:00Z')),
       logger: { info: failing, warn: failing, error: failing },
     });
+    database = core.database;
+    const rebound = core.rebound;
     const reply = await rebound.handle({
       ...command,
       command: 'rebound setup',

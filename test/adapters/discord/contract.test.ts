@@ -14,7 +14,7 @@ import {
   REBOUND_BOT,
   type FakeUser,
 } from '../../fakes/discord-packets.ts';
-import { RecordingEventHandler } from '../../fakes/discord-recording-handler.ts';
+import { RecordingHandler } from '../../fakes/recording-handler.ts';
 import type { RecordedCall } from '../../fakes/discord-rest.ts';
 import { startHarness } from './harness.ts';
 
@@ -60,7 +60,7 @@ function asUser(userId: string): FakeUser {
 }
 
 runChatAdapterContract('Discord', async (): Promise<ChatAdapterHarness> => {
-  const handler = new RecordingEventHandler({ type: 'none' });
+  const handler = new RecordingHandler({ type: 'none' });
   const h = await startHarness({ handler });
   const dmChannelIds = () =>
     new Set(h.rest.callsTo('POST', /^\/users\/@me\/channels$/).map((c) => (c.answer.body as AnsweredMessage).id));

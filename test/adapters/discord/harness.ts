@@ -4,15 +4,16 @@
  */
 import { Status, type Client } from 'discord.js';
 import type { EventHandler } from '../../../src/core/event-handler.ts';
-import type { ChatPort, Logger } from '../../../src/core/ports.ts';
+import type { ChatPort } from '../../../src/core/ports.ts';
 import {
   createDiscordAdapter,
   type DiscordAdapter,
   type DiscordAdapterOptions,
 } from '../../../adapters/discord/create-discord-adapter.ts';
 import { APP_ID, guildCreate, ready, type DispatchPacket } from '../../fakes/discord-packets.ts';
-import { RecordingEventHandler } from '../../fakes/discord-recording-handler.ts';
+import { RecordingHandler } from '../../fakes/recording-handler.ts';
 import { FakeDiscordRest } from '../../fakes/discord-rest.ts';
+import { RecordingLogger } from '../../fakes/recording-logger.ts';
 
 /**
  * The client's internal packet entry point. discord.js marks it private; it is what the gateway
@@ -23,26 +24,7 @@ interface GatewayInternals {
   handlePacket(packet: DispatchPacket, shard: { id: number; checkReady(): void }): boolean;
 }
 
-export interface LogLine {
-  readonly level: 'info' | 'warn' | 'error';
-  readonly message: string;
-  readonly fields: Readonly<Record<string, string | number | boolean | null>>;
-}
-
-export class RecordingLogger implements Logger {
-  readonly lines: LogLine[] = [];
-  info(fields: LogLine['fields'], message: string): void {
-    this.lines.push({ level: 'info', message, fields });
-  }
-  warn(fields: LogLine['fields'], message: string): void {
-    this.lines.push({ level: 'warn', message, fields });
-  }
-  error(fields: LogLine['fields'], message: string): void {
-    this.lines.push({ level: 'error', message, fields });
-  }
-}
-
-export interface Harness<H extends EventHandler = RecordingEventHandler> {
+export interface Harness<H extends EventHandler = RecordingHandler> {
   readonly rest: FakeDiscordRest;
   readonly handler: H;
   readonly adapter: DiscordAdapter;
@@ -58,7 +40,7 @@ export interface Harness<H extends EventHandler = RecordingEventHandler> {
 const shard = { id: 0, checkReady: () => undefined };
 
 /** `handler` is the handler itself, or builds it (the core) on the adapter's chat port and the harness's logger. */
-export async function startHarness<H extends EventHandler = RecordingEventHandler>(
+export async function startHarness<H extends EventHandler = RecordingHandler>(
   options: DiscordAdapterOptions & {
     handler?: H | ((chat: ChatPort, logger: RecordingLogger) => H);
     rest?: FakeDiscordRest;
@@ -75,8 +57,7 @@ export async function startHarness<H extends EventHandler = RecordingEventHandle
     deferAfterMs: 60_000,
     ...adapterOptions,
   });
-  const handler =
-    typeof given === 'function' ? given(adapter.chat, logger) : ((given ?? new RecordingEventHandler()) as H);
+  const handler = typeof given === 'function' ? given(adapter.chat, logger) : ((given ?? new RecordingHandler()) as H);
   adapter.initialize(handler);
   const client = adapter.client;
   const internals = client.ws as unknown as GatewayInternals;

@@ -4,9 +4,9 @@ import { createDiscordAdapter, type DiscordAdapter } from '../../../adapters/dis
 import { COMMAND_DEFINITIONS } from '../../../adapters/discord/commands.ts';
 import { FakeDiscordGateway } from '../../fakes/discord-gateway.ts';
 import { APP_ID, command, GUILD_ID, opt } from '../../fakes/discord-packets.ts';
-import { RecordingEventHandler } from '../../fakes/discord-recording-handler.ts';
+import { RecordingHandler } from '../../fakes/recording-handler.ts';
 import { FakeDiscordRest } from '../../fakes/discord-rest.ts';
-import { RecordingLogger } from './harness.ts';
+import { RecordingLogger } from '../../fakes/recording-logger.ts';
 
 const adapters: DiscordAdapter[] = [];
 let rest: FakeDiscordRest | undefined;
@@ -18,7 +18,7 @@ afterEach(async () => {
   await rest?.close();
 });
 
-function makeAdapter(handler = new RecordingEventHandler()): DiscordAdapter {
+function makeAdapter(handler = new RecordingHandler()): DiscordAdapter {
   const adapter = createDiscordAdapter(
     { token: 'fake-token', applicationId: APP_ID, apiUrl: rest!.apiUrl, devGuildId: GUILD_ID },
     new RecordingLogger(),
@@ -33,7 +33,7 @@ it('logs in through the gateway with the smallest intents, registers its command
   rest = await FakeDiscordRest.start();
   gateway = await FakeDiscordGateway.start();
   rest.gatewayUrl = gateway.url;
-  const handler = new RecordingEventHandler();
+  const handler = new RecordingHandler();
   const adapter = makeAdapter(handler);
 
   await adapter.start();
@@ -98,7 +98,7 @@ it('a failed command check at start-up is logged and the bot still comes online'
     logger,
     { restRetries: 0 },
   );
-  adapter.initialize(new RecordingEventHandler());
+  adapter.initialize(new RecordingHandler());
   adapters.push(adapter);
   await adapter.start();
   expect(adapter.client.isReady()).toBe(true);
@@ -116,6 +116,6 @@ it('refuses to start before it has been initialised with the core, and to be ini
   );
   adapters.push(adapter);
   await expect(adapter.start()).rejects.toThrow(/initialize/);
-  adapter.initialize(new RecordingEventHandler());
-  expect(() => adapter.initialize(new RecordingEventHandler())).toThrow(/already initialized/);
+  adapter.initialize(new RecordingHandler());
+  expect(() => adapter.initialize(new RecordingHandler())).toThrow(/already initialized/);
 });

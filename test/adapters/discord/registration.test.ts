@@ -4,7 +4,7 @@ import { COMMAND_DEFINITIONS } from '../../../adapters/discord/commands.ts';
 import { hashCommands, registerCommands, registerCommandsIfChanged } from '../../../adapters/discord/registration.ts';
 import { APP_ID, GUILD_ID } from '../../fakes/discord-packets.ts';
 import { FakeDiscordRest } from '../../fakes/discord-rest.ts';
-import { RecordingLogger } from './harness.ts';
+import { RecordingLogger } from '../../fakes/recording-logger.ts';
 
 let fake: FakeDiscordRest | undefined;
 afterEach(async () => {

@@ -1,12 +1,11 @@
 /**
  * The Discord harness with the real core on an in-memory SQLite store, for end-to-end tests.
  */
-import { ManualClock } from '../../../src/core/clock.ts';
-import { createRebound, type Rebound } from '../../../src/core/create-rebound.ts';
+import type { ManualClock } from '../../../src/core/clock.ts';
+import type { Rebound } from '../../../src/core/create-rebound.ts';
 import type { Store } from '../../../src/core/ports.ts';
-import { openDatabase } from '../../../src/db/open.ts';
-import { createSqliteStore } from '../../../src/db/sqlite-store.ts';
 import { command, MEMBER_PERMISSIONS, opt, type DispatchPacket } from '../../fakes/discord-packets.ts';
+import { createTestCore, type TestCore } from '../../helpers/world.ts';
 import { startHarness, type Harness } from './harness.ts';
 
 export interface MessageBody {
@@ -39,15 +38,18 @@ export interface WithCore {
 
 /** Starts on Monday 23 November 2026, 09:00 UTC unless told otherwise. */
 export async function startWithCore(start = new Date('2026-11-23T09:00:00Z')): Promise<WithCore> {
-  const database = openDatabase(':memory:');
-  const store = createSqliteStore(database);
-  const clock = new ManualClock(start);
-  const waits: number[] = [];
   // The core is built on the adapter's chat port, then handed to the adapter.
+  const built: TestCore[] = [];
   const h = await startHarness({
-    handler: (chat, logger) => createRebound({ store, chat, clock, logger, wait: async (ms) => void waits.push(ms) }),
+    handler: (chat, logger) => {
+      const core = createTestCore({ chat, logger, start });
+      built.push(core);
+      return core.rebound;
+    },
   });
-  const rebound = h.handler;
+  const [core] = built;
+  if (!core) throw new Error('the adapter did not build the core');
+  const { store, clock, rebound, waits, database } = core;
 
   const interact = async (packet: DispatchPacket): Promise<Callback> => {
     const { id, token } = packet.d as { id: string; token: string };

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { APOLOGY } from '../../../src/core/create-rebound.ts';
 import type { CommandEvent } from '../../../src/core/events.ts';
 import { privateText } from '../../../src/core/messages.ts';
-import { RecordingHandler } from '../../fakes/slack-recording-handler.ts';
+import { RecordingHandler } from '../../fakes/recording-handler.ts';
 import { startSlackRig, type SlackTestRig } from './harness.ts';
 
-const handler = new RecordingHandler();
+const handler = new RecordingHandler({ type: 'none' });
 let rig: SlackTestRig;
 
 beforeAll(async () => {

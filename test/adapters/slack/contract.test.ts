@@ -1,7 +1,7 @@
 import type { SentMessage } from '../../../src/core/ports.ts';
 import { runChatAdapterContract, type ChatAdapterHarness, type Pings } from '../../contracts/chat-adapter-contract.ts';
 import { DOCUMENTED_BLOCK_ACTIONS, DOCUMENTED_REACTION_ADDED } from '../../fakes/slack-payloads.ts';
-import { RecordingHandler } from '../../fakes/slack-recording-handler.ts';
+import { RecordingHandler } from '../../fakes/recording-handler.ts';
 import { BOT_ID, BOT_USER_ID, startSlackRig } from './harness.ts';
 
 /** Every string Slack parses for mentions in a chat.postMessage / chat.update payload. */
@@ -37,7 +37,7 @@ function slackPings(payload: unknown): Pings {
 }
 
 async function makeSlackHarness(): Promise<ChatAdapterHarness> {
-  const handler = new RecordingHandler();
+  const handler = new RecordingHandler({ type: 'none' });
   const rig = await startSlackRig(handler);
   let eventId = 0;
   const workspace = { platform: 'slack', workspaceId: 'T1' } as const;

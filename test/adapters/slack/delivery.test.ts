@@ -3,7 +3,7 @@ import { DeliveryError } from '../../../src/core/errors.ts';
 import { textMessage } from '../../../src/core/messages.ts';
 import type { ChatPort } from '../../../src/core/ports.ts';
 import { createSlackAdapter } from '../../../adapters/slack/index.ts';
-import { RecordingLogger } from '../../fakes/slack-recording-handler.ts';
+import { RecordingLogger } from '../../fakes/recording-logger.ts';
 import { FakeSlackWebApi } from '../../fakes/slack-web-api.ts';
 
 const workspace = { platform: 'slack', workspaceId: 'T1' } as const;

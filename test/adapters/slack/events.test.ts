@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { privateText } from '../../../src/core/messages.ts';
 import { DOCUMENTED_REACTION_ADDED, DOCUMENTED_URL_VERIFICATION } from '../../fakes/slack-payloads.ts';
-import { RecordingHandler } from '../../fakes/slack-recording-handler.ts';
+import { RecordingHandler } from '../../fakes/recording-handler.ts';
 import { BOT_USER_ID, startSlackRig, type SlackTestRig } from './harness.ts';
 
-const handler = new RecordingHandler();
+const handler = new RecordingHandler({ type: 'none' });
 let rig: SlackTestRig;
 let eventCounter = 0;
 

@@ -3,7 +3,7 @@ import type { EventHandler } from '../../../src/core/event-handler.ts';
 import type { ChatPort } from '../../../src/core/ports.ts';
 import { createSlackAdapter, type SlackAdapter, type SlackAdapterConfig } from '../../../adapters/slack/index.ts';
 import { FakeSlackWebApi } from '../../fakes/slack-web-api.ts';
-import { RecordingLogger } from '../../fakes/slack-recording-handler.ts';
+import { RecordingLogger } from '../../fakes/recording-logger.ts';
 import { SlackRequestSender } from '../../fakes/slack-requests.ts';
 
 export const SIGNING_SECRET = '8f742231b10e8888abcd99yyyzzz85a5';

@@ -3,10 +3,10 @@ import type { InboundEvent } from '../../../src/core/events.ts';
 import { privateText, textMessage } from '../../../src/core/messages.ts';
 import { encodeFormContext } from '../../../adapters/slack/ids.ts';
 import { DOCUMENTED_BLOCK_ACTIONS, DOCUMENTED_VIEW_SUBMISSION } from '../../fakes/slack-payloads.ts';
-import { RecordingHandler } from '../../fakes/slack-recording-handler.ts';
+import { RecordingHandler } from '../../fakes/recording-handler.ts';
 import { startSlackRig, type SlackTestRig } from './harness.ts';
 
-const handler = new RecordingHandler();
+const handler = new RecordingHandler({ type: 'none' });
 let rig: SlackTestRig;
 
 beforeAll(async () => {

@@ -2,7 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createSlackAdapter, type SlackAdapter } from '../../../adapters/slack/index.ts';
-import { RecordingHandler, RecordingLogger } from '../../fakes/slack-recording-handler.ts';
+import { RecordingHandler } from '../../fakes/recording-handler.ts';
+import { RecordingLogger } from '../../fakes/recording-logger.ts';
 import { FakeSlackWebApi } from '../../fakes/slack-web-api.ts';
 
 /** The slash-command envelope exactly as Slack's Socket Mode docs show it, pointed at our fake. */
@@ -51,7 +52,7 @@ function nextMessage(socket: WebSocket): Promise<unknown> {
 
 describe('Slack Socket Mode', () => {
   it('connects with the app token, acknowledges a slash command envelope and hands the command to the core', async () => {
-    const handler = new RecordingHandler();
+    const handler = new RecordingHandler({ type: 'none' });
     const connected = new Promise<WebSocket>((resolve) => wss.once('connection', resolve));
     adapter = createSlackAdapter(
       { botToken: 'xoxb-test', appToken: 'xapp-test', apiUrl: api.apiUrl, port: 0, botId: 'BBOT', botUserId: 'UBOT' },

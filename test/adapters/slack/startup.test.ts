@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSlackAdapter } from '../../../adapters/slack/index.ts';
-import { RecordingHandler, RecordingLogger } from '../../fakes/slack-recording-handler.ts';
+import { RecordingHandler } from '../../fakes/recording-handler.ts';
+import { RecordingLogger } from '../../fakes/recording-logger.ts';
 import { startSlackRig, type SlackTestRig } from './harness.ts';
 
 let rig: SlackTestRig | null = null;
@@ -11,7 +12,7 @@ afterEach(async () => {
 
 describe('Slack adapter start-up', () => {
   it('starts without any Web API call and asks auth.test once, on the first request, when the bot ids are not configured', async () => {
-    const handler = new RecordingHandler();
+    const handler = new RecordingHandler({ type: 'none' });
     rig = await startSlackRig(handler, { botId: undefined, botUserId: undefined });
     expect(rig.api.calls).toEqual([]);
     await rig.slack.command({ command: '/followups', text: '', responseUrl: rig.api.responseUrl() });
@@ -27,12 +28,12 @@ describe('Slack adapter start-up', () => {
   it('refuses to start before it has been initialised with the core, and to be initialised twice', async () => {
     const adapter = createSlackAdapter({ botToken: 'xoxb-x', signingSecret: 's', port: 0 }, new RecordingLogger());
     await expect(adapter.start()).rejects.toThrow(/initialize/);
-    adapter.initialize(new RecordingHandler());
-    expect(() => adapter.initialize(new RecordingHandler())).toThrow(/already initialized/);
+    adapter.initialize(new RecordingHandler({ type: 'none' }));
+    expect(() => adapter.initialize(new RecordingHandler({ type: 'none' }))).toThrow(/already initialized/);
   });
 
   it('never writes the bot token or signing secret into its logs', async () => {
-    const handler = new RecordingHandler();
+    const handler = new RecordingHandler({ type: 'none' });
     handler.answer = () => {
       throw new Error('boom');
     };

@@ -2,15 +2,14 @@
  * The Slack adapter wired to the real core on an in-memory SQLite database, with a fake clock and
  * a recorded retry wait, and helpers that send what Slack sends.
  */
-import { ManualClock } from '../../../src/core/clock.ts';
-import { createRebound, type Rebound } from '../../../src/core/create-rebound.ts';
+import type { ManualClock } from '../../../src/core/clock.ts';
+import type { Rebound } from '../../../src/core/create-rebound.ts';
 import type { Store } from '../../../src/core/ports.ts';
 import type { Member } from '../../../src/core/types.ts';
-import { openDatabase } from '../../../src/db/open.ts';
-import { createSqliteStore } from '../../../src/db/sqlite-store.ts';
 import { DOCUMENTED_BLOCK_ACTIONS, DOCUMENTED_REACTION_ADDED } from '../../fakes/slack-payloads.ts';
 import type { SlackResponse } from '../../fakes/slack-requests.ts';
 import type { RecordedCall } from '../../fakes/slack-web-api.ts';
+import { createTestCore, type TestCore } from '../../helpers/world.ts';
 import { BOT_ID, BOT_USER_ID, startSlackRig, type SlackTestRig } from './harness.ts';
 
 export const WORKSPACE = { platform: 'slack', workspaceId: 'T1' } as const;
@@ -53,15 +52,16 @@ export interface OpenedView {
 
 /** Starts everything and makes C1 a group set up by U1 (alice); the fake's record is then cleared. */
 export async function startSlackWithCore(): Promise<SlackWithCore> {
-  const database = openDatabase(':memory:');
-  const store = createSqliteStore(database);
-  const clock = new ManualClock(new Date('2026-11-25T10:00:00Z')); // a Wednesday
-  const waits: number[] = [];
   // The core is built on the adapter's chat port, then handed to the adapter before it starts.
-  const rig = await startSlackRig((chat, logger) =>
-    createRebound({ store, chat, clock, logger, wait: async (ms) => void waits.push(ms) }),
-  );
-  const rebound = rig.handler;
+  const built: TestCore[] = [];
+  const rig = await startSlackRig((chat, logger) => {
+    const core = createTestCore({ chat, logger, start: new Date('2026-11-25T10:00:00Z') }); // a Wednesday
+    built.push(core);
+    return core.rebound;
+  });
+  const [core] = built;
+  if (!core) throw new Error('the adapter did not build the core');
+  const { store, clock, rebound, waits, database } = core;
 
   const harness: SlackWithCore = {
     rig,

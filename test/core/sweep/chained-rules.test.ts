@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { groupHarness, isNudge, sentAt, type GroupHarness } from './sweep-harness.ts';
+import { createGroupWorld, type GroupWorld, isNudge } from '../../helpers/world.ts';
 
-let h: GroupHarness;
+let h: GroupWorld;
 afterEach(() => h?.close());
 
 const steps = (ruleId: string) =>
@@ -11,7 +11,7 @@ const steps = (ruleId: string) =>
 
 describe('chained and conditional rules in the sweep', () => {
   it('nudges log-feedback 7 days after request-feedback is marked done, at 10:00 local', async () => {
-    h = await groupHarness({ start: new Date('2026-11-25T12:00:00Z'), zone: 'Europe/Berlin' });
+    h = await createGroupWorld({ start: new Date('2026-11-25T12:00:00Z'), zone: 'Europe/Berlin' });
     await h.command('alice', 'rejected', 'Acme | SRE | final');
     await h.advanceTo(new Date('2026-11-26T09:30:00Z'));
     const [request] = steps('request-feedback');
@@ -20,11 +20,11 @@ describe('chained and conditional rules in the sweep', () => {
     const [log] = steps('log-feedback');
     expect(log?.dueAt.toISOString()).toBe('2026-12-03T09:00:00.000Z');
     await h.advanceTo(new Date('2026-12-03T12:00:00Z'));
-    expect(sentAt(h, `nudge:${log?.id}:${log?.dueAt.getTime()}`)).toBe('2026-12-03T09:00:00.000Z');
+    expect(h.sentAt(`nudge:${log?.id}:${log?.dueAt.getTime()}`)).toBe('2026-12-03T09:00:00.000Z');
   });
 
   it('keeps the +7 day keep-applying step when the only application since came from another rejection report', async () => {
-    h = await groupHarness({ start: new Date('2026-11-25T12:00:00Z'), zone: 'Europe/Berlin' });
+    h = await createGroupWorld({ start: new Date('2026-11-25T12:00:00Z'), zone: 'Europe/Berlin' });
     await h.command('alice', 'rejected', 'Acme | SRE | final');
     h.clock.advance(3600_000);
     await h.command('alice', 'rejected', 'Globex | SRE | screen');
@@ -36,10 +36,10 @@ describe('chained and conditional rules in the sweep', () => {
   });
 
   it('sends stay-in-touch three times at most, 90 days apart', async () => {
-    h = await groupHarness({ start: new Date('2026-11-25T12:00:00Z'), zone: 'Europe/Berlin' });
+    h = await createGroupWorld({ start: new Date('2026-11-25T12:00:00Z'), zone: 'Europe/Berlin' });
     await h.command('alice', 'rejected', 'Acme | SRE | final');
     await h.advanceTo(new Date('2027-12-31T12:00:00Z'));
-    const sent = steps('stay-in-touch').map((f) => sentAt(h, `nudge:${f.id}:${f.dueAt.getTime()}`));
+    const sent = steps('stay-in-touch').map((f) => h.sentAt(`nudge:${f.id}:${f.dueAt.getTime()}`));
     expect(sent).toEqual(['2027-01-09T09:00:00.000Z', '2027-04-09T08:00:00.000Z', '2027-07-08T08:00:00.000Z']);
   });
 });

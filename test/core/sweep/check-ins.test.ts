@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { groupHarness, isNudge, isReminder, sentAt, type GroupHarness } from './sweep-harness.ts';
+import { createGroupWorld, type GroupWorld, isNudge, isReminder } from '../../helpers/world.ts';
 
 const WED_NOON = new Date('2026-11-25T12:00:00Z'); // Wednesday, 13:00 in Berlin
-let h: GroupHarness;
+let h: GroupWorld;
 afterEach(() => h?.close());
 
 const berlinGroup = () =>
-  groupHarness({ start: WED_NOON, zone: 'Europe/Berlin', members: [{ userId: 'alice' }, { userId: 'bob' }] });
+  createGroupWorld({ start: WED_NOON, zone: 'Europe/Berlin', members: [{ userId: 'alice' }, { userId: 'bob' }] });
 
 function threadOf(date: string) {
   const thread = h.store.checkIns.findThread(h.groupId, date);
@@ -26,19 +26,14 @@ describe('the daily check-in', () => {
       'Check-in 2026-11-30',
     ]);
     expect(starters[0]?.buttons).toEqual([`checkin:open:${h.groupId}:2026-11-26`]);
-    expect(sentAt(h, `checkin:${h.groupId}:2026-11-26`)).toBe('2026-11-26T08:00:00.000Z');
-    expect(sentAt(h, `checkin:${h.groupId}:2026-11-30`)).toBe('2026-11-30T08:00:00.000Z');
+    expect(h.sentAt(`checkin:${h.groupId}:2026-11-26`)).toBe('2026-11-26T08:00:00.000Z');
+    expect(h.sentAt(`checkin:${h.groupId}:2026-11-30`)).toBe('2026-11-30T08:00:00.000Z');
   });
 
   it('counts a reply in the day’s thread as the author’s check-in and update, and reminds only the silent member at reminder time', async () => {
     h = await berlinGroup();
     await h.advanceTo(new Date('2026-11-26T08:30:00Z'));
-    const reply = await h.rebound.handle({
-      kind: 'thread-reply',
-      source: h.source('alice'),
-      threadId: threadOf('2026-11-26'),
-      text: 'Sent two applications',
-    });
+    const reply = await h.reply('alice', threadOf('2026-11-26'), 'Sent two applications');
     expect(reply.type).toBe('private');
     expect(h.store.checkIns.find(h.memberId('alice'), '2026-11-26')).toMatchObject({
       source: 'thread',
@@ -50,19 +45,14 @@ describe('the daily check-in', () => {
     await h.advanceTo(new Date('2026-11-26T16:00:00Z'));
     expect(h.chat.dmsTo('bob').filter((d) => isReminder(d.text))).toHaveLength(1);
     expect(h.chat.dmsTo('alice').filter((d) => isReminder(d.text))).toHaveLength(0);
-    expect(sentAt(h, `reminder:${h.memberId('bob')}:2026-11-26`)).toBe('2026-11-26T15:00:00.000Z');
+    expect(h.sentAt(`reminder:${h.memberId('bob')}:2026-11-26`)).toBe('2026-11-26T15:00:00.000Z');
   });
 
   it('ignores a reply in a thread of another channel whose thread id is the check-in thread’s', async () => {
     h = await berlinGroup();
     await h.advanceTo(new Date('2026-11-26T08:30:00Z'));
     // A Slack thread is its parent's `ts`, unique only within the channel.
-    const reply = await h.rebound.handle({
-      kind: 'thread-reply',
-      source: h.source('alice', { channelId: 'C9' }),
-      threadId: threadOf('2026-11-26'),
-      text: 'Sent two applications',
-    });
+    const reply = await h.reply('alice', threadOf('2026-11-26'), 'Sent two applications', { channelId: 'C9' });
     expect(reply.type).toBe('none');
     expect(h.store.checkIns.find(h.memberId('alice'), '2026-11-26')).toBeNull();
   });
@@ -72,11 +62,11 @@ describe('the daily check-in', () => {
     const submit = async (date: string) => {
       const opened = await h.click('alice', `checkin:open:${h.groupId}:${date}`);
       if (opened.type !== 'form') throw new Error('the button did not open the form');
-      return h.rebound.handle({
-        kind: 'form-submit',
-        source: h.source('alice'),
-        formId: opened.form.formId,
-        fields: { applications: '2', networking: '1', followups: '0', note: 'Good day' },
+      return h.submit('alice', opened.form.formId, {
+        applications: '2',
+        networking: '1',
+        followups: '0',
+        note: 'Good day',
       });
     };
     await h.advanceTo(new Date('2026-11-26T09:00:00Z'));
@@ -102,12 +92,7 @@ describe('the daily check-in', () => {
   it('refuses a bad count in the form, field by field, and stores nothing', async () => {
     h = await berlinGroup();
     await h.advanceTo(new Date('2026-11-26T09:00:00Z'));
-    const reply = await h.rebound.handle({
-      kind: 'form-submit',
-      source: h.source('alice'),
-      formId: `checkin:${h.groupId}:2026-11-26`,
-      fields: { applications: 'lots' },
-    });
+    const reply = await h.submit('alice', `checkin:${h.groupId}:2026-11-26`, { applications: 'lots' });
     expect(reply.type).toBe('form-errors');
     expect(h.store.checkIns.find(h.memberId('alice'), '2026-11-26')).toBeNull();
   });
@@ -115,23 +100,13 @@ describe('the daily check-in', () => {
   it('sends no reminder to a paused member, and the paused day does not break their streak', async () => {
     h = await berlinGroup();
     await h.advanceTo(new Date('2026-11-26T09:00:00Z'));
-    await h.rebound.handle({
-      kind: 'thread-reply',
-      source: h.source('alice'),
-      threadId: threadOf('2026-11-26'),
-      text: 'day one',
-    });
+    await h.reply('alice', threadOf('2026-11-26'), 'day one');
     await h.advanceTo(new Date('2026-11-27T07:00:00Z'));
     await h.command('alice', 'rebound', 'pause 1');
     await h.advanceTo(new Date('2026-11-30T09:00:00Z'));
     expect(h.chat.dmsTo('alice').filter((d) => isReminder(d.text))).toHaveLength(0);
     expect(h.chat.dmsTo('bob').filter((d) => isReminder(d.text))).toHaveLength(2);
-    const reply = await h.rebound.handle({
-      kind: 'thread-reply',
-      source: h.source('alice'),
-      threadId: threadOf('2026-11-30'),
-      text: 'back',
-    });
+    const reply = await h.reply('alice', threadOf('2026-11-30'), 'back');
     expect(reply.type === 'private' && JSON.stringify(reply.message)).toContain('2-day streak');
   });
 
@@ -141,7 +116,7 @@ describe('the daily check-in', () => {
     await h.advanceTo(new Date('2026-11-26T16:59:00Z'));
     expect(h.chat.dmsTo('bob').filter((d) => isReminder(d.text))).toHaveLength(0);
     await h.advanceTo(new Date('2026-11-26T17:01:00Z'));
-    expect(sentAt(h, `reminder:${h.memberId('bob')}:2026-11-26`)).toBe('2026-11-26T17:00:00.000Z');
+    expect(h.sentAt(`reminder:${h.memberId('bob')}:2026-11-26`)).toBe('2026-11-26T17:00:00.000Z');
   });
 
   it('drops a reminder missed by more than 12 hours, and never posts a missed check-in on a later day', async () => {

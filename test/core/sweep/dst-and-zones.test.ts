@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { groupHarness, sentAt, type GroupHarness } from './sweep-harness.ts';
+import { createGroupWorld, type GroupWorld } from '../../helpers/world.ts';
 
-let h: GroupHarness;
+let h: GroupWorld;
 afterEach(() => h?.close());
 
 /** When each of a member's follow-ups of a rule was nudged, ISO strings in due order. */
@@ -9,14 +9,14 @@ function nudgedAt(userId: string, ruleId: string): (string | null)[] {
   return h.store.followUps
     .listByMember(h.memberId(userId), ['pending', 'snoozed', 'done', 'skipped', 'cancelled'])
     .filter((f) => f.ruleId === ruleId)
-    .map((f) => sentAt(h, `nudge:${f.id}:${f.dueAt.getTime()}`));
+    .map((f) => h.sentAt(`nudge:${f.id}:${f.dueAt.getTime()}`));
 }
 
-const checkInSentAt = (dates: string[]) => dates.map((d) => sentAt(h, `checkin:${h.groupId}:${d}`));
+const checkInSentAt = (dates: string[]) => dates.map((d) => h.sentAt(`checkin:${h.groupId}:${d}`));
 
 describe('check-in times across DST', () => {
   it('stays at 09:00 in New York across the spring-forward change', async () => {
-    h = await groupHarness({ start: new Date('2027-03-11T12:00:00Z'), zone: 'America/New_York', days: 'daily' });
+    h = await createGroupWorld({ start: new Date('2027-03-11T12:00:00Z'), zone: 'America/New_York', days: 'daily' });
     await h.advanceTo(new Date('2027-03-15T20:00:00Z'));
     expect(checkInSentAt(['2027-03-12', '2027-03-13', '2027-03-14', '2027-03-15'])).toEqual([
       '2027-03-12T14:00:00.000Z',
@@ -27,7 +27,7 @@ describe('check-in times across DST', () => {
   });
 
   it('stays at 09:00 in New York across the fall-back change', async () => {
-    h = await groupHarness({ start: new Date('2026-10-29T12:00:00Z'), zone: 'America/New_York', days: 'daily' });
+    h = await createGroupWorld({ start: new Date('2026-10-29T12:00:00Z'), zone: 'America/New_York', days: 'daily' });
     await h.advanceTo(new Date('2026-11-02T20:00:00Z'));
     expect(checkInSentAt(['2026-10-31', '2026-11-01', '2026-11-02'])).toEqual([
       '2026-10-31T13:00:00.000Z',
@@ -37,7 +37,7 @@ describe('check-in times across DST', () => {
   });
 
   it('stays at 09:00 in Berlin across both changes', async () => {
-    h = await groupHarness({ start: new Date('2026-10-22T12:00:00Z'), zone: 'Europe/Berlin', days: 'daily' });
+    h = await createGroupWorld({ start: new Date('2026-10-22T12:00:00Z'), zone: 'Europe/Berlin', days: 'daily' });
     await h.advanceTo(new Date('2026-10-26T12:00:00Z'));
     expect(checkInSentAt(['2026-10-24', '2026-10-25', '2026-10-26'])).toEqual([
       '2026-10-24T07:00:00.000Z',
@@ -45,7 +45,7 @@ describe('check-in times across DST', () => {
       '2026-10-26T08:00:00.000Z',
     ]);
     h.close();
-    h = await groupHarness({ start: new Date('2027-03-25T12:00:00Z'), zone: 'Europe/Berlin', days: 'daily' });
+    h = await createGroupWorld({ start: new Date('2027-03-25T12:00:00Z'), zone: 'Europe/Berlin', days: 'daily' });
     await h.advanceTo(new Date('2027-03-29T12:00:00Z'));
     expect(checkInSentAt(['2027-03-27', '2027-03-28', '2027-03-29'])).toEqual([
       '2027-03-27T08:00:00.000Z',
@@ -55,7 +55,7 @@ describe('check-in times across DST', () => {
   });
 
   it('moves a check-in time that does not exist on the spring-forward day to the first valid minute', async () => {
-    h = await groupHarness({
+    h = await createGroupWorld({
       start: new Date('2027-03-11T12:00:00Z'),
       zone: 'America/New_York',
       days: 'daily',
@@ -72,7 +72,7 @@ describe('check-in times across DST', () => {
 
 describe('nudges in the member’s own time', () => {
   it('nudges at 10:00 Berlin time on both sides of the fall-back change', async () => {
-    h = await groupHarness({ start: new Date('2026-10-22T12:00:00Z'), zone: 'Europe/Berlin' });
+    h = await createGroupWorld({ start: new Date('2026-10-22T12:00:00Z'), zone: 'Europe/Berlin' });
     await h.command('alice', 'rejected', 'Acme | SRE | final');
     await h.advanceTo(new Date('2026-10-26T12:00:00Z'));
     expect(nudgedAt('alice', 'request-feedback')).toEqual(['2026-10-23T08:00:00.000Z']);
@@ -80,7 +80,7 @@ describe('nudges in the member’s own time', () => {
   });
 
   it('nudges at 10:00 New York time after the spring-forward change', async () => {
-    h = await groupHarness({ start: new Date('2027-03-11T15:00:00Z'), zone: 'America/New_York' });
+    h = await createGroupWorld({ start: new Date('2027-03-11T15:00:00Z'), zone: 'America/New_York' });
     await h.command('alice', 'rejected', 'Acme | SRE | final');
     await h.advanceTo(new Date('2027-03-15T20:00:00Z'));
     expect(nudgedAt('alice', 'request-feedback')).toEqual(['2027-03-12T15:00:00.000Z']);
@@ -88,7 +88,7 @@ describe('nudges in the member’s own time', () => {
   });
 
   it('nudges members in Asia/Kolkata (+05:30) and Pacific/Chatham (+13:45 in summer) at their own 10:00', async () => {
-    h = await groupHarness({
+    h = await createGroupWorld({
       start: new Date('2026-11-25T12:00:00Z'),
       zone: 'UTC',
       members: [
@@ -105,13 +105,13 @@ describe('nudges in the member’s own time', () => {
   });
 
   it('holds a group reminder that falls in a Kolkata member’s night until their quiet hours end', async () => {
-    h = await groupHarness({
+    h = await createGroupWorld({
       start: new Date('2026-11-25T06:00:00Z'),
       zone: 'UTC',
       members: [{ userId: 'asha', timezone: 'Asia/Kolkata' }],
     });
     await h.advanceTo(new Date('2026-11-26T12:00:00Z'));
     // 16:00 UTC is 21:30 in Kolkata, inside 21:00–08:00: it goes out at 08:00 there, 02:30 UTC.
-    expect(sentAt(h, `reminder:${h.memberId('asha')}:2026-11-25`)).toBe('2026-11-26T02:30:00.000Z');
+    expect(h.sentAt(`reminder:${h.memberId('asha')}:2026-11-25`)).toBe('2026-11-26T02:30:00.000Z');
   });
 });

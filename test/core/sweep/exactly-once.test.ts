@@ -1,13 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRebound } from '../../../src/core/create-rebound.ts';
 import type { CoreDeps } from '../../../src/core/deps.ts';
 import { DEFAULT_RULES } from '../../../src/core/rules.ts';
 import { CLAIM_LEASE_MS } from '../../../src/core/sweep/recover-stale-claims.ts';
 import { claimDueNudges, deliverNudge } from '../../../src/core/sweep/send-due-nudges.ts';
 import { DEFAULT_RETRY } from '../../../src/core/sweep/deliver.ts';
-import { groupHarness, isNudge, type GroupHarness } from './sweep-harness.ts';
+import { createGroupWorld, createTestCore, type GroupWorld, isNudge } from '../../helpers/world.ts';
 
-let h: GroupHarness;
+let h: GroupWorld;
 afterEach(() => h?.close());
 const policy = { ...DEFAULT_RETRY, wait: async () => {} };
 /** What another process's core hands its use cases: the same store, chat and clock. */
@@ -21,7 +20,7 @@ const otherProcess = (): CoreDeps => ({
 
 /** Alice and bob each have a step due now (Thursday 10:00 Berlin). */
 async function twoMembersDue(): Promise<void> {
-  h = await groupHarness({
+  h = await createGroupWorld({
     start: new Date('2026-11-25T12:00:00Z'),
     zone: 'Europe/Berlin',
     members: [{ userId: 'alice' }, { userId: 'bob' }],
@@ -38,14 +37,14 @@ describe('exactly once', () => {
     await twoMembersDue();
     const { planned } = claimDueNudges(otherProcess(), 'dead-process');
     expect(planned).toHaveLength(2);
-    await h.core.sweep();
+    await h.rebound.sweep();
     expect(h.chat.sent.filter((s) => isNudge(s.text))).toHaveLength(0); // still within the lease: held
     h.clock.advance(CLAIM_LEASE_MS + 60_000);
-    await h.core.sweep(); // releases
-    await h.core.sweep(); // claims and sends
+    await h.rebound.sweep(); // releases
+    await h.rebound.sweep(); // claims and sends
     expect(nudgesTo('alice')).toHaveLength(1);
     expect(nudgesTo('bob')).toHaveLength(1);
-    await h.core.sweep();
+    await h.rebound.sweep();
     expect(h.chat.sent.filter((s) => isNudge(s.text))).toHaveLength(2);
   });
 
@@ -56,8 +55,8 @@ describe('exactly once', () => {
     if (!alice) throw new Error('alice was not planned');
     h.store.transaction(() => h.store.deliveries.startAttempt(alice.keys, 'dead-process', h.clock.now()));
     h.clock.advance(CLAIM_LEASE_MS + 60_000);
-    await h.core.sweep();
-    await h.core.sweep();
+    await h.rebound.sweep();
+    await h.rebound.sweep();
     expect(nudgesTo('alice')).toHaveLength(0);
     expect(nudgesTo('bob')).toHaveLength(1);
     expect(alice.keys.map((k) => h.store.deliveries.get(k)?.status)).toEqual(alice.keys.map(() => 'abandoned'));
@@ -68,8 +67,8 @@ describe('exactly once', () => {
     await twoMembersDue();
     const slow = claimDueNudges(otherProcess(), 'slow-process').planned;
     h.clock.advance(CLAIM_LEASE_MS + 60_000);
-    await h.core.sweep();
-    await h.core.sweep();
+    await h.rebound.sweep();
+    await h.rebound.sweep();
     expect(h.chat.sent.filter((s) => isNudge(s.text))).toHaveLength(2);
     for (const nudge of slow) expect(await deliverNudge(otherProcess(), nudge, 'slow-process', policy)).toBe(false);
     expect(nudgesTo('alice')).toHaveLength(1);
@@ -78,8 +77,14 @@ describe('exactly once', () => {
 
   it('sends everything once when two cores sweep one store at the same time', async () => {
     await twoMembersDue();
-    const other = createRebound({ store: h.store, chat: h.chat, clock: h.clock, logger: h.logs, owner: 'other' });
-    await Promise.all([h.core.sweep(), other.sweep(), h.core.sweep(), other.sweep()]);
+    const other = createTestCore({
+      chat: h.chat,
+      clock: h.clock,
+      database: h.database,
+      logger: h.logs,
+      owner: 'other',
+    }).rebound;
+    await Promise.all([h.rebound.sweep(), other.sweep(), h.rebound.sweep(), other.sweep()]);
     expect(nudgesTo('alice')).toHaveLength(1);
     expect(nudgesTo('bob')).toHaveLength(1);
     expect(h.chat.sent.filter((s) => s.kind === 'thread-starter')).toHaveLength(1);

@@ -5,11 +5,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/core/clock.ts';
-import { createRebound } from '../../../src/core/create-rebound.ts';
 import { CLAIM_LEASE_MS } from '../../../src/core/sweep/recover-stale-claims.ts';
-import { createHarness, type Harness } from '../../helpers/core.ts';
+import { createTestCore, createWorld, type World } from '../../helpers/world.ts';
 import { FileChat, readLines } from './fixtures/file-chat.ts';
-import { RecordingLogger } from './sweep-harness.ts';
+import { RecordingLogger } from '../../fakes/recording-logger.ts';
 
 const CHILD = fileURLToPath(new URL('./fixtures/sweep-child.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -17,7 +16,7 @@ const START = new Date('2026-11-25T12:00:00Z');
 const NOW = new Date('2026-11-26T10:00:00Z'); // Thursday: check-in posts and nudges are due
 
 let dir = '';
-let h: Harness | null = null;
+let h: World | null = null;
 let child: ChildProcessWithoutNullStreams | null = null;
 afterEach(() => {
   child?.kill('SIGKILL');
@@ -36,12 +35,12 @@ async function populate(
   members: number,
   steps: number,
   spreadMinutes = 0,
-): Promise<{ db: string; out: string; harness: Harness }> {
+): Promise<{ db: string; out: string; harness: World }> {
   dir = mkdtempSync(join(tmpdir(), 'rebound-mp-'));
   const db = join(dir, 'rebound.db');
   const out = join(dir, 'sends.jsonl');
   writeFileSync(out, '');
-  const harness = createHarness({ start: START, file: db });
+  const harness = createWorld({ start: START, file: db });
   for (let g = 1; g <= groups; g++) {
     const where = { channelId: `C${g}` };
     await harness.command(
@@ -131,13 +130,12 @@ describe('two processes on one database file', () => {
     });
     await other.waitFor('READY');
     const clock = new ManualClock(NOW);
-    const here = createRebound({
-      store: harness.store,
+    const here = createTestCore({
       chat: new FileChat(out, 'parent'),
       clock,
-      logger: new RecordingLogger(),
+      database: harness.database,
       owner: 'parent',
-    });
+    }).rebound;
     other.proc.stdin.write('GO\n');
     await other.waitFor('GOING');
     for (let i = 0; i < 21; i++) {
@@ -174,13 +172,13 @@ describe('two processes on one database file', () => {
 
     const clock = new ManualClock(new Date(NOW.getTime() + CLAIM_LEASE_MS + 60_000));
     const logs = new RecordingLogger();
-    const restarted = createRebound({
-      store: harness.store,
+    const restarted = createTestCore({
       chat: new FileChat(out, 'restarted'),
       clock,
+      database: harness.database,
       logger: logs,
       owner: 'restarted',
-    });
+    }).rebound;
     await restarted.sweep();
     await restarted.sweep();
     clock.advance(60 * 60_000);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { groupHarness, isNudge, type GroupHarness } from './sweep-harness.ts';
+import { createGroupWorld, type GroupWorld, isNudge } from '../../helpers/world.ts';
 
-let h: GroupHarness;
+let h: GroupWorld;
 afterEach(() => h?.close());
 
 const networkSteps = (userId: string) =>
@@ -11,7 +11,7 @@ const networkSteps = (userId: string) =>
 
 describe('the weekly network step', () => {
   it('is made once per member per week, due at the group’s first check-in day at check-in time, and nudged then', async () => {
-    h = await groupHarness({
+    h = await createGroupWorld({
       start: new Date('2026-11-25T12:00:00Z'),
       zone: 'Europe/Berlin',
       days: 'tue-fri',
@@ -31,14 +31,14 @@ describe('the weekly network step', () => {
   });
 
   it('is not made when the group switched the rule off', async () => {
-    h = await groupHarness({ start: new Date('2026-11-25T12:00:00Z'), zone: 'Europe/Berlin' });
+    h = await createGroupWorld({ start: new Date('2026-11-25T12:00:00Z'), zone: 'Europe/Berlin' });
     h.store.groups.update(h.groupId, { ruleSettings: { network: { enabled: false } } });
     await h.advanceTo(new Date('2026-12-01T12:00:00Z'));
     expect(networkSteps('alice')).toHaveLength(0);
   });
 
   it('is not made for the week in which the group was set up after its first check-in', async () => {
-    h = await groupHarness({ start: new Date('2026-11-25T12:00:00Z'), zone: 'Europe/Berlin' });
+    h = await createGroupWorld({ start: new Date('2026-11-25T12:00:00Z'), zone: 'Europe/Berlin' });
     await h.advanceTo(new Date('2026-11-27T12:00:00Z'));
     expect(networkSteps('alice')).toHaveLength(0);
   });

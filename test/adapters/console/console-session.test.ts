@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
+const ROOT = new URL('../../..', import.meta.url).pathname;
 
 /** Runs the real entry point (`npm start` runs `tsx src/main.ts`) with piped input. */
 function runConsole(input: string, env: Record<string, string> = {}) {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startHealthServer } from '../../src/health-server.ts';
+import { startHealthServer } from '../src/health-server.ts';
 
 describe('the health endpoint for runs without Slack', () => {
   const servers: { close(): Promise<void> }[] = [];

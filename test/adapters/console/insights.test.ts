@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
-import { decodePng } from './world.ts';
+import { decodePng } from '../../helpers/decode-png.ts';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
+const ROOT = new URL('../../..', import.meta.url).pathname;
 
 /** The first Monday strictly after today (UTC), as `YYYY-MM-DD`. */
 function nextMonday(): string {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createWorld, type World } from './world.ts';
+import { createWorld, type World } from '../../helpers/world.ts';
 
 describe('/stats group', () => {
   let world: World;
@@ -7,17 +7,17 @@ describe('/stats group', () => {
 
   async function busyWeek(): Promise<void> {
     world = createWorld({ start: new Date('2026-11-23T09:00:00Z') });
-    await world.run('ann', 'rebound', 'setup 09:00 UTC');
-    await world.run('ben', 'rebound', 'visibility counts');
-    await world.run('cat', 'rebound', 'visibility private');
-    await world.run('ann', 'applied', 'Acme | SRE');
-    await world.run('ann', 'rejected', 'Globex | SRE | interview');
-    await world.run('ben', 'applied', 'Hooli | Data Engineer');
-    await world.run('ben', 'rejected', 'Hooli | Data Engineer | final');
-    await world.run('cat', 'applied', 'SecretCo | Staff Engineer');
-    await world.run('cat', 'rejected', 'SecretCo | Staff Engineer | final');
-    await world.run('cat', 'feedback', 'SecretCo | too senior for the team');
-    await world.run('ann', 'feedback', 'Globex | more system design');
+    await world.run('ann', '/rebound setup 09:00 UTC');
+    await world.run('ben', '/rebound visibility counts');
+    await world.run('cat', '/rebound visibility private');
+    await world.run('ann', '/applied Acme | SRE');
+    await world.run('ann', '/rejected Globex | SRE | interview');
+    await world.run('ben', '/applied Hooli | Data Engineer');
+    await world.run('ben', '/rejected Hooli | Data Engineer | final');
+    await world.run('cat', '/applied SecretCo | Staff Engineer');
+    await world.run('cat', '/rejected SecretCo | Staff Engineer | final');
+    await world.run('cat', '/feedback SecretCo | too senior for the team');
+    await world.run('ann', '/feedback Globex | more system design');
     await world.react('ben', 'Acme');
     await world.react('cat', 'Acme', '💪');
     await world.react('ann', 'sent an application');
@@ -25,7 +25,7 @@ describe('/stats group', () => {
 
   it('names shared entries only, counts `counts` entries without a name, and leaves private ones out', async () => {
     await busyWeek();
-    const text = await world.say('ann', 'stats', 'group');
+    const text = await world.say('ann', '/stats group');
     expect(text).toContain('job-hunt: this week so far (23 Nov – 29 Nov)');
     expect(text).toContain('📨 Applications: 2 (ann: Acme (SRE))');
     expect(text).toContain('🗣️ Interviews: 2 (ann: Globex (SRE))');
@@ -38,7 +38,7 @@ describe('/stats group', () => {
   it('never shows a private company name, role or note, to anyone who asks', async () => {
     await busyWeek();
     for (const who of ['ann', 'ben', 'cat']) {
-      const text = await world.say(who, 'stats', 'group');
+      const text = await world.say(who, '/stats group');
       for (const secret of ['SecretCo', 'Staff Engineer', 'too senior', 'Hooli', 'Data Engineer'])
         expect(text).not.toContain(secret);
     }
@@ -50,7 +50,7 @@ describe('/stats group', () => {
     const step = world.store.followUps.listByMember(ben.id, ['pending']).find((f) => f.ruleId === 'request-feedback');
     world.clock.set(new Date('2026-11-24T10:00:00Z'));
     await world.click('ben', `fu:done:${step?.id}`);
-    const text = await world.say('ben', 'stats', 'group');
+    const text = await world.say('ben', '/stats group');
     expect(text).toContain('💛 Rejections: 2, 1 already turned into follow-ups done');
     expect(text).toContain('💬 Feedback: 1 asked, 1 received');
     expect(text).toMatch(/✅ Follow-ups done: [1-9]/);

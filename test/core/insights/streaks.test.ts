@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { weekdayOfDate } from '../../src/core/time.ts';
-import { checkInStreak } from '../../src/core/insights/streaks.ts';
+import { weekdayOfDate } from '../../../src/core/time.ts';
+import { checkInStreak } from '../../../src/core/insights/streaks.ts';
 
 const weekdays = (d: string) => weekdayOfDate(d) <= 5;
 const streak = (dates: string[], today: string, paused: string[] = []) =>

@@ -1,6 +1,6 @@
 /** A member with something in every table, and helpers that read the database directly to check exports and deletions. */
-import type { WorkspaceRef } from '../../src/core/types.ts';
-import { buttonsOf, type World } from './world.ts';
+import type { WorkspaceRef } from '../../../src/core/types.ts';
+import { buttonsOf, type World } from '../../helpers/world.ts';
 
 export const WS: WorkspaceRef = { platform: 'slack', workspaceId: 'T1' };
 /** The person whose data is exported or forgotten; their words are easy to find in any row. */
@@ -13,20 +13,20 @@ export const ZOE_ELSEWHERE = { userId: 'UZOE', workspaceId: 'T2' };
  * plan, an update, feedback, a goal, a check-in, a nudge delivered, reactions given and received.
  */
 export async function seedTwoMembers(world: World): Promise<void> {
-  await world.run('UYAN', 'rebound', 'setup 09:00 UTC');
-  await world.run(ZOE, 'rebound', 'join');
-  await world.run({ userId: 'UYAN', channelId: 'C2' }, 'rebound', 'setup 09:00 UTC');
-  await world.run(OTHER_GROUP, 'rebound', 'join');
-  await world.run(ZOE_ELSEWHERE, 'rebound', 'setup 09:00 UTC');
-  await world.run(ZOE, 'applied', 'ZetaCorp | Zoe Platform Role | https://zetacorp.example/jobs/1');
-  await world.run(ZOE, 'rejected', 'ZetaCorp | Zoe Platform Role | final | zoe-private-note');
-  await world.run(ZOE, 'update', 'zoe-update-text');
-  await world.run(ZOE, 'feedback', 'ZetaCorp | zoe-feedback-text');
-  await world.run(ZOE, 'goal', 'applications 4 | networking 1');
-  await world.run(OTHER_GROUP, 'applied', 'ZetaSecond | Zoe Second Role');
-  await world.run(ZOE_ELSEWHERE, 'applied', 'ZetaElsewhere | Zoe Elsewhere Role');
-  await world.run('UYAN', 'applied', 'YanCorp | Yan Role');
-  await world.run('UYAN', 'rejected', 'YanCorp | Yan Role | interview');
+  await world.run('UYAN', '/rebound setup 09:00 UTC');
+  await world.run(ZOE, '/rebound join');
+  await world.run({ userId: 'UYAN', channelId: 'C2' }, '/rebound setup 09:00 UTC');
+  await world.run(OTHER_GROUP, '/rebound join');
+  await world.run(ZOE_ELSEWHERE, '/rebound setup 09:00 UTC');
+  await world.run(ZOE, '/applied ZetaCorp | Zoe Platform Role | https://zetacorp.example/jobs/1');
+  await world.run(ZOE, '/rejected ZetaCorp | Zoe Platform Role | final | zoe-private-note');
+  await world.run(ZOE, '/update zoe-update-text');
+  await world.run(ZOE, '/feedback ZetaCorp | zoe-feedback-text');
+  await world.run(ZOE, '/goal applications 4 | networking 1');
+  await world.run(OTHER_GROUP, '/applied ZetaSecond | Zoe Second Role');
+  await world.run(ZOE_ELSEWHERE, '/applied ZetaElsewhere | Zoe Elsewhere Role');
+  await world.run('UYAN', '/applied YanCorp | Yan Role');
+  await world.run('UYAN', '/rejected YanCorp | Yan Role | interview');
   await world.react('UYAN', 'ZetaCorp');
   await world.react(ZOE, 'YanCorp');
   const zoe = world.store.members.find(1, ZOE.userId)!;
@@ -98,7 +98,7 @@ export function everyRow(world: World, ws: WorkspaceRef): string {
 }
 
 export async function confirmButton(world: World, who: Parameters<World['run']>[0]): Promise<string> {
-  const id = buttonsOf(await world.run(who, 'rebound', 'forget-me')).find((b) => b.startsWith('forget:confirm:'));
+  const id = buttonsOf(await world.run(who, '/rebound forget-me')).find((b) => b.startsWith('forget:confirm:'));
   if (!id) throw new Error('no confirmation button');
   return id;
 }

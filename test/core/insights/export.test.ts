@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createWorld, type World } from './world.ts';
+import { createWorld, type World } from '../../helpers/world.ts';
 import { memberIds, seedTwoMembers, tablesWithMemberId, WS, ZOE } from './member-data.ts';
 
 /** Which array of the export holds the rows of each table, and how a row is recognised there. */
@@ -23,7 +23,7 @@ describe('/rebound export', () => {
     json: Record<string, Record<string, unknown>[]>;
     files: { filename: string; text: string }[];
   }> {
-    const reply = await world.run(ZOE, 'rebound', 'export');
+    const reply = await world.run(ZOE, '/rebound export');
     if (reply.type !== 'private') throw new Error(`expected a private reply, got ${reply.type}`);
     const files = (reply.files ?? []).map((f) => ({ filename: f.filename, text: new TextDecoder().decode(f.bytes) }));
     const json = JSON.parse(files.find((f) => f.filename.endsWith('.json'))?.text ?? '{}') as Record<
@@ -93,7 +93,7 @@ describe('/rebound export', () => {
   it('lists applications and follow-ups as CSV, quoting what needs quoting', async () => {
     world = createWorld({ start: new Date('2026-11-25T12:00:00Z') });
     await seedTwoMembers(world);
-    await world.run(ZOE, 'applied', 'Comma, Quote "Co" | =HYPERLINK role');
+    await world.run(ZOE, '/applied Comma, Quote "Co" | =HYPERLINK role');
     const { files } = await exported();
     const apps = files.find((f) => f.filename === 'rebound-applications.csv')?.text ?? '';
     const lines = apps.trimEnd().split('\r\n');
@@ -113,7 +113,7 @@ describe('/rebound export', () => {
 
   it('says so when nothing is stored about the person', async () => {
     world = createWorld({ start: new Date('2026-11-25T12:00:00Z') });
-    const reply = await world.run('UNEW', 'rebound', 'export');
+    const reply = await world.run('UNEW', '/rebound export');
     expect(reply.type === 'private' && !reply.files).toBe(true);
   });
 });

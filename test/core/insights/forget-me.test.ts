@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DeliveryError } from '../../src/core/errors.ts';
-import { createWorld, textOf, type World } from './world.ts';
+import { DeliveryError } from '../../../src/core/errors.ts';
+import { createWorld, textOf, type World } from '../../helpers/world.ts';
 import {
   confirmButton,
   everyRow,
@@ -40,7 +40,7 @@ describe('/rebound forget-me', () => {
   it('asks first, with a button, and deletes nothing until confirmed', async () => {
     world = createWorld({ start: new Date('2026-11-25T12:00:00Z') });
     await seedTwoMembers(world);
-    const reply = await world.run(ZOE, 'rebound', 'forget-me');
+    const reply = await world.run(ZOE, '/rebound forget-me');
     expect(textOf(reply)).toContain('It cannot be undone. If you want a copy first, run /rebound export.');
     expect(memberIds(world, WS, ZOE.userId)).toHaveLength(2);
     expect(textOf(await world.click(ZOE, 'forget:cancel'))).toContain('Nothing was deleted.');
@@ -138,8 +138,8 @@ describe('/rebound forget-me for someone who only reacted', () => {
   it('also deletes the reactions of a person who never joined a group', async () => {
     const world = createWorld({ start: new Date('2026-11-25T12:00:00Z') });
     try {
-      await world.run('UYAN', 'rebound', 'setup 09:00 UTC');
-      await world.run('UYAN', 'applied', 'YanCorp | Yan Role');
+      await world.run('UYAN', '/rebound setup 09:00 UTC');
+      await world.run('UYAN', '/applied YanCorp | Yan Role');
       await world.react('ULURKER', 'YanCorp');
       expect(world.store.privacy.exportMember(WS, 'ULURKER').reactionsGiven).toHaveLength(1);
       await world.click('ULURKER', await confirmButton(world, 'ULURKER'));

@@ -10,14 +10,13 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/core/clock.ts';
-import { createRebound } from '../../src/core/create-rebound.ts';
-import { openDatabase } from '../../src/db/open.ts';
-import { createSqliteStore } from '../../src/db/sqlite-store.ts';
-import { RecordingChat } from '../fakes/recording-chat.ts';
-import { silentLogger } from '../helpers/core.ts';
+import { ManualClock } from '../src/core/clock.ts';
+import { openDatabase } from '../src/db/open.ts';
+import { createSqliteStore } from '../src/db/sqlite-store.ts';
+import { RecordingChat } from './fakes/recording-chat.ts';
+import { createTestCore } from './helpers/world.ts';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
+const ROOT = new URL('..', import.meta.url).pathname;
 
 /** A Slack Web API that holds chat.postMessage until released, so the test can stop the bot mid-send. */
 function holdingSlack() {
@@ -147,11 +146,10 @@ describe('graceful shutdown', () => {
 
     // Restarted (here: a sweep on the same file, an hour later): nothing is sent again.
     const chat = new RecordingChat();
-    const again = createRebound({
-      store: afterStore,
+    const { rebound: again } = createTestCore({
       chat,
+      database: after,
       clock: new ManualClock(new Date(Date.now() + 3600_000)),
-      logger: silentLogger,
     });
     await again.sweep();
     expect(chat.dmsTo('U1')).toEqual([]);

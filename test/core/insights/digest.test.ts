@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { renderWeekChart } from '../../src/charts/week-chart.ts';
-import type { ChartRenderer, WeekChartDayData } from '../../src/core/ports.ts';
-import { ledgerKey } from '../../src/core/sweep/ledger-keys.ts';
-import { createWorld, decodePng, type World } from './world.ts';
+import { renderWeekChart } from '../../../src/charts/week-chart.ts';
+import type { ChartRenderer, WeekChartDayData } from '../../../src/core/ports.ts';
+import { ledgerKey } from '../../../src/core/sweep/ledger-keys.ts';
+import { decodePng } from '../../helpers/decode-png.ts';
+import { createWorld, type World } from '../../helpers/world.ts';
 
 /** Records what it was asked to draw and returns a stand-in; the real renderer is used where the PNG matters. */
 class FakeCharts implements ChartRenderer {
@@ -21,10 +22,10 @@ const digests = (world: World) =>
 
 /** A week of 16–22 Nov 2026 in a group checking in at 09:00 UTC, Monday to Friday. */
 async function weekOfActivity(world: World): Promise<void> {
-  await world.run('ann', 'rebound', 'setup 09:00 UTC mon-fri');
-  await world.run('cat', 'rebound', 'visibility private');
-  await world.run('ann', 'applied', 'Acme | SRE');
-  await world.run('cat', 'applied', 'SecretCo | Staff Engineer');
+  await world.run('ann', '/rebound setup 09:00 UTC mon-fri');
+  await world.run('cat', '/rebound visibility private');
+  await world.run('ann', '/applied Acme | SRE');
+  await world.run('cat', '/applied SecretCo | Staff Engineer');
   const ann = world.store.members.listByUser({ platform: 'slack', workspaceId: 'T1' }, 'ann')[0]!;
   world.store.checkIns.record(
     {
@@ -41,8 +42,8 @@ async function weekOfActivity(world: World): Promise<void> {
     world.clock.now(),
   );
   world.clock.set(new Date('2026-11-18T12:00:00Z'));
-  await world.run('ann', 'rejected', 'Globex | SRE | interview');
-  await world.run('cat', 'rejected', 'SecretCo | Staff Engineer | final');
+  await world.run('ann', '/rejected Globex | SRE | interview');
+  await world.run('cat', '/rejected SecretCo | Staff Engineer | final');
   await world.react('ben', 'Acme');
 }
 
@@ -130,7 +131,7 @@ describe('the weekly digest', () => {
 
   it("comes on the group's own first check-in day: Wednesday for a Wednesday and Friday group", async () => {
     world = createWorld({ start: new Date('2026-11-16T08:00:00Z'), charts: new FakeCharts() });
-    await world.run('ann', 'rebound', 'setup 18:30 Europe/Berlin wed,fri');
+    await world.run('ann', '/rebound setup 18:30 Europe/Berlin wed,fri');
     world.clock.set(new Date('2026-11-23T09:00:00Z'));
     await world.rebound.sweep();
     expect(digests(world)).toHaveLength(0);
@@ -147,7 +148,7 @@ describe('the weekly digest', () => {
       start: new Date('2026-11-23T08:00:00Z'),
       charts: { renderWeek: () => Promise.reject(new Error('no fonts')) },
     });
-    await world.run('ann', 'rebound', 'setup 09:00 UTC');
+    await world.run('ann', '/rebound setup 09:00 UTC');
     world.clock.set(new Date('2026-11-23T09:00:00Z'));
     await world.rebound.sweep();
     expect(digests(world)).toHaveLength(0);

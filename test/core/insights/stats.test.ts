@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { funnel } from '../../src/core/insights/funnel.ts';
-import type { Application, Rejection, RejectionStage } from '../../src/core/types.ts';
-import { createWorld, type World } from './world.ts';
+import { funnel } from '../../../src/core/insights/funnel.ts';
+import type { Application, Rejection, RejectionStage } from '../../../src/core/types.ts';
+import { createWorld, type World } from '../../helpers/world.ts';
 
 const T = new Date('2026-11-02T10:00:00Z');
 const app = (id: number, status: Application['status']): Application => ({
@@ -52,17 +52,17 @@ describe('/stats', () => {
 
   it('shows the funnel, rejection stages, lessons and days from each rejection to the next application', async () => {
     world = createWorld({ start: new Date('2026-11-16T09:00:00Z') });
-    await world.run('U1', 'rebound', 'setup 09:00 UTC');
-    await world.run('U1', 'applied', 'Acme | SRE');
-    await world.run('U1', 'rejected', 'Globex | SRE | final');
-    await world.run('U1', 'rejected', 'Initech | Dev | screen');
-    await world.run('U1', 'feedback', 'Globex | wanted more depth on system design');
+    await world.run('U1', '/rebound setup 09:00 UTC');
+    await world.run('U1', '/applied Acme | SRE');
+    await world.run('U1', '/rejected Globex | SRE | final');
+    await world.run('U1', '/rejected Initech | Dev | screen');
+    await world.run('U1', '/feedback Globex | wanted more depth on system design');
     world.clock.set(new Date('2026-11-18T15:00:00Z'));
-    await world.run('U1', 'applied', 'Hooli | SRE');
-    await world.run('U2', 'applied', 'Umbrella | Ops');
+    await world.run('U1', '/applied Hooli | SRE');
+    await world.run('U2', '/applied Umbrella | Ops');
     await world.react('U2', 'Hooli');
 
-    const text = await world.say('U1', 'stats');
+    const text = await world.say('U1', '/stats');
     expect(text).toContain('applied 4 → screen 2 → interview 1 → final 1 → offer 0');
     expect(text).toContain('Rejections by stage: screen 1 · final 1');
     expect(text).toContain('• Globex: wanted more depth on system design');
@@ -76,16 +76,16 @@ describe('/stats', () => {
 
   it('says gently when no application has followed a rejection yet', async () => {
     world = createWorld({ start: new Date('2026-11-16T09:00:00Z') });
-    await world.run('U1', 'rebound', 'setup 09:00 UTC');
-    await world.run('U1', 'rejected', 'Globex | SRE | interview');
-    expect(await world.say('U1', 'stats')).toContain(
+    await world.run('U1', '/rebound setup 09:00 UTC');
+    await world.run('U1', '/rejected Globex | SRE | interview');
+    expect(await world.say('U1', '/stats')).toContain(
       '• Globex (16 Nov): your next application is still ahead, whenever you are ready',
     );
   });
 
   it('shows the current check-in streak from the check-ins stored for the member', async () => {
     world = createWorld({ start: new Date('2026-11-25T12:00:00Z') });
-    await world.run('U1', 'rebound', 'setup 09:00 UTC');
+    await world.run('U1', '/rebound setup 09:00 UTC');
     const m = world.store.members.listByUser({ platform: 'slack', workspaceId: 'T1' }, 'U1')[0]!;
     for (const localDate of ['2026-11-20', '2026-11-23', '2026-11-24']) {
       world.store.checkIns.record(
@@ -103,12 +103,12 @@ describe('/stats', () => {
         world.clock.now(),
       );
     }
-    expect(await world.say('U1', 'stats')).toContain('Check-in streak: 3 days');
+    expect(await world.say('U1', '/stats')).toContain('Check-in streak: 3 days');
   });
 
   it('refuses other words with an example', async () => {
     world = createWorld({ start: new Date('2026-11-25T12:00:00Z') });
-    await world.run('U1', 'rebound', 'setup 09:00 UTC');
-    expect(await world.say('U1', 'stats', 'everyone')).toContain('For example: /stats group');
+    await world.run('U1', '/rebound setup 09:00 UTC');
+    expect(await world.say('U1', '/stats everyone')).toContain('For example: /stats group');
   });
 });
