@@ -7,7 +7,7 @@ import { formOf } from '../../../src/core/commands/forms.ts';
 import { parseFieldsText } from '../../../src/core/commands/parse-text.ts';
 import { InputError, readInput } from '../../../src/core/commands/read-input.ts';
 import { parseSlackCommand } from '../../../adapters/slack/command-text.ts';
-import { createHarness, replyText, type Harness } from '../../helpers/core.ts';
+import { createWorld, replyText, type World } from '../../helpers/world.ts';
 
 /** `/applied` with one more field, as a maintainer would add it: one edit in the declaration. */
 const withSalary: CommandDeclaration = {
@@ -105,11 +105,11 @@ describe('every declared command', () => {
 });
 
 describe('bad input through the core', () => {
-  let h: Harness;
+  let h: World;
   afterEach(() => h.close());
 
   it('names every bad field at once, with an example, and stores nothing', async () => {
-    h = createHarness({ start: new Date('2026-11-25T12:00:00Z') });
+    h = createWorld({ start: new Date('2026-11-25T12:00:00Z') });
     await h.command('alice', 'rebound', 'setup 09:00 Europe/Berlin');
     const text = replyText(await h.command('alice', 'applied', `${'x'.repeat(101)} |  | ftp://nope`));
     expect(text).toContain('That company is too long: 100 characters at most.');
@@ -120,7 +120,7 @@ describe('bad input through the core', () => {
   });
 
   it('answers a form with every bad field beside its field', async () => {
-    h = createHarness({ start: new Date('2026-11-25T12:00:00Z') });
+    h = createWorld({ start: new Date('2026-11-25T12:00:00Z') });
     await h.command('alice', 'rebound', 'setup 09:00 Europe/Berlin');
     const reply = await h.rebound.handle({
       kind: 'form-submit',
@@ -138,7 +138,7 @@ describe('bad input through the core', () => {
   });
 
   it('says an unknown /rebound word is unknown, then shows help listing every command', async () => {
-    h = createHarness({ start: new Date('2026-11-25T12:00:00Z') });
+    h = createWorld({ start: new Date('2026-11-25T12:00:00Z') });
     const text = replyText(await h.command('alice', 'rebound', 'frobnicate'));
     expect(text.split('\n')[0]).toBe('"frobnicate" is not a /rebound command I know.');
     for (const command of ALL_COMMANDS) expect(text).toContain(`/${command.id}`);
