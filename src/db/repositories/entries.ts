@@ -1,5 +1,5 @@
 /** Rejections, updates, feedback and goals: simple append-and-list repositories. */
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { FeedbackRepository, GoalRepository, RejectionRepository, UpdateRepository } from '../../core/ports.ts';
 import { InternalError } from '../../core/errors.ts';
 import type { Db } from '../open.ts';

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { FollowUpRepository } from '../../core/ports.ts';
 import { InternalError } from '../../core/errors.ts';
 import type { Statement } from 'better-sqlite3';

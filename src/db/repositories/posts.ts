@@ -1,5 +1,5 @@
 /** The bot's own posts (with platform references) and the peer reactions on them. */
-import { and, count, eq, sql } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import type { PostRepository, ReactionRepository } from '../../core/ports.ts';
 import { InternalError } from '../../core/errors.ts';
 import type { Db } from '../open.ts';
