@@ -91,9 +91,6 @@ export function createFeedbackRepository(db: Db): FeedbackRepository {
         .get();
       return map(row);
     },
-    listByMember(memberId) {
-      return db.select().from(feedback).where(eq(feedback.memberId, memberId)).orderBy(feedback.id).all().map(map);
-    },
   };
 }
 

@@ -113,22 +113,6 @@ export function createFollowUpRepository(db: Db): FollowUpRepository {
         )
         .run().changes;
     },
-    listOpenForApplication(applicationId, ruleIds) {
-      if (ruleIds.length === 0) return [];
-      return db
-        .select()
-        .from(followUps)
-        .where(
-          and(
-            eq(followUps.applicationId, applicationId),
-            inArray(followUps.ruleId, [...ruleIds]),
-            inArray(followUps.status, [...OPEN]),
-          ),
-        )
-        .orderBy(asc(followUps.dueAt))
-        .all()
-        .map(toFollowUp);
-    },
     listDue(now, limit) {
       // Prepared once, raw rows: the sweep reads up to tens of thousands of due steps at a time.
       // The WHERE clause is the partial index's predicate word for word, so SQLite uses it.

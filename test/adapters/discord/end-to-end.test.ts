@@ -143,11 +143,11 @@ describe('applications and peer reactions', () => {
     h.feed(reactionAdd(messageId, { user: HELPER_BOT }));
     h.feed(reactionAdd(messageId, { user: BOB }));
     await settle();
-    expect(store.reactions.countForPost(post!.id)).toBe(1);
+    expect(store.insights.memberFacts(post!.memberId!).reactionsReceived).toBe(1);
 
     h.feed(reactionRemove(messageId, { user: BOB }));
     await settle();
-    expect(store.reactions.countForPost(post!.id)).toBe(0);
+    expect(store.insights.memberFacts(post!.memberId!).reactionsReceived).toBe(0);
   });
 });
 
