@@ -4,7 +4,7 @@
  */
 import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
 import type { EventHandler } from '../../src/core/event-handler.ts';
-import type { ChatPort, Logger } from '../../src/core/ports.ts';
+import type { ChatPort, Logger } from '../../src/core/ports/index.ts';
 import { createDiscordChatPort, describe } from './delivery.ts';
 import { listenToGatewayEvents } from './events.ts';
 import { createInteractionListener } from './interactions.ts';

@@ -5,7 +5,7 @@
 import type { App } from '@slack/bolt';
 import type { CommandEvent } from '../../src/core/events.ts';
 import type { EventHandler } from '../../src/core/event-handler.ts';
-import type { Logger } from '../../src/core/ports.ts';
+import type { Logger } from '../../src/core/ports/index.ts';
 import type { createReplySender } from './replies.ts';
 import { createEventDeduper } from './events.ts';
 import { parseSlackCommand } from './command-text.ts';

@@ -6,7 +6,7 @@
 import { webApi } from '@slack/bolt';
 import { DeliveryError } from '../../src/core/errors.ts';
 import type { Message, OutboundFile } from '../../src/core/messages.ts';
-import type { ChannelTarget, ChatPort, SentMessage, UserTarget } from '../../src/core/ports.ts';
+import type { ChannelTarget, ChatPort, SentMessage, UserTarget } from '../../src/core/ports/index.ts';
 import type { WorkspaceRef } from '../../src/core/types.ts';
 import { renderMessage } from './rendering.ts';
 

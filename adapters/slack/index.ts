@@ -10,7 +10,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { App, LogLevel, webApi, type Authorize, type Logger as BoltLogger } from '@slack/bolt';
 import { DeliveryError } from '../../src/core/errors.ts';
 import type { EventHandler } from '../../src/core/event-handler.ts';
-import type { ChatPort, Logger } from '../../src/core/ports.ts';
+import type { ChatPort, Logger } from '../../src/core/ports/index.ts';
 import { registerCommands, type InboundDeps } from './commands.ts';
 import { createSlackChatPort } from './delivery.ts';
 import { registerEvents } from './events.ts';

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.ts';
 import { APOLOGY, createRebound } from '../../src/core/create-rebound.ts';
 import type { InboundEvent } from '../../src/core/events.ts';
-import type { Store } from '../../src/core/ports.ts';
+import type { Store } from '../../src/core/ports/index.ts';
 import { openDatabase, type OpenedDatabase } from '../../src/db/open.ts';
 import { createSqliteStore } from '../../src/db/sqlite-store.ts';
 import { RecordingChat } from '../fakes/recording-chat.ts';

@@ -3,7 +3,7 @@
  * each store (SQLite in memory and on a file today) by `runRepositoryContract`.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/core/ports.ts';
+import type { Store } from '../../src/core/ports/index.ts';
 import type { MessageRef, WorkspaceRef } from '../../src/core/types.ts';
 
 export interface StoreUnderTest {

@@ -5,7 +5,7 @@
 import type { EventHandler } from '../../src/core/event-handler.ts';
 import type { InboundEvent } from '../../src/core/events.ts';
 import type { Reply } from '../../src/core/messages.ts';
-import type { Logger } from '../../src/core/ports.ts';
+import type { Logger } from '../../src/core/ports/index.ts';
 
 export class RecordingHandler implements EventHandler {
   readonly events: InboundEvent[] = [];

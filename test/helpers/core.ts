@@ -7,7 +7,7 @@ import { createRebound, type Rebound } from '../../src/core/create-rebound.ts';
 import type { EventSource } from '../../src/core/events.ts';
 import { commandEvent } from './command-event.ts';
 import { messageButtons, messageToPlainLines, type Reply } from '../../src/core/messages.ts';
-import type { Logger, Store } from '../../src/core/ports.ts';
+import type { Logger, Store } from '../../src/core/ports/index.ts';
 import type { Platform } from '../../src/core/types.ts';
 import { openDatabase, type OpenedDatabase } from '../../src/db/open.ts';
 import { createSqliteStore } from '../../src/db/sqlite-store.ts';

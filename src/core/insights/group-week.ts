@@ -3,7 +3,7 @@
  * entries are counted without names, and only `shared` entries are named.
  */
 import type { Application, Group, Visibility } from '../types.ts';
-import type { ApplicationFact, GroupFacts, InsightWindow } from '../ports.ts';
+import type { ApplicationFact, GroupFacts, InsightWindow } from '../ports/index.ts';
 import { sumDays, tallyDays, totalOf, type DayTally } from './daily.ts';
 import type { WeekBounds } from './week.ts';
 

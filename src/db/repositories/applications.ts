@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, max, sql } from 'drizzle-orm';
-import type { ApplicationRepository } from '../../core/ports.ts';
+import type { ApplicationRepository } from '../../core/ports/index.ts';
 import { InternalError } from '../../core/errors.ts';
 import type { Db } from '../open.ts';
 import { applications } from '../schema.ts';

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNotNull, lt } from 'drizzle-orm';
-import type { DeliveryRepository } from '../../core/ports.ts';
+import type { DeliveryRepository } from '../../core/ports/index.ts';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../open.ts';
 import { deliveries } from '../schema.ts';

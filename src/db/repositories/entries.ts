@@ -1,6 +1,11 @@
 /** Rejections, updates, feedback and goals: simple append-and-list repositories. */
 import { eq } from 'drizzle-orm';
-import type { FeedbackRepository, GoalRepository, RejectionRepository, UpdateRepository } from '../../core/ports.ts';
+import type {
+  FeedbackRepository,
+  GoalRepository,
+  RejectionRepository,
+  UpdateRepository,
+} from '../../core/ports/index.ts';
 import { InternalError } from '../../core/errors.ts';
 import type { Db } from '../open.ts';
 import { feedback, goals, rejections, updates } from '../schema.ts';

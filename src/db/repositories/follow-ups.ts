@@ -1,5 +1,5 @@
 import { and, asc, count, eq, gt, inArray, sql } from 'drizzle-orm';
-import type { FollowUpRepository } from '../../core/ports.ts';
+import type { FollowUpRepository } from '../../core/ports/index.ts';
 import { InternalError } from '../../core/errors.ts';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../open.ts';

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { MemberPatch, MemberRepository } from '../../core/ports.ts';
+import type { MemberPatch, MemberRepository } from '../../core/ports/index.ts';
 import { InternalError } from '../../core/errors.ts';
 import type { Db } from '../open.ts';
 import { members } from '../schema.ts';

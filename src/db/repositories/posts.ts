@@ -1,6 +1,6 @@
 /** The bot's own posts (with platform references) and the peer reactions on them. */
 import { and, eq } from 'drizzle-orm';
-import type { PostRepository, ReactionRepository } from '../../core/ports.ts';
+import type { PostRepository, ReactionRepository } from '../../core/ports/index.ts';
 import { InternalError } from '../../core/errors.ts';
 import type { Db } from '../open.ts';
 import { posts, reactions } from '../schema.ts';

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ManualClock } from '../../../src/core/clock.ts';
 import type { Rebound } from '../../../src/core/create-rebound.ts';
 import type { EventHandler } from '../../../src/core/event-handler.ts';
-import type { Store } from '../../../src/core/ports.ts';
+import type { Store } from '../../../src/core/ports/index.ts';
 import { decodeCustomId } from '../../../adapters/discord/custom-ids.ts';
 import {
   BOB,

@@ -3,7 +3,7 @@
  */
 import { ManualClock } from '../../../src/core/clock.ts';
 import { createRebound, type Rebound } from '../../../src/core/create-rebound.ts';
-import type { Store } from '../../../src/core/ports.ts';
+import type { Store } from '../../../src/core/ports/index.ts';
 import { openDatabase } from '../../../src/db/open.ts';
 import { createSqliteStore } from '../../../src/db/sqlite-store.ts';
 import { command, MEMBER_PERMISSIONS, opt, type DispatchPacket } from '../../fakes/discord-packets.ts';

@@ -3,7 +3,7 @@
  * joined with their own zones, a rebound with a recorded retry wait and a recording logger.
  */
 import { createRebound, type Rebound } from '../../../src/core/create-rebound.ts';
-import type { Logger } from '../../../src/core/ports.ts';
+import type { Logger } from '../../../src/core/ports/index.ts';
 import { createHarness, type Harness } from '../../helpers/core.ts';
 
 export interface LogLine {
