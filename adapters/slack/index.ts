@@ -11,7 +11,8 @@ import { App, LogLevel, webApi, type Authorize, type Logger as BoltLogger } from
 import { DeliveryError } from '../../src/core/errors.ts';
 import type { EventHandler } from '../../src/core/event-handler.ts';
 import type { ChatPort, Logger } from '../../src/core/ports/index.ts';
-import { registerCommands, type InboundDeps } from './commands.ts';
+import { registerCommands } from './commands.ts';
+import type { InboundDeps } from './inbound.ts';
 import { createSlackChatPort } from './delivery.ts';
 import { registerEvents } from './events.ts';
 import { registerInteractions } from './interactions.ts';
