@@ -1,7 +1,19 @@
 /** The delivery ledger: idempotency keys claimed before a send and marked after. */
-import type { LedgerKind } from '../sweep/ledger-keys.ts';
 import type { MessageRef, WorkspaceRef } from '../types.ts';
 import type { SentMessage } from './chat.ts';
+
+/** The kinds of ledger entry; stored in every row, so existing names must not change (entries are built in `sweep/ledger-keys.ts`). */
+export const LEDGER_KINDS = [
+  'nudge',
+  'checkin',
+  'reminder',
+  'reminder-paused',
+  'digest',
+  'network',
+  'network-week',
+] as const;
+
+export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
 /** Built by `ledgerClaim` from a typed ledger entry; never assembled by hand. */
 export interface NewDelivery {
