@@ -1,7 +1,7 @@
 import type { CoreDeps } from '../deps.ts';
 import { UserError } from '../errors.ts';
 import type { ButtonEvent } from '../events.ts';
-import { parseForgetAction, workspaceTag } from '../insights/forget-token.ts';
+import { parseForgetAction, workspaceTag } from '../privacy/forget-token.ts';
 import { textMessage, type Reply } from '../messages.ts';
 import type { SentMessage } from '../ports/index.ts';
 import { workspaceOf } from './context.ts';
