@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { ManualClock } from '../src/core/clock.ts';
 import { createRebound } from '../src/core/create-rebound.ts';
 import type { EventSource } from '../src/core/events.ts';
-import type { Logger } from '../src/core/ports.ts';
+import type { Logger } from '../src/core/ports/index.ts';
 import { openDatabase } from '../src/db/open.ts';
 import { createSqliteStore } from '../src/db/sqlite-store.ts';
 import { measureBareInserts, BARE_INSERT_SETUP } from './lib/bare-insert.ts';

@@ -19,7 +19,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { App } from '@slack/bolt';
 import { createSlackAdapter } from '../adapters/slack/index.ts';
 import { createRebound } from '../src/core/create-rebound.ts';
-import type { Logger } from '../src/core/ports.ts';
+import type { Logger } from '../src/core/ports/index.ts';
 import { openDatabase } from '../src/db/open.ts';
 import { createSqliteStore } from '../src/db/sqlite-store.ts';
 import { systemClock } from '../src/system-clock.ts';

@@ -1,5 +1,5 @@
 import { DeliveryError } from './core/errors.ts';
-import type { ChatPort } from './core/ports.ts';
+import type { ChatPort } from './core/ports/index.ts';
 import type { Platform, WorkspaceRef } from './core/types.ts';
 
 /** One ChatPort over several adapters: each send goes to the adapter of its workspace's platform. */

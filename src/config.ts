@@ -4,6 +4,7 @@
  * line ever repeats a value that could be a secret.
  */
 import { z } from 'zod';
+import type { DiscordConfig } from '../adapters/discord/create-discord-adapter.ts';
 
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -32,15 +33,6 @@ export interface SlackSocketConfig {
 }
 
 export type SlackConfig = SlackHttpConfig | SlackSocketConfig;
-
-export interface DiscordConfig {
-  readonly token: string;
-  readonly applicationId: string;
-  /** REST base (discord.js `rest.api`); Discord's own when absent. */
-  readonly apiUrl?: string;
-  /** Register commands on this guild only (instant) instead of globally. */
-  readonly devGuildId?: string;
-}
 
 /**
  * Which adapters to start. `console` runs in the terminal; `platforms` runs Slack, Discord or

@@ -6,7 +6,7 @@
  */
 import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
 import type { LogLevel } from './config.ts';
-import type { Logger } from './core/ports.ts';
+import type { Logger } from './core/ports/index.ts';
 
 type Fields = Readonly<Record<string, string | number | boolean | null>>;
 

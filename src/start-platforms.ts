@@ -3,7 +3,7 @@ import { createChatRouter } from './chat-router.ts';
 import { systemClock } from './system-clock.ts';
 import type { AdapterSelection, Config } from './config.ts';
 import { createRebound } from './core/create-rebound.ts';
-import type { ChatPort, Store } from './core/ports.ts';
+import type { ChatPort, Store } from './core/ports/index.ts';
 import type { AppLogger } from './logger.ts';
 import { startHeartbeat } from './scheduler/heartbeat.ts';
 import { startHealthServer } from './health-server.ts';

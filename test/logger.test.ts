@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, secretsOf } from '../src/config.ts';
-import type { Logger } from '../src/core/ports.ts';
+import type { Logger } from '../src/core/ports/index.ts';
 import { createLogger, REDACTED, type CreateLoggerOptions } from '../src/logger.ts';
 
 const SLACK_BOT = 'xoxb-1234-5678-zzBOTtokenValue';

@@ -4,7 +4,7 @@
  */
 import type { Clock } from '../../src/core/clock.ts';
 import type { Message, OutboundFile } from '../../src/core/messages.ts';
-import type { ChannelTarget, ChatPort, SentMessage, UserTarget } from '../../src/core/ports.ts';
+import type { ChannelTarget, ChatPort, SentMessage, UserTarget } from '../../src/core/ports/index.ts';
 import { formatWhen } from '../../src/core/time.ts';
 import { prefixed, renderMessage, type Registry } from './render.ts';
 

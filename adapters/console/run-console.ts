@@ -4,7 +4,7 @@ import { renderWeekChartLazily } from '../../src/charts/lazy-week-chart.ts';
 import { ManualClock } from '../../src/core/clock.ts';
 import { createRebound } from '../../src/core/create-rebound.ts';
 import type { OutboundFile } from '../../src/core/messages.ts';
-import type { Logger, Store } from '../../src/core/ports.ts';
+import type { Logger, Store } from '../../src/core/ports/index.ts';
 import { ConsoleChat } from './console-chat.ts';
 import { CONSOLE_CHANNEL, CONSOLE_WORKSPACE, ConsoleSession } from './console-adapter.ts';
 

@@ -4,17 +4,18 @@
  */
 import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
 import type { EventHandler } from '../../src/core/event-handler.ts';
-import type { ChatPort, Logger } from '../../src/core/ports.ts';
+import type { ChatPort, Logger } from '../../src/core/ports/index.ts';
 import { createDiscordChatPort, describe } from './delivery.ts';
 import { listenToGatewayEvents } from './events.ts';
 import { createInteractionListener } from './interactions.ts';
 import { registerCommandsIfChanged } from './registration.ts';
 import { createReplySender } from './replies.ts';
 
+/** What the Discord adapter needs from the settings (`src/config.ts` reads them into this shape). */
 export interface DiscordConfig {
   readonly token: string;
   readonly applicationId: string;
-  /** REST base (DISCORD_API_URL), e.g. a local fake in tests; Discord's own when absent. */
+  /** REST base (DISCORD_API_URL, discord.js `rest.api`), e.g. a local fake in tests; Discord's own when absent. */
   readonly apiUrl?: string;
   /** Register commands on this guild only (instant), instead of globally. */
   readonly devGuildId?: string;

@@ -16,7 +16,7 @@ import {
 } from 'discord.js';
 import { DeliveryError } from '../../src/core/errors.ts';
 import type { Message, OutboundFile } from '../../src/core/messages.ts';
-import type { ChannelTarget, ChatPort, Logger, SentMessage, UserTarget } from '../../src/core/ports.ts';
+import type { ChannelTarget, ChatPort, Logger, SentMessage, UserTarget } from '../../src/core/ports/index.ts';
 import type { WorkspaceRef } from '../../src/core/types.ts';
 import { renderMessage, toCreateBody, toRawFiles, type RenderOptions } from './rendering.ts';
 

@@ -15,7 +15,7 @@ import {
 } from 'discord.js';
 import type { EventHandler } from '../../src/core/event-handler.ts';
 import type { InboundEvent } from '../../src/core/events.ts';
-import type { Logger } from '../../src/core/ports.ts';
+import type { Logger } from '../../src/core/ports/index.ts';
 import { describe } from './delivery.ts';
 import type { createReplySender, ReplyContext } from './replies.ts';
 import { PLATFORM } from './source.ts';

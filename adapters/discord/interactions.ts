@@ -13,7 +13,7 @@ import {
 } from 'discord.js';
 import type { EventHandler } from '../../src/core/event-handler.ts';
 import type { InboundEvent } from '../../src/core/events.ts';
-import type { Logger } from '../../src/core/ports.ts';
+import type { Logger } from '../../src/core/ports/index.ts';
 import type { CommandId } from '../../src/core/commands/declarations.ts';
 import { commandOf, timezoneChoices, valuesOf } from './commands.ts';
 import { decodeCustomId } from './custom-ids.ts';

@@ -11,7 +11,7 @@ import {
   type REST,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { Logger } from '../../src/core/ports.ts';
+import type { Logger } from '../../src/core/ports/index.ts';
 import { COMMAND_DEFINITIONS } from './commands.ts';
 
 export interface RegistrationTarget {

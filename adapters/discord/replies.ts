@@ -10,7 +10,7 @@ import type {
   ModalSubmitInteraction,
 } from 'discord.js';
 import { textMessage, type Form, type Message, type OutboundFile, type Reply } from '../../src/core/messages.ts';
-import type { Logger } from '../../src/core/ports.ts';
+import type { Logger } from '../../src/core/ports/index.ts';
 import { decodeCustomId } from './custom-ids.ts';
 import { describe } from './delivery.ts';
 import { renderMessage, renderModal, toEphemeralReply, toUpdate } from './rendering.ts';

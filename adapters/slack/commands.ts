@@ -4,19 +4,8 @@
  */
 import type { App } from '@slack/bolt';
 import type { CommandEvent } from '../../src/core/events.ts';
-import type { EventHandler } from '../../src/core/event-handler.ts';
-import type { Logger } from '../../src/core/ports.ts';
-import type { createReplySender } from './replies.ts';
-import { createEventDeduper } from './events.ts';
 import { parseSlackCommand } from './command-text.ts';
-import type { UserDirectory } from './users.ts';
-
-export interface InboundDeps {
-  readonly handler: EventHandler;
-  readonly users: UserDirectory;
-  readonly replies: ReturnType<typeof createReplySender>;
-  readonly logger: Logger;
-}
+import { createEventDeduper, type InboundDeps } from './inbound.ts';
 
 export function registerCommands(app: App, deps: InboundDeps): void {
   // A signed request can be replayed within Slack's five-minute window; each trigger_id is one

@@ -6,38 +6,12 @@
 import { webApi } from '@slack/bolt';
 import { DeliveryError } from '../../src/core/errors.ts';
 import type { Message, OutboundFile } from '../../src/core/messages.ts';
-import type { ChannelTarget, ChatPort, SentMessage, UserTarget } from '../../src/core/ports.ts';
+import type { ChannelTarget, ChatPort, SentMessage, UserTarget } from '../../src/core/ports/index.ts';
 import type { WorkspaceRef } from '../../src/core/types.ts';
 import { renderMessage } from './rendering.ts';
 
 /** Finds the Web API client (and so the token) for a workspace: one bot token now, an installation store later. */
 export type ClientForTeam = (teamId: string) => Promise<webApi.WebClient>;
-
-/** Platform errors after which trying again cannot help: the channel, the user or the install is gone. */
-const PERMANENT_ERRORS = new Set([
-  'channel_not_found',
-  'is_archived',
-  'not_in_channel',
-  'user_not_found',
-  'user_disabled',
-  'user_not_visible',
-  'cannot_dm_bot',
-  'account_inactive',
-  'invalid_auth',
-  'not_authed',
-  'token_revoked',
-  'token_expired',
-  'no_permission',
-  'missing_scope',
-  'restricted_action',
-  'team_access_not_granted',
-  'message_not_found',
-  'cant_update_message',
-  'msg_too_long',
-  'invalid_blocks',
-  'invalid_arguments',
-  'no_text',
-]);
 
 /** Platform errors Slack reports for its own trouble. */
 const TRANSIENT_ERRORS = new Set([

@@ -5,24 +5,9 @@
  */
 import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { Actor, ReactionEvent, ThreadReplyEvent } from '../../src/core/events.ts';
-import type { InboundDeps } from './commands.ts';
+import { createEventDeduper, type InboundDeps } from './inbound.ts';
 import type { ReplyContext } from './replies.ts';
 import { slackMarkupToPlain } from './slack-text.ts';
-
-/** Remembers the last `capacity` event ids; Slack retries within minutes, so a bounded window is enough. */
-export function createEventDeduper(capacity = 20_000): (teamId: string, eventId: string) => boolean {
-  const seen = new Set<string>();
-  return (teamId, eventId) => {
-    const key = `${teamId}:${eventId}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    if (seen.size > capacity) {
-      const oldest = seen.values().next();
-      if (!oldest.done) seen.delete(oldest.value);
-    }
-    return true;
-  };
-}
 
 function envelopeIds(body: unknown): { teamId: string; eventId: string } | null {
   if (typeof body !== 'object' || body === null) return null;

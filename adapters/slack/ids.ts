@@ -2,21 +2,6 @@
  * Slack ids the adapter has to carry across requests. The core works with the platform's own ids
  * scoped by a workspace; these helpers only cover what Slack does not send back by itself.
  */
-import type { WorkspaceRef } from '../../src/core/types.ts';
-
-export function slackWorkspace(teamId: string): WorkspaceRef {
-  return { platform: 'slack', workspaceId: teamId };
-}
-
-/** An opaque, platform-prefixed reference such as `slack:T1:C2`, for logs and cross-adapter keys. */
-export function encodeSlackRef(teamId: string, id: string): string {
-  return `slack:${teamId}:${id}`;
-}
-
-export function decodeSlackRef(ref: string): { teamId: string; id: string } | null {
-  const match = /^slack:([A-Z0-9]+):([A-Za-z0-9.]+)$/.exec(ref);
-  return match && match[1] && match[2] ? { teamId: match[1], id: match[2] } : null;
-}
 
 /**
  * What a modal must remember about where it was opened: view submissions carry no channel, yet

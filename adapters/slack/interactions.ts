@@ -5,8 +5,7 @@
  */
 import type { App, BlockAction, ButtonAction, ViewOutput, ViewSubmitAction } from '@slack/bolt';
 import type { ButtonEvent, FormSubmitEvent } from '../../src/core/events.ts';
-import type { InboundDeps } from './commands.ts';
-import { createEventDeduper } from './events.ts';
+import { createEventDeduper, type InboundDeps } from './inbound.ts';
 import { decodeFormContext } from './ids.ts';
 import type { ReplyContext } from './replies.ts';
 

@@ -6,7 +6,7 @@
 import type { AckFn, RespondFn, ViewResponseAction, webApi } from '@slack/bolt';
 import type { Message, OutboundFile, Reply } from '../../src/core/messages.ts';
 import { textMessage } from '../../src/core/messages.ts';
-import type { Logger } from '../../src/core/ports.ts';
+import type { Logger } from '../../src/core/ports/index.ts';
 import { createDirectChannels, uploadFiles } from './delivery.ts';
 import { encodeFormContext, type FormContext } from './ids.ts';
 import { renderForm, renderMessage, renderNoticeView } from './rendering.ts';

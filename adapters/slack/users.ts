@@ -4,7 +4,7 @@
  */
 import type { webApi } from '@slack/bolt';
 import type { Actor } from '../../src/core/events.ts';
-import type { Logger } from '../../src/core/ports.ts';
+import type { Logger } from '../../src/core/ports/index.ts';
 
 interface UsersInfoUser {
   readonly name?: string;

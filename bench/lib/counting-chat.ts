@@ -1,5 +1,5 @@
 /** A ChatPort for benchmarks: answers every send at once with a fresh message id and counts them. */
-import type { ChannelTarget, ChatPort, SentMessage, UserTarget } from '../../src/core/ports.ts';
+import type { ChannelTarget, ChatPort, SentMessage, UserTarget } from '../../src/core/ports/index.ts';
 
 export class CountingChat implements ChatPort {
   sent = 0;

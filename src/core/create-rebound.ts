@@ -5,7 +5,7 @@ import { UserError } from './errors.ts';
 import type { EventHandler } from './event-handler.ts';
 import type { InboundEvent } from './events.ts';
 import { privateText, type Reply } from './messages.ts';
-import type { ChartRenderer, ChatPort, Logger, Store } from './ports.ts';
+import type { ChartRenderer, ChatPort, Logger, Store } from './ports/index.ts';
 import { BUTTONS, FORMS, lookup, routeCommand } from './router.ts';
 import { DEFAULT_RULES, type FollowUpRule } from './rules.ts';
 import { DEFAULT_RETRY, type RetryPolicy } from './sweep/deliver.ts';

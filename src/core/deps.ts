@@ -1,5 +1,5 @@
 import type { Clock } from './clock.ts';
-import type { ChartRenderer, ChatPort, Logger, Store } from './ports.ts';
+import type { ChartRenderer, ChatPort, Logger, Store } from './ports/index.ts';
 import type { FollowUpRule } from './rules.ts';
 
 /** What every use case may use. Passed in, never imported, so tests can hand in fakes. */

@@ -91,10 +91,6 @@ export function localMinuteOfDay(instant: Date, zone: string): MinuteOfDay {
   return wall.getUTCHours() * 60 + wall.getUTCMinutes();
 }
 
-export function localWeekday(instant: Date, zone: string): Weekday {
-  return isoWeekday(wallClock(instant, zone));
-}
-
 // Plain calendar dates carry no zone: their arithmetic is done on UTC midnights, where every day
 // has 24 hours.
 const DAY_MS = 86_400_000;

@@ -4,7 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { LEDGER_KINDS } from '../core/sweep/ledger-keys.ts';
+import { LEDGER_KINDS } from '../core/ports/ledger.ts';
 
 const scope = {
   platform: text('platform', { enum: ['slack', 'discord', 'console'] }).notNull(),

@@ -1,4 +1,4 @@
-import type { Store } from '../core/ports.ts';
+import type { Store } from '../core/ports/index.ts';
 import type { OpenedDatabase } from './open.ts';
 import { createApplicationRepository } from './repositories/applications.ts';
 import { createCheckInRepository } from './repositories/check-ins.ts';

@@ -4,7 +4,7 @@
  */
 import { DeliveryError } from '../../src/core/errors.ts';
 import { messageButtons, messageToPlainLines, type Message, type OutboundFile } from '../../src/core/messages.ts';
-import type { ChannelTarget, ChatPort, SentMessage, UserTarget } from '../../src/core/ports.ts';
+import type { ChannelTarget, ChatPort, SentMessage, UserTarget } from '../../src/core/ports/index.ts';
 import type { WorkspaceRef } from '../../src/core/types.ts';
 
 export type SentKind = 'channel' | 'thread-starter' | 'thread' | 'dm' | 'update';

@@ -1,5 +1,5 @@
 /** A logger that keeps every line for assertions instead of printing it. */
-import type { Logger } from '../../src/core/ports.ts';
+import type { Logger } from '../../src/core/ports/index.ts';
 
 export interface LogLine {
   readonly level: 'info' | 'warn' | 'error';

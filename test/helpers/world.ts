@@ -11,7 +11,7 @@ import { ManualClock } from '../../src/core/clock.ts';
 import { createRebound, type Rebound } from '../../src/core/create-rebound.ts';
 import type { EventSource } from '../../src/core/events.ts';
 import { messageButtons, messageToPlainLines, type Reply } from '../../src/core/messages.ts';
-import type { ChartRenderer, ChatPort, Logger, Store } from '../../src/core/ports.ts';
+import type { ChartRenderer, ChatPort, Logger, Store } from '../../src/core/ports/index.ts';
 import type { Platform } from '../../src/core/types.ts';
 import { openDatabase, type OpenedDatabase } from '../../src/db/open.ts';
 import { createSqliteStore } from '../../src/db/sqlite-store.ts';

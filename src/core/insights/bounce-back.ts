@@ -1,5 +1,5 @@
 /** Days from each rejection to the next application the member logged: how quickly they got going again. */
-import type { ApplicationFact } from '../ports.ts';
+import type { ApplicationFact } from '../ports/index.ts';
 import type { Rejection } from '../types.ts';
 import { calendarDaysBetween } from './week.ts';
 

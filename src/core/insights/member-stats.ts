@@ -1,5 +1,5 @@
 /** One member's figures for /stats and /goal, from their stored facts. */
-import type { MemberFacts } from '../ports.ts';
+import type { MemberFacts } from '../ports/index.ts';
 import { localDate } from '../time.ts';
 import type { Goal } from '../types.ts';
 import { bounceBacks } from './bounce-back.ts';

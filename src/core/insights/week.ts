@@ -37,11 +37,6 @@ function weekStarting(monday: DateTime, zone: string): WeekBounds {
   };
 }
 
-export function inWeek(instant: Date, week: WeekBounds): boolean {
-  const t = instant.getTime();
-  return t >= week.start.getTime() && t < week.end.getTime();
-}
-
 /** Whole local calendar days from `from` to `to` (0 when on the same local day). */
 export function calendarDaysBetween(from: Date, to: Date, zone: string): number {
   const a = DateTime.fromJSDate(from, { zone }).startOf('day');

@@ -73,8 +73,6 @@ export type MemberPatch = Partial<{
 export interface MemberRepository {
   find(groupId: number, userId: string): Member | null;
   get(id: number): Member | null;
-  /** The members with these ids, in no particular order; missing ids are left out (the sweep loads its due set in bulk). */
-  getMany(ids: readonly number[]): Member[];
   /** Every membership of one person in one workspace. */
   listByUser(workspace: WorkspaceRef, userId: string): Member[];
   listByGroup(groupId: number, options?: { activeOnly?: boolean }): Member[];
@@ -94,8 +92,6 @@ export interface NewApplication {
 
 export interface ApplicationRepository {
   get(id: number): Application | null;
-  /** The applications with these ids, in no particular order; missing ids are left out. */
-  getMany(ids: readonly number[]): Application[];
   /** For each of these members who logged any application (not one a rejection report created), when they logged their newest one. */
   latestCreatedAt(memberIds: readonly number[]): Map<number, Date>;
   /** The member's applications to a company (case-insensitive), newest first. */
@@ -103,8 +99,6 @@ export interface ApplicationRepository {
   create(input: NewApplication, now: Date): Application;
   setStatus(id: number, status: ApplicationStatus, now: Date): Application;
   listByMember(memberId: number): Application[];
-  /** Applications the member logged strictly after `since` (for keep-applying's condition). */
-  countCreatedSince(memberId: number, since: Date): number;
 }
 
 export interface NewRejection {
@@ -134,7 +128,6 @@ export interface FeedbackRepository {
     input: { workspace: WorkspaceRef; memberId: number; applicationId: number; text: string },
     now: Date,
   ): Feedback;
-  listByMember(memberId: number): Feedback[];
 }
 
 export interface NewFollowUp {
@@ -168,8 +161,6 @@ export interface FollowUpRepository {
   countByMember(memberId: number, statuses: readonly FollowUpStatus[]): number;
   /** Sets the member's open follow-ups of these rules to `status` (any application); returns how many. */
   closeOpenForMember(memberId: number, ruleIds: readonly string[], status: FollowUpStatus, now: Date): number;
-  /** Follow-ups still open (pending or snoozed) for an application and some rules. */
-  listOpenForApplication(applicationId: number, ruleIds: readonly string[]): FollowUp[];
   /** Open follow-ups (pending or snoozed) not yet nudged whose due time is at or before `now`, soonest first. */
   listDue(now: Date, limit: number): FollowUp[];
   /** The same due steps, each with its member and its application, read in one pass (the sweep's claim). */
@@ -192,7 +183,6 @@ export interface NewPost {
 
 export interface PostRepository {
   create(input: NewPost, now: Date): BotPost;
-  get(id: number): BotPost | null;
   /** The bot's post that is this message, in its workspace and channel. */
   findByMessage(message: MessageRef): BotPost | null;
 }
@@ -202,5 +192,4 @@ export interface ReactionRepository {
   add(postId: number, reactorUserId: string, emoji: string, now: Date): boolean;
   /** Removes it; false when there was none. */
   remove(postId: number, reactorUserId: string, emoji: string): boolean;
-  countForPost(postId: number): number;
 }

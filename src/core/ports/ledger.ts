@@ -1,7 +1,19 @@
 /** The delivery ledger: idempotency keys claimed before a send and marked after. */
-import type { LedgerKind } from '../sweep/ledger-keys.ts';
 import type { MessageRef, WorkspaceRef } from '../types.ts';
 import type { SentMessage } from './chat.ts';
+
+/** The kinds of ledger entry; stored in every row, so existing names must not change (entries are built in `sweep/ledger-keys.ts`). */
+export const LEDGER_KINDS = [
+  'nudge',
+  'checkin',
+  'reminder',
+  'reminder-paused',
+  'digest',
+  'network',
+  'network-week',
+] as const;
+
+export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
 /** Built by `ledgerClaim` from a typed ledger entry; never assembled by hand. */
 export interface NewDelivery {
@@ -43,8 +55,6 @@ export interface DeliveryRepository {
   claim(input: NewDelivery, now: Date): boolean;
   /** Claims many keys at once; returns the keys this caller now owns (the others were claimed before). */
   claimMany(inputs: readonly NewDelivery[], now: Date): Set<string>;
-  /** Counts one more send attempt on one key, unconditionally (prefer `startAttempt`, which checks ownership). */
-  markAttempt(key: string, now: Date): void;
   /**
    * Written just before the platform is called: counts one more send attempt on every key and
    * renews their lease (`claimedAt` = now), but only if `owner` still holds all of them as claims.
@@ -62,8 +72,6 @@ export interface DeliveryRepository {
   get(key: string): Delivery | null;
   /** Deliveries that share one sent message (the items of one nudge), in the order they were claimed. */
   listByMessage(message: MessageRef): Delivery[];
-  /** The newest delivery of a kind about a subject (the last nudge of a follow-up). */
-  latestForSubject(kind: LedgerKind, subjectId: number): Delivery | null;
   /** Claims still unmarked since before `claimedBefore`: their process died or hung. */
   listStaleClaims(claimedBefore: Date, limit: number): Delivery[];
   /** Deletes a claim nothing was sent for (still claimed, no attempt), so the work can be claimed again; false if it was not such a claim. */

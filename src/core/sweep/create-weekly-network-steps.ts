@@ -1,5 +1,5 @@
 import type { CoreDeps } from '../deps.ts';
-import type { NewFollowUp } from '../ports.ts';
+import type { NewFollowUp } from '../ports/index.ts';
 import { effectiveRule, findRule } from '../rules.ts';
 import { checkInAt, firstCheckInDayOfWeek, groupDate, isoWeek } from './check-in-schedule.ts';
 import { ledgerClaim } from './ledger-keys.ts';

@@ -6,7 +6,7 @@
 import type { CoreDeps } from '../deps.ts';
 import { DeliveryError } from '../errors.ts';
 import type { Message } from '../messages.ts';
-import type { SentMessage } from '../ports.ts';
+import type { SentMessage } from '../ports/index.ts';
 import type { Group, Member } from '../types.ts';
 
 export interface RetryPolicy {

@@ -7,18 +7,6 @@
 import type { NewDelivery } from '../ports/ledger.ts';
 import type { WorkspaceRef } from '../types.ts';
 
-export const LEDGER_KINDS = [
-  'nudge',
-  'checkin',
-  'reminder',
-  'reminder-paused',
-  'digest',
-  'network',
-  'network-week',
-] as const;
-
-export type LedgerKind = (typeof LEDGER_KINDS)[number];
-
 export type LedgerEntry =
   /** One item of a nudge: a follow-up at one due time (a snooze gives a new due time, so a new key). */
   | { readonly kind: 'nudge'; readonly memberId: number; readonly followUpId: number; readonly dueAt: Date }

@@ -1,6 +1,6 @@
 import type { CoreDeps } from '../deps.ts';
 import type { Message } from '../messages.ts';
-import type { DueStep, NewDelivery } from '../ports.ts';
+import type { DueStep, NewDelivery } from '../ports/index.ts';
 import { nudgeMessage, type FollowUpView } from '../render/follow-ups.ts';
 import type { Group, Member } from '../types.ts';
 import { memberZone } from '../use-cases/context.ts';

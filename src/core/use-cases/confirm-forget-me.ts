@@ -1,9 +1,9 @@
 import type { CoreDeps } from '../deps.ts';
 import { UserError } from '../errors.ts';
 import type { ButtonEvent } from '../events.ts';
-import { parseForgetAction, workspaceTag } from '../insights/forget-token.ts';
+import { parseForgetAction, workspaceTag } from '../privacy/forget-token.ts';
 import { textMessage, type Reply } from '../messages.ts';
-import type { SentMessage } from '../ports.ts';
+import type { SentMessage } from '../ports/index.ts';
 import { workspaceOf } from './context.ts';
 
 const REMOVED = textMessage("(removed at the member's request)");

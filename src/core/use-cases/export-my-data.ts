@@ -1,6 +1,6 @@
 import type { CoreDeps } from '../deps.ts';
 import type { EventSource } from '../events.ts';
-import { exportFiles } from '../insights/export-files.ts';
+import { exportFiles } from '../privacy/export-files.ts';
 import { privateText, textMessage, type Reply } from '../messages.ts';
 import { workspaceOf } from './context.ts';
 

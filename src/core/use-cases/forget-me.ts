@@ -1,6 +1,6 @@
 import type { CoreDeps } from '../deps.ts';
 import type { EventSource } from '../events.ts';
-import { CANCEL_ACTION_ID, confirmActionId } from '../insights/forget-token.ts';
+import { CANCEL_ACTION_ID, confirmActionId } from '../privacy/forget-token.ts';
 import { privateText, type Reply } from '../messages.ts';
 import { workspaceOf } from './context.ts';
 

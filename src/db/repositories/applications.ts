@@ -1,19 +1,15 @@
-import type { Statement } from 'better-sqlite3';
-import { and, count, desc, eq, gt, inArray, max, sql } from 'drizzle-orm';
-import type { ApplicationRepository } from '../../core/ports.ts';
+import { and, desc, eq, inArray, max, sql } from 'drizzle-orm';
+import type { ApplicationRepository } from '../../core/ports/index.ts';
 import { InternalError } from '../../core/errors.ts';
 import type { Db } from '../open.ts';
 import { applications } from '../schema.ts';
-import { byIds, rawApplication } from './raw-rows.ts';
-import { chunks, placeholders, scopeOf, sqliteOf, toApplication } from './rows.ts';
+import { chunks, placeholders, scopeOf, toApplication } from './rows.ts';
 
 export function companyKey(company: string): string {
   return company.trim().toLocaleLowerCase('en');
 }
 
 export function createApplicationRepository(db: Db): ApplicationRepository {
-  // Prepared once: the sweep loads thousands of applications by id at a time.
-  let getManyStatement: Statement | undefined;
   // The statements every /applied and /rejected runs, prepared once.
   const byCompany = db
     .select()
@@ -50,13 +46,6 @@ export function createApplicationRepository(db: Db): ApplicationRepository {
     get(id) {
       const row = db.select().from(applications).where(eq(applications.id, id)).get();
       return row ? toApplication(row) : null;
-    },
-    getMany(ids) {
-      return byIds(
-        (getManyStatement ??= sqliteOf(db).prepare('SELECT * FROM applications WHERE id = ?')),
-        ids,
-        rawApplication,
-      );
     },
     latestCreatedAt(memberIds) {
       const latest = new Map<number, Date>();
@@ -110,14 +99,6 @@ export function createApplicationRepository(db: Db): ApplicationRepository {
         .orderBy(applications.createdAt, applications.id)
         .all()
         .map(toApplication);
-    },
-    countCreatedSince(memberId, since) {
-      const row = db
-        .select({ n: count() })
-        .from(applications)
-        .where(and(eq(applications.memberId, memberId), gt(applications.createdAt, since)))
-        .get();
-      return row?.n ?? 0;
     },
   };
 }

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { CheckInRepository } from '../../core/ports.ts';
+import type { CheckInRepository } from '../../core/ports/index.ts';
 import { InternalError } from '../../core/errors.ts';
 import type { Db } from '../open.ts';
 import { checkIns, checkInThreads } from '../schema.ts';

@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
-import type { DeliveryRepository } from '../../core/ports.ts';
+import { and, asc, eq, inArray, isNotNull, lt } from 'drizzle-orm';
+import type { DeliveryRepository } from '../../core/ports/index.ts';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../open.ts';
 import { deliveries } from '../schema.ts';
@@ -56,12 +56,6 @@ export function createDeliveryRepository(db: Db): DeliveryRepository {
           owned.add(input.key);
       }
       return owned;
-    },
-    markAttempt(key) {
-      db.update(deliveries)
-        .set({ attempts: sql`${deliveries.attempts} + 1` })
-        .where(eq(deliveries.key, key))
-        .run();
     },
     startAttempt(keys, owner, now) {
       // Runs before every send: prepared once, one row at a time (the caller's transaction makes it atomic).
@@ -138,16 +132,6 @@ export function createDeliveryRepository(db: Db): DeliveryRepository {
         .orderBy(asc(deliveries.id))
         .all()
         .map(toDelivery);
-    },
-    latestForSubject(kind, subjectId) {
-      const r = db
-        .select()
-        .from(deliveries)
-        .where(and(eq(deliveries.kind, kind), eq(deliveries.subjectId, subjectId)))
-        .orderBy(desc(deliveries.id))
-        .limit(1)
-        .get();
-      return r ? toDelivery(r) : null;
     },
     listStaleClaims(claimedBefore, limit) {
       return db

@@ -1,6 +1,11 @@
 /** Rejections, updates, feedback and goals: simple append-and-list repositories. */
-import { eq, sql } from 'drizzle-orm';
-import type { FeedbackRepository, GoalRepository, RejectionRepository, UpdateRepository } from '../../core/ports.ts';
+import { eq } from 'drizzle-orm';
+import type {
+  FeedbackRepository,
+  GoalRepository,
+  RejectionRepository,
+  UpdateRepository,
+} from '../../core/ports/index.ts';
 import { InternalError } from '../../core/errors.ts';
 import type { Db } from '../open.ts';
 import { feedback, goals, rejections, updates } from '../schema.ts';
@@ -90,9 +95,6 @@ export function createFeedbackRepository(db: Db): FeedbackRepository {
         .returning()
         .get();
       return map(row);
-    },
-    listByMember(memberId) {
-      return db.select().from(feedback).where(eq(feedback.memberId, memberId)).orderBy(feedback.id).all().map(map);
     },
   };
 }

@@ -1,5 +1,5 @@
-import { and, asc, count, eq, gt, inArray, lte, sql } from 'drizzle-orm';
-import type { FollowUpRepository } from '../../core/ports.ts';
+import { and, asc, count, eq, gt, inArray, sql } from 'drizzle-orm';
+import type { FollowUpRepository } from '../../core/ports/index.ts';
 import { InternalError } from '../../core/errors.ts';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../open.ts';
@@ -112,22 +112,6 @@ export function createFollowUpRepository(db: Db): FollowUpRepository {
           ),
         )
         .run().changes;
-    },
-    listOpenForApplication(applicationId, ruleIds) {
-      if (ruleIds.length === 0) return [];
-      return db
-        .select()
-        .from(followUps)
-        .where(
-          and(
-            eq(followUps.applicationId, applicationId),
-            inArray(followUps.ruleId, [...ruleIds]),
-            inArray(followUps.status, [...OPEN]),
-          ),
-        )
-        .orderBy(asc(followUps.dueAt))
-        .all()
-        .map(toFollowUp);
     },
     listDue(now, limit) {
       // Prepared once, raw rows: the sweep reads up to tens of thousands of due steps at a time.

@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { GroupPatch, GroupRepository, NewGroup } from '../../core/ports.ts';
+import type { GroupPatch, GroupRepository, NewGroup } from '../../core/ports/index.ts';
 import { InternalError } from '../../core/errors.ts';
 import type { Db } from '../open.ts';
 import { groups, workspaces } from '../schema.ts';

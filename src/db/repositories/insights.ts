@@ -1,6 +1,6 @@
 /** Read-only queries behind /stats, /stats group and the weekly digest. */
 import { and, asc, count, eq, gte, inArray, isNotNull, lt, lte, sql } from 'drizzle-orm';
-import type { ApplicationFact, DoneFollowUpFact, InsightsRepository } from '../../core/ports.ts';
+import type { ApplicationFact, DoneFollowUpFact, InsightsRepository } from '../../core/ports/index.ts';
 import type { Feedback } from '../../core/types.ts';
 import type { Db } from '../open.ts';
 import { applications, checkIns, feedback, followUps, members, posts, reactions, rejections } from '../schema.ts';

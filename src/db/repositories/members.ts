@@ -1,15 +1,11 @@
-import type { Statement } from 'better-sqlite3';
 import { and, eq, sql } from 'drizzle-orm';
-import type { MemberPatch, MemberRepository } from '../../core/ports.ts';
+import type { MemberPatch, MemberRepository } from '../../core/ports/index.ts';
 import { InternalError } from '../../core/errors.ts';
 import type { Db } from '../open.ts';
 import { members } from '../schema.ts';
-import { byIds, rawMember } from './raw-rows.ts';
-import { scopeOf, sqliteOf, toMember } from './rows.ts';
+import { scopeOf, toMember } from './rows.ts';
 
 export function createMemberRepository(db: Db): MemberRepository {
-  // Prepared once: the sweep loads thousands of members by id at a time.
-  let getManyStatement: Statement | undefined;
   // Every command looks its caller up: prepared once, not rebuilt per call.
   const byGroupAndUser = db
     .select()
@@ -24,9 +20,6 @@ export function createMemberRepository(db: Db): MemberRepository {
     get(id) {
       const row = db.select().from(members).where(eq(members.id, id)).get();
       return row ? toMember(row) : null;
-    },
-    getMany(ids) {
-      return byIds((getManyStatement ??= sqliteOf(db).prepare('SELECT * FROM members WHERE id = ?')), ids, rawMember);
     },
     listByUser(ws, userId) {
       return db

@@ -1,6 +1,6 @@
 /** The bot's own posts (with platform references) and the peer reactions on them. */
-import { and, count, eq, sql } from 'drizzle-orm';
-import type { PostRepository, ReactionRepository } from '../../core/ports.ts';
+import { and, eq } from 'drizzle-orm';
+import type { PostRepository, ReactionRepository } from '../../core/ports/index.ts';
 import { InternalError } from '../../core/errors.ts';
 import type { Db } from '../open.ts';
 import { posts, reactions } from '../schema.ts';
@@ -38,10 +38,6 @@ export function createPostRepository(db: Db): PostRepository {
       });
       if (!row) throw new InternalError('storage', 'post insert returned no row');
       return toPost(row);
-    },
-    get(id) {
-      const row = db.select().from(posts).where(eq(posts.id, id)).get();
-      return row ? toPost(row) : null;
     },
     findByMessage(message) {
       const row = db
@@ -88,9 +84,6 @@ export function createReactionRepository(db: Db): ReactionRepository {
         )
         .run();
       return result.changes > 0;
-    },
-    countForPost(postId) {
-      return db.select({ n: count() }).from(reactions).where(eq(reactions.postId, postId)).get()?.n ?? 0;
     },
   };
 }

@@ -1,6 +1,6 @@
 /** Data rights: everything stored about one person in a workspace, to export or to delete. */
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
-import type { ForgetReport, MemberExport, PrivacyRepository } from '../../core/ports.ts';
+import type { ForgetReport, MemberExport, PrivacyRepository } from '../../core/ports/index.ts';
 import type { PeerReaction, WorkspaceRef } from '../../core/types.ts';
 import type { Db } from '../open.ts';
 import {

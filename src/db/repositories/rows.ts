@@ -1,6 +1,6 @@
 /** Row ↔ domain mapping shared by the SQLite repositories. */
 import { sql, type InferSelectModel, type Placeholder } from 'drizzle-orm';
-import type { Delivery } from '../../core/ports.ts';
+import type { Delivery } from '../../core/ports/index.ts';
 import type {
   Application,
   ApplicationStatus,

@@ -1,6 +1,6 @@
 import type { InboundEvent } from '../../../src/core/events.ts';
 import { ManualClock } from '../../../src/core/clock.ts';
-import type { SentMessage } from '../../../src/core/ports.ts';
+import type { SentMessage } from '../../../src/core/ports/index.ts';
 import {
   CONSOLE_BOT,
   CONSOLE_CHANNEL,

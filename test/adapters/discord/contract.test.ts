@@ -3,7 +3,7 @@
  * gateway packets, sending to the fake REST server.
  */
 import { runChatAdapterContract, type ChatAdapterHarness, type Pings } from '../../contracts/chat-adapter-contract.ts';
-import type { SentMessage } from '../../../src/core/ports.ts';
+import type { SentMessage } from '../../../src/core/ports/index.ts';
 import { decodeCustomId } from '../../../adapters/discord/custom-ids.ts';
 import {
   buttonClick,

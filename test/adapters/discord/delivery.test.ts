@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeliveryError } from '../../../src/core/errors.ts';
 import { textMessage, type Message } from '../../../src/core/messages.ts';
-import type { ChannelTarget, UserTarget } from '../../../src/core/ports.ts';
+import type { ChannelTarget, UserTarget } from '../../../src/core/ports/index.ts';
 import { decodeCustomId } from '../../../adapters/discord/custom-ids.ts';
 import { BOB, GROUP_CHANNEL_ID, GUILD_ID, MASON } from '../../fakes/discord-packets.ts';
 import { startHarness, type Harness } from './harness.ts';

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ManualClock } from '../../../src/core/clock.ts';
 import type { Rebound } from '../../../src/core/create-rebound.ts';
 import type { EventHandler } from '../../../src/core/event-handler.ts';
-import type { Store } from '../../../src/core/ports.ts';
+import type { Store } from '../../../src/core/ports/index.ts';
 import { decodeCustomId } from '../../../adapters/discord/custom-ids.ts';
 import {
   BOB,
@@ -174,11 +174,11 @@ describe('applications and peer reactions', () => {
     h.feed(reactionAdd(messageId, { user: HELPER_BOT }));
     h.feed(reactionAdd(messageId, { user: BOB }));
     await settle();
-    expect(store.reactions.countForPost(post!.id)).toBe(1);
+    expect(store.insights.memberFacts(post!.memberId!).reactionsReceived).toBe(1);
 
     h.feed(reactionRemove(messageId, { user: BOB }));
     await settle();
-    expect(store.reactions.countForPost(post!.id)).toBe(0);
+    expect(store.insights.memberFacts(post!.memberId!).reactionsReceived).toBe(0);
   });
 });
 

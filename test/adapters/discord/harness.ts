@@ -4,7 +4,7 @@
  */
 import { Status, type Client } from 'discord.js';
 import type { EventHandler } from '../../../src/core/event-handler.ts';
-import type { ChatPort } from '../../../src/core/ports.ts';
+import type { ChatPort } from '../../../src/core/ports/index.ts';
 import {
   createDiscordAdapter,
   type DiscordAdapter,

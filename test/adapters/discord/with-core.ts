@@ -3,7 +3,7 @@
  */
 import type { ManualClock } from '../../../src/core/clock.ts';
 import type { Rebound } from '../../../src/core/create-rebound.ts';
-import type { Store } from '../../../src/core/ports.ts';
+import type { Store } from '../../../src/core/ports/index.ts';
 import { command, MEMBER_PERMISSIONS, opt, type DispatchPacket } from '../../fakes/discord-packets.ts';
 import { createTestCore, type TestCore } from '../../helpers/world.ts';
 import { startHarness, type Harness } from './harness.ts';

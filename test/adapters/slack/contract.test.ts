@@ -1,4 +1,4 @@
-import type { SentMessage } from '../../../src/core/ports.ts';
+import type { SentMessage } from '../../../src/core/ports/index.ts';
 import { runChatAdapterContract, type ChatAdapterHarness, type Pings } from '../../contracts/chat-adapter-contract.ts';
 import { DOCUMENTED_BLOCK_ACTIONS, DOCUMENTED_REACTION_ADDED } from '../../fakes/slack-payloads.ts';
 import { RecordingHandler } from '../../fakes/recording-handler.ts';

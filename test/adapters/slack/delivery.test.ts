@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DeliveryError } from '../../../src/core/errors.ts';
 import { textMessage } from '../../../src/core/messages.ts';
-import type { ChatPort } from '../../../src/core/ports.ts';
+import type { ChatPort } from '../../../src/core/ports/index.ts';
 import { createSlackAdapter } from '../../../adapters/slack/index.ts';
 import { RecordingLogger } from '../../fakes/recording-logger.ts';
 import { FakeSlackWebApi } from '../../fakes/slack-web-api.ts';

@@ -67,12 +67,12 @@ describe('Slack with the real core', () => {
     await h.reaction('reaction_added', 'U1', ts);
     await h.reaction('reaction_added', 'UOTHERBOT', ts);
     await h.reaction('reaction_added', BOT_USER_ID, ts);
-    expect(h.store.reactions.countForPost(post.id)).toBe(0);
+    expect(h.store.insights.memberFacts(post.memberId ?? 0).reactionsReceived).toBe(0);
     await h.reaction('reaction_added', 'U2', ts, 'EvTWICE');
     await h.reaction('reaction_added', 'U2', ts, 'EvTWICE');
-    expect(h.store.reactions.countForPost(post.id)).toBe(1);
+    expect(h.store.insights.memberFacts(post.memberId ?? 0).reactionsReceived).toBe(1);
     await h.reaction('reaction_removed', 'U2', ts);
-    expect(h.store.reactions.countForPost(post.id)).toBe(0);
+    expect(h.store.insights.memberFacts(post.memberId ?? 0).reactionsReceived).toBe(0);
   });
 
   it('sends a due nudge by DM with buttons; Done by its owner updates the follow-up and replaces the message', async () => {

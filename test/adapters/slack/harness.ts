@@ -1,6 +1,6 @@
 /** Starts the real Slack adapter on loopback against the fake Web API, with a given handler. */
 import type { EventHandler } from '../../../src/core/event-handler.ts';
-import type { ChatPort } from '../../../src/core/ports.ts';
+import type { ChatPort } from '../../../src/core/ports/index.ts';
 import { createSlackAdapter, type SlackAdapter, type SlackAdapterConfig } from '../../../adapters/slack/index.ts';
 import { FakeSlackWebApi } from '../../fakes/slack-web-api.ts';
 import { RecordingLogger } from '../../fakes/recording-logger.ts';

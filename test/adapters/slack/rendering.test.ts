@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../../../src/core/messages.ts';
 import { renderMessage } from '../../../adapters/slack/rendering.ts';
-import { decodeFormContext, decodeSlackRef, encodeFormContext, encodeSlackRef } from '../../../adapters/slack/ids.ts';
+import { decodeFormContext, encodeFormContext } from '../../../adapters/slack/ids.ts';
 import { escapeSlackText, slackMarkupToPlain } from '../../../adapters/slack/slack-text.ts';
 
 describe('Slack rendering', () => {
@@ -78,8 +78,7 @@ describe('Slack text and ids', () => {
     expect(escapeSlackText(plain)).toBe('@here @ana #jobs Acme (https://a.example) &lt;tag&gt; &amp;');
   });
 
-  it('round-trips prefixed refs and the form context kept in private_metadata', () => {
-    expect(decodeSlackRef(encodeSlackRef('T1', 'C2'))).toEqual({ teamId: 'T1', id: 'C2' });
+  it('round-trips the form context kept in private_metadata', () => {
     expect(decodeFormContext(encodeFormContext({ channelId: 'C1', channelName: 'job-hunt' }))).toEqual({
       channelId: 'C1',
       channelName: 'job-hunt',

@@ -4,7 +4,7 @@
  */
 import type { ManualClock } from '../../../src/core/clock.ts';
 import type { Rebound } from '../../../src/core/create-rebound.ts';
-import type { Store } from '../../../src/core/ports.ts';
+import type { Store } from '../../../src/core/ports/index.ts';
 import type { Member } from '../../../src/core/types.ts';
 import { DOCUMENTED_BLOCK_ACTIONS, DOCUMENTED_REACTION_ADDED } from '../../fakes/slack-payloads.ts';
 import type { SlackResponse } from '../../fakes/slack-requests.ts';

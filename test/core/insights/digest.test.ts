@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderWeekChart } from '../../../src/charts/week-chart.ts';
-import type { ChartRenderer, WeekChartDayData } from '../../../src/core/ports.ts';
+import type { ChartRenderer, WeekChartDayData } from '../../../src/core/ports/index.ts';
 import { ledgerKey } from '../../../src/core/sweep/ledger-keys.ts';
 import { decodePng } from '../../helpers/decode-png.ts';
 import { createWorld, type World } from '../../helpers/world.ts';

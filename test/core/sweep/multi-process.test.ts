@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/core/clock.ts';
 import { CLAIM_LEASE_MS } from '../../../src/core/sweep/recover-stale-claims.ts';
@@ -190,10 +191,14 @@ describe('two processes on one database file', () => {
     expect(perStep.size).toBe(6 * 2 - inFlight.length);
     expect([...perStep.values()].every((n) => n === 1)).toBe(true);
     expect(lines.filter((l) => l.kind === 'thread-starter')).toHaveLength(1);
+    const ledger = new Database(db, { readonly: true });
+    const latestNudge = ledger.prepare(
+      "SELECT status, owner, attempts FROM deliveries WHERE kind = 'nudge' AND subject_id = ? ORDER BY id DESC LIMIT 1",
+    );
     for (const id of inFlight) {
-      const key = harness.store.deliveries.latestForSubject('nudge', id);
-      expect(key).toMatchObject({ status: 'abandoned', owner: 'doomed', attempts: 1 });
+      expect(latestNudge.get(id)).toMatchObject({ status: 'abandoned', owner: 'doomed', attempts: 1 });
     }
+    ledger.close();
     expect(logs.lines.filter((l) => l.level === 'warn' && l.fields.outcome === 'abandoned')).toHaveLength(2);
   }, 60_000);
 });

@@ -1,6 +1,6 @@
 /** The files of /rebound export: everything as JSON, and applications and follow-ups as CSV. */
 import type { OutboundFile } from '../messages.ts';
-import type { MemberExport } from '../ports.ts';
+import type { MemberExport } from '../ports/index.ts';
 
 const encoder = new TextEncoder();
 

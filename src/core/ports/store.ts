@@ -1,0 +1,35 @@
+/** The store: every repository the core writes through, and its transaction. */
+import type { CheckInRepository, GoalRepository } from './check-ins.ts';
+import type {
+  GroupRepository,
+  MemberRepository,
+  ApplicationRepository,
+  RejectionRepository,
+  UpdateRepository,
+  FeedbackRepository,
+  FollowUpRepository,
+  PostRepository,
+  ReactionRepository,
+} from './entries.ts';
+import type { InsightsRepository, PrivacyRepository } from './insights.ts';
+import type { DeliveryRepository } from './ledger.ts';
+
+/** All repositories, plus a transaction that makes a use case's writes all-or-nothing. */
+export interface Store {
+  readonly groups: GroupRepository;
+  readonly members: MemberRepository;
+  readonly applications: ApplicationRepository;
+  readonly rejections: RejectionRepository;
+  readonly updates: UpdateRepository;
+  readonly feedback: FeedbackRepository;
+  readonly followUps: FollowUpRepository;
+  readonly posts: PostRepository;
+  readonly reactions: ReactionRepository;
+  readonly deliveries: DeliveryRepository;
+  readonly goals: GoalRepository;
+  readonly checkIns: CheckInRepository;
+  readonly insights: InsightsRepository;
+  readonly privacy: PrivacyRepository;
+  /** Runs `fn` in one transaction; if it throws, nothing it wrote remains. Synchronous on purpose. */
+  transaction<T>(fn: () => T): T;
+}
