@@ -1,7 +1,10 @@
 /** Turning rules into dated steps: pure functions of the rule table, a trigger time and a zone. */
 import { effectiveRule, type FollowUpRule, type RuleTrigger } from './rules.ts';
 import { addDays, atLocalTime, localDate, nextBusinessDay } from './time.ts';
-import type { Group } from './types.ts';
+import type { Group, RejectionStage } from './types.ts';
+
+/** What happened, for planning: a rejection says the stage it came at, which selects its rules. */
+export type PlanTrigger = Exclude<RuleTrigger, { kind: 'rejection' }> | { kind: 'rejection'; stage: RejectionStage };
 
 export interface PlannedStep {
   readonly rule: FollowUpRule;
@@ -31,22 +34,32 @@ export function dueTimes(rule: FollowUpRule, at: Date, zone: string): Date[] {
   }
 }
 
-function sameTrigger(a: RuleTrigger, b: RuleTrigger): boolean {
-  if (a.kind !== b.kind) return false;
-  return a.kind !== 'done' || (b.kind === 'done' && a.rule === b.rule);
+function triggers(rule: FollowUpRule, t: PlanTrigger): boolean {
+  const a = rule.trigger;
+  if (a.kind !== t.kind) return false;
+  if (t.kind === 'rejection') return rule.stages.includes(t.stage);
+  return a.kind !== 'done' || (t.kind === 'done' && a.rule === t.rule);
+}
+
+/** The group's enabled rejection rules for a stage (the rules that serve it). */
+export function rejectionRules(rules: readonly FollowUpRule[], group: Group, stage: RejectionStage): FollowUpRule[] {
+  return rules.flatMap((base) => {
+    const rule = triggers(base, { kind: 'rejection', stage }) ? effectiveRule(base, group.ruleSettings[base.id]) : null;
+    return rule ? [rule] : [];
+  });
 }
 
 /** Every step the group's enabled rules schedule for one trigger, soonest first. */
 export function planSteps(
   rules: readonly FollowUpRule[],
   group: Group,
-  trigger: RuleTrigger,
+  trigger: PlanTrigger,
   at: Date,
   zone: string,
 ): PlannedStep[] {
   const steps: PlannedStep[] = [];
   for (const base of rules) {
-    if (!sameTrigger(base.trigger, trigger)) continue;
+    if (!triggers(base, trigger)) continue;
     const rule = effectiveRule(base, group.ruleSettings[base.id]);
     if (!rule) continue;
     dueTimes(rule, at, zone).forEach((dueAt, i) => steps.push({ rule, dueAt, occurrence: i + 1 }));

@@ -3,12 +3,14 @@
  * member's local time), what the nudge asks, and what ends it. A group can switch a rule off or
  * change its offset with `/rebound config`; the code that schedules steps reads only this table.
  */
-import type { MinuteOfDay, RuleSetting } from './types.ts';
+import { REJECTION_STAGES, type MinuteOfDay, type RejectionStage, type RuleSetting } from './types.ts';
 
 export type RuleId =
   | 'request-feedback'
   | 'log-feedback'
   | 'connect'
+  | 'recruiter-pointers'
+  | 'connect-company'
   | 'engage'
   | 'stay-in-touch'
   | 'keep-applying'
@@ -48,6 +50,11 @@ export interface StepContext {
 export interface FollowUpRule {
   readonly id: RuleId;
   readonly trigger: RuleTrigger;
+  /**
+   * The rejection stages the rule serves: a rejection plans it only when it came at one of them.
+   * Rules chained on another rule's step (log-feedback) inherit that rule's stages.
+   */
+  readonly stages: readonly RejectionStage[];
   readonly timing: RuleTiming;
   /** Checked when the step falls due: a step whose condition no longer holds is cancelled, not sent. */
   readonly condition?: 'no-application-since-created';
@@ -64,6 +71,9 @@ export interface FollowUpRule {
 }
 
 const TEN = 10 * 60;
+/** After an interview there is an interviewer to thank and ask; before one, only a recruiter or the company. */
+const INTERVIEWED: readonly RejectionStage[] = ['interview', 'final', 'offer'];
+const NOT_INTERVIEWED: readonly RejectionStage[] = ['applied', 'screen'];
 const at = (ctx: StepContext) => (ctx.company ? ` at ${ctx.company}` : '');
 const roleAt = (ctx: StepContext) =>
   [ctx.role ? `the ${ctx.role} role` : 'the role', ctx.company ? `at ${ctx.company}` : ''].filter(Boolean).join(' ');
@@ -77,10 +87,20 @@ export function feedbackDraft(ctx: StepContext): string {
   );
 }
 
+/** A short note to the recruiter before any interview: no interviewer, no time together to thank for. */
+export function pointersDraft(ctx: StepContext): string {
+  return (
+    `"Hello, thank you for letting me know about ${roleAt(ctx)}, and for considering my application. ` +
+    `If you have a moment, is there anything you would suggest I strengthen for roles like this one? ` +
+    `I would also be glad to hear of future openings that could be a fit."`
+  );
+}
+
 export const DEFAULT_RULES: readonly FollowUpRule[] = [
   {
     id: 'request-feedback',
     trigger: { kind: 'rejection' },
+    stages: INTERVIEWED,
     timing: { kind: 'business-days', days: 1, minute: TEN },
     title: (c) => `Ask for feedback${at(c)}`,
     ask: (c) =>
@@ -91,6 +111,7 @@ export const DEFAULT_RULES: readonly FollowUpRule[] = [
   {
     id: 'log-feedback',
     trigger: { kind: 'done', rule: 'request-feedback' },
+    stages: INTERVIEWED,
     timing: { kind: 'days', days: 7, minute: TEN },
     title: (c) => `Note what you heard${at(c)}`,
     ask: (c) =>
@@ -101,6 +122,7 @@ export const DEFAULT_RULES: readonly FollowUpRule[] = [
   {
     id: 'connect',
     trigger: { kind: 'rejection' },
+    stages: INTERVIEWED,
     timing: { kind: 'days', days: 3, minute: TEN },
     title: (c) => `Connect with people${at(c)}`,
     ask: (c) =>
@@ -109,8 +131,31 @@ export const DEFAULT_RULES: readonly FollowUpRule[] = [
     skipStopsSeries: false,
   },
   {
+    id: 'recruiter-pointers',
+    trigger: { kind: 'rejection' },
+    stages: NOT_INTERVIEWED,
+    timing: { kind: 'business-days', days: 1, minute: TEN },
+    title: (c) => `Ask the recruiter${at(c)} for pointers`,
+    ask: (c) =>
+      `Send the recruiter${at(c)} a short, friendly note asking if they have any pointers for next time. A draft you can adapt:\n${pointersDraft(c)}`,
+    endsOn: ['feedback-logged'],
+    skipStopsSeries: false,
+  },
+  {
+    id: 'connect-company',
+    trigger: { kind: 'rejection' },
+    stages: NOT_INTERVIEWED,
+    timing: { kind: 'days', days: 3, minute: TEN },
+    title: (c) => `Connect with people${at(c)}`,
+    ask: (c) =>
+      `Connect with a recruiter or a few people${at(c)} on a professional network, with a short friendly note about the kind of work you are looking for.`,
+    endsOn: [],
+    skipStopsSeries: false,
+  },
+  {
     id: 'engage',
     trigger: { kind: 'rejection' },
+    stages: INTERVIEWED,
     timing: { kind: 'days', days: 14, minute: TEN },
     title: (c) => `Engage with ${c.company ?? 'the company'}`,
     ask: (c) =>
@@ -121,6 +166,7 @@ export const DEFAULT_RULES: readonly FollowUpRule[] = [
   {
     id: 'stay-in-touch',
     trigger: { kind: 'rejection' },
+    stages: REJECTION_STAGES,
     timing: { kind: 'repeat', days: 45, everyDays: 90, times: 3, minute: TEN },
     title: (c) => `Stay in touch with ${c.company ?? 'the company'}`,
     ask: (c) =>
@@ -131,6 +177,7 @@ export const DEFAULT_RULES: readonly FollowUpRule[] = [
   {
     id: 'keep-applying',
     trigger: { kind: 'rejection' },
+    stages: REJECTION_STAGES,
     timing: { kind: 'days', days: 7, minute: TEN },
     condition: 'no-application-since-created',
     title: () => 'Line up your next application',
@@ -144,6 +191,7 @@ export const DEFAULT_RULES: readonly FollowUpRule[] = [
   {
     id: 'network',
     trigger: { kind: 'schedule' },
+    stages: REJECTION_STAGES,
     timing: { kind: 'weekly-at-check-in' },
     title: () => 'One networking step this week',
     ask: () =>
@@ -154,6 +202,7 @@ export const DEFAULT_RULES: readonly FollowUpRule[] = [
   {
     id: 'check-in',
     trigger: { kind: 'schedule' },
+    stages: REJECTION_STAGES,
     timing: { kind: 'daily-at-check-in' },
     title: () => 'Daily check-in',
     ask: () => 'How did today go? Reply in the group thread or press Check in.',

@@ -160,6 +160,8 @@ export const followUps = sqliteTable(
     occurrence: integer('occurrence').notNull().default(1),
     /** When a nudge for the current due time was claimed; cleared when the due time moves. */
     nudgedAt: ms('nudged_at'),
+    /** Closed by something the member logged (an application ends keep-applying), not by their own Done. */
+    closedAutomatically: integer('closed_automatically', { mode: 'boolean' }).notNull().default(false),
     createdAt: ms('created_at').notNull(),
     updatedAt: ms('updated_at').notNull(),
   },

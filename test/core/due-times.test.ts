@@ -72,7 +72,7 @@ describe('follow-up due times', () => {
     const steps = planSteps(
       DEFAULT_RULES,
       group({ connect: { enabled: false }, engage: { enabled: true, offsetDays: 21 } }),
-      { kind: 'rejection' },
+      { kind: 'rejection', stage: 'interview' },
       at,
       'UTC',
     );
@@ -81,10 +81,16 @@ describe('follow-up due times', () => {
     expect(engage?.dueAt.toISOString()).toBe('2026-12-16T10:00:00.000Z');
   });
 
-  it('plans every rejection rule for a rejection, and log-feedback only when feedback was asked', () => {
+  it('plans the rejection rules of the stage reached, and log-feedback only when feedback was asked', () => {
     const at = new Date('2026-11-25T12:00:00Z');
-    const ids = planSteps(DEFAULT_RULES, group(), { kind: 'rejection' }, at, 'UTC').map((s) => s.rule.id);
-    expect(new Set(ids)).toEqual(new Set(['request-feedback', 'connect', 'engage', 'stay-in-touch', 'keep-applying']));
+    const ids = (stage: 'applied' | 'interview') =>
+      new Set(planSteps(DEFAULT_RULES, group(), { kind: 'rejection', stage }, at, 'UTC').map((s) => s.rule.id));
+    expect(ids('interview')).toEqual(
+      new Set(['request-feedback', 'connect', 'engage', 'stay-in-touch', 'keep-applying']),
+    );
+    expect(ids('applied')).toEqual(
+      new Set(['recruiter-pointers', 'connect-company', 'stay-in-touch', 'keep-applying']),
+    );
     const chained = planSteps(DEFAULT_RULES, group(), { kind: 'done', rule: 'request-feedback' }, at, 'UTC');
     expect(chained.map((s) => [s.rule.id, s.dueAt.toISOString()])).toEqual([
       ['log-feedback', '2026-12-02T10:00:00.000Z'],

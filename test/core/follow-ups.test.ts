@@ -100,7 +100,7 @@ describe('a rejection turns into a plan of follow-ups', () => {
   });
 
   it('snoozes a step by two days and nudges again then', async () => {
-    await h.command('alice', 'rejected', 'Acme | SRE');
+    await h.command('alice', 'rejected', 'Acme | SRE | interview');
     await h.advanceTo(new Date('2026-11-26T10:00:00Z'));
     const first = nudges()[0];
     await h.click('alice', first?.buttons[1] ?? '');
@@ -119,7 +119,7 @@ describe('a rejection turns into a plan of follow-ups', () => {
   });
 
   it('closes the feedback steps when feedback is logged for that application', async () => {
-    await h.command('alice', 'rejected', 'Acme | SRE');
+    await h.command('alice', 'rejected', 'Acme | SRE | interview');
     const reply = await h.command('alice', 'feedback', 'acme | wanted more system design depth');
     expect(replyText(reply)).toMatch(/saved to your lessons/);
     expect(open().map((f) => f.ruleId)).not.toContain('request-feedback');
@@ -150,7 +150,7 @@ describe('a rejection turns into a plan of follow-ups', () => {
 
   it('sends nothing while paused, then everything that came due in one nudge', async () => {
     await h.command('alice', 'rebound', 'pause 5');
-    await h.command('alice', 'rejected', 'Acme | SRE');
+    await h.command('alice', 'rejected', 'Acme | SRE | interview');
     await h.advanceTo(new Date('2026-11-30T11:00:00Z'));
     expect(nudges()).toHaveLength(0);
     await h.advanceTo(new Date('2026-11-30T13:00:00Z'));

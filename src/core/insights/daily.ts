@@ -47,6 +47,46 @@ export function tallyDays(days: readonly string[], zone: string, activity: Membe
   });
 }
 
+/** Three figures of a week, as logged one by one or as reported in check-ins. */
+export interface Figures {
+  readonly applications: number;
+  readonly networking: number;
+  readonly followUpsDone: number;
+}
+
+/** What was logged and what check-ins reported over `days`, kept apart (never added together). */
+export function loggedAndReported(
+  days: readonly string[],
+  zone: string,
+  activity: MemberActivity,
+): { readonly logged: Figures; readonly reported: Figures } {
+  const inDays = (date: string) => days.includes(date);
+  const done = activity.followUpsDone.filter((f) => inDays(localDate(f.doneAt, zone)));
+  const checkIns = activity.countCheckInNumbers ? activity.checkIns.filter((c) => inDays(c.localDate)) : [];
+  return {
+    logged: {
+      applications: activity.applicationsLogged.filter((t) => inDays(localDate(t, zone))).length,
+      networking: done.filter((f) => NETWORKING_RULES.includes(f.ruleId)).length,
+      followUpsDone: done.length,
+    },
+    reported: {
+      applications: sum(checkIns.map((c) => c.applications)),
+      networking: sum(checkIns.map((c) => c.networking)),
+      followUpsDone: sum(checkIns.map((c) => c.followUpsDone)),
+    },
+  };
+}
+
+export function addFigures(a: Figures, b: Figures): Figures {
+  return {
+    applications: a.applications + b.applications,
+    networking: a.networking + b.networking,
+    followUpsDone: a.followUpsDone + b.followUpsDone,
+  };
+}
+
+export const NO_FIGURES: Figures = { applications: 0, networking: 0, followUpsDone: 0 };
+
 /** Adds tallies day by day (all arrays cover the same days). */
 export function sumDays(days: readonly string[], tallies: readonly (readonly DayTally[])[]): DayTally[] {
   return days.map((date, i) => ({

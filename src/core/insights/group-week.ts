@@ -2,9 +2,9 @@
  * A group's week as the group may see it: entries kept `private` count for nothing, `counts`
  * entries are counted without names, and only `shared` entries are named.
  */
-import type { Application, Group, Visibility } from '../types.ts';
+import type { Application, Group, Member, Visibility } from '../types.ts';
 import type { ApplicationFact, GroupFacts, InsightWindow } from '../ports/index.ts';
-import { sumDays, tallyDays, totalOf, type DayTally } from './daily.ts';
+import { addFigures, loggedAndReported, NO_FIGURES, sumDays, tallyDays, type DayTally, type Figures } from './daily.ts';
 import type { WeekBounds } from './week.ts';
 
 export interface NamedEntry {
@@ -21,15 +21,20 @@ export interface Encouragement {
 
 export interface GroupWeek {
   readonly week: WeekBounds;
+  /** Applications logged with /applied; the figures below are logged ones too, never check-in numbers. */
   readonly applications: number;
+  /** What check-ins reported, shown apart: people often report work they also logged. */
+  readonly reported: Figures;
   /** The shared ones among them. */
   readonly namedApplications: readonly NamedEntry[];
   readonly interviews: number;
   readonly namedInterviews: readonly NamedEntry[];
   readonly rejections: number;
-  /** Rejections this week about which at least one follow-up step has been done. */
+  /** Rejections this week about which the member has done at least one follow-up step themselves. */
   readonly rejectionsActedOn: number;
+  /** Steps members marked done (not steps an entry closed by itself). */
   readonly followUpsDone: number;
+  /** Applications whose feedback request was done this week, and applications with feedback logged. */
   readonly feedbackAsked: number;
   readonly feedbackReceived: number;
   readonly checkIns: number;
@@ -44,6 +49,8 @@ export function windowOf(week: WeekBounds): InsightWindow {
 }
 
 const INTERVIEW_STAGES = new Set(['interview', 'final', 'offer']);
+/** Rules whose done steps asked a company for feedback or pointers. */
+const ASKING_RULES = new Set(['request-feedback', 'recruiter-pointers']);
 
 export function groupWeek(group: Group, facts: GroupFacts, week: WeekBounds): GroupWeek {
   const members = new Map(facts.members.map((m) => [m.id, m]));
@@ -70,18 +77,20 @@ export function groupWeek(group: Group, facts: GroupFacts, week: WeekBounds): Gr
   const interviews = uniqueById([...interviewRejections, ...advanced]);
   const followUpsDone = facts.followUpsDone.filter((f) => visible(f.memberId, f.applicationId));
 
+  const activities = facts.members.map((m) => ({
+    applicationsLogged: logged.filter((a) => a.memberId === m.id).map((a) => a.createdAt),
+    followUpsDone: followUpsDone.filter((f) => f.memberId === m.id),
+    checkIns: facts.checkIns.filter((c) => c.memberId === m.id),
+    countCheckInNumbers: m.visibility !== 'private',
+  }));
+  // The chart keeps one series per figure: each day the larger of logged and reported.
   const days = sumDays(
     week.days,
-    facts.members.map((m) =>
-      tallyDays(week.days, group.timezone, {
-        applicationsLogged: logged.filter((a) => a.memberId === m.id).map((a) => a.createdAt),
-        followUpsDone: followUpsDone.filter((f) => f.memberId === m.id),
-        checkIns: facts.checkIns.filter((c) => c.memberId === m.id),
-        countCheckInNumbers: m.visibility !== 'private',
-      }),
-    ),
+    activities.map((a) => tallyDays(week.days, group.timezone, a)),
   );
-  const totals = totalOf(days);
+  const reported = activities
+    .map((a) => loggedAndReported(week.days, group.timezone, a).reported)
+    .reduce(addFigures, NO_FIGURES);
 
   const encouragement = facts.members
     .map((m) => ({
@@ -93,20 +102,27 @@ export function groupWeek(group: Group, facts: GroupFacts, week: WeekBounds): Gr
 
   return {
     week,
-    applications: totals.applications,
+    applications: logged.length,
+    reported,
     namedApplications: logged.flatMap(named),
     interviews: interviews.length,
     namedInterviews: interviews.flatMap(named),
     rejections: rejections.length,
     rejectionsActedOn: rejections.filter((r) => r.followUpsDone > 0).length,
-    followUpsDone: totals.followUpsDone,
-    feedbackAsked: followUpsDone.filter((f) => f.ruleId === 'request-feedback').length,
-    feedbackReceived: facts.feedback.filter((f) => visible(f.memberId, f.applicationId)).length,
+    followUpsDone: followUpsDone.length,
+    feedbackAsked: distinct(followUpsDone.filter((f) => ASKING_RULES.has(f.ruleId)).map((f) => f.applicationId)),
+    feedbackReceived: distinct(
+      facts.feedback.filter((f) => visible(f.memberId, f.applicationId)).map((f) => f.applicationId),
+    ),
     checkIns: facts.checkIns.length,
     reactions: facts.reactions.length,
     encouragement,
     days,
   };
+}
+
+function distinct(ids: readonly (number | null)[]): number {
+  return new Set(ids).size;
 }
 
 function uniqueById<T extends Application | ApplicationFact>(items: readonly T[]): T[] {

@@ -3,19 +3,28 @@ import type { MemberFacts } from '../ports/index.ts';
 import { localDate } from '../time.ts';
 import type { Goal } from '../types.ts';
 import { bounceBacks } from './bounce-back.ts';
-import { tallyDays, totalOf, type DayTally } from './daily.ts';
+import { loggedAndReported, tallyDays, totalOf, type DayTally, type Figures, type MemberActivity } from './daily.ts';
 import { funnel } from './funnel.ts';
 import type { MyStats } from './render.ts';
 import { shortDate, weekOf, type WeekBounds } from './week.ts';
 
 /** The member's week so far, Monday to Sunday in their own zone. */
 export function memberWeekDays(facts: MemberFacts, week: WeekBounds): DayTally[] {
-  return tallyDays(week.days, week.zone, {
+  return tallyDays(week.days, week.zone, activityOf(facts));
+}
+
+/** The member's week split into what they logged and what their check-ins reported. */
+export function memberWeekSources(facts: MemberFacts, week: WeekBounds): { logged: Figures; reported: Figures } {
+  return loggedAndReported(week.days, week.zone, activityOf(facts));
+}
+
+function activityOf(facts: MemberFacts): MemberActivity {
+  return {
     applicationsLogged: facts.applications.filter((a) => !a.viaRejection).map((a) => a.createdAt),
     followUpsDone: facts.followUpsDone,
     checkIns: facts.checkIns,
     countCheckInNumbers: true,
-  });
+  };
 }
 
 /** `streak` comes from the check-in rules (the same count the check-in reply shows). */
@@ -29,11 +38,13 @@ export function myStats(facts: MemberFacts, goal: Goal | null, streak: number, z
         ? { applications: goal.applications, networking: goal.networking }
         : null,
     thisWeek: totalOf(memberWeekDays(facts, week)),
+    sources: memberWeekSources(facts, week),
     streak,
     totals: {
       applications: facts.applications.length,
       rejections: facts.rejections.length,
-      feedback: facts.feedback.length,
+      // Feedback is counted by application: two notes from one company are one company's feedback.
+      feedback: new Set(facts.feedback.map((f) => f.applicationId)).size,
       followUpsDone: facts.followUpsDone.length,
       checkIns: facts.checkIns.length,
       reactionsReceived: facts.reactionsReceived,

@@ -2,6 +2,7 @@
 import type { Block, Message } from '../messages.ts';
 import { REJECTION_STAGES } from '../types.ts';
 import type { BounceBack } from './bounce-back.ts';
+import type { Figures } from './daily.ts';
 import type { Funnel } from './funnel.ts';
 import type { GroupWeek, NamedEntry } from './group-week.ts';
 import { shortDate, type WeekBounds } from './week.ts';
@@ -15,10 +16,13 @@ export interface MyStats {
     readonly followUpsDone: number;
     readonly checkIns: number;
   };
+  /** This week's figures by where they came from; `thisWeek` takes the larger of the two each day. */
+  readonly sources: { readonly logged: Figures; readonly reported: Figures };
   readonly streak: number;
   readonly totals: {
     readonly applications: number;
     readonly rejections: number;
+    /** Applications with feedback logged (not feedback entries). */
     readonly feedback: number;
     readonly followUpsDone: number;
     readonly checkIns: number;
@@ -43,6 +47,23 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+function figuresText(f: Figures): string {
+  return `${plural(f.applications, 'application')}, ${plural(f.networking, 'networking action')} and ${plural(f.followUpsDone, 'follow-up')} done`;
+}
+
+function anyFigure(f: Figures): boolean {
+  return f.applications + f.networking + f.followUpsDone > 0;
+}
+
+/**
+ * Where a week's figures came from, when check-ins reported any: logged and reported are shown
+ * apart, so a figure that counts both can be checked. Null when there is nothing reported.
+ */
+export function sourcesLine(sources: { readonly logged: Figures; readonly reported: Figures }): string | null {
+  if (!anyFigure(sources.reported)) return null;
+  return `You logged ${figuresText(sources.logged)}; your check-ins reported ${figuresText(sources.reported)}. Each day counts the larger of the two, never both.`;
+}
+
 export function myStatsMessage(s: MyStats): Message {
   const blocks: Block[] = [
     { type: 'heading', text: `Your week (${weekLabel(s.week)})` },
@@ -56,6 +77,8 @@ export function myStatsMessage(s: MyStats): Message {
       ],
     },
   ];
+  const sources = sourcesLine(s.sources);
+  if (sources) blocks.push({ type: 'text', text: sources });
   if (!s.goal) blocks.push({ type: 'text', text: 'Want a weekly target? /goal applications 5 | networking 2' });
   else if (s.goal.applications > 0 && s.thisWeek.applications >= s.goal.applications)
     blocks.push({ type: 'text', text: 'Application goal reached this week. Well done!' });
@@ -65,7 +88,7 @@ export function myStatsMessage(s: MyStats): Message {
       type: 'text',
       text: [
         `${plural(s.totals.applications, 'application')} · ${plural(s.totals.rejections, 'rejection')} · ${plural(s.totals.followUpsDone, 'follow-up')} done`,
-        `${plural(s.totals.checkIns, 'check-in')} · ${plural(s.totals.feedback, 'piece')} of feedback · ${plural(s.totals.reactionsReceived, 'reaction')} of encouragement received, ${s.totals.reactionsGiven} given`,
+        `${plural(s.totals.checkIns, 'check-in')} · feedback from ${plural(s.totals.feedback, 'application')} · ${plural(s.totals.reactionsReceived, 'reaction')} of encouragement received, ${s.totals.reactionsGiven} given`,
       ].join('\n'),
     },
     { type: 'heading', text: 'Your pipeline' },
@@ -118,6 +141,11 @@ function namedLine(entries: readonly NamedEntry[]): string {
 export function groupWeekBlocks(w: GroupWeek): Block[] {
   const lines = [
     `📨 Applications: ${w.applications}${namedLine(w.namedApplications)}`,
+    ...(anyFigure(w.reported)
+      ? [
+          `📝 Reported in check-ins, apart from the logged figures: ${plural(w.reported.applications, 'application')}, ${plural(w.reported.networking, 'networking action')}, ${plural(w.reported.followUpsDone, 'follow-up')} done`,
+        ]
+      : []),
     `🗣️ Interviews: ${w.interviews}${namedLine(w.namedInterviews)}`,
     `💛 Rejections: ${w.rejections}${w.rejectionsActedOn ? `, ${w.rejectionsActedOn} already turned into follow-ups done` : ''}`,
     `✅ Follow-ups done: ${w.followUpsDone}`,
@@ -146,7 +174,7 @@ export function groupStatsMessage(groupName: string, w: GroupWeek): Message {
 }
 
 export function digestMessage(groupName: string, w: GroupWeek): Message {
-  const quiet = w.applications + w.followUpsDone + w.checkIns + w.rejections === 0;
+  const quiet = w.applications + w.followUpsDone + w.checkIns + w.rejections === 0 && !anyFigure(w.reported);
   return {
     blocks: [
       { type: 'heading', text: `${groupName}: your week together (${weekLabel(w.week)})` },

@@ -159,7 +159,10 @@ export interface FollowUpRepository {
   listByMember(memberId: number, statuses: readonly FollowUpStatus[], limit?: number): FollowUp[];
   /** How many of the member's follow-ups are in the given statuses. */
   countByMember(memberId: number, statuses: readonly FollowUpStatus[]): number;
-  /** Sets the member's open follow-ups of these rules to `status` (any application); returns how many. */
+  /**
+   * Sets the member's open follow-ups of these rules to `status` (any application), marked as closed
+   * automatically so no figure counts them as done by the member; returns how many.
+   */
   closeOpenForMember(memberId: number, ruleIds: readonly string[], status: FollowUpStatus, now: Date): number;
   /** Open follow-ups (pending or snoozed) not yet nudged whose due time is at or before `now`, soonest first. */
   listDue(now: Date, limit: number): FollowUp[];

@@ -2,10 +2,10 @@ import type { CoreDeps } from '../deps.ts';
 import type { EventSource } from '../events.ts';
 import type { InputFor } from '../commands/declarations.ts';
 import type { Reply } from '../messages.ts';
-import { planSteps } from '../plan.ts';
+import { planSteps, rejectionRules } from '../plan.ts';
 import { stepContext } from '../render/follow-ups.ts';
 import { formatWhen } from '../time.ts';
-import type { Application, WorkspaceRef } from '../types.ts';
+import type { Application, RejectionStage, WorkspaceRef } from '../types.ts';
 import { ensureMember, memberZone, requireGroup } from './context.ts';
 import { entryPost } from './entry-post.ts';
 import { postToGroup } from './post-to-group.ts';
@@ -41,7 +41,7 @@ export async function recordRejection(
       now,
     );
     const zone = memberZone(member, group);
-    const steps = planSteps(deps.rules, group, { kind: 'rejection' }, now, zone);
+    const steps = planSteps(deps.rules, group, { kind: 'rejection', stage }, now, zone);
     deps.store.followUps.createMany(
       steps.map((s) => ({
         workspace: group.workspace,
@@ -72,9 +72,7 @@ export async function recordRejection(
       (s) =>
         `• ${formatWhen(s.dueAt, zone)}: ${s.rule.title(ctx)}${s.rule.timing.kind === 'repeat' ? ` (then every ${s.rule.timing.everyDays} days, ${s.rule.timing.times} times in all)` : ''}`,
     );
-  const atOnce = deps.rules
-    .filter((r) => r.trigger.kind === 'rejection' && r.atOnce && !(group.ruleSettings[r.id]?.enabled === false))
-    .map((r) => r.atOnce ?? '');
+  const atOnce = rejectionRules(deps.rules, group, stage).flatMap((r) => (r.atOnce ? [r.atOnce] : []));
   const opening = `I'm sorry about ${application.company}. ${encouragement(stage)}`;
   const text = [
     opening,
@@ -88,15 +86,19 @@ export async function recordRejection(
   return { type: 'private', message: { blocks: [{ type: 'text', text: text.join('\n') }] } };
 }
 
-function encouragement(stage: string): string {
+/** Said at once, about the stage the rejection came at (never more than the member reached). */
+function encouragement(stage: RejectionStage): string {
   switch (stage) {
-    case 'final':
     case 'offer':
-      return 'Getting that far means they saw real strength in you: you were very close.';
+      return 'Getting as far as an offer means they wanted you on the team: that strength goes with you to the next one.';
+    case 'final':
+      return 'Reaching the final round means they saw real strength in you: you were very close.';
     case 'interview':
       return 'Reaching interviews shows your profile works. This is a step, not a verdict.';
-    default:
-      return 'Every application teaches something, and this one says nothing final about you.';
+    case 'screen':
+      return 'Getting through to a screen means your application stood out from the pile. That is worth building on.';
+    case 'applied':
+      return 'A no at the application stage is very common and often about timing or numbers. It says nothing final about you.';
   }
 }
 

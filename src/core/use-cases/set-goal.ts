@@ -1,7 +1,8 @@
 import type { CoreDeps } from '../deps.ts';
 import { COMMANDS, type InputFor } from '../commands/declarations.ts';
 import type { EventSource } from '../events.ts';
-import { memberWeekDays } from '../insights/member-stats.ts';
+import { memberWeekDays, memberWeekSources } from '../insights/member-stats.ts';
+import { sourcesLine } from '../insights/render.ts';
 import { totalOf } from '../insights/daily.ts';
 import { weekOf } from '../insights/week.ts';
 import { privateText, type Reply } from '../messages.ts';
@@ -38,19 +39,29 @@ export function setGoal(deps: CoreDeps, source: EventSource, input: InputFor<'go
       : current;
     return { goal, facts: deps.store.insights.memberFacts(member.id), zone: memberZone(member, group) };
   });
-  const week = totalOf(memberWeekDays(facts, weekOf(now, zone)));
+  const bounds = weekOf(now, zone);
+  const week = totalOf(memberWeekDays(facts, bounds));
   if (!goal || (goal.applications === 0 && goal.networking === 0)) {
     return privateText(
       wanted ? 'Goals cleared. You can set new ones any time.' : 'You have no weekly goals yet.',
       `For example: ${EXAMPLE}`,
     );
   }
-  const parts = [
-    `${goal.applications} application${goal.applications === 1 ? '' : 's'}`,
-    `${goal.networking} networking action${goal.networking === 1 ? '' : 's'}`,
-  ];
+  // A goal of 0 is no goal: it is neither announced nor shown as a target.
+  const targets = [
+    goal.applications > 0 && count(goal.applications, 'application'),
+    goal.networking > 0 && count(goal.networking, 'networking action'),
+  ].filter((t): t is string => typeof t === 'string');
+  const progress = (done: number, target: number, noun: string) =>
+    target > 0 ? `${done} of ${target} ${noun}s` : count(done, noun);
+  const sources = sourcesLine(memberWeekSources(facts, bounds));
   return privateText(
-    `${wanted ? 'Weekly goals set' : 'Your weekly goals'}: ${parts.join(' and ')} (Monday to Sunday, your time: ${zone}).`,
-    `This week so far: ${week.applications} of ${goal.applications} applications, ${week.networking} of ${goal.networking} networking. Follow-ups done: ${week.followUpsDone}.`,
+    `${wanted ? 'Weekly goal' : 'Your weekly goal'}${targets.length > 1 ? 's' : ''}${wanted ? ' set' : ''}: ${targets.join(' and ')} (Monday to Sunday, your time: ${zone}).`,
+    `This week so far: ${progress(week.applications, goal.applications, 'application')}, ${progress(week.networking, goal.networking, 'networking action')}. Follow-ups done: ${week.followUpsDone}.`,
+    ...(sources ? [sources] : []),
   );
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

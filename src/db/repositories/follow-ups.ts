@@ -103,7 +103,7 @@ export function createFollowUpRepository(db: Db): FollowUpRepository {
       if (ruleIds.length === 0) return 0;
       return db
         .update(followUps)
-        .set({ status, updatedAt: now })
+        .set({ status, closedAutomatically: true, updatedAt: now })
         .where(
           and(
             eq(followUps.memberId, memberId),

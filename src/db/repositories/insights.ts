@@ -18,11 +18,12 @@ export function createInsightsRepository(db: Db): InsightsRepository {
       .all()
       .map((r) => ({ ...toApplication(r), viaRejection: r.createdByRejection }));
 
+  // Steps closed by something the member logged (an application ending keep-applying) were not done by them.
   const doneFollowUps = (where: ReturnType<typeof and>): DoneFollowUpFact[] =>
     db
       .select()
       .from(followUps)
-      .where(and(eq(followUps.status, 'done'), where))
+      .where(and(eq(followUps.status, 'done'), eq(followUps.closedAutomatically, false), where))
       .orderBy(asc(followUps.updatedAt))
       .all()
       .map(toFollowUp)
@@ -119,7 +120,7 @@ export function createInsightsRepository(db: Db): InsightsRepository {
       }
       const { from, to } = window;
       // Written out: drizzle leaves columns unqualified in a select list, which a correlated subquery would misread.
-      const stepsDone = sql<number>`(select count(*) from follow_ups f where f.application_id = rejections.application_id and f.status = 'done' and f.updated_at >= rejections.created_at)`;
+      const stepsDone = sql<number>`(select count(*) from follow_ups f where f.application_id = rejections.application_id and f.status = 'done' and f.closed_automatically = 0 and f.updated_at >= rejections.created_at)`;
       const rejectionRows = db
         .select({ row: rejections, stepsDone })
         .from(rejections)

@@ -68,6 +68,7 @@ export function rawFollowUp(r: Raw): FollowUp {
     status: str(r.status) as FollowUp['status'],
     occurrence: num(r.occurrence),
     nudgedAt: optDate(r.nudged_at),
+    closedAutomatically: r.closed_automatically === 1,
     createdAt: date(r.created_at),
     updatedAt: date(r.updated_at),
   };
@@ -178,6 +179,8 @@ export function rawDueStep(
       status: str(r[7]) as FollowUp['status'],
       occurrence: num(r[8]),
       nudgedAt: optDate(r[9]),
+      // Due steps are open: none of them was closed yet, automatically or not.
+      closedAutomatically: false,
       createdAt: date(r[10]),
       updatedAt: date(r[11]),
     }),

@@ -96,8 +96,8 @@ describe('nudges in the member’s own time', () => {
         { userId: 'tane', timezone: 'Pacific/Chatham' },
       ],
     });
-    await h.command('asha', 'rejected', 'Acme | SRE');
-    await h.command('tane', 'rejected', 'Globex | SRE');
+    await h.command('asha', 'rejected', 'Acme | SRE | interview');
+    await h.command('tane', 'rejected', 'Globex | SRE | interview');
     await h.advanceTo(new Date('2026-11-28T00:00:00Z'));
     expect(nudgedAt('asha', 'request-feedback')).toEqual(['2026-11-26T04:30:00.000Z']);
     // 12:00 UTC on Wednesday is already Thursday 01:45 on the Chatham Islands: the next business day is Friday.

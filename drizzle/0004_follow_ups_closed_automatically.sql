@@ -1,0 +1,1 @@
+ALTER TABLE `follow_ups` ADD `closed_automatically` integer DEFAULT false NOT NULL;
