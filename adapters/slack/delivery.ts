@@ -33,6 +33,7 @@ const PERMANENT_ERRORS = new Set([
   'team_access_not_granted',
   'message_not_found',
   'cant_update_message',
+  'cant_delete_message',
   'msg_too_long',
   'invalid_blocks',
   'invalid_arguments',
@@ -182,6 +183,10 @@ export function createSlackChatPort(clientFor: ClientForTeam): ChatPort {
           link_names: false,
         }),
       );
+    },
+    async deleteMessage(workspace: WorkspaceRef, sent: SentMessage) {
+      const client = await clientFor(workspace.workspaceId);
+      await call('chat.delete', () => client.chat.delete({ channel: sent.channelId, ts: sent.messageId }));
     },
   };
 }
