@@ -13,6 +13,7 @@ import type {
   FollowUpRepository,
   PostRepository,
   ReactionRepository,
+  PendingEntryRepository,
 } from './ports/entries.ts';
 import type { InsightsRepository, PrivacyRepository } from './ports/insights.ts';
 import type { DeliveryRepository } from './ports/ledger.ts';
@@ -37,6 +38,9 @@ export type {
   NewPost,
   PostRepository,
   ReactionRepository,
+  PendingInput,
+  PendingEntry,
+  PendingEntryRepository,
 } from './ports/entries.ts';
 export type { NewDelivery, DeliveryStatus, Delivery, DeliveryRepository } from './ports/ledger.ts';
 export type { NewCheckInThread, NewCheckIn, CheckInRepository, GoalRepository } from './ports/check-ins.ts';
@@ -66,6 +70,7 @@ export interface Store {
   readonly followUps: FollowUpRepository;
   readonly posts: PostRepository;
   readonly reactions: ReactionRepository;
+  readonly pendingEntries: PendingEntryRepository;
   readonly deliveries: DeliveryRepository;
   readonly goals: GoalRepository;
   readonly checkIns: CheckInRepository;

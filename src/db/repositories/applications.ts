@@ -3,7 +3,7 @@ import { and, count, desc, eq, gt, inArray, max, sql } from 'drizzle-orm';
 import type { ApplicationRepository } from '../../core/ports.ts';
 import { InternalError } from '../../core/errors.ts';
 import type { Db } from '../open.ts';
-import { applications } from '../schema.ts';
+import { applications, feedback, followUps, rejections } from '../schema.ts';
 import { byIds, rawApplication } from './raw-rows.ts';
 import { chunks, placeholders, scopeOf, sqliteOf, toApplication } from './rows.ts';
 
@@ -101,6 +101,13 @@ export function createApplicationRepository(db: Db): ApplicationRepository {
         .get();
       if (!row) throw new InternalError('not-found', `application ${id} not found`);
       return toApplication(row);
+    },
+    delete(id) {
+      // Children first, so nothing depends on a cascade.
+      db.delete(followUps).where(eq(followUps.applicationId, id)).run();
+      db.delete(feedback).where(eq(feedback.applicationId, id)).run();
+      db.delete(rejections).where(eq(rejections.applicationId, id)).run();
+      return db.delete(applications).where(eq(applications.id, id)).run().changes > 0;
     },
     listByMember(memberId) {
       return db
