@@ -112,6 +112,23 @@ describe('Undo on a logging reply', () => {
     expect(count(h, ENTRY_POSTS)).toBe(1);
   });
 
+  it('undoing an application with a rejection logged on it since asks to undo the rejection first', async () => {
+    const applied = await h.command('alice', 'applied', 'Acme | SRE');
+    await h.command('alice', 'rejected', 'Acme | SRE');
+    const blocked = await h.click('alice', undoOf(applied));
+    expect(replyText(blocked)).toMatch(/A rejection is logged on your application to Acme since: undo that first\./);
+    expect(count(h, 'applications')).toBe(1);
+    expect(count(h, 'rejections')).toBe(1);
+  });
+
+  it('after Undo, logging the same entry again is not asked about', async () => {
+    const first = await h.command('alice', 'rejected', 'Acme | SRE');
+    await h.click('alice', undoOf(first));
+    const again = await h.command('alice', 'rejected', 'Acme | SRE');
+    expect(replyText(again)).toMatch(/I'm sorry about Acme/);
+    expect(count(h, 'rejections')).toBe(1);
+  });
+
   it('undoing an application reopens the "line up your next application" step it ticked off', async () => {
     await h.command('alice', 'rejected', 'Initech | SRE');
     const open = () =>
