@@ -88,6 +88,16 @@ describe('the same rejection or application logged twice within a day is asked a
     expect(count(h, 'applications')).toBe(2);
   });
 
+  it('"Log it again" pressed more than a day later logs nothing and says the question expired', async () => {
+    await h.command('alice', 'applied', 'Acme | SRE');
+    const question = await h.command('alice', 'applied', 'Acme | SRE');
+    h.clock.set(new Date('2026-11-26T12:30:00Z'));
+    const late = await h.click('alice', replyButtons(question)[0] ?? '');
+    expect(replyText(late)).toMatch(/expired after a day, so nothing was logged/);
+    expect(count(h, 'applications')).toBe(1);
+    expect(count(h, 'pending_entries')).toBe(0);
+  });
+
   it('only the person asked can answer the question', async () => {
     await h.command('alice', 'rejected', 'Acme | SRE');
     const question = await h.command('alice', 'rejected', 'Acme | SRE');
