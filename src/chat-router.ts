@@ -15,5 +15,6 @@ export function createChatRouter(ports: Partial<Record<Platform, ChatPort>>): Ch
     postInThread: (t, id, m) => portFor(t.workspace).postInThread(t, id, m),
     sendDirect: (t, m, f) => portFor(t.workspace).sendDirect(t, m, f),
     updateMessage: (ws, s, m) => portFor(ws).updateMessage(ws, s, m),
+    deleteMessage: (ws, s) => portFor(ws).deleteMessage(ws, s),
   };
 }

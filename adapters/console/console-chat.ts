@@ -134,6 +134,14 @@ export class ConsoleChat implements ChatPort, Registry {
     this.options.write(prefixed(`${prefix} (edited)`, renderMessage(message, this, sent), this.#when()));
   }
 
+  async deleteMessage(_workspace: unknown, sent: SentMessage): Promise<void> {
+    const prefix = sent.channelId.startsWith('dm-')
+      ? `[DM @${sent.channelId.slice(3)}]`
+      : `[#${this.options.channelName(sent.channelId)}]`;
+    const label = this.postLabel(sent.messageId);
+    this.options.write(prefixed(prefix, [`(post ${label ?? sent.messageId} was removed)`], this.#when()));
+  }
+
   /** Prints a reply only the actor sees. */
   printPrivate(userId: string, lines: readonly string[]): void {
     this.options.write(prefixed(`[only @${userId}]`, lines));

@@ -147,6 +147,14 @@ export function createDiscordChatPort(rest: REST, logger: Logger): ChatPort {
         throw toDeliveryError(error);
       }
     },
+
+    async deleteMessage(_workspace: WorkspaceRef, sent: SentMessage): Promise<void> {
+      try {
+        await rest.delete(Routes.channelMessage(sent.channelId, sent.messageId));
+      } catch (error) {
+        throw toDeliveryError(error);
+      }
+    },
   };
 }
 

@@ -157,5 +157,9 @@ export function createSlackChatPort(clientFor: ClientForTeam): ChatPort {
         }),
       );
     },
+    async deleteMessage(workspace: WorkspaceRef, sent: SentMessage) {
+      const client = await clientFor(workspace.workspaceId);
+      await call('chat.delete', () => client.chat.delete({ channel: sent.channelId, ts: sent.messageId }));
+    },
   };
 }

@@ -20,4 +20,5 @@ export class CountingChat implements ChatPort {
     return this.#sent(`D-${t.userId}`);
   }
   async updateMessage() {}
+  async deleteMessage() {}
 }

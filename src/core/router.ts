@@ -19,6 +19,7 @@ import { askToForgetMe } from './use-cases/forget-me.ts';
 import { joinGroup } from './use-cases/join-group.ts';
 import { leaveGroup } from './use-cases/leave-group.ts';
 import { listFollowUps } from './use-cases/list-follow-ups.ts';
+import { logAgain } from './use-cases/log-again.ts';
 import { pauseMember } from './use-cases/pause-member.ts';
 import { recordApplication } from './use-cases/record-application.ts';
 import { openCheckInForm, openCheckInFromButton, submitCheckInForm } from './use-cases/record-check-in.ts';
@@ -34,6 +35,7 @@ import { setupGroup } from './use-cases/setup-group.ts';
 import { showGroupStats } from './use-cases/show-group-stats.ts';
 import { showHelp } from './use-cases/show-help.ts';
 import { showMyStats } from './use-cases/show-my-stats.ts';
+import { undoEntry } from './use-cases/undo-entry.ts';
 
 type Handler<Id extends CommandId> = (
   deps: CoreDeps,
@@ -44,8 +46,8 @@ type Handler<Id extends CommandId> = (
 
 /** Each declared command's use case: the compiler checks that every command has one, with its input. */
 const HANDLERS: { readonly [Id in CommandId]: Handler<Id> } = {
-  applied: recordApplication,
-  rejected: recordRejection,
+  applied: (deps, source, input) => recordApplication(deps, source, input),
+  rejected: (deps, source, input) => recordRejection(deps, source, input),
   update: recordUpdate,
   feedback: recordFeedback,
   followups: (deps, source) => listFollowUps(deps, source),
@@ -92,6 +94,8 @@ export const BUTTONS: Record<string, ButtonHandler> = {
   fu: actOnFollowUp,
   forget: confirmForgetMe,
   checkin: openCheckInFromButton,
+  undo: undoEntry,
+  again: logAgain,
 };
 
 type FormHandler = (deps: CoreDeps, event: FormSubmitEvent) => Reply | Promise<Reply>;

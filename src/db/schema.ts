@@ -293,3 +293,23 @@ export const goals = sqliteTable('goals', {
   networking: integer('networking').notNull(),
   updatedAt: ms('updated_at').notNull(),
 });
+
+/**
+ * An entry the member typed again within a day of the same one: held, not logged, until they
+ * press "Log it again". Nothing else reads it; it goes when pressed, when forgotten, or after a day.
+ */
+export const pendingEntries = sqliteTable(
+  'pending_entries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ...scope,
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['applied', 'rejected'] }).notNull(),
+    /** JSON: the command's typed input, as it was read. */
+    input: text('input').notNull(),
+    createdAt: ms('created_at').notNull(),
+  },
+  (t) => [index('pending_entries_member_idx').on(t.memberId)],
+);

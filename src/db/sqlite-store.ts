@@ -12,6 +12,7 @@ import {
 import { createFollowUpRepository } from './repositories/follow-ups.ts';
 import { createGroupRepository } from './repositories/groups.ts';
 import { createMemberRepository } from './repositories/members.ts';
+import { createPendingEntryRepository } from './repositories/pending-entries.ts';
 import { createPostRepository, createReactionRepository } from './repositories/posts.ts';
 import { createInsightsRepository } from './repositories/insights.ts';
 import { createPrivacyRepository } from './repositories/privacy.ts';
@@ -30,6 +31,7 @@ export function createSqliteStore(database: OpenedDatabase): Store {
     followUps: createFollowUpRepository(db),
     posts: createPostRepository(db),
     reactions: createReactionRepository(db),
+    pendingEntries: createPendingEntryRepository(db),
     deliveries: createDeliveryRepository(db),
     goals: createGoalRepository(db),
     checkIns: createCheckInRepository(db),

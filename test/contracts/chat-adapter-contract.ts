@@ -45,6 +45,8 @@ export interface ChatAdapterHarness {
    * and the message reference the platform answered with (its own channel and message ids).
    */
   lastDelivery(): { readonly payload: unknown; readonly platformRef: SentMessage };
+  /** The message the platform was last asked to delete, as the platform received the request; null when none. */
+  lastDeletion(): SentMessage | null;
   /** Reads a delivered payload the way the platform does and says whom it would notify. */
   pingsIn(payload: unknown): Pings;
   /**
@@ -136,6 +138,15 @@ export function runChatAdapterContract(name: string, makeHarness: () => Promise<
       const clicks = h.handled.filter((e) => e.kind === 'button');
       expect(clicks.map((e) => (e.kind === 'button' ? e.actionId : null))).toEqual([actionId]);
       expect(clicks[0]?.source.actor.userId).toBe(h.user.userId);
+    });
+
+    it('deletes a message it posted, by the reference the platform answered with', async () => {
+      const sent = await h.chat.postToChannel(h.channel, {
+        blocks: [{ type: 'text', text: 'alice applied to a role' }],
+      });
+      expect(h.lastDeletion()).toBeNull();
+      await h.chat.deleteMessage(h.channel.workspace, sent);
+      expect(h.lastDeletion()).toEqual(sent);
     });
 
     it('returns the message reference the platform answered with', async () => {

@@ -7,7 +7,7 @@ import { messageButtons, messageToPlainLines, type Message, type OutboundFile } 
 import type { ChannelTarget, ChatPort, SentMessage, UserTarget } from '../../src/core/ports/index.ts';
 import type { WorkspaceRef } from '../../src/core/types.ts';
 
-export type SentKind = 'channel' | 'thread-starter' | 'thread' | 'dm' | 'update';
+export type SentKind = 'channel' | 'thread-starter' | 'thread' | 'dm' | 'update' | 'delete';
 
 export interface SentRecord {
   readonly kind: SentKind;
@@ -99,6 +99,9 @@ export class RecordingChat implements ChatPort {
   }
   async updateMessage(workspace: WorkspaceRef, sent: SentMessage, message: Message): Promise<void> {
     this.#record('update', workspace, sent.channelId, message, { sent });
+  }
+  async deleteMessage(workspace: WorkspaceRef, sent: SentMessage): Promise<void> {
+    this.#record('delete', workspace, sent.channelId, { blocks: [] }, { sent });
   }
 
   dmsTo(userId: string): SentRecord[] {

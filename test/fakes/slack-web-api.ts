@@ -158,6 +158,7 @@ export class FakeSlackWebApi {
         return { ok: true, channel: channel.startsWith('U') ? `D${channel.slice(1)}` : channel, ts: this.#nextTs() };
       }
       case 'chat.update':
+      case 'chat.delete':
         return { ok: true, channel: str('channel'), ts: str('ts') };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: this.#nextTs() };

@@ -37,4 +37,6 @@ export interface ChatPort {
   sendDirect(target: UserTarget, message: Message, files?: readonly OutboundFile[]): Promise<SentMessage>;
   /** Replace the content of a message the bot sent earlier. */
   updateMessage(workspace: WorkspaceRef, sent: SentMessage, message: Message): Promise<void>;
+  /** Delete a message the bot sent earlier (an entry its member took back). */
+  deleteMessage(workspace: WorkspaceRef, sent: SentMessage): Promise<void>;
 }

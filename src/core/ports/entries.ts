@@ -1,4 +1,5 @@
 /** Storage of groups, members and what they log: the repositories the use cases write through. */
+import type { InputFor } from '../commands/declarations.ts';
 import type {
   Application,
   ApplicationStatus,
@@ -98,6 +99,8 @@ export interface ApplicationRepository {
   findByCompany(memberId: number, company: string): Application[];
   create(input: NewApplication, now: Date): Application;
   setStatus(id: number, status: ApplicationStatus, now: Date): Application;
+  /** Removes an application with everything recorded on it (rejections, feedback, follow-ups); false when there was none. */
+  delete(id: number): boolean;
   listByMember(memberId: number): Application[];
 }
 
@@ -112,7 +115,10 @@ export interface NewRejection {
 
 export interface RejectionRepository {
   create(input: NewRejection, now: Date): Rejection;
+  get(id: number): Rejection | null;
   listByMember(memberId: number): Rejection[];
+  /** Removes one rejection report (its application stays); false when there was none. */
+  delete(id: number): boolean;
 }
 
 export interface UpdateRepository {
@@ -120,7 +126,10 @@ export interface UpdateRepository {
     input: { workspace: WorkspaceRef; memberId: number; text: string; source: Update['source'] },
     now: Date,
   ): Update;
+  get(id: number): Update | null;
   listByMember(memberId: number): Update[];
+  /** Removes one update; false when there was none. */
+  delete(id: number): boolean;
 }
 
 export interface FeedbackRepository {
@@ -172,6 +181,13 @@ export interface FollowUpRepository {
   nextDueAfter(after: Date): Date | null;
   /** Sets every open follow-up of the application for these rules to `cancelled`; returns how many. */
   cancelOpen(applicationId: number, ruleIds: readonly string[], now: Date): number;
+  /** Removes the application's follow-ups created at or after `since` (a plan taken back); returns how many. */
+  deleteForApplicationSince(applicationId: number, since: Date): number;
+  /**
+   * Reopens the member's follow-ups of these rules that were set `done` at exactly `at` (what a
+   * logged application ticked off, when it is taken back); returns how many.
+   */
+  reopenDoneAt(memberId: number, ruleIds: readonly string[], at: Date): number;
 }
 
 export interface NewPost {
@@ -188,6 +204,10 @@ export interface PostRepository {
   create(input: NewPost, now: Date): BotPost;
   /** The bot's post that is this message, in its workspace and channel. */
   findByMessage(message: MessageRef): BotPost | null;
+  /** The bot's group post about one entry, if it made one. */
+  findBySubject(workspace: WorkspaceRef, subject: PostSubject, subjectId: number): BotPost | null;
+  /** Removes the post's record and the peer reactions counted on it; returns how many reactions went. */
+  delete(id: number): number;
 }
 
 export interface ReactionRepository {
@@ -195,4 +215,25 @@ export interface ReactionRepository {
   add(postId: number, reactorUserId: string, emoji: string, now: Date): boolean;
   /** Removes it; false when there was none. */
   remove(postId: number, reactorUserId: string, emoji: string): boolean;
+}
+
+/** What a held entry is: the command it came from and its typed input. */
+export type PendingInput =
+  | { readonly kind: 'applied'; readonly input: InputFor<'applied'> }
+  | { readonly kind: 'rejected'; readonly input: InputFor<'rejected'> };
+
+export type PendingEntry = PendingInput & {
+  readonly id: number;
+  readonly memberId: number;
+  readonly createdAt: Date;
+};
+
+/** Entries typed again within a day of the same one, held until the member says to log them. */
+export interface PendingEntryRepository {
+  create(workspace: WorkspaceRef, memberId: number, entry: PendingInput, now: Date): PendingEntry;
+  get(id: number): PendingEntry | null;
+  /** False when it was gone already. */
+  delete(id: number): boolean;
+  /** Drops every held entry made before `before`; returns how many. */
+  deleteOlderThan(before: Date): number;
 }

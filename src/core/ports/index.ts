@@ -22,6 +22,9 @@ export type {
   NewPost,
   PostRepository,
   ReactionRepository,
+  PendingInput,
+  PendingEntry,
+  PendingEntryRepository,
 } from './entries.ts';
 export type { NewDelivery, DeliveryStatus, Delivery, DeliveryRepository } from './ledger.ts';
 export type { NewCheckInThread, NewCheckIn, CheckInRepository, GoalRepository } from './check-ins.ts';

@@ -13,6 +13,7 @@ import type {
   Update,
   WorkspaceRef,
 } from '../types.ts';
+import type { PendingEntry } from './entries.ts';
 import type { Delivery } from './ledger.ts';
 
 /** An application as the insights read it. */
@@ -107,6 +108,8 @@ export interface MemberExport {
   readonly reactionsGiven: readonly PeerReaction[];
   /** Reactions others gave on posts about them. */
   readonly reactionsReceived: readonly PeerReaction[];
+  /** Entries typed again and held until they confirm ("log it again"). */
+  readonly pendingEntries: readonly PendingEntry[];
 }
 
 /** Rows deleted by `forgetMember`, per table. */

@@ -10,6 +10,7 @@ import type {
   FollowUpRepository,
   PostRepository,
   ReactionRepository,
+  PendingEntryRepository,
 } from './entries.ts';
 import type { InsightsRepository, PrivacyRepository } from './insights.ts';
 import type { DeliveryRepository } from './ledger.ts';
@@ -25,6 +26,7 @@ export interface Store {
   readonly followUps: FollowUpRepository;
   readonly posts: PostRepository;
   readonly reactions: ReactionRepository;
+  readonly pendingEntries: PendingEntryRepository;
   readonly deliveries: DeliveryRepository;
   readonly goals: GoalRepository;
   readonly checkIns: CheckInRepository;

@@ -1,20 +1,30 @@
 import type { CoreDeps } from '../deps.ts';
 import type { InputFor } from '../commands/declarations.ts';
 import type { EventSource } from '../events.ts';
-import { privateText, type Reply } from '../messages.ts';
+import { textMessage, type Reply } from '../messages.ts';
 import { findRule } from '../rules.ts';
+import { askBeforeRepeating } from './ask-before-repeating.ts';
 import { requireGroup, ensureMember } from './context.ts';
 import { postToGroup } from './post-to-group.ts';
 import { entryPost } from './entry-post.ts';
+import { withUndo } from './undo-entry.ts';
 
-/** `/applied company | role [| link]`: logs an application and tells the group (per visibility). */
+/**
+ * `/applied company | role [| link]`: logs an application and tells the group (per visibility).
+ * The same company and role logged within a day is asked about first, unless `repeat` says the
+ * member already chose to log it again; the reply carries an Undo button.
+ */
 export async function recordApplication(
   deps: CoreDeps,
   source: EventSource,
-  { company, role, link }: InputFor<'applied'>,
+  input: InputFor<'applied'>,
+  repeat: 'ask' | 'log' = 'ask',
 ): Promise<Reply> {
+  const { company, role, link } = input;
   const group = requireGroup(deps, source);
   const now = deps.clock.now();
+  const question = repeat === 'ask' ? askBeforeRepeating(deps, group, source, { kind: 'applied', input }, now) : null;
+  if (question) return question;
 
   const { member, application, closed } = deps.store.transaction(() => {
     const member = ensureMember(deps, group, source);
@@ -47,5 +57,5 @@ export async function recordApplication(
   const lines = [`Logged: ${role} at ${company}. Nice work sending it out.`];
   if (closed > 0 && keepRule) lines.push('That also ticks off "line up your next application".');
   if (application.visibility === 'private') lines.push('(Kept private: nothing was posted to the group.)');
-  return privateText(...lines);
+  return withUndo(textMessage(...lines), { kind: 'application', id: application.id });
 }

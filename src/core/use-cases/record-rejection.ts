@@ -6,24 +6,32 @@ import { planSteps, rejectionRules } from '../plan.ts';
 import { stepContext } from '../render/follow-ups.ts';
 import { formatWhen } from '../time.ts';
 import type { Application, RejectionStage, WorkspaceRef } from '../types.ts';
+import { askBeforeRepeating } from './ask-before-repeating.ts';
 import { ensureMember, memberZone, requireGroup } from './context.ts';
 import { entryPost } from './entry-post.ts';
 import { postToGroup } from './post-to-group.ts';
+import { statusesBefore, withUndo } from './undo-entry.ts';
 
 /**
  * `/rejected company [| role] [| stage] [| note]`: records the rejection (creating the application
  * when new), schedules the plan, and answers with encouragement and the plan. (With no fields,
- * the router opens the command's form instead.)
+ * the router opens the command's form instead.) The same company and role logged within a day is
+ * asked about first, unless `repeat` says the member already chose to log it again; the reply
+ * carries an Undo button.
  */
 export async function recordRejection(
   deps: CoreDeps,
   source: EventSource,
   input: InputFor<'rejected'>,
+  repeat: 'ask' | 'log' = 'ask',
 ): Promise<Reply> {
   const group = requireGroup(deps, source);
   const { company, role, note } = input;
   const stage = input.stage ?? 'applied';
   const now = deps.clock.now();
+  const question = repeat === 'ask' ? askBeforeRepeating(deps, group, source, { kind: 'rejected', input }, now) : null;
+  if (question) return question;
+  const before = statusesBefore(deps, group, source, company);
 
   const result = deps.store.transaction(() => {
     const member = ensureMember(deps, group, source);
@@ -83,7 +91,10 @@ export async function recordRejection(
     ...planLines,
   ];
   if (atOnce.length) text.push('', ...atOnce);
-  return { type: 'private', message: { blocks: [{ type: 'text', text: text.join('\n') }] } };
+  return withUndo(
+    { blocks: [{ type: 'text', text: text.join('\n') }] },
+    { kind: 'rejection', id: result.rejection.id, statusBefore: before.get(application.id) ?? 'new' },
+  );
 }
 
 /** Said at once, about the stage the rejection came at (never more than the member reached). */

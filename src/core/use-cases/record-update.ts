@@ -1,12 +1,13 @@
 import type { CoreDeps } from '../deps.ts';
 import type { EventSource } from '../events.ts';
 import type { InputFor } from '../commands/declarations.ts';
-import { privateText, type Reply } from '../messages.ts';
+import { textMessage, type Reply } from '../messages.ts';
 import { ensureMember, requireGroup } from './context.ts';
 import { entryPost } from './entry-post.ts';
 import { postToGroup } from './post-to-group.ts';
+import { withUndo } from './undo-entry.ts';
 
-/** `/update text`: logs a progress note and shares it with the group (per visibility). */
+/** `/update text`: logs a progress note and shares it with the group (per visibility); the reply carries an Undo button. */
 export async function recordUpdate(deps: CoreDeps, source: EventSource, { text }: InputFor<'update'>): Promise<Reply> {
   const group = requireGroup(deps, source);
   const now = deps.clock.now();
@@ -25,5 +26,5 @@ export async function recordUpdate(deps: CoreDeps, source: EventSource, { text }
     counts: `📣 ${member.displayName} shared a progress update.`,
   });
   if (post) await postToGroup(deps, group, { memberId: member.id, subject: 'update', subjectId: update.id }, post);
-  return privateText('Update logged. Keep going!');
+  return withUndo(textMessage('Update logged. Keep going!'), { kind: 'update', id: update.id });
 }

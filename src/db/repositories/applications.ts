@@ -2,8 +2,9 @@ import { and, desc, eq, inArray, max, sql } from 'drizzle-orm';
 import type { ApplicationRepository } from '../../core/ports/index.ts';
 import { InternalError } from '../../core/errors.ts';
 import type { Db } from '../open.ts';
-import { applications } from '../schema.ts';
-import { chunks, placeholders, scopeOf, toApplication } from './rows.ts';
+import { applications, feedback, followUps, rejections } from '../schema.ts';
+import { byIds, rawApplication } from './raw-rows.ts';
+import { chunks, placeholders, scopeOf, sqliteOf, toApplication } from './rows.ts';
 
 export function companyKey(company: string): string {
   return company.trim().toLocaleLowerCase('en');
@@ -90,6 +91,13 @@ export function createApplicationRepository(db: Db): ApplicationRepository {
         .get();
       if (!row) throw new InternalError('not-found', `application ${id} not found`);
       return toApplication(row);
+    },
+    delete(id) {
+      // Children first, so nothing depends on a cascade.
+      db.delete(followUps).where(eq(followUps.applicationId, id)).run();
+      db.delete(feedback).where(eq(feedback.applicationId, id)).run();
+      db.delete(rejections).where(eq(rejections.applicationId, id)).run();
+      return db.delete(applications).where(eq(applications.id, id)).run().changes > 0;
     },
     listByMember(memberId) {
       return db

@@ -33,6 +33,13 @@ export function createRejectionRepository(db: Db): RejectionRepository {
       if (!row) throw new InternalError('storage', 'rejection insert returned no row');
       return toRejection(row);
     },
+    get(id) {
+      const row = db.select().from(rejections).where(eq(rejections.id, id)).get();
+      return row ? toRejection(row) : null;
+    },
+    delete(id) {
+      return db.delete(rejections).where(eq(rejections.id, id)).run().changes > 0;
+    },
     listByMember(memberId) {
       return db
         .select()
@@ -46,6 +53,13 @@ export function createRejectionRepository(db: Db): RejectionRepository {
 }
 
 export function createUpdateRepository(db: Db): UpdateRepository {
+  const map = (r: typeof updates.$inferSelect) => ({
+    id: r.id,
+    memberId: r.memberId,
+    text: r.text,
+    source: r.source,
+    createdAt: r.createdAt,
+  });
   return {
     create(input, now) {
       const row = db
@@ -59,16 +73,17 @@ export function createUpdateRepository(db: Db): UpdateRepository {
         })
         .returning()
         .get();
-      return { id: row.id, memberId: row.memberId, text: row.text, source: row.source, createdAt: row.createdAt };
+      return map(row);
+    },
+    get(id) {
+      const row = db.select().from(updates).where(eq(updates.id, id)).get();
+      return row ? map(row) : null;
+    },
+    delete(id) {
+      return db.delete(updates).where(eq(updates.id, id)).run().changes > 0;
     },
     listByMember(memberId) {
-      return db
-        .select()
-        .from(updates)
-        .where(eq(updates.memberId, memberId))
-        .orderBy(updates.id)
-        .all()
-        .map((r) => ({ id: r.id, memberId: r.memberId, text: r.text, source: r.source, createdAt: r.createdAt }));
+      return db.select().from(updates).where(eq(updates.memberId, memberId)).orderBy(updates.id).all().map(map);
     },
   };
 }

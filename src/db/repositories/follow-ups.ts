@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { FollowUpRepository } from '../../core/ports/index.ts';
 import { InternalError } from '../../core/errors.ts';
 import type { Statement } from 'better-sqlite3';
@@ -150,6 +150,27 @@ export function createFollowUpRepository(db: Db): FollowUpRepository {
         )
         .run();
       return result.changes;
+    },
+    deleteForApplicationSince(applicationId, since) {
+      return db
+        .delete(followUps)
+        .where(and(eq(followUps.applicationId, applicationId), gte(followUps.createdAt, since)))
+        .run().changes;
+    },
+    reopenDoneAt(memberId, ruleIds, at) {
+      if (ruleIds.length === 0) return 0;
+      return db
+        .update(followUps)
+        .set({ status: 'pending', updatedAt: at })
+        .where(
+          and(
+            eq(followUps.memberId, memberId),
+            inArray(followUps.ruleId, [...ruleIds]),
+            eq(followUps.status, 'done'),
+            eq(followUps.updatedAt, at),
+          ),
+        )
+        .run().changes;
     },
   };
 }

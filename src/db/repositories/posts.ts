@@ -54,6 +54,26 @@ export function createPostRepository(db: Db): PostRepository {
         .get();
       return row ? toPost(row) : null;
     },
+    findBySubject(workspace, subject, subjectId) {
+      const row = db
+        .select()
+        .from(posts)
+        .where(
+          and(
+            eq(posts.platform, workspace.platform),
+            eq(posts.workspaceId, workspace.workspaceId),
+            eq(posts.subject, subject),
+            eq(posts.subjectId, subjectId),
+          ),
+        )
+        .get();
+      return row ? toPost(row) : null;
+    },
+    delete(id) {
+      const removed = db.delete(reactions).where(eq(reactions.postId, id)).run().changes;
+      db.delete(posts).where(eq(posts.id, id)).run();
+      return removed;
+    },
   };
 }
 

@@ -12,11 +12,13 @@ import {
   goals,
   groups,
   members,
+  pendingEntries,
   posts,
   reactions,
   rejections,
   updates,
 } from '../schema.ts';
+import { toPendingEntry } from './pending-entries.ts';
 import { toApplication, toCheckIn, toDelivery, toFollowUp, toGroup, toMember, toPost, toRejection } from './rows.ts';
 
 export function createPrivacyRepository(db: Db): PrivacyRepository {
@@ -172,6 +174,15 @@ export function createPrivacyRepository(db: Db): PrivacyRepository {
               .all()
               .map(toReaction)
           : [],
+        pendingEntries: ofMember
+          ? db
+              .select()
+              .from(pendingEntries)
+              .where(inArray(pendingEntries.memberId, ids))
+              .orderBy(asc(pendingEntries.id))
+              .all()
+              .map(toPendingEntry)
+          : [],
       } satisfies MemberExport;
     },
 
@@ -195,7 +206,8 @@ export function createPrivacyRepository(db: Db): PrivacyRepository {
             | typeof followUps
             | typeof deliveries
             | typeof checkIns
-            | typeof goals,
+            | typeof goals
+            | typeof pendingEntries,
         >(
           table: T,
         ): number => (ids.length ? tx.delete(table).where(inArray(table.memberId, ids)).run().changes : 0);
@@ -216,6 +228,7 @@ export function createPrivacyRepository(db: Db): PrivacyRepository {
           rejections: byMember(rejections),
           updates: byMember(updates),
         };
+        byMember(pendingEntries);
         const applicationCount = byMember(applications);
         const memberCount = ids.length ? tx.delete(members).where(inArray(members.id, ids)).run().changes : 0;
         let adminEntries = 0;

@@ -4,6 +4,7 @@
  * same `to…` functions as everywhere else. The object literals are typed as drizzle's select
  * models, so a column added to the schema and not read here fails to compile.
  */
+import type Database from 'better-sqlite3';
 import type { InferSelectModel } from 'drizzle-orm';
 import type { Application, FollowUp, Member, WorkspaceRef } from '../../core/types.ts';
 import type * as s from '../schema.ts';
@@ -73,6 +74,16 @@ export function rawFollowUp(r: Raw): FollowUp {
     updatedAt: date(r.updated_at),
   };
   return toFollowUp(row);
+}
+
+/** Rows by id through a prepared single-row statement, each id once, in the order given. */
+export function byIds<T>(statement: Database.Statement, ids: readonly number[], map: (row: Raw) => T): T[] {
+  const found: T[] = [];
+  for (const id of new Set(ids)) {
+    const row = statement.get(id) as Raw | undefined;
+    if (row) found.push(map(row));
+  }
+  return found;
 }
 
 const columns = (table: string, alias: string, names: readonly string[]) =>

@@ -41,6 +41,7 @@ async function makeHarness(): Promise<ChatAdapterHarness> {
     localZone: 'UTC',
   });
   let last: SentMessage | null = null;
+  let deleted: SentMessage | null = null;
   const track = <T extends SentMessage>(p: Promise<T>) => p.then((s) => ((last = s), s));
   const workspace = { platform: 'console' as const, workspaceId: CONSOLE_WORKSPACE };
   return {
@@ -53,6 +54,10 @@ async function makeHarness(): Promise<ChatAdapterHarness> {
         await chat.updateMessage(ws, s, m);
         last = s;
       },
+      deleteMessage: async (ws, s) => {
+        await chat.deleteMessage(ws, s);
+        deleted = s;
+      },
     },
     channel: { workspace, channelId: CONSOLE_CHANNEL },
     user: { workspace, userId: 'alice' },
@@ -62,6 +67,7 @@ async function makeHarness(): Promise<ChatAdapterHarness> {
       payload: (printed.at(-1) ?? '').replace(/^\[[^\]]*\]( \(edited\))?/gm, ''),
       platformRef: last ?? { channelId: '', messageId: '' },
     }),
+    lastDeletion: () => deleted,
     pingsIn,
     deliverActivity: async (sent, author) => {
       const who = author === 'bot' ? CONSOLE_BOT : author;

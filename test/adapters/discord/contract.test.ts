@@ -76,6 +76,11 @@ runChatAdapterContract('Discord', async (): Promise<ChatAdapterHarness> => {
       const answered = last.answer.body as AnsweredMessage;
       return { payload: last.body, platformRef: { channelId: answered.channel_id, messageId: answered.id } };
     },
+    lastDeletion() {
+      const call = h.rest.calls.filter((c) => c.method === 'DELETE').at(-1);
+      const m = call ? /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(call.path) : null;
+      return m ? { channelId: m[1] ?? '', messageId: m[2] ?? '' } : null;
+    },
     pingsIn: discordPings,
     async deliverActivity(sent: SentMessage, author: 'bot' | string) {
       // Gateway dispatches are handled synchronously: the adapter is done when feed returns.

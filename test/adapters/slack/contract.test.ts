@@ -60,6 +60,10 @@ async function makeSlackHarness(): Promise<ChatAdapterHarness> {
       const platformRef: SentMessage = { channelId: String(channel), messageId: String(ts) };
       return { payload: call.params, platformRef };
     },
+    lastDeletion() {
+      const call = rig.api.callsTo('chat.delete').at(-1);
+      return call ? { channelId: String(call.params['channel']), messageId: String(call.params['ts']) } : null;
+    },
     pingsIn: slackPings,
     async deliverActivity(sent, author) {
       const user = author === 'bot' ? BOT_USER_ID : author;

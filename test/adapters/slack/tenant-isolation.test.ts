@@ -20,8 +20,8 @@ describe('Slack tenant isolation', () => {
     await h.command('U1', '/applied', 'Acme | SRE', '13345224609.738474920.replayed000');
     await h.command('U1', '/applied', 'Acme | SRE', '13345224609.738474920.replayed000');
     expect(applications()).toEqual(['Acme']);
-    await h.command('U1', '/applied', 'Acme | SRE', '13345224609.738474920.another0000');
-    expect(applications()).toEqual(['Acme', 'Acme']);
+    await h.command('U1', '/applied', 'Globex | SRE', '13345224609.738474920.another0000');
+    expect(applications()).toEqual(['Acme', 'Globex']);
   });
 
   it('treats a channel id from another team as no group at all, and stores nothing there or here', async () => {

@@ -13,6 +13,7 @@ const EXPORTED: Record<string, { key: string; id: (row: Record<string, unknown>)
   check_ins: { key: 'checkIns', id: (r) => r.id, column: 'id' },
   goals: { key: 'goals', id: (r) => r.memberId, column: 'member_id' },
   posts: { key: 'posts', id: (r) => r.id, column: 'id' },
+  pending_entries: { key: 'pendingEntries', id: (r) => r.id, column: 'id' },
 };
 
 describe('/rebound export', () => {

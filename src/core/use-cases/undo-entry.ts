@@ -1,0 +1,218 @@
+import type { CoreDeps } from '../deps.ts';
+import { DeliveryError, UserError } from '../errors.ts';
+import type { ButtonEvent, EventSource } from '../events.ts';
+import { privateText, textMessage, type Message, type Reply } from '../messages.ts';
+import { APPLICATION_STATUSES, type ApplicationStatus, type BotPost, type Group, type PostSubject } from '../types.ts';
+import { sameWorkspace, workspaceOf } from './context.ts';
+
+/** How long a logging reply's Undo button works. */
+export const UNDO_WINDOW_MS = 24 * 60 * 60_000;
+
+const PREFIX = 'undo';
+const WITHDRAWN = textMessage('(withdrawn by the member)');
+
+/**
+ * What an Undo button takes back. A rejection also says what its application's status was before
+ * (`new` when the rejection report created the application), so undoing it can put that back.
+ */
+export type UndoTarget =
+  | { readonly kind: 'application'; readonly id: number }
+  | { readonly kind: 'update'; readonly id: number }
+  | { readonly kind: 'rejection'; readonly id: number; readonly statusBefore: ApplicationStatus | 'new' };
+
+const CODES = { application: 'a', rejection: 'r', update: 'u' } as const;
+
+export function undoActionId(target: UndoTarget): string {
+  const base = `${PREFIX}:${CODES[target.kind]}:${target.id}`;
+  return target.kind === 'rejection' ? `${base}:${target.statusBefore}` : base;
+}
+
+export function parseUndoActionId(actionId: string): UndoTarget | null {
+  const m = /^undo:([aru]):(\d{1,15})(?::([a-z]{1,20}))?$/.exec(actionId);
+  if (!m) return null;
+  const id = Number(m[2]);
+  if (m[1] === 'a' && !m[3]) return { kind: 'application', id };
+  if (m[1] === 'u' && !m[3]) return { kind: 'update', id };
+  const before = m[3];
+  if (m[1] === 'r' && before && (before === 'new' || (APPLICATION_STATUSES as readonly string[]).includes(before)))
+    return { kind: 'rejection', id, statusBefore: before as ApplicationStatus | 'new' };
+  return null;
+}
+
+/** A logging reply with its Undo button. */
+export function withUndo(message: Message, target: UndoTarget): Reply {
+  return {
+    type: 'private',
+    message: {
+      blocks: [...message.blocks, { type: 'buttons', buttons: [{ actionId: undoActionId(target), label: 'Undo' }] }],
+    },
+  };
+}
+
+/**
+ * The statuses of the caller's applications to a company, read before a rejection changes one:
+ * what the rejection's Undo puts back.
+ */
+export function statusesBefore(
+  deps: CoreDeps,
+  group: Group,
+  source: EventSource,
+  company: string,
+): ReadonlyMap<number, ApplicationStatus> {
+  const member = deps.store.members.find(group.id, source.actor.userId);
+  if (!member) return new Map();
+  return new Map(deps.store.applications.findByCompany(member.id, company).map((a) => [a.id, a.status]));
+}
+
+type Outcome =
+  | { readonly kind: 'gone' }
+  | { readonly kind: 'expired'; readonly what: string }
+  | { readonly kind: 'blocked'; readonly why: string }
+  | { readonly kind: 'undone'; readonly what: string; readonly steps: number; readonly post: BotPost | null };
+
+/**
+ * Undo on a logging reply: within a day, the member who logged the entry takes it back, with its
+ * plan (its follow-ups, so none of them is ever nudged), its group post (deleted on the platform,
+ * or edited to say it was withdrawn where deleting is refused) and the reactions counted on it.
+ */
+export async function undoEntry(deps: CoreDeps, event: ButtonEvent): Promise<Reply> {
+  const target = parseUndoActionId(event.actionId);
+  if (!target) throw new UserError('That button no longer does anything.');
+  const ws = workspaceOf(event.source);
+  const now = deps.clock.now();
+
+  const outcome = deps.store.transaction((): Outcome => {
+    const entry = findEntry(deps, target);
+    const member = entry ? deps.store.members.get(entry.memberId) : null;
+    if (!entry || !member || !sameWorkspace(member.workspace, ws)) return { kind: 'gone' };
+    if (member.userId !== event.source.actor.userId)
+      throw new UserError("That Undo belongs to someone else's entry, so I left it alone.");
+    if (now.getTime() - entry.createdAt.getTime() > UNDO_WINDOW_MS) return { kind: 'expired', what: entry.what };
+    if (
+      target.kind === 'application' &&
+      deps.store.rejections.listByMember(member.id).some((r) => r.applicationId === target.id)
+    )
+      return { kind: 'blocked', why: `A rejection is logged on ${entry.what} since: undo that first.` };
+
+    const post = deps.store.posts.findBySubject(ws, entry.subject, target.id);
+    if (post) deps.store.posts.delete(post.id);
+    const steps = removeEntry(deps, target, member.id, now);
+    return { kind: 'undone', what: entry.what, steps, post };
+  });
+
+  switch (outcome.kind) {
+    case 'gone':
+      return privateText('That entry is already undone: there is nothing left to remove.');
+    case 'expired':
+      return privateText(
+        `Undo works for 24 hours after logging, and ${outcome.what} was logged longer ago than that, so it stays as it is.`,
+      );
+    case 'blocked':
+      return privateText(outcome.why);
+    case 'undone': {
+      if (outcome.post) await takeDownPost(deps, outcome.post);
+      const removed = [
+        outcome.steps > 0 ? `its plan (${outcome.steps} step${outcome.steps === 1 ? '' : 's'})` : null,
+        outcome.post ? 'its group post' : null,
+      ].filter((x): x is string => x !== null);
+      const also = removed.length ? `, with ${removed.join(' and ')}` : '';
+      return { type: 'replace', message: textMessage(`Undone: ${outcome.what} is removed${also}.`) };
+    }
+  }
+}
+
+interface FoundEntry {
+  readonly memberId: number;
+  readonly createdAt: Date;
+  readonly subject: PostSubject;
+  /** How the reply names it, e.g. "your rejection from Acme". */
+  readonly what: string;
+}
+
+function findEntry(deps: CoreDeps, target: UndoTarget): FoundEntry | null {
+  switch (target.kind) {
+    case 'application': {
+      const a = deps.store.applications.get(target.id);
+      return a
+        ? {
+            memberId: a.memberId,
+            createdAt: a.createdAt,
+            subject: 'application',
+            what: `your application to ${a.company}`,
+          }
+        : null;
+    }
+    case 'rejection': {
+      const r = deps.store.rejections.get(target.id);
+      const a = r ? deps.store.applications.get(r.applicationId) : null;
+      return r && a
+        ? {
+            memberId: r.memberId,
+            createdAt: r.createdAt,
+            subject: 'rejection',
+            what: `your rejection from ${a.company}`,
+          }
+        : null;
+    }
+    case 'update': {
+      const u = deps.store.updates.get(target.id);
+      return u ? { memberId: u.memberId, createdAt: u.createdAt, subject: 'update', what: 'your update' } : null;
+    }
+  }
+}
+
+/** Removes the entry's rows; returns how many follow-ups went with it. */
+function removeEntry(deps: CoreDeps, target: UndoTarget, memberId: number, now: Date): number {
+  switch (target.kind) {
+    case 'update':
+      deps.store.updates.delete(target.id);
+      return 0;
+    case 'application': {
+      const a = deps.store.applications.get(target.id);
+      if (!a) return 0;
+      // What logging it ticked off ("line up your next application") is open again.
+      const ticked = deps.rules.filter((r) => r.endsOn.includes('application-logged')).map((r) => r.id);
+      deps.store.followUps.reopenDoneAt(memberId, ticked, a.createdAt);
+      deps.store.applications.delete(a.id);
+      return 0;
+    }
+    case 'rejection': {
+      const r = deps.store.rejections.get(target.id);
+      if (!r) return 0;
+      // The plan, and any step chained from it since (a feedback request done → note the answer).
+      const steps = deps.store.followUps.deleteForApplicationSince(r.applicationId, r.createdAt);
+      if (target.statusBefore === 'new') {
+        deps.store.applications.delete(r.applicationId);
+      } else {
+        deps.store.rejections.delete(r.id);
+        if (deps.store.applications.get(r.applicationId)?.status === 'rejected')
+          deps.store.applications.setStatus(r.applicationId, target.statusBefore, now);
+      }
+      return steps;
+    }
+  }
+}
+
+/** Deletes the post on the platform; where that is refused, edits it to say it was withdrawn. */
+async function takeDownPost(deps: CoreDeps, post: BotPost): Promise<void> {
+  const sent = { channelId: post.channelId, messageId: post.messageId };
+  try {
+    await deps.chat.deleteMessage(post.workspace, sent);
+    return;
+  } catch (error) {
+    if (!(error instanceof DeliveryError)) throw error;
+    deps.logger.warn(
+      { platform: post.workspace.platform, workspace: post.workspace.workspaceId, failure: error.kind },
+      'could not delete an undone group post; editing it instead',
+    );
+  }
+  try {
+    await deps.chat.updateMessage(post.workspace, sent, WITHDRAWN);
+  } catch (error) {
+    if (!(error instanceof DeliveryError)) throw error;
+    deps.logger.warn(
+      { platform: post.workspace.platform, workspace: post.workspace.workspaceId, failure: error.kind },
+      'could not edit an undone group post',
+    );
+  }
+}
