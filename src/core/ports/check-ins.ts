@@ -32,8 +32,9 @@ export interface CheckInRepository {
    */
   findThreadById(thread: MessageRef): CheckInThread | null;
   /**
-   * Records a member's check-in for a local date. A second check-in the same day adds its counts
-   * to the first; `first` tells whether this was the day's first.
+   * Records a member's check-in for a local date. A form on a day already checked in replaces the
+   * day's counts and note; a thread reply then adds its note and leaves the counts. `first` tells
+   * whether this was the day's first.
    */
   record(input: NewCheckIn, now: Date): { checkIn: CheckIn; first: boolean };
   find(memberId: number, localDate: string): CheckIn | null;

@@ -4,7 +4,13 @@ import type { ButtonEvent, EventSource, FormSubmitEvent, ThreadReplyEvent } from
 import { CHECK_IN_FORM, LIMITS, type CheckInInput } from '../commands/declarations.ts';
 import { readInput } from '../commands/read-input.ts';
 import { privateText, type Reply } from '../messages.ts';
-import { checkInConfirmation, checkInForm, parseCheckInButtonId, parseCheckInFormId } from '../render/check-ins.ts';
+import {
+  checkInConfirmation,
+  checkInForm,
+  checkInUpdated,
+  parseCheckInButtonId,
+  parseCheckInFormId,
+} from '../render/check-ins.ts';
 import { addDays } from '../time.ts';
 import { stripControl } from '../text.ts';
 import type { CheckIn, Group, Member } from '../types.ts';
@@ -30,7 +36,7 @@ export function openCheckInFromButton(deps: CoreDeps, event: ButtonEvent): Reply
   return { type: 'form', form: checkInForm(group.id, parsed.date) };
 }
 
-/** A submitted check-in form: counts and a note, stored as a check-in and an update. */
+/** A submitted check-in form: counts and a note, stored as a check-in and an update; a second form that day replaces the first. */
 export function submitCheckInForm(deps: CoreDeps, event: FormSubmitEvent): Reply {
   const parsed = parseCheckInFormId(event.formId);
   if (!parsed) throw new UserError('That form has expired. Please run /checkin again.', EXAMPLE);
@@ -42,14 +48,14 @@ export function submitCheckInForm(deps: CoreDeps, event: FormSubmitEvent): Reply
   const followUpsDone = input.followups ?? 0;
   const note = input.note;
   const summary = `Checked in: ${applications} application${applications === 1 ? '' : 's'}, ${networking} networking action${networking === 1 ? '' : 's'}, ${followUpsDone} follow-up${followUpsDone === 1 ? '' : 's'} done.`;
-  const { streak } = record(
+  const { first, streak } = record(
     deps,
     group,
     event.source,
     { localDate: parsed.date, source: 'form', applications, networking, followUpsDone, note },
     note ? `${summary} ${note}` : summary,
   );
-  return privateText(checkInConfirmation(parsed.date, streak));
+  return privateText(first ? checkInConfirmation(parsed.date, streak) : checkInUpdated(parsed.date));
 }
 
 /** A reply in a day's check-in thread: the author's check-in for that day, and an update. */

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { CheckInRepository } from '../../core/ports.ts';
 import { InternalError } from '../../core/errors.ts';
 import type { Db } from '../open.ts';
@@ -69,17 +69,18 @@ export function createCheckInRepository(db: Db): CheckInRepository {
           .get();
         return { checkIn: toCheckIn(row), first: true };
       }
-      const row = db
-        .update(checkIns)
-        .set({
-          applications: sql`${checkIns.applications} + ${input.applications}`,
-          networking: sql`${checkIns.networking} + ${input.networking}`,
-          followUpsDone: sql`${checkIns.followUpsDone} + ${input.followUpsDone}`,
-          note: input.note ?? existing.note,
-        })
-        .where(eq(checkIns.id, existing.id))
-        .returning()
-        .get();
+      // A form replaces the day's numbers and note; a thread reply only adds its note.
+      const patch =
+        input.source === 'form'
+          ? {
+              source: input.source,
+              applications: input.applications,
+              networking: input.networking,
+              followUpsDone: input.followUpsDone,
+              note: input.note,
+            }
+          : { note: [existing.note, input.note].filter((n) => n !== null).join('\n') || null };
+      const row = db.update(checkIns).set(patch).where(eq(checkIns.id, existing.id)).returning().get();
       if (!row) throw new InternalError('invariant', 'check-in vanished during update');
       return { checkIn: toCheckIn(row), first: false };
     },
