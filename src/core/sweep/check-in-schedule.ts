@@ -4,6 +4,7 @@
  */
 import { DateTime } from 'luxon';
 import { addDays, atLocalTime, localDate, weekdayOfDate } from '../time.ts';
+import { ruleIsOn } from '../rules.ts';
 import type { Group } from '../types.ts';
 
 /** A missed check-in reminder older than this is dropped, not sent late. */
@@ -11,6 +12,11 @@ export const REMINDER_GRACE_MS = 12 * 3600_000;
 
 export function isCheckInDay(group: Group, date: string): boolean {
   return group.checkInDays.includes(weekdayOfDate(date));
+}
+
+/** Whether the group has its daily check-in (the `check-in` rule) on: off, no post and no reminder. */
+export function hasCheckIns(group: Group): boolean {
+  return ruleIsOn(group.ruleSettings, 'check-in');
 }
 
 export function checkInAt(group: Group, date: string): Date {

@@ -3,7 +3,7 @@ import { checkInReminder } from '../render/check-ins.ts';
 import { addDays } from '../time.ts';
 import type { Group, Member } from '../types.ts';
 import { availability } from './availability.ts';
-import { checkInAt, groupDate, isCheckInDay, REMINDER_GRACE_MS, reminderAt } from './check-in-schedule.ts';
+import { checkInAt, groupDate, hasCheckIns, isCheckInDay, REMINDER_GRACE_MS, reminderAt } from './check-in-schedule.ts';
 import { sendToMember, type RetryPolicy } from './deliver.ts';
 import { ledgerClaim, ledgerKey } from './ledger-keys.ts';
 
@@ -34,7 +34,7 @@ const reminderKey = (member: Member, group: Group, date: string) =>
 
 export function openReminderDays(groups: readonly Group[], now: Date): OpenReminderDay[] {
   const open: OpenReminderDay[] = [];
-  for (const group of groups) {
+  for (const group of groups.filter(hasCheckIns)) {
     const today = groupDate(group, now);
     for (const date of [addDays(today, -1), today]) {
       // A day whose check-in came before the group existed has nothing to remind of.
