@@ -48,14 +48,14 @@ export function openReminderDays(groups: readonly Group[], now: Date): OpenRemin
 }
 
 /**
- * Members of an open reminder day who still have nothing from it: active, joined before reminder
- * time, not checked in, and with no ledger entry for the day yet.
+ * Members of an open reminder day who still have nothing from it: active, with reminders on, joined
+ * before reminder time, not checked in, and with no ledger entry for the day yet.
  */
 export function waitingForReminder(deps: CoreDeps, day: OpenReminderDay): Member[] {
   const checkedIn = deps.store.checkIns.memberIdsCheckedIn(day.group.id, day.date);
   const members = deps.store.members
     .listByGroup(day.group.id, { activeOnly: true })
-    .filter((m) => !checkedIn.has(m.id) && m.joinedAt.getTime() <= day.at.getTime());
+    .filter((m) => m.checkInReminders && !checkedIn.has(m.id) && m.joinedAt.getTime() <= day.at.getTime());
   const handled = deps.store.deliveries.existingKeys(members.map((m) => reminderKey(m, day.group, day.date)));
   return members.filter((m) => !handled.has(reminderKey(m, day.group, day.date)));
 }
