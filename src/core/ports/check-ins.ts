@@ -41,6 +41,12 @@ export interface CheckInRepository {
   listByMember(memberId: number): CheckIn[];
   /** The members of a group who checked in for a local date. */
   memberIdsCheckedIn(groupId: number, localDate: string): Set<number>;
+  /**
+   * The members of a group who logged anything for a local date: checked in for it, or, between
+   * `from` and `to` (that date's start and end), logged or moved an application, a rejection, an
+   * update or feedback.
+   */
+  memberIdsWhoLogged(groupId: number, localDate: string, from: Date, to: Date): Set<number>;
 }
 
 export interface GoalRepository {

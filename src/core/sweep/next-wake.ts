@@ -39,7 +39,9 @@ export function nextWake(
     for (const member of waitingForReminder(deps, day)) {
       // A paused member's reminder day is recorded as paused, not sent later: only quiet hours wait.
       const reach = availability(member, day.group, after);
-      if (!reach.reachable && reach.reason === 'quiet-hours') candidates.push(reach.notBefore);
+      // A reminder whose quiet hours outlast the check-in's date is dropped: nothing to wake for.
+      if (!reach.reachable && reach.reason === 'quiet-hours' && reach.notBefore.getTime() < day.end.getTime())
+        candidates.push(reach.notBefore);
     }
   }
   for (const source of extra) {

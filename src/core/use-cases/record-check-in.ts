@@ -32,7 +32,7 @@ export function openCheckInFromButton(deps: CoreDeps, event: ButtonEvent): Reply
   const parsed = parseCheckInButtonId(event.actionId);
   if (!parsed) throw new UserError('That button no longer does anything.');
   const group = groupFor(deps, parsed.groupId, event.source);
-  checkDate(deps, group, parsed.date);
+  checkFormDate(deps, group, parsed.date);
   return { type: 'form', form: checkInForm(group.id, parsed.date) };
 }
 
@@ -41,7 +41,7 @@ export function submitCheckInForm(deps: CoreDeps, event: FormSubmitEvent): Reply
   const parsed = parseCheckInFormId(event.formId);
   if (!parsed) throw new UserError('That form has expired. Please run /checkin again.', EXAMPLE);
   const group = groupFor(deps, parsed.groupId, event.source);
-  checkDate(deps, group, parsed.date);
+  checkFormDate(deps, group, parsed.date);
   const input = readInput(CHECK_IN_FORM, event.fields) as CheckInInput;
   const applications = input.applications ?? 0;
   const networking = input.networking ?? 0;
@@ -128,7 +128,12 @@ function groupFor(deps: CoreDeps, groupId: number, source: EventSource): Group {
   return group;
 }
 
-/** A form for today or yesterday (group's calendar) is accepted: people report on the evening before. */
+/** A check-in form (and its button) is for its own day only, in the group's calendar: once that day has ended it says so. */
+function checkFormDate(deps: CoreDeps, group: Group, date: string): void {
+  if (date !== groupDate(group, deps.clock.now())) throw new UserError(EXPIRED, EXAMPLE);
+}
+
+/** A reply in the thread of today or yesterday (group's calendar) is accepted: people report on the evening before. */
 function checkDate(deps: CoreDeps, group: Group, date: string): void {
   const today = groupDate(group, deps.clock.now());
   if (date > today || date < addDays(today, -1)) throw new UserError(EXPIRED, EXAMPLE);
