@@ -58,6 +58,26 @@ describe('a check-in reminder is sent only on the check-in’s own date', () => 
     expect(reminders('alice').filter((r) => r.buttons.some((b) => b.endsWith(':2026-12-02')))).toHaveLength(1);
   });
 
+  it('feedback counts as logging too; what a member logged in another group does not', async () => {
+    h = await groupHarness({
+      start: MON_NOON,
+      zone: 'Europe/Berlin',
+      members: [{ userId: 'alice' }, { userId: 'carol' }],
+    });
+    await h.command('alice', 'applied', 'Acme | SRE');
+    await h.command({ userId: 'carol', timezone: 'Europe/Berlin' }, 'rebound', 'setup 09:00 Europe/Berlin mon-fri', {
+      channelId: 'C2',
+    });
+    await h.advanceTo(new Date('2026-12-01T09:00:00Z'));
+    await h.command('alice', 'feedback', 'Acme | wanted more depth on system design');
+    await h.command('carol', 'update', 'Logged in the other group', { channelId: 'C2' });
+    await h.advanceTo(new Date('2026-12-01T20:00:00Z'));
+    const day = (user: string) =>
+      reminders(user).filter((r) => r.buttons.includes(`checkin:open:${h.groupId}:2026-12-01`));
+    expect(day('alice')).toEqual([]);
+    expect(day('carol')).toHaveLength(1);
+  });
+
   it('the reminder’s button opens that day’s form, and once the day has ended says so', async () => {
     h = await groupHarness({ start: MON_NOON, zone: 'Europe/Berlin' });
     await h.advanceTo(new Date('2026-12-01T16:00:00Z'));
