@@ -36,7 +36,7 @@ export function nextWake(
     }
   }
   for (const day of openReminderDays(groups, after)) {
-    for (const member of waitingForReminder(deps, day)) {
+    for (const member of waitingForReminder(deps, day).filter((m) => m.checkInReminders)) {
       // A paused member's reminder day is recorded as paused, not sent later: only quiet hours wait.
       const reach = availability(member, day.group, after);
       // A reminder whose quiet hours outlast the check-in's date is dropped: nothing to wake for.

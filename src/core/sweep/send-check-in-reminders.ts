@@ -57,8 +57,8 @@ export function openReminderDays(groups: readonly Group[], now: Date): OpenRemin
 }
 
 /**
- * Members of an open reminder day who still have nothing from it: active, with reminders on, joined
- * before reminder time, who logged nothing that day (a check-in, an application, a rejection, an
+ * Members of an open reminder day who still have nothing from it: active, joined before reminder
+ * time, who logged nothing that day (a check-in, an application, a rejection, an
  * update, feedback), and with no ledger entry for the day yet.
  */
 export function waitingForReminder(deps: CoreDeps, day: OpenReminderDay): Member[] {
@@ -66,14 +66,14 @@ export function waitingForReminder(deps: CoreDeps, day: OpenReminderDay): Member
   const logged = deps.store.checkIns.memberIdsWhoLogged(group.id, date, startOfDate(group, date), day.end);
   const members = deps.store.members
     .listByGroup(day.group.id, { activeOnly: true })
-    .filter((m) => m.checkInReminders && !logged.has(m.id) && m.joinedAt.getTime() <= day.at.getTime());
+    .filter((m) => !logged.has(m.id) && m.joinedAt.getTime() <= day.at.getTime());
   const handled = deps.store.deliveries.existingKeys(members.map((m) => reminderKey(m, day.group, day.date)));
   return members.filter((m) => !handled.has(reminderKey(m, day.group, day.date)));
 }
 
 /**
- * At reminder time on a check-in day, a reminder to each member who has logged nothing that day. A
- * paused member gets none (the day is recorded as paused); a member in quiet hours gets it when
+ * At reminder time on a check-in day, a reminder to each member who has logged nothing that day and
+ * has reminders on. A paused member gets none (the day is recorded as paused); a member in quiet hours gets it when
  * they end, if that is still on the check-in's date (group timezone), else never: a reminder is
  * not sent on a later day.
  */
@@ -97,8 +97,10 @@ export async function sendCheckInReminders(
     const ready: Member[] = [];
     for (const m of waiting) {
       const a = availability(m, group, now);
-      if (a.reachable) ready.push(m);
-      else if (a.reason === 'paused') pausedNow.push(m);
+      // A pause is recorded even for a member with reminders off: the day must not break their streak.
+      if (!a.reachable && a.reason === 'paused') pausedNow.push(m);
+      else if (!m.checkInReminders) continue;
+      else if (a.reachable) ready.push(m);
       else if (a.notBefore !== null && a.notBefore.getTime() < day.end.getTime()) deferred++;
       else tooLate.push(m);
     }
