@@ -58,17 +58,25 @@ export function openReminderDays(groups: readonly Group[], now: Date): OpenRemin
 
 /**
  * Members of an open reminder day who still have nothing from it: active, joined before reminder
- * time, who logged nothing that day (a check-in, an application, a rejection, an
- * update, feedback), and with no ledger entry for the day yet.
+ * time, not checked in, and with no ledger entry for the day yet (a pause is recorded for them).
  */
 export function waitingForReminder(deps: CoreDeps, day: OpenReminderDay): Member[] {
-  const { group, date } = day;
-  const logged = deps.store.checkIns.memberIdsWhoLogged(group.id, date, startOfDate(group, date), day.end);
+  const checkedIn = deps.store.checkIns.memberIdsCheckedIn(day.group.id, day.date);
   const members = deps.store.members
     .listByGroup(day.group.id, { activeOnly: true })
-    .filter((m) => !logged.has(m.id) && m.joinedAt.getTime() <= day.at.getTime());
+    .filter((m) => !checkedIn.has(m.id) && m.joinedAt.getTime() <= day.at.getTime());
   const handled = deps.store.deliveries.existingKeys(members.map((m) => reminderKey(m, day.group, day.date)));
   return members.filter((m) => !handled.has(reminderKey(m, day.group, day.date)));
+}
+
+/**
+ * Of the waiting members, who is to be reminded: reminders on, and nothing logged that day (an
+ * application, a rejection, an update, feedback) in the group's calendar.
+ */
+export function toRemind(deps: CoreDeps, day: OpenReminderDay, waiting: readonly Member[]): Set<number> {
+  const { group, date } = day;
+  const logged = deps.store.checkIns.memberIdsWhoLogged(group.id, date, startOfDate(group, date), day.end);
+  return new Set(waiting.filter((m) => m.checkInReminders && !logged.has(m.id)).map((m) => m.id));
 }
 
 /**
@@ -92,14 +100,15 @@ export async function sendCheckInReminders(
     const { group, date } = day;
     const waiting = waitingForReminder(deps, day);
     if (waiting.length === 0) continue;
+    const remind = toRemind(deps, day, waiting);
     const pausedNow: Member[] = [];
     const tooLate: Member[] = [];
     const ready: Member[] = [];
     for (const m of waiting) {
       const a = availability(m, group, now);
-      // A pause is recorded even for a member with reminders off: the day must not break their streak.
+      // A pause is recorded for everyone not checked in, reminded or not: the day must not break their streak.
       if (!a.reachable && a.reason === 'paused') pausedNow.push(m);
-      else if (!m.checkInReminders) continue;
+      else if (!remind.has(m.id)) continue;
       else if (a.reachable) ready.push(m);
       else if (a.notBefore !== null && a.notBefore.getTime() < day.end.getTime()) deferred++;
       else tooLate.push(m);

@@ -42,6 +42,22 @@ describe('/rebound reminders off|on', () => {
     expect(reminders('alice')).toEqual([]);
   });
 
+  it('a paused day keeps the streak of a member who logged an application that day', async () => {
+    h = await groupHarness({ start: new Date('2026-11-25T12:00:00Z'), zone: 'Europe/Berlin' });
+    const reply = async (date: string, text: string) => {
+      const thread = h.store.checkIns.findThread(h.groupId, date);
+      if (!thread) throw new Error(`no thread for ${date}`);
+      return h.rebound.handle({ kind: 'thread-reply', source: h.source('alice'), threadId: thread.threadId, text });
+    };
+    await h.advanceTo(new Date('2026-11-26T09:00:00Z'));
+    await reply('2026-11-26', 'day one');
+    await h.advanceTo(new Date('2026-11-27T07:00:00Z'));
+    await h.command('alice', 'rebound', 'pause 1');
+    await h.command('alice', 'applied', 'Acme | SRE');
+    await h.advanceTo(new Date('2026-11-30T09:00:00Z'));
+    expect(replyText(await reply('2026-11-30', 'back'))).toContain('2-day streak');
+  });
+
   it('refuses anything but on or off, with an example', async () => {
     h = await groupHarness({ start: new Date('2026-11-25T12:00:00Z'), zone: 'Europe/Berlin' });
     const reply = replyText(await h.command('alice', 'rebound', 'reminders sometimes'));
