@@ -81,9 +81,9 @@ export function toRemind(deps: CoreDeps, day: OpenReminderDay, waiting: readonly
 
 /**
  * At reminder time on a check-in day, a reminder to each member who has logged nothing that day and
- * has reminders on. A paused member gets none (the day is recorded as paused); a member in quiet hours gets it when
- * they end, if that is still on the check-in's date (group timezone), else never: a reminder is
- * not sent on a later day.
+ * has reminders on. A paused member gets none (the day is recorded as paused); a member in quiet
+ * hours gets it when they end, if that is still on the check-in's date (group timezone), else
+ * never: a reminder is not sent on a later day.
  */
 export async function sendCheckInReminders(
   deps: CoreDeps,
@@ -106,7 +106,7 @@ export async function sendCheckInReminders(
     const ready: Member[] = [];
     for (const m of waiting) {
       const a = availability(m, group, now);
-      // A pause is recorded for everyone not checked in, reminded or not: the day must not break their streak.
+      // A pause is recorded for everyone not checked in, reminded or not: it keeps their streak.
       if (!a.reachable && a.reason === 'paused') pausedNow.push(m);
       else if (!remind.has(m.id)) continue;
       else if (a.reachable) ready.push(m);
