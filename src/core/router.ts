@@ -29,6 +29,7 @@ import { recordUpdate } from './use-cases/record-update.ts';
 import { resumeMember } from './use-cases/resume-member.ts';
 import { setGoal } from './use-cases/set-goal.ts';
 import { setQuietHours } from './use-cases/set-quiet-hours.ts';
+import { setReminders } from './use-cases/set-reminders.ts';
 import { setTimezone } from './use-cases/set-timezone.ts';
 import { setVisibility } from './use-cases/set-visibility.ts';
 import { setupGroup } from './use-cases/setup-group.ts';
@@ -63,6 +64,7 @@ const HANDLERS: { readonly [Id in CommandId]: Handler<Id> } = {
   'rebound resume': (deps, source) => resumeMember(deps, source),
   'rebound timezone': setTimezone,
   'rebound quiet': setQuietHours,
+  'rebound reminders': setReminders,
   'rebound visibility': setVisibility,
   'rebound export': (deps, source) => exportMyData(deps, source),
   'rebound forget-me': (deps, source) => askToForgetMe(deps, source),

@@ -215,9 +215,14 @@ export function findRule(rules: readonly FollowUpRule[], id: string): FollowUpRu
   return rules.find((r) => r.id === id);
 }
 
+/** Whether a group has a rule on: every rule is on until the group switches it off. */
+export function ruleIsOn(settings: Readonly<Record<string, RuleSetting>>, id: string): boolean {
+  return settings[id]?.enabled !== false;
+}
+
 /** The rule with a group's setting applied: null when the group switched it off. */
 export function effectiveRule(rule: FollowUpRule, setting: RuleSetting | undefined): FollowUpRule | null {
-  if (setting && !setting.enabled) return null;
+  if (setting?.enabled === false) return null;
   if (setting?.offsetDays === undefined) return rule;
   const t = rule.timing;
   const days = setting.offsetDays;

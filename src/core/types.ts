@@ -86,6 +86,8 @@ export interface Member {
   readonly active: boolean;
   /** Set when a DM failed permanently; nudges then go to the group channel as one mention. */
   readonly dmUnreachable: boolean;
+  /** False when they turned their check-in reminders off; nudges are not affected. */
+  readonly checkInReminders: boolean;
   readonly joinedAt: Date;
 }
 

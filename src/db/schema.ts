@@ -60,6 +60,8 @@ export const members = sqliteTable(
       .default('shared'),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     dmUnreachable: integer('dm_unreachable', { mode: 'boolean' }).notNull().default(false),
+    /** Off when the member turned their check-in reminders off (`/rebound reminders off`). */
+    checkInReminders: integer('check_in_reminders', { mode: 'boolean' }).notNull().default(true),
     joinedAt: ms('joined_at').notNull(),
   },
   (t) => [

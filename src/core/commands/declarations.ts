@@ -368,6 +368,26 @@ export const COMMANDS = {
       },
     ],
   }),
+  'rebound reminders': declare({
+    id: 'rebound reminders',
+    summary: 'turns your check-in reminders off or on (nudges are not affected)',
+    where: 'group-or-dm',
+    who: 'member',
+    example: '/rebound reminders off',
+    fields: [
+      {
+        id: 'state',
+        kind: 'choice',
+        label: 'on or off',
+        required: true,
+        example: 'off',
+        choices: [
+          { value: 'on', label: 'on' },
+          { value: 'off', label: 'off' },
+        ],
+      },
+    ],
+  }),
   'rebound visibility': declare({
     id: 'rebound visibility',
     summary: 'what the group sees of your entries',

@@ -32,14 +32,21 @@ export interface CheckInRepository {
    */
   findThreadById(thread: MessageRef): CheckInThread | null;
   /**
-   * Records a member's check-in for a local date. A second check-in the same day adds its counts
-   * to the first; `first` tells whether this was the day's first.
+   * Records a member's check-in for a local date. A form on a day already checked in replaces the
+   * day's counts and note; a thread reply then adds its note and leaves the counts. `first` tells
+   * whether this was the day's first.
    */
   record(input: NewCheckIn, now: Date): { checkIn: CheckIn; first: boolean };
   find(memberId: number, localDate: string): CheckIn | null;
   listByMember(memberId: number): CheckIn[];
   /** The members of a group who checked in for a local date. */
   memberIdsCheckedIn(groupId: number, localDate: string): Set<number>;
+  /**
+   * The members of a group who logged anything for a local date: checked in for it, or, between
+   * `from` and `to` (that date's start and end), logged or moved an application, a rejection, an
+   * update or feedback.
+   */
+  memberIdsWhoLogged(groupId: number, localDate: string, from: Date, to: Date): Set<number>;
 }
 
 export interface GoalRepository {

@@ -69,6 +69,7 @@ export type MemberPatch = Partial<{
   visibility: Visibility;
   active: boolean;
   dmUnreachable: boolean;
+  checkInReminders: boolean;
 }>;
 
 export interface MemberRepository {

@@ -73,3 +73,8 @@ export function checkInConfirmation(date: string, streak: number): string {
   if (streak >= 2) return `Checked in for ${day}. 🔥 That's a ${streak}-day streak: keep it going!`;
   return `Checked in for ${day}. That's day one of a new streak.`;
 }
+
+/** A second form on the same day: its numbers replace the first's. */
+export function checkInUpdated(date: string): string {
+  return `Updated your check-in for ${longDate(date)}: these numbers replace the earlier ones.`;
+}

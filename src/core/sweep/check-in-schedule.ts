@@ -4,13 +4,16 @@
  */
 import { DateTime } from 'luxon';
 import { addDays, atLocalTime, localDate, weekdayOfDate } from '../time.ts';
+import { ruleIsOn } from '../rules.ts';
 import type { Group } from '../types.ts';
-
-/** A missed check-in reminder older than this is dropped, not sent late. */
-export const REMINDER_GRACE_MS = 12 * 3600_000;
 
 export function isCheckInDay(group: Group, date: string): boolean {
   return group.checkInDays.includes(weekdayOfDate(date));
+}
+
+/** Whether the group has its daily check-in (the `check-in` rule) on: off, no post and no reminder. */
+export function hasCheckIns(group: Group): boolean {
+  return ruleIsOn(group.ruleSettings, 'check-in');
 }
 
 export function checkInAt(group: Group, date: string): Date {
@@ -19,6 +22,16 @@ export function checkInAt(group: Group, date: string): Date {
 
 export function reminderAt(group: Group, date: string): Date {
   return atLocalTime(date, group.reminderMinute, group.timezone);
+}
+
+/** The first instant of a group's local date. */
+export function startOfDate(group: Group, date: string): Date {
+  return atLocalTime(date, 0, group.timezone);
+}
+
+/** The first instant after a group's local date: a reminder for the date is never sent from then on. */
+export function endOfDate(group: Group, date: string): Date {
+  return atLocalTime(addDays(date, 1), 0, group.timezone);
 }
 
 /** The group's local date at an instant. */

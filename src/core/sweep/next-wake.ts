@@ -1,7 +1,7 @@
 import type { CoreDeps } from '../deps.ts';
 import { availability } from './availability.ts';
 import { checkInAt, nextOnCheckInDay, reminderAt } from './check-in-schedule.ts';
-import { openReminderDays, waitingForReminder } from './send-check-in-reminders.ts';
+import { openReminderDays, toRemind, waitingForReminder } from './send-check-in-reminders.ts';
 
 /**
  * The next moment after `after` at which a sweep would have something to do: a step falling due,
@@ -36,10 +36,14 @@ export function nextWake(
     }
   }
   for (const day of openReminderDays(groups, after)) {
-    for (const member of waitingForReminder(deps, day)) {
+    const waiting = waitingForReminder(deps, day);
+    const remind = toRemind(deps, day, waiting);
+    for (const member of waiting.filter((m) => remind.has(m.id))) {
       // A paused member's reminder day is recorded as paused, not sent later: only quiet hours wait.
       const reach = availability(member, day.group, after);
-      if (!reach.reachable && reach.reason === 'quiet-hours') candidates.push(reach.notBefore);
+      // A reminder whose quiet hours outlast the check-in's date is dropped: nothing to wake for.
+      if (!reach.reachable && reach.reason === 'quiet-hours' && reach.notBefore.getTime() < day.end.getTime())
+        candidates.push(reach.notBefore);
     }
   }
   for (const source of extra) {

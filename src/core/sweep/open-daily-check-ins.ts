@@ -1,7 +1,7 @@
 import type { CoreDeps } from '../deps.ts';
 import { checkInPost, checkInThreadName } from '../render/check-ins.ts';
 import type { Group } from '../types.ts';
-import { checkInAt, groupDate, isCheckInDay } from './check-in-schedule.ts';
+import { checkInAt, groupDate, hasCheckIns, isCheckInDay } from './check-in-schedule.ts';
 import { markFailed, sendClaimed, type RetryPolicy } from './deliver.ts';
 import { ledgerClaim, ledgerKey } from './ledger-keys.ts';
 
@@ -11,7 +11,8 @@ export interface CheckInPostReport {
 }
 
 /**
- * At each group's check-in time on its check-in days (group timezone), one post that opens the
+ * At each group's check-in time on its check-in days (group timezone), unless the group switched
+ * the `check-in` rule off, one post that opens the
  * day's thread, at most once per group and local date (the ledger key `checkin:{group}:{date}`).
  * Only today's local date is ever considered, so a post is late at most within the same day, and
  * a day the bot missed entirely is never posted on a later day.
@@ -23,7 +24,7 @@ export async function openDailyCheckIns(
 ): Promise<CheckInPostReport> {
   const now = deps.clock.now();
   const due: { group: Group; date: string; key: string }[] = [];
-  for (const group of deps.store.groups.listAll()) {
+  for (const group of deps.store.groups.listAll().filter(hasCheckIns)) {
     const date = groupDate(group, now);
     const at = checkInAt(group, date);
     // Not before it is time, and not on the day a group was set up after its check-in time.

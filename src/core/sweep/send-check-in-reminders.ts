@@ -1,24 +1,35 @@
 import type { CoreDeps } from '../deps.ts';
 import { checkInReminder } from '../render/check-ins.ts';
-import { addDays } from '../time.ts';
 import type { Group, Member } from '../types.ts';
 import { availability } from './availability.ts';
-import { checkInAt, groupDate, isCheckInDay, REMINDER_GRACE_MS, reminderAt } from './check-in-schedule.ts';
+import {
+  checkInAt,
+  endOfDate,
+  groupDate,
+  hasCheckIns,
+  isCheckInDay,
+  reminderAt,
+  startOfDate,
+} from './check-in-schedule.ts';
 import { sendToMember, type RetryPolicy } from './deliver.ts';
 import { ledgerClaim, ledgerKey } from './ledger-keys.ts';
 
 export interface ReminderReport {
   readonly sent: number;
   readonly deferred: number;
+  /** Reminders not sent because the member's quiet hours last until the check-in's date is over. */
+  readonly dropped: number;
   readonly paused: number;
   readonly failed: number;
 }
 
-/** A check-in day whose reminder time has passed by less than the grace period. */
+/** Today's check-in (group timezone) once its reminder time has passed: reminders go out until `end`. */
 export interface OpenReminderDay {
   readonly group: Group;
   readonly date: string;
   readonly at: Date;
+  /** The end of the check-in's local date: from then on, its reminder is never sent. */
+  readonly end: Date;
 }
 
 /**
@@ -34,22 +45,20 @@ const reminderKey = (member: Member, group: Group, date: string) =>
 
 export function openReminderDays(groups: readonly Group[], now: Date): OpenReminderDay[] {
   const open: OpenReminderDay[] = [];
-  for (const group of groups) {
-    const today = groupDate(group, now);
-    for (const date of [addDays(today, -1), today]) {
-      // A day whose check-in came before the group existed has nothing to remind of.
-      if (!isCheckInDay(group, date) || group.createdAt.getTime() > checkInAt(group, date).getTime()) continue;
-      const at = reminderAt(group, date);
-      const age = now.getTime() - at.getTime();
-      if (age >= 0 && age < REMINDER_GRACE_MS) open.push({ group, date, at });
-    }
+  for (const group of groups.filter(hasCheckIns)) {
+    // Only the check-in's own date: a reminder is never sent on a later day.
+    const date = groupDate(group, now);
+    // A day whose check-in came before the group existed has nothing to remind of.
+    if (!isCheckInDay(group, date) || group.createdAt.getTime() > checkInAt(group, date).getTime()) continue;
+    const at = reminderAt(group, date);
+    if (at.getTime() <= now.getTime()) open.push({ group, date, at, end: endOfDate(group, date) });
   }
   return open;
 }
 
 /**
  * Members of an open reminder day who still have nothing from it: active, joined before reminder
- * time, not checked in, and with no ledger entry for the day yet.
+ * time, not checked in, and with no ledger entry for the day yet (a pause is recorded for them).
  */
 export function waitingForReminder(deps: CoreDeps, day: OpenReminderDay): Member[] {
   const checkedIn = deps.store.checkIns.memberIdsCheckedIn(day.group.id, day.date);
@@ -61,9 +70,20 @@ export function waitingForReminder(deps: CoreDeps, day: OpenReminderDay): Member
 }
 
 /**
- * At reminder time on a check-in day, a reminder to each member who has not checked in. A paused
- * member gets none (the day is recorded as paused); a member in quiet hours gets it when they end;
- * a reminder that could not go out within 12 hours of its time is dropped.
+ * Of the waiting members, who is to be reminded: reminders on, and nothing logged that day (an
+ * application, a rejection, an update, feedback) in the group's calendar.
+ */
+export function toRemind(deps: CoreDeps, day: OpenReminderDay, waiting: readonly Member[]): Set<number> {
+  const { group, date } = day;
+  const logged = deps.store.checkIns.memberIdsWhoLogged(group.id, date, startOfDate(group, date), day.end);
+  return new Set(waiting.filter((m) => m.checkInReminders && !logged.has(m.id)).map((m) => m.id));
+}
+
+/**
+ * At reminder time on a check-in day, a reminder to each member who has logged nothing that day and
+ * has reminders on. A paused member gets none (the day is recorded as paused); a member in quiet
+ * hours gets it when they end, if that is still on the check-in's date (group timezone), else
+ * never: a reminder is not sent on a later day.
  */
 export async function sendCheckInReminders(
   deps: CoreDeps,
@@ -73,19 +93,25 @@ export async function sendCheckInReminders(
   const now = deps.clock.now();
   let sent = 0;
   let deferred = 0;
+  let dropped = 0;
   let paused = 0;
   let failed = 0;
   for (const day of openReminderDays(deps.store.groups.listAll(), now)) {
     const { group, date } = day;
     const waiting = waitingForReminder(deps, day);
     if (waiting.length === 0) continue;
+    const remind = toRemind(deps, day, waiting);
     const pausedNow: Member[] = [];
+    const tooLate: Member[] = [];
     const ready: Member[] = [];
     for (const m of waiting) {
       const a = availability(m, group, now);
-      if (a.reachable) ready.push(m);
-      else if (a.reason === 'paused') pausedNow.push(m);
-      else deferred++;
+      // A pause is recorded for everyone not checked in, reminded or not: it keeps their streak.
+      if (!a.reachable && a.reason === 'paused') pausedNow.push(m);
+      else if (!remind.has(m.id)) continue;
+      else if (a.reachable) ready.push(m);
+      else if (a.notBefore !== null && a.notBefore.getTime() < day.end.getTime()) deferred++;
+      else tooLate.push(m);
     }
     const owned = deps.store.transaction(() => {
       const skipped = deps.store.deliveries.claimMany(
@@ -94,12 +120,41 @@ export async function sendCheckInReminders(
       );
       for (const key of skipped) deps.store.deliveries.markSent(key, null, now);
       paused += skipped.size;
+      // Quiet hours that outlast the day: the reminder is dropped now, once, not sent tomorrow.
+      const late = deps.store.deliveries.claimMany(
+        tooLate.map((m) => ledgerClaim(reminderEntry('reminder', m, group, date), group.workspace, owner)),
+        now,
+      );
+      for (const key of late) deps.store.deliveries.markAbandoned(key, 'quiet hours last past the end of the day');
+      dropped += late.size;
+      if (late.size > 0)
+        deps.logger.info(
+          {
+            platform: group.workspace.platform,
+            workspace: group.workspace.workspaceId,
+            group: group.id,
+            date,
+            dropped: late.size,
+          },
+          'check-in reminders dropped: quiet hours last past the end of the day',
+        );
       return deps.store.deliveries.claimMany(
         ready.map((m) => ledgerClaim(reminderEntry('reminder', m, group, date), group.workspace, owner)),
         now,
       );
     });
     for (const member of ready.filter((m) => owned.has(reminderKey(m, group, date)))) {
+      // A long queue of sends must not carry a reminder past the end of its day.
+      if (deps.clock.now().getTime() >= day.end.getTime()) {
+        deps.store.transaction(() =>
+          deps.store.deliveries.markAbandoned(
+            reminderKey(member, group, date),
+            'the local day ended before it was sent',
+          ),
+        );
+        dropped++;
+        continue;
+      }
       const result = await sendToMember(
         deps,
         {
@@ -115,5 +170,5 @@ export async function sendCheckInReminders(
       else failed++;
     }
   }
-  return { sent, deferred, paused, failed };
+  return { sent, deferred, dropped, paused, failed };
 }

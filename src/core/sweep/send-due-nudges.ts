@@ -2,6 +2,7 @@ import type { CoreDeps } from '../deps.ts';
 import type { Message } from '../messages.ts';
 import type { DueStep, NewDelivery } from '../ports/index.ts';
 import { nudgeMessage, type FollowUpView } from '../render/follow-ups.ts';
+import { ruleIsOn } from '../rules.ts';
 import type { Group, Member } from '../types.ts';
 import { memberZone } from '../use-cases/context.ts';
 import { availability } from './availability.ts';
@@ -61,6 +62,17 @@ export function claimDueNudges(
       else ready.set(member.id, [step]);
     }
 
+    // A step of a rule the group has since switched off is closed, not sent.
+    let cancelled = 0;
+    for (const [memberId, steps] of ready) {
+      const group = groups.get((steps[0] as DueStep).member.groupId) as Group;
+      const on = steps.filter((s) => ruleIsOn(group.ruleSettings, s.followUp.ruleId));
+      for (const s of steps) if (!on.includes(s)) store.followUps.update(s.followUp.id, { status: 'cancelled' }, now);
+      cancelled += steps.length - on.length;
+      if (on.length) ready.set(memberId, on);
+      else ready.delete(memberId);
+    }
+
     // Conditional rules (keep-applying): a step whose condition no longer holds is closed, not sent.
     const conditionalRules = new Set<string>(
       deps.rules.filter((r) => r.condition === 'no-application-since-created').map((r) => r.id),
@@ -69,7 +81,6 @@ export function claimDueNudges(
       .filter(([, steps]) => steps.some((s) => conditionalRules.has(s.followUp.ruleId)))
       .map(([id]) => id);
     const latest = askLatest.length ? store.applications.latestCreatedAt(askLatest) : new Map<number, Date>();
-    let cancelled = 0;
     const claims: NewDelivery[] = [];
     const byKey = new Map<string, DueStep>();
     for (const [memberId, steps] of ready) {

@@ -4,7 +4,13 @@ import type { ButtonEvent, EventSource, FormSubmitEvent, ThreadReplyEvent } from
 import { CHECK_IN_FORM, LIMITS, type CheckInInput } from '../commands/declarations.ts';
 import { readInput } from '../commands/read-input.ts';
 import { privateText, type Reply } from '../messages.ts';
-import { checkInConfirmation, checkInForm, parseCheckInButtonId, parseCheckInFormId } from '../render/check-ins.ts';
+import {
+  checkInConfirmation,
+  checkInForm,
+  checkInUpdated,
+  parseCheckInButtonId,
+  parseCheckInFormId,
+} from '../render/check-ins.ts';
 import { addDays } from '../time.ts';
 import { stripControl } from '../text.ts';
 import type { CheckIn, Group, Member } from '../types.ts';
@@ -26,30 +32,30 @@ export function openCheckInFromButton(deps: CoreDeps, event: ButtonEvent): Reply
   const parsed = parseCheckInButtonId(event.actionId);
   if (!parsed) throw new UserError('That button no longer does anything.');
   const group = groupFor(deps, parsed.groupId, event.source);
-  checkDate(deps, group, parsed.date);
+  checkFormDate(deps, group, parsed.date);
   return { type: 'form', form: checkInForm(group.id, parsed.date) };
 }
 
-/** A submitted check-in form: counts and a note, stored as a check-in and an update. */
+/** A submitted check-in form: counts and a note, stored as a check-in and an update; a second form that day replaces the first. */
 export function submitCheckInForm(deps: CoreDeps, event: FormSubmitEvent): Reply {
   const parsed = parseCheckInFormId(event.formId);
   if (!parsed) throw new UserError('That form has expired. Please run /checkin again.', EXAMPLE);
   const group = groupFor(deps, parsed.groupId, event.source);
-  checkDate(deps, group, parsed.date);
+  checkFormDate(deps, group, parsed.date);
   const input = readInput(CHECK_IN_FORM, event.fields) as CheckInInput;
   const applications = input.applications ?? 0;
   const networking = input.networking ?? 0;
   const followUpsDone = input.followups ?? 0;
   const note = input.note;
   const summary = `Checked in: ${applications} application${applications === 1 ? '' : 's'}, ${networking} networking action${networking === 1 ? '' : 's'}, ${followUpsDone} follow-up${followUpsDone === 1 ? '' : 's'} done.`;
-  const { streak } = record(
+  const { first, streak } = record(
     deps,
     group,
     event.source,
     { localDate: parsed.date, source: 'form', applications, networking, followUpsDone, note },
     note ? `${summary} ${note}` : summary,
   );
-  return privateText(checkInConfirmation(parsed.date, streak));
+  return privateText(first ? checkInConfirmation(parsed.date, streak) : checkInUpdated(parsed.date));
 }
 
 /** A reply in a day's check-in thread: the author's check-in for that day, and an update. */
@@ -122,7 +128,12 @@ function groupFor(deps: CoreDeps, groupId: number, source: EventSource): Group {
   return group;
 }
 
-/** A form for today or yesterday (group's calendar) is accepted: people report on the evening before. */
+/** A check-in form (and its button) is for its own day only, in the group's calendar: once that day has ended it says so. */
+function checkFormDate(deps: CoreDeps, group: Group, date: string): void {
+  if (date !== groupDate(group, deps.clock.now())) throw new UserError(EXPIRED, EXAMPLE);
+}
+
+/** A reply in the thread of today or yesterday (group's calendar) is accepted: people report on the evening before. */
 function checkDate(deps: CoreDeps, group: Group, date: string): void {
   const today = groupDate(group, deps.clock.now());
   if (date > today || date < addDays(today, -1)) throw new UserError(EXPIRED, EXAMPLE);

@@ -1,11 +1,25 @@
+import type { Statement } from 'better-sqlite3';
 import { and, eq, sql } from 'drizzle-orm';
 import type { CheckInRepository } from '../../core/ports/index.ts';
 import { InternalError } from '../../core/errors.ts';
 import type { Db } from '../open.ts';
 import { checkIns, checkInThreads } from '../schema.ts';
-import { scopeOf, toCheckIn, toCheckInThread } from './rows.ts';
+import { scopeOf, sqliteOf, toCheckIn, toCheckInThread } from './rows.ts';
+
+const inGroupBetween = (table: string, column: string) =>
+  `SELECT member_id FROM ${table} WHERE member_id IN (SELECT id FROM members WHERE group_id = ?) AND ${column} >= ? AND ${column} < ?`;
+
+/** A day's check-ins, and everything logged in the day's time range, by the group's members. */
+const WHO_LOGGED_SQL = [
+  'SELECT member_id FROM check_ins WHERE group_id = ? AND local_date = ?',
+  inGroupBetween('applications', 'updated_at'),
+  inGroupBetween('rejections', 'created_at'),
+  inGroupBetween('updates', 'created_at'),
+  inGroupBetween('feedback', 'created_at'),
+].join(' UNION ');
 
 export function createCheckInRepository(db: Db): CheckInRepository {
+  let whoLogged: Statement | undefined;
   return {
     saveThread(input, now) {
       const row = db
@@ -69,17 +83,18 @@ export function createCheckInRepository(db: Db): CheckInRepository {
           .get();
         return { checkIn: toCheckIn(row), first: true };
       }
-      const row = db
-        .update(checkIns)
-        .set({
-          applications: sql`${checkIns.applications} + ${input.applications}`,
-          networking: sql`${checkIns.networking} + ${input.networking}`,
-          followUpsDone: sql`${checkIns.followUpsDone} + ${input.followUpsDone}`,
-          note: input.note ?? existing.note,
-        })
-        .where(eq(checkIns.id, existing.id))
-        .returning()
-        .get();
+      // A form replaces the day's numbers and note; a thread reply only adds its note.
+      const patch =
+        input.source === 'form'
+          ? {
+              source: input.source,
+              applications: input.applications,
+              networking: input.networking,
+              followUpsDone: input.followUpsDone,
+              note: input.note,
+            }
+          : { note: [existing.note, input.note].filter((n) => n !== null).join('\n') || null };
+      const row = db.update(checkIns).set(patch).where(eq(checkIns.id, existing.id)).returning().get();
       if (!row) throw new InternalError('invariant', 'check-in vanished during update');
       return { checkIn: toCheckIn(row), first: false };
     },
@@ -98,6 +113,13 @@ export function createCheckInRepository(db: Db): CheckInRepository {
         .where(and(eq(checkIns.groupId, groupId), eq(checkIns.localDate, localDate)))
         .all();
       return new Set(rows.map((r) => r.memberId));
+    },
+    memberIdsWhoLogged(groupId, localDate, from, to) {
+      const range = [groupId, from.getTime(), to.getTime()];
+      const rows = (whoLogged ??= sqliteOf(db).prepare(WHO_LOGGED_SQL))
+        .pluck()
+        .all(groupId, localDate, ...range, ...range, ...range, ...range) as number[];
+      return new Set(rows);
     },
     listByMember(memberId) {
       return db

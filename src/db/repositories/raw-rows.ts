@@ -33,6 +33,7 @@ export function rawMember(r: Raw): Member {
     visibility: str(r.visibility) as Member['visibility'],
     active: r.active === 1,
     dmUnreachable: r.dm_unreachable === 1,
+    checkInReminders: r.check_in_reminders === 1,
     joinedAt: date(r.joined_at),
   };
   return toMember(row);
@@ -103,6 +104,7 @@ const MEMBER_COLUMNS = [
   'active',
   'dm_unreachable',
   'joined_at',
+  'check_in_reminders',
 ];
 const APPLICATION_COLUMNS = [
   'id',
@@ -174,6 +176,7 @@ export function rawDueStep(
       active: r[m + 11] === 1,
       dmUnreachable: r[m + 12] === 1,
       joinedAt: date(r[m + 13]),
+      checkInReminders: r[m + 14] === 1,
     });
     members.set(memberId, member);
   }

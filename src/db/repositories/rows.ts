@@ -78,6 +78,7 @@ export function toMember(r: InferSelectModel<typeof s.members>): Member {
     visibility: r.visibility,
     active: r.active,
     dmUnreachable: r.dmUnreachable,
+    checkInReminders: r.checkInReminders,
     joinedAt: r.joinedAt,
   };
 }

@@ -31,6 +31,7 @@ function member(patch: Partial<Member> = {}): Member {
     visibility: 'shared',
     active: true,
     dmUnreachable: false,
+    checkInReminders: true,
     joinedAt: new Date('2026-01-01T00:00:00Z'),
     ...patch,
   };

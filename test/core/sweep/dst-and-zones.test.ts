@@ -104,14 +104,14 @@ describe('nudges in the member’s own time', () => {
     expect(nudgedAt('tane', 'request-feedback')).toEqual(['2026-11-26T20:15:00.000Z']);
   });
 
-  it('holds a group reminder that falls in a Kolkata member’s night until their quiet hours end', async () => {
+  it('drops a group reminder that falls in a Kolkata member’s night when their quiet hours outlast the group’s day', async () => {
     h = await createGroupWorld({
       start: new Date('2026-11-25T06:00:00Z'),
       zone: 'UTC',
       members: [{ userId: 'asha', timezone: 'Asia/Kolkata' }],
     });
     await h.advanceTo(new Date('2026-11-26T12:00:00Z'));
-    // 16:00 UTC is 21:30 in Kolkata, inside 21:00–08:00: it goes out at 08:00 there, 02:30 UTC.
-    expect(h.sentAt(`reminder:${h.memberId('asha')}:2026-11-25`)).toBe('2026-11-26T02:30:00.000Z');
+    // 16:00 UTC is 21:30 in Kolkata, inside 21:00–08:00, which end at 02:30 UTC the next day: too late.
+    expect(h.sentAt(`reminder:${h.memberId('asha')}:2026-11-25`)).toBeNull();
   });
 });

@@ -1,0 +1,1 @@
+ALTER TABLE `members` ADD `check_in_reminders` integer DEFAULT true NOT NULL;
