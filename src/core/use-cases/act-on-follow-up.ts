@@ -34,6 +34,12 @@ export function actOnFollowUp(deps: CoreDeps, event: ButtonEvent): Reply {
       throw new UserError(`That step is already ${followUp.status}.`);
     }
     const zone = memberZone(member, group);
+    // Snooze puts off a step that is due; a step still ahead stays where it is (it was never earlier).
+    if (parsed.action === 'snooze' && followUp.dueAt.getTime() > now.getTime()) {
+      throw new UserError(
+        `That step is not due until ${formatWhen(followUp.dueAt, zone)}, so there is nothing to snooze: it stays where it is.`,
+      );
+    }
     const updated = apply(deps, parsed.action, followUp, zone, now);
     if (parsed.action === 'done') {
       // Chained rules: a step done can start the next one (asking for feedback → noting the answer).
@@ -61,7 +67,8 @@ function apply(deps: CoreDeps, action: FollowUpAction, f: FollowUp, zone: string
     case 'done':
       return deps.store.followUps.update(f.id, { status: 'done' }, now);
     case 'snooze': {
-      const dueAt = atLocalTime(addDays(localDate(now, zone), 2), localMinuteOfDay(now, zone), zone);
+      const twoDaysOn = atLocalTime(addDays(localDate(now, zone), 2), localMinuteOfDay(now, zone), zone);
+      const dueAt = twoDaysOn.getTime() > f.dueAt.getTime() ? twoDaysOn : f.dueAt;
       return deps.store.followUps.update(f.id, { status: 'snoozed', dueAt }, now);
     }
     case 'skip': {
