@@ -16,6 +16,7 @@ import type {
 } from './ports/entries.ts';
 import type { InsightsRepository, PrivacyRepository } from './ports/insights.ts';
 import type { DeliveryRepository } from './ports/ledger.ts';
+import type { ForgetConfirmationRepository } from './ports/forget-confirmations.ts';
 
 export type { ChannelTarget, UserTarget, SentMessage, ChatPort } from './ports/chat.ts';
 export type {
@@ -39,6 +40,11 @@ export type {
   ReactionRepository,
 } from './ports/entries.ts';
 export type { NewDelivery, DeliveryStatus, Delivery, DeliveryRepository } from './ports/ledger.ts';
+export type {
+  ForgetConfirmation,
+  ForgetConfirmationState,
+  ForgetConfirmationRepository,
+} from './ports/forget-confirmations.ts';
 export type { NewCheckInThread, NewCheckIn, CheckInRepository, GoalRepository } from './ports/check-ins.ts';
 export type {
   ApplicationFact,
@@ -71,6 +77,7 @@ export interface Store {
   readonly checkIns: CheckInRepository;
   readonly insights: InsightsRepository;
   readonly privacy: PrivacyRepository;
+  readonly forgetConfirmations: ForgetConfirmationRepository;
   /** Runs `fn` in one transaction; if it throws, nothing it wrote remains. Synchronous on purpose. */
   transaction<T>(fn: () => T): T;
 }
