@@ -25,6 +25,14 @@ export function followUpPageActionId(memberId: number, page: number): string {
   return `fu:page:${memberId}:${page}`;
 }
 
+/**
+ * From a nudge: the member's whole /followups, as a private answer. The nudge stays as it is (it
+ * may sit in the group channel, where the list must not appear).
+ */
+export function followUpListActionId(memberId: number): string {
+  return `fu:list:${memberId}`;
+}
+
 export type ParsedFollowUpAction =
   | {
       readonly kind: 'step';
@@ -32,11 +40,14 @@ export type ParsedFollowUpAction =
       readonly followUpId: number;
       readonly listPage: number | null;
     }
-  | { readonly kind: 'page'; readonly memberId: number; readonly page: number };
+  | { readonly kind: 'page'; readonly memberId: number; readonly page: number }
+  | { readonly kind: 'list'; readonly memberId: number };
 
 export function parseFollowUpActionId(actionId: string): ParsedFollowUpAction | null {
   const page = /^fu:page:(\d{1,15}):([1-9]\d{0,3})$/.exec(actionId);
   if (page) return { kind: 'page', memberId: Number(page[1]), page: Number(page[2]) };
+  const list = /^fu:list:(\d{1,15})$/.exec(actionId);
+  if (list) return { kind: 'list', memberId: Number(list[1]) };
   const m = /^fu:(done|snooze|skip):(\d{1,15})(?::p([1-9]\d{0,3}))?$/.exec(actionId);
   return m
     ? {
@@ -127,7 +138,7 @@ export function nudgeMessage(
       { type: 'text', text: `…and ${over} more due. /followups lists them all, each with its buttons.` },
       {
         type: 'buttons',
-        buttons: [{ actionId: followUpPageActionId(views[0]?.followUp.memberId ?? 0, 1), label: 'Show all due steps' }],
+        buttons: [{ actionId: followUpListActionId(views[0]?.followUp.memberId ?? 0), label: 'Show all due steps' }],
       },
     );
   }

@@ -28,8 +28,9 @@ const NOT_YOURS = "That button belongs to someone else's plan, so I left it alon
 export function actOnFollowUp(deps: CoreDeps, event: ButtonEvent): Reply {
   const parsed = parseFollowUpActionId(event.actionId);
   if (!parsed) throw new UserError(STALE);
-  if (parsed.kind === 'page') {
+  if (parsed.kind === 'page' || parsed.kind === 'list') {
     const { member, group } = deps.store.transaction(() => ownMember(deps, event, parsed.memberId));
+    if (parsed.kind === 'list') return { type: 'private', message: followUpList(deps, member, group, 1) };
     return { type: 'replace', message: followUpList(deps, member, group, parsed.page) };
   }
   const now = deps.clock.now();
