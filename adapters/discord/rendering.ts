@@ -56,8 +56,11 @@ export interface RenderOptions {
 
 export function renderMessage(message: Message, options: RenderOptions = {}): RenderedMessage {
   const pings = mentionedUsers(message).filter((id) => SNOWFLAKE.test(id));
-  const body = message.blocks.flatMap(renderBlock).join('\n');
-  const components = renderButtons(message.blocks, options.dmWorkspaceId);
+  const steps = numberSteps(message.blocks);
+  const body = message.blocks
+    .flatMap((block, i) => renderBlock(block).map((line) => (steps.has(i) ? `${steps.get(i)} ${line}` : line)))
+    .join('\n');
+  const components = renderButtons(message.blocks, steps, options.dmWorkspaceId);
 
   if (body.length <= CONTENT_MAX) return { content: body, embeds: [], components, pings };
   return {
@@ -100,19 +103,51 @@ function renderBlock(block: Block): string[] {
   }
 }
 
-function renderButtons(blocks: readonly Block[], dmWorkspaceId: string | undefined): RenderedMessage['components'] {
+/** Keycap emoji that number a message's steps, on their headings and on their buttons. */
+const KEYCAPS = ['1️⃣', '2️⃣', '3️⃣', '4️⃣', '5️⃣', '6️⃣', '7️⃣', '8️⃣', '9️⃣', '🔟'];
+
+/**
+ * Discord puts every button below the text. When a message holds several steps, each a heading with
+ * its own buttons, each heading and its buttons carry the same keycap, so a row shows which step it
+ * acts on. Block index → keycap.
+ */
+function numberSteps(blocks: readonly Block[]): Map<number, string> {
+  const steps = new Map<number, string>();
+  let count = 0;
+  let heading: number | null = null;
+  blocks.forEach((block, i) => {
+    if (block.type === 'heading') heading = i;
+    if (block.type === 'buttons' && heading !== null) {
+      const keycap = KEYCAPS[count++];
+      if (keycap) steps.set(heading, keycap).set(i, keycap);
+      heading = null;
+    }
+  });
+  return count < 2 ? new Map() : steps;
+}
+
+function renderButtons(
+  blocks: readonly Block[],
+  steps: ReadonlyMap<number, string>,
+  dmWorkspaceId: string | undefined,
+): RenderedMessage['components'] {
   const rows: RenderedMessage['components'] = [];
-  for (const block of blocks) {
+  for (const [index, block] of blocks.entries()) {
     if (block.type !== 'buttons') continue;
+    const keycap = steps.get(index);
     for (let i = 0; i < block.buttons.length; i += BUTTONS_PER_ROW) {
-      const buttons = block.buttons.slice(i, i + BUTTONS_PER_ROW).map((b) => renderButton(b, dmWorkspaceId));
+      const buttons = block.buttons.slice(i, i + BUTTONS_PER_ROW).map((b) => renderButton(b, dmWorkspaceId, keycap));
       rows.push({ type: ComponentType.ActionRow, components: buttons });
     }
   }
   return rows.slice(0, ROWS_MAX);
 }
 
-function renderButton(button: Button, dmWorkspaceId: string | undefined): APIButtonComponentWithCustomId {
+function renderButton(
+  button: Button,
+  dmWorkspaceId: string | undefined,
+  keycap?: string,
+): APIButtonComponentWithCustomId {
   const style =
     button.style === 'primary'
       ? ButtonStyle.Primary
@@ -124,6 +159,7 @@ function renderButton(button: Button, dmWorkspaceId: string | undefined): APIBut
     style,
     label: truncate(button.label, BUTTON_LABEL_MAX),
     custom_id: encodeCustomId(button.actionId, dmWorkspaceId),
+    ...(keycap && { emoji: { name: keycap } }),
   };
 }
 

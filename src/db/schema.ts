@@ -315,3 +315,21 @@ export const pendingEntries = sqliteTable(
   },
   (t) => [index('pending_entries_member_idx').on(t.memberId)],
 );
+
+/**
+ * Forget-me confirmations, each usable once: the second press reads what the first one did. The
+ * person's id is cleared when their data is deleted, so no row keeps who they were.
+ */
+export const forgetConfirmations = sqliteTable(
+  'forget_confirmations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ...scope,
+    userId: text('user_id'),
+    state: text('state', { enum: ['open', 'deleting', 'deleted', 'kept'] }).notNull(),
+    expiresAt: ms('expires_at').notNull(),
+    createdAt: ms('created_at').notNull(),
+    decidedAt: ms('decided_at'),
+  },
+  (t) => [index('forget_confirmations_user_idx').on(t.platform, t.workspaceId, t.userId)],
+);

@@ -9,6 +9,7 @@ import {
   createRejectionRepository,
   createUpdateRepository,
 } from './repositories/entries.ts';
+import { createForgetConfirmationRepository } from './repositories/forget-confirmations.ts';
 import { createFollowUpRepository } from './repositories/follow-ups.ts';
 import { createGroupRepository } from './repositories/groups.ts';
 import { createMemberRepository } from './repositories/members.ts';
@@ -37,6 +38,7 @@ export function createSqliteStore(database: OpenedDatabase): Store {
     checkIns: createCheckInRepository(db),
     insights: createInsightsRepository(db),
     privacy: createPrivacyRepository(db),
+    forgetConfirmations: createForgetConfirmationRepository(db),
     transaction<T>(fn: () => T): T {
       // One wrapper, made once: better-sqlite3 prepares BEGIN/COMMIT for each wrapper it builds.
       return (sqlite.inTransaction ? run(fn) : run.immediate(fn)) as T;

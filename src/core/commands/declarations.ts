@@ -156,7 +156,7 @@ export const COMMANDS = {
   }),
   followups: declare({
     id: 'followups',
-    summary: 'your open steps, with Done / Snooze 2d / Skip',
+    summary: 'what is due, with Done / Snooze 2d / Skip, then the next five steps to come',
     where: 'group-or-dm',
     who: 'member',
     example: '/followups',

@@ -44,3 +44,8 @@ export type {
 } from './insights.ts';
 export type { Store } from './store.ts';
 export type { Logger } from './logger.ts';
+export type {
+  ForgetConfirmation,
+  ForgetConfirmationState,
+  ForgetConfirmationRepository,
+} from './forget-confirmations.ts';

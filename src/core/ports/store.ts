@@ -14,6 +14,7 @@ import type {
 } from './entries.ts';
 import type { InsightsRepository, PrivacyRepository } from './insights.ts';
 import type { DeliveryRepository } from './ledger.ts';
+import type { ForgetConfirmationRepository } from './forget-confirmations.ts';
 
 /** All repositories, plus a transaction that makes a use case's writes all-or-nothing. */
 export interface Store {
@@ -32,6 +33,7 @@ export interface Store {
   readonly checkIns: CheckInRepository;
   readonly insights: InsightsRepository;
   readonly privacy: PrivacyRepository;
+  readonly forgetConfirmations: ForgetConfirmationRepository;
   /** Runs `fn` in one transaction; if it throws, nothing it wrote remains. Synchronous on purpose. */
   transaction<T>(fn: () => T): T;
 }

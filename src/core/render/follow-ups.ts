@@ -6,24 +6,68 @@ import type { Application, FollowUp } from '../types.ts';
 
 export type FollowUpAction = 'done' | 'snooze' | 'skip';
 
-export function followUpActionId(action: FollowUpAction, followUpId: number): string {
-  return `fu:${action}:${followUpId}`;
+/**
+ * At most this many steps carry buttons in one message, leaving a row for paging: a message holds
+ * five rows of buttons on some platforms, and a step left without its buttons is no use.
+ */
+export const STEPS_PER_MESSAGE = 4;
+
+/**
+ * A step's button. From a nudge it is redrawn from the nudge's deliveries; from page N of
+ * /followups (`listPage`) it redraws that page of the list.
+ */
+export function followUpActionId(action: FollowUpAction, followUpId: number, listPage?: number): string {
+  return listPage === undefined ? `fu:${action}:${followUpId}` : `fu:${action}:${followUpId}:p${listPage}`;
 }
 
-export function parseFollowUpActionId(actionId: string): { action: FollowUpAction; followUpId: number } | null {
-  const m = /^fu:(done|snooze|skip):(\d{1,15})$/.exec(actionId);
-  return m ? { action: m[1] as FollowUpAction, followUpId: Number(m[2]) } : null;
+/** Shows page N of a member's /followups in place of the message (also from a DM, hence the member). */
+export function followUpPageActionId(memberId: number, page: number): string {
+  return `fu:page:${memberId}:${page}`;
+}
+
+/**
+ * From a nudge: the member's whole /followups, as a private answer. The nudge stays as it is (it
+ * may sit in the group channel, where the list must not appear).
+ */
+export function followUpListActionId(memberId: number): string {
+  return `fu:list:${memberId}`;
+}
+
+export type ParsedFollowUpAction =
+  | {
+      readonly kind: 'step';
+      readonly action: FollowUpAction;
+      readonly followUpId: number;
+      readonly listPage: number | null;
+    }
+  | { readonly kind: 'page'; readonly memberId: number; readonly page: number }
+  | { readonly kind: 'list'; readonly memberId: number };
+
+export function parseFollowUpActionId(actionId: string): ParsedFollowUpAction | null {
+  const page = /^fu:page:(\d{1,15}):([1-9]\d{0,3})$/.exec(actionId);
+  if (page) return { kind: 'page', memberId: Number(page[1]), page: Number(page[2]) };
+  const list = /^fu:list:(\d{1,15})$/.exec(actionId);
+  if (list) return { kind: 'list', memberId: Number(list[1]) };
+  const m = /^fu:(done|snooze|skip):(\d{1,15})(?::p([1-9]\d{0,3}))?$/.exec(actionId);
+  return m
+    ? {
+        kind: 'step',
+        action: m[1] as FollowUpAction,
+        followUpId: Number(m[2]),
+        listPage: m[3] === undefined ? null : Number(m[3]),
+      }
+    : null;
 }
 
 export function stepContext(app: Application | null): StepContext {
   return { company: app?.company ?? null, role: app?.role ?? null };
 }
 
-export function followUpButtons(followUpId: number): Block {
+export function followUpButtons(followUpId: number, listPage?: number): Block {
   const buttons: Button[] = [
-    { actionId: followUpActionId('done', followUpId), label: 'Done', style: 'primary' },
-    { actionId: followUpActionId('snooze', followUpId), label: 'Snooze 2d' },
-    { actionId: followUpActionId('skip', followUpId), label: 'Skip' },
+    { actionId: followUpActionId('done', followUpId, listPage), label: 'Done', style: 'primary' },
+    { actionId: followUpActionId('snooze', followUpId, listPage), label: 'Snooze 2d' },
+    { actionId: followUpActionId('skip', followUpId, listPage), label: 'Skip' },
   ];
   return { type: 'buttons', buttons };
 }
@@ -43,16 +87,21 @@ export function followUpBlocks(
   view: FollowUpView,
   zone: string,
   outcome?: string,
+  listPage?: number,
 ): Block[] {
-  const rule = ruleOf(rules, view.followUp);
-  const ctx = stepContext(view.application);
-  const title = rule ? rule.title(ctx) : view.followUp.ruleId;
+  const title = followUpTitle(rules, view);
   if (outcome) return [{ type: 'text', text: `${outcome} ${title}` }];
+  const rule = ruleOf(rules, view.followUp);
   return [
     { type: 'heading', text: `${title} (due ${formatWhen(view.followUp.dueAt, zone)})` },
-    { type: 'text', text: rule ? rule.ask(ctx) : '' },
-    followUpButtons(view.followUp.id),
+    { type: 'text', text: rule ? rule.ask(stepContext(view.application)) : '' },
+    followUpButtons(view.followUp.id, listPage),
   ];
+}
+
+export function followUpTitle(rules: readonly FollowUpRule[], view: FollowUpView): string {
+  const rule = ruleOf(rules, view.followUp);
+  return rule ? rule.title(stepContext(view.application)) : view.followUp.ruleId;
 }
 
 export const OUTCOME_MARK: Readonly<Record<FollowUpAction, string>> = {
@@ -70,9 +119,28 @@ export function nudgeMessage(
 ): Message {
   const intro = views.length === 1 ? 'A step from your plan is due:' : `${views.length} steps from your plan are due:`;
   const blocks: Block[] = [{ type: 'text', text: intro }];
+  // Steps already acted on take no buttons, so they do not count against the message's share.
+  let withButtons = 0;
+  let over = 0;
   views.forEach((v, i) => {
+    const outcome = outcomes?.get(v.followUp.id);
+    if (!outcome && withButtons === STEPS_PER_MESSAGE) {
+      over++;
+      return;
+    }
+    if (!outcome) withButtons++;
     if (i > 0) blocks.push({ type: 'divider' });
-    blocks.push(...followUpBlocks(rules, v, zone, outcomes?.get(v.followUp.id)));
+    blocks.push(...followUpBlocks(rules, v, zone, outcome));
   });
+  if (over > 0) {
+    blocks.push(
+      { type: 'divider' },
+      { type: 'text', text: `…and ${over} more due. /followups lists them all, each with its buttons.` },
+      {
+        type: 'buttons',
+        buttons: [{ actionId: followUpListActionId(views[0]?.followUp.memberId ?? 0), label: 'Show all due steps' }],
+      },
+    );
+  }
   return { blocks };
 }

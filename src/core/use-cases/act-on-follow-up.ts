@@ -12,28 +12,42 @@ import {
 } from '../render/follow-ups.ts';
 import { findRule } from '../rules.ts';
 import { addDays, atLocalTime, formatWhen, localDate, localMinuteOfDay } from '../time.ts';
-import type { FollowUp } from '../types.ts';
+import type { FollowUp, Group, Member } from '../types.ts';
 import { memberZone, messageRefOf, sameWorkspace, workspaceOf } from './context.ts';
+import { followUpList } from './list-follow-ups.ts';
 
 const STALE = 'That step no longer exists (it may have been closed or removed). /followups shows what is open.';
 
-/** Done / Snooze 2d / Skip on a follow-up, from a nudge or from /followups. Only its owner may act. */
+const NOT_YOURS = "That button belongs to someone else's plan, so I left it alone.";
+
+/**
+ * Done / Snooze 2d / Skip on a follow-up, from a nudge or from /followups, and the list's paging.
+ * Only its owner may act. A nudge is redrawn with what became of each step; the list is redrawn
+ * with the step's outcome on top, and its other buttons keep working.
+ */
 export function actOnFollowUp(deps: CoreDeps, event: ButtonEvent): Reply {
   const parsed = parseFollowUpActionId(event.actionId);
   if (!parsed) throw new UserError(STALE);
+  if (parsed.kind === 'page' || parsed.kind === 'list') {
+    const { member, group } = deps.store.transaction(() => ownMember(deps, event, parsed.memberId));
+    if (parsed.kind === 'list') return { type: 'private', message: followUpList(deps, member, group, 1) };
+    return { type: 'replace', message: followUpList(deps, member, group, parsed.page) };
+  }
   const now = deps.clock.now();
   const outcome = deps.store.transaction(() => {
     const followUp = deps.store.followUps.get(parsed.followUpId);
-    const member = followUp ? deps.store.members.get(followUp.memberId) : null;
-    if (!followUp || !member || !sameWorkspace(member.workspace, workspaceOf(event.source))) throw new UserError(STALE);
-    if (member.userId !== event.source.actor.userId)
-      throw new UserError("That button belongs to someone else's plan, so I left it alone.");
-    const group = deps.store.groups.get(member.groupId);
-    if (!group) throw new UserError(STALE);
+    if (!followUp) throw new UserError(STALE);
+    const { member, group } = ownMember(deps, event, followUp.memberId);
     if (followUp.status !== 'pending' && followUp.status !== 'snoozed') {
       throw new UserError(`That step is already ${followUp.status}.`);
     }
     const zone = memberZone(member, group);
+    // Snooze puts off a step that is due; a step still ahead stays where it is (it was never earlier).
+    if (parsed.action === 'snooze' && followUp.dueAt.getTime() > now.getTime()) {
+      throw new UserError(
+        `That step is not due until ${formatWhen(followUp.dueAt, zone)}, so there is nothing to snooze: it stays where it is.`,
+      );
+    }
     const updated = apply(deps, parsed.action, followUp, zone, now);
     if (parsed.action === 'done') {
       // Chained rules: a step done can start the next one (asking for feedback → noting the answer).
@@ -51,9 +65,23 @@ export function actOnFollowUp(deps: CoreDeps, event: ButtonEvent): Reply {
         now,
       );
     }
-    return { updated, zone };
+    return { updated, zone, member, group };
   });
+  if (parsed.listPage !== null) {
+    const acted = { followUp: outcome.updated, outcome: outcomeText(outcome.updated, outcome.zone) ?? '' };
+    return { type: 'replace', message: followUpList(deps, outcome.member, outcome.group, parsed.listPage, acted) };
+  }
   return { type: 'replace', message: redraw(deps, event, outcome.updated, outcome.zone) };
+}
+
+/** The member a button acts for, if it is the one who pressed it, in this workspace. */
+function ownMember(deps: CoreDeps, event: ButtonEvent, memberId: number): { member: Member; group: Group } {
+  const member = deps.store.members.get(memberId);
+  if (!member || !sameWorkspace(member.workspace, workspaceOf(event.source))) throw new UserError(STALE);
+  if (member.userId !== event.source.actor.userId) throw new UserError(NOT_YOURS);
+  const group = deps.store.groups.get(member.groupId);
+  if (!group) throw new UserError(STALE);
+  return { member, group };
 }
 
 function apply(deps: CoreDeps, action: FollowUpAction, f: FollowUp, zone: string, now: Date): FollowUp {
@@ -61,7 +89,8 @@ function apply(deps: CoreDeps, action: FollowUpAction, f: FollowUp, zone: string
     case 'done':
       return deps.store.followUps.update(f.id, { status: 'done' }, now);
     case 'snooze': {
-      const dueAt = atLocalTime(addDays(localDate(now, zone), 2), localMinuteOfDay(now, zone), zone);
+      const twoDaysOn = atLocalTime(addDays(localDate(now, zone), 2), localMinuteOfDay(now, zone), zone);
+      const dueAt = twoDaysOn.getTime() > f.dueAt.getTime() ? twoDaysOn : f.dueAt;
       return deps.store.followUps.update(f.id, { status: 'snoozed', dueAt }, now);
     }
     case 'skip': {

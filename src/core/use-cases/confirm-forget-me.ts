@@ -1,36 +1,36 @@
 import type { CoreDeps } from '../deps.ts';
 import { UserError } from '../errors.ts';
 import type { ButtonEvent } from '../events.ts';
-import { parseForgetAction, workspaceTag } from '../privacy/forget-token.ts';
+import { parseForgetAction, type ForgetAction } from '../privacy/forget-token.ts';
 import { textMessage, type Reply } from '../messages.ts';
 import type { SentMessage } from '../ports/index.ts';
-import { workspaceOf } from './context.ts';
+import type { WorkspaceRef } from '../types.ts';
+import { sameWorkspace, workspaceOf } from './context.ts';
 
 const REMOVED = textMessage("(removed at the member's request)");
+const STALE = 'That button no longer does anything. Run /rebound forget-me again.';
+/** A deletion that began this long ago and never finished (the process stopped) may be confirmed again. */
+const UNFINISHED_AFTER_MS = 5 * 60_000;
+
+type Decision =
+  { readonly kind: 'answer'; readonly text: string } | { readonly kind: 'delete'; readonly userId: string };
 
 /**
- * The forget-me confirmation. Only the person who asked, in the workspace where they asked, before
- * the button expires. First the bot's group posts about them are blanked on the platform (where it
- * allows editing); then every row about them is deleted in one transaction.
+ * The forget-me buttons: Delete everything, or Keep my data. Only the person who asked, in the
+ * workspace where they asked, and each confirmation once: a later press of either button says what
+ * the first one did. Deleting first blanks the bot's group posts about them on the platform (where
+ * it allows editing); then every row about them is deleted in one transaction.
  */
 export async function confirmForgetMe(deps: CoreDeps, event: ButtonEvent): Promise<Reply> {
   const action = parseForgetAction(event.actionId);
-  if (!action) throw new UserError('That button no longer does anything. Run /rebound forget-me again.');
-  if (action.kind === 'cancel')
-    return { type: 'replace', message: textMessage('Nothing was deleted. Your data stays as it is.') };
+  if (!action) throw new UserError(STALE);
   const ws = workspaceOf(event.source);
-  if (action.userId !== event.source.actor.userId || action.workspaceTag !== workspaceTag(ws)) {
-    throw new UserError(
-      'This confirmation belongs to someone else, so nothing was deleted. To delete your own data, run /rebound forget-me.',
-    );
-  }
-  if (deps.clock.now().getTime() > action.expiresAt.getTime()) {
-    throw new UserError(
-      'That confirmation has expired and nothing was deleted. Run /rebound forget-me again if you still want to.',
-    );
-  }
+  const now = deps.clock.now();
+  const decision = deps.store.transaction(() => decide(deps, action, ws, event.source.actor.userId, now));
+  if (decision.kind === 'answer') return { type: 'replace', message: textMessage(decision.text) };
+  const userId = decision.userId;
 
-  const data = deps.store.transaction(() => deps.store.privacy.exportMember(ws, action.userId));
+  const data = deps.store.transaction(() => deps.store.privacy.exportMember(ws, userId));
   const messages = groupMessagesAbout(data.posts, data.deliveries, new Set(data.groups.map((g) => g.channelId)));
   let unedited = 0;
   for (const sent of messages) {
@@ -45,7 +45,11 @@ export async function confirmForgetMe(deps: CoreDeps, event: ButtonEvent): Promi
       );
     }
   }
-  const report = deps.store.transaction(() => deps.store.privacy.forgetMember(ws, action.userId));
+  const report = deps.store.transaction(() => {
+    const forgotten = deps.store.privacy.forgetMember(ws, userId);
+    deps.store.forgetConfirmations.markForgotten(ws, userId, deps.clock.now());
+    return forgotten;
+  });
   deps.logger.info(
     { platform: ws.platform, workspace: ws.workspaceId, memberships: report.members, posts: report.posts, unedited },
     'member forgotten',
@@ -61,6 +65,53 @@ export async function confirmForgetMe(deps: CoreDeps, event: ButtonEvent): Promi
     );
   lines.push('If you use Rebound again, you start fresh. Take care, and good luck out there.');
   return { type: 'replace', message: textMessage(lines.join('\n')) };
+}
+
+/** Reads the confirmation and decides, once: an answer about what already happened, or to delete now. */
+function decide(deps: CoreDeps, action: ForgetAction, ws: WorkspaceRef, actor: string, now: Date): Decision {
+  const answer = (text: string): Decision => ({ kind: 'answer', text });
+  const confirmation = deps.store.forgetConfirmations.get(action.confirmationId);
+  if (!confirmation) throw new UserError(STALE);
+  const theirs =
+    sameWorkspace(confirmation.workspace, ws) && (confirmation.userId === null || confirmation.userId === actor);
+  if (!theirs) {
+    throw new UserError(
+      action.kind === 'confirm'
+        ? 'This confirmation belongs to someone else, so nothing was deleted. To delete your own data, run /rebound forget-me.'
+        : 'This confirmation belongs to someone else, so I left it alone.',
+    );
+  }
+  const userId = confirmation.userId;
+  if (confirmation.state === 'deleted' || userId === null) {
+    return answer(
+      action.kind === 'confirm'
+        ? 'Already done: everything Rebound stored about you in this workspace was deleted when you first confirmed. There is nothing more to delete.'
+        : 'Your data was already deleted when you pressed Delete everything, so there is nothing left to keep. If you use Rebound again, you start fresh.',
+    );
+  }
+  if (confirmation.state === 'kept') {
+    return answer(
+      action.kind === 'confirm'
+        ? 'You chose to keep your data, so nothing was deleted. If you want it deleted after all, run /rebound forget-me again.'
+        : 'Nothing was deleted. Your data stays as it is.',
+    );
+  }
+  if (confirmation.state === 'deleting') {
+    if (action.kind === 'keep')
+      return answer('Your data is being deleted, as you asked with Delete everything, so it cannot be kept now.');
+    const since = confirmation.decidedAt?.getTime() ?? 0;
+    if (now.getTime() - since < UNFINISHED_AFTER_MS)
+      return answer('Deleting your data now, as you asked. It takes a moment.');
+  } else if (action.kind === 'keep') {
+    deps.store.forgetConfirmations.decide(confirmation.id, 'kept', now);
+    return answer('Nothing was deleted. Your data stays as it is.');
+  } else if (now.getTime() > confirmation.expiresAt.getTime()) {
+    throw new UserError(
+      'That confirmation has expired and nothing was deleted. Run /rebound forget-me again if you still want to.',
+    );
+  }
+  deps.store.forgetConfirmations.decide(confirmation.id, 'deleting', now);
+  return { kind: 'delete', userId };
 }
 
 /** The bot's messages in group channels about the member: entry posts, and nudges that fell back to the channel. */

@@ -1,12 +1,12 @@
 import type { CoreDeps } from '../deps.ts';
 import type { EventSource } from '../events.ts';
-import { CANCEL_ACTION_ID, confirmActionId } from '../privacy/forget-token.ts';
+import { confirmActionId, FORGET_CONFIRM_TTL_MS, keepActionId } from '../privacy/forget-token.ts';
 import { privateText, type Reply } from '../messages.ts';
 import { workspaceOf } from './context.ts';
 
 /**
  * `/rebound forget-me`: asks for confirmation with a button that only the caller can use, in this
- * workspace, for the next 30 minutes. Nothing is deleted until they confirm.
+ * workspace, once, for the next 30 minutes. Nothing is deleted until they confirm.
  */
 export function askToForgetMe(deps: CoreDeps, source: EventSource): Reply {
   const ws = workspaceOf(source);
@@ -14,6 +14,15 @@ export function askToForgetMe(deps: CoreDeps, source: EventSource): Reply {
   const data = deps.store.transaction(() => deps.store.privacy.exportMember(ws, source.actor.userId));
   if (data.memberships.length === 0 && data.reactionsGiven.length === 0)
     return privateText('I have nothing stored about you in this workspace, so there is nothing to forget.');
+  const now = deps.clock.now();
+  const confirmation = deps.store.transaction(() =>
+    deps.store.forgetConfirmations.create(
+      ws,
+      source.actor.userId,
+      new Date(now.getTime() + FORGET_CONFIRM_TTL_MS),
+      now,
+    ),
+  );
   return {
     type: 'private',
     message: {
@@ -29,11 +38,11 @@ export function askToForgetMe(deps: CoreDeps, source: EventSource): Reply {
           type: 'buttons',
           buttons: [
             {
-              actionId: confirmActionId(ws, source.actor.userId, deps.clock.now()),
+              actionId: confirmActionId(confirmation.id),
               label: 'Delete everything',
               style: 'danger',
             },
-            { actionId: CANCEL_ACTION_ID, label: 'Keep my data' },
+            { actionId: keepActionId(confirmation.id), label: 'Keep my data' },
           ],
         },
       ],

@@ -61,7 +61,16 @@ it('/rebound forget-me asks first; Keep my data changes nothing, Delete everythi
   });
   expect(world.store.members.find(group.id, MASON.id)).not.toBeNull();
 
-  const deleted = await world.interact(buttonClick(remove.custom_id, { ephemeral: true }));
+  // Each confirmation is used once: after Keep, its Delete button says so and deletes nothing.
+  const late = await world.interact(buttonClick(remove.custom_id, { ephemeral: true }));
+  expect(late).toMatchObject({ type: 7, data: { content: expect.stringContaining('You chose to keep your data') } });
+  expect(world.store.members.find(group.id, MASON.id)).not.toBeNull();
+
+  const again = await world.interact(command('rebound', [opt.sub('forget-me')]));
+  const removeNow = ((again.data as MessageBody).components?.[0]?.components ?? []).find(
+    (b) => b.label === 'Delete everything',
+  )!;
+  const deleted = await world.interact(buttonClick(removeNow.custom_id, { ephemeral: true }));
   expect(deleted).toMatchObject({ type: 7, data: { components: [] } });
   expect(world.store.members.find(group.id, MASON.id)).toBeNull();
 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeliveryError } from '../../../src/core/errors.ts';
-import { createWorld, textOf, type World } from '../../helpers/world.ts';
+import { buttonsOf, createWorld, textOf, type World } from '../../helpers/world.ts';
 import {
   confirmButton,
   everyRow,
@@ -43,7 +43,8 @@ describe('/rebound forget-me', () => {
     const reply = await world.run(ZOE, '/rebound forget-me');
     expect(textOf(reply)).toContain('It cannot be undone. If you want a copy first, run /rebound export.');
     expect(memberIds(world, WS, ZOE.userId)).toHaveLength(2);
-    expect(textOf(await world.click(ZOE, 'forget:cancel'))).toContain('Nothing was deleted.');
+    const keep = buttonsOf(reply).find((b) => b.startsWith('forget:keep:')) ?? '';
+    expect(textOf(await world.click(ZOE, keep))).toContain('Nothing was deleted.');
     expect(memberIds(world, WS, ZOE.userId)).toHaveLength(2);
   });
 
