@@ -5,7 +5,7 @@ import { privateText, type Reply } from '../messages.ts';
 import { formatClock, isValidTimezone } from '../time.ts';
 import type { InputFor } from '../commands/declarations.ts';
 import type { Weekday } from '../types.ts';
-import { ensureMember, workspaceOf } from './context.ts';
+import { joinMember, workspaceOf } from './context.ts';
 import { postToGroup } from './post-to-group.ts';
 import { formatDays } from '../commands/weekdays.ts';
 
@@ -48,7 +48,7 @@ export async function setupGroup(
         ...(days ? { checkInDays: days } : {}),
       };
       const group = deps.store.groups.update(existing.id, patch);
-      ensureMember(deps, group, source);
+      joinMember(deps, group, source);
       return { group, created: false };
     }
     const actorZone = source.actor.timezone && isValidTimezone(source.actor.timezone) ? source.actor.timezone : 'UTC';
@@ -65,7 +65,7 @@ export async function setupGroup(
       },
       now,
     );
-    ensureMember(deps, group, source);
+    joinMember(deps, group, source);
     return { group, created: true };
   });
   const summary = `Check-ins at ${formatClock(group.checkInMinute)} (${group.timezone}) on ${formatDays(group.checkInDays)}; reminders at ${formatClock(group.reminderMinute)}.`;

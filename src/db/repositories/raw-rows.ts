@@ -27,6 +27,7 @@ export function rawMember(r: Raw): Member {
     userId: str(r.user_id),
     displayName: str(r.display_name),
     timezone: optStr(r.timezone),
+    timezoneChosen: r.timezone_chosen === 1,
     quietStartMinute: num(r.quiet_start_minute),
     quietEndMinute: num(r.quiet_end_minute),
     pausedUntil: optDate(r.paused_until),
@@ -102,6 +103,7 @@ const MEMBER_COLUMNS = [
   'active',
   'dm_unreachable',
   'joined_at',
+  'timezone_chosen',
 ];
 const APPLICATION_COLUMNS = [
   'id',
@@ -166,6 +168,7 @@ export function rawDueStep(
       userId: str(r[m + 4]),
       displayName: str(r[m + 5]),
       timezone: optStr(r[m + 6]),
+      timezoneChosen: r[m + 14] === 1,
       quietStartMinute: num(r[m + 7]),
       quietEndMinute: num(r[m + 8]),
       pausedUntil: optDate(r[m + 9]),
