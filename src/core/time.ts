@@ -56,6 +56,74 @@ export function canonicalTimezone(text: string): string | null {
   return isValidTimezone(typed) ? typed : null;
 }
 
+/** The Area/City zone most people mean by a fixed abbreviation (or a bare city name). */
+const ZONES_BY_ABBREVIATION: Readonly<Record<string, string>> = {
+  est: 'America/New_York',
+  edt: 'America/New_York',
+  et: 'America/New_York',
+  cst: 'America/Chicago',
+  cdt: 'America/Chicago',
+  ct: 'America/Chicago',
+  mst: 'America/Denver',
+  mdt: 'America/Denver',
+  mt: 'America/Denver',
+  pst: 'America/Los_Angeles',
+  pdt: 'America/Los_Angeles',
+  pt: 'America/Los_Angeles',
+  akst: 'America/Anchorage',
+  akdt: 'America/Anchorage',
+  hst: 'Pacific/Honolulu',
+  ast: 'America/Halifax',
+  adt: 'America/Halifax',
+  nst: 'America/St_Johns',
+  ndt: 'America/St_Johns',
+  brt: 'America/Sao_Paulo',
+  art: 'America/Argentina/Buenos_Aires',
+  bst: 'Europe/London',
+  wet: 'Europe/Lisbon',
+  west: 'Europe/Lisbon',
+  cet: 'Europe/Paris',
+  cest: 'Europe/Paris',
+  eet: 'Europe/Athens',
+  eest: 'Europe/Athens',
+  msk: 'Europe/Moscow',
+  sast: 'Africa/Johannesburg',
+  wat: 'Africa/Lagos',
+  cat: 'Africa/Maputo',
+  eat: 'Africa/Nairobi',
+  ist: 'Asia/Kolkata',
+  pkt: 'Asia/Karachi',
+  ict: 'Asia/Bangkok',
+  wib: 'Asia/Jakarta',
+  sgt: 'Asia/Singapore',
+  hkt: 'Asia/Hong_Kong',
+  pht: 'Asia/Manila',
+  jst: 'Asia/Tokyo',
+  kst: 'Asia/Seoul',
+  awst: 'Australia/Perth',
+  acst: 'Australia/Adelaide',
+  acdt: 'Australia/Adelaide',
+  aest: 'Australia/Sydney',
+  aedt: 'Australia/Sydney',
+  nzst: 'Pacific/Auckland',
+  nzdt: 'Pacific/Auckland',
+};
+
+/**
+ * For a refused zone, the Area/City name the person most likely meant: `EST` → America/New_York,
+ * `berlin` → Europe/Berlin; null when there is no good guess.
+ */
+export function suggestTimezone(text: string): string | null {
+  const typed = text.trim().toLowerCase();
+  if (Object.hasOwn(ZONES_BY_ABBREVIATION, typed)) return ZONES_BY_ABBREVIATION[typed] ?? null;
+  if (typed.length < 3 || typed.includes('/')) return null;
+  const city = typed.replace(/\s+/g, '_');
+  return (
+    [...Intl.supportedValuesOf('timeZone'), ...CURRENT_NAMES].find((zone) => zone.toLowerCase().endsWith(`/${city}`)) ??
+    null
+  );
+}
+
 /**
  * A zone's UTC offset in minutes at an instant, cached per zone and quarter hour: the sweep asks
  * for thousands of members' local times at once, and luxon's own lookup costs ~15 µs each. Offsets
