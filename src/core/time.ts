@@ -262,8 +262,42 @@ const SHORT_MONTHS = Array.from({ length: 12 }, (_, i) =>
 );
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
-/** A short, friendly rendering of an instant in a zone: `Thu 26 Nov, 10:00` (en-GB names). */
-export function formatWhen(instant: Date, zone: string): string {
-  const wall = wallClock(instant, zone);
-  return `${SHORT_WEEKDAYS[wall.getUTCDay()]} ${wall.getUTCDate()} ${SHORT_MONTHS[wall.getUTCMonth()]}, ${pad2(wall.getUTCHours())}:${pad2(wall.getUTCMinutes())}`;
+/** A member's zone shown beside their group's: a time then names the zone when the clocks differ. */
+export interface ZoneBesideGroup {
+  readonly zone: string;
+  readonly groupZone: string;
+}
+
+/**
+ * A short, friendly rendering of an instant in a zone: `Thu 26 Nov, 10:00` (en-GB names). Beside a
+ * group whose clock shows another time then, it names the zone: `Thu 3 Dec, 10:00 IST`.
+ */
+export function formatWhen(instant: Date, zone: string | ZoneBesideGroup): string {
+  const own = typeof zone === 'string' ? zone : zone.zone;
+  const wall = wallClock(instant, own);
+  const when = `${SHORT_WEEKDAYS[wall.getUTCDay()]} ${wall.getUTCDate()} ${SHORT_MONTHS[wall.getUTCMonth()]}, ${pad2(wall.getUTCHours())}:${pad2(wall.getUTCMinutes())}`;
+  if (typeof zone === 'string') return when;
+  const ms = instant.getTime();
+  return offsetMinutes(ms, own) === offsetMinutes(ms, zone.groupZone) ? when : `${when} ${zoneName(instant, own)}`;
+}
+
+// The locales whose short names people use for their zones (IST in India, CET in Europe, AEDT in Australia).
+const NAMING_LOCALES = ['en-US', 'en-GB', 'en-IN', 'en-AU'];
+const zoneNames = new Map<string, string>();
+
+/** The short name of a zone at an instant (`IST`, `CET`, `EDT`), else its offset (`GMT+9`). */
+export function zoneName(instant: Date, zone: string): string {
+  const key = `${zone}|${offsetMinutes(instant.getTime(), zone)}`;
+  let name = zoneNames.get(key);
+  if (name === undefined) {
+    const names = NAMING_LOCALES.map(
+      (locale) =>
+        new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'short' })
+          .formatToParts(instant)
+          .find((p) => p.type === 'timeZoneName')?.value ?? zone,
+    );
+    name = names.find((n) => !/^GMT[+-]/.test(n)) ?? names[0] ?? zone;
+    if (zoneNames.size < 1000) zoneNames.set(key, name);
+  }
+  return name;
 }

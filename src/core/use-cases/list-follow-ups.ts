@@ -28,7 +28,10 @@ export function listFollowUps(deps: CoreDeps, source: EventSource): Reply {
   const blocks: Block[] = [{ type: 'text', text: `Your open follow-ups (${total}):` }];
   for (const f of open) {
     const application = f.applicationId === null ? null : deps.store.applications.get(f.applicationId);
-    blocks.push({ type: 'divider' }, ...followUpBlocks(deps.rules, { followUp: f, application }, zone));
+    blocks.push(
+      { type: 'divider' },
+      ...followUpBlocks(deps.rules, { followUp: f, application }, { zone, groupZone: group.timezone }),
+    );
   }
   if (total > SHOWN) blocks.push({ type: 'text', text: `…and ${total - SHOWN} more later on.` });
   return { type: 'private', message: { blocks } };
