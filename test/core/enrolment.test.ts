@@ -73,8 +73,11 @@ describe('only joining or logging makes someone a member', () => {
     ] as const) {
       expect(replyText(await h.command('bob', name, text))).toMatch(/You left #job-hunt/);
     }
+    // A setting is refused the same way, and does not bring them back.
+    expect(replyText(await h.command('bob', 'rebound', 'quiet 22-07'))).toMatch(/You left #job-hunt.*\/rebound join/s);
     const bob = memberOf('bob');
     expect(bob?.active).toBe(false);
+    expect(bob?.quietStartMinute).toBe(21 * 60);
     expect(h.store.followUps.listByMember(bob?.id ?? 0, ['pending'])).toEqual([]);
   });
 

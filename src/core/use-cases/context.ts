@@ -99,7 +99,8 @@ export function joinMember(deps: CoreDeps, group: Group, source: EventSource): M
 /** The caller as a member, for reading and settings: never makes anyone a member. */
 function requireMember(deps: CoreDeps, group: Group, source: EventSource): Member {
   const existing = deps.store.members.find(group.id, source.actor.userId);
-  if (!existing || !existing.active) throw notJoined(group);
+  if (!existing) throw notJoined(group);
+  if (!existing.active) throw leftGroup(group);
   return refreshed(deps, existing, source);
 }
 
