@@ -27,6 +27,10 @@ import { renderMessage, toCreateBody, toRawFiles, type RenderOptions } from './r
  */
 const PERMANENT_CODES: ReadonlySet<number> = new Set([50007, 10013, 10003, 10004, 10008, 50001, 50013, 50083]);
 const THREAD_NAME_MAX = 100;
+/** Missing Access and Missing Permissions: the bot cannot see or post in the channel. */
+const NO_ACCESS_CODES: ReadonlySet<number> = new Set([50001, 50013]);
+const ACCESS_HINT =
+  "Let me post here first: in this channel's settings, under Permissions, give Rebound View Channel, Send Messages, Send Messages in Threads, Create Public Threads and Attach Files.";
 
 export function toDeliveryError(error: unknown): DeliveryError {
   if (error instanceof DeliveryError) return error;
@@ -35,7 +39,8 @@ export function toDeliveryError(error: unknown): DeliveryError {
   if (error instanceof DiscordAPIError) {
     if (error.status === 429) return DeliveryError.rateLimited(retryAfterFromBody(error), error);
     if (typeof error.code === 'number' && PERMANENT_CODES.has(error.code)) {
-      return DeliveryError.permanent(`Discord refused (${error.code}): ${error.message}`, error);
+      const hint = NO_ACCESS_CODES.has(error.code) ? ACCESS_HINT : undefined;
+      return DeliveryError.permanent(`Discord refused (${error.code}): ${error.message}`, error, hint);
     }
     if (error.status === 403 || error.status === 404) {
       return DeliveryError.permanent(`Discord refused (${error.status}): ${error.message}`, error);

@@ -1,7 +1,7 @@
 /**
- * Gateway events → core events: reactions on messages (cached or not) and messages in the
- * threads the bot started. Bots, the bot itself and DMs are ignored here; whether a reaction is a
- * peer reaction or a thread message a check-in is the core's decision.
+ * Gateway events → core events: reactions on messages (cached or not), messages in the threads
+ * the bot started, and messages written to the bot in a DM. Bots and the bot itself are ignored
+ * here; whether a reaction is a peer reaction or a thread message a check-in is the core's decision.
  */
 import {
   Events,
@@ -53,6 +53,8 @@ export function listenToGatewayEvents(client: Client, options: GatewayEventOptio
   const onReactionAdd = onReaction(true);
   const onReactionRemove = onReaction(false);
   const onMessage = (message: DiscordMessage): void => {
+    const dm = directMessageEvent(client, message);
+    if (dm) return deliver(dm, { directMessage: message });
     const event = threadReplyEvent(client, message);
     if (event) deliver(event, { message });
   };
@@ -128,5 +130,24 @@ export function threadReplyEvent(client: Client, message: DiscordMessage): Inbou
     threadId: channel.id,
     // Without the message-content intent Discord sends an empty content: the author is enough.
     ...(text !== '' && { text }),
+  };
+}
+
+/** A message someone wrote to the bot in a DM (a DM belongs to no server: the workspace is empty). */
+export function directMessageEvent(client: Client, message: DiscordMessage): InboundEvent | null {
+  if (message.guildId || !message.channel.isDMBased()) return null;
+  if (message.author.bot || message.author.id === client.user?.id || message.system) return null;
+  return {
+    kind: 'direct-message',
+    source: {
+      platform: PLATFORM,
+      workspaceId: '',
+      channelId: message.channelId,
+      actor: {
+        userId: message.author.id,
+        displayName: message.author.globalName ?? message.author.username,
+        isBot: false,
+      },
+    },
   };
 }

@@ -13,7 +13,7 @@ import { textMessage, type Form, type Message, type OutboundFile, type Reply } f
 import type { Logger } from '../../src/core/ports/index.ts';
 import { decodeCustomId } from './custom-ids.ts';
 import { describe } from './delivery.ts';
-import { renderMessage, renderModal, toEphemeralReply, toUpdate } from './rendering.ts';
+import { allowedMentions, renderMessage, renderModal, toEphemeralReply, toUpdate } from './rendering.ts';
 
 /** The reaction that tells someone their message in a check-in thread was counted. */
 export const ACKNOWLEDGED = '✅';
@@ -33,7 +33,9 @@ export type ReplyContext =
    * A message is not an interaction, so nothing can be said privately in answer: a private answer
    * (the check-in was counted) becomes a reaction on the message instead.
    */
-  | { readonly message: DiscordMessage };
+  | { readonly message: DiscordMessage }
+  /** A message written to the bot in a DM: a private answer is an ordinary reply there. */
+  | { readonly directMessage: DiscordMessage };
 
 const FORM_TOO_LATE = 'That took longer than expected, so the form could not open. Please try again.';
 const FIELD_LABELS_KEPT = 1000;
@@ -108,13 +110,29 @@ export function createReplySender(logger: Logger): {
 
   async function send(reply: Reply, context: ReplyContext): Promise<void> {
     try {
+      if ('directMessage' in context) {
+        if (reply.type === 'private') {
+          const rendered = renderMessage(reply.message);
+          await context.directMessage.reply({
+            content: rendered.content,
+            embeds: rendered.embeds,
+            allowedMentions: allowedMentions(rendered),
+          });
+        }
+        return;
+      }
       if ('message' in context) {
         if (reply.type === 'private') await context.message.react(ACKNOWLEDGED);
         return;
       }
       await answer(context.interaction, reply, context.deferred, context.dmWorkspaceId);
     } catch (error) {
-      const where = 'message' in context ? `message ${context.message.id}` : `interaction ${context.interaction.id}`;
+      const where =
+        'directMessage' in context
+          ? `direct message ${context.directMessage.id}`
+          : 'message' in context
+            ? `message ${context.message.id}`
+            : `interaction ${context.interaction.id}`;
       logger.error({ where, reply: reply.type, error: describe(error) }, 'could not deliver a reply');
     }
   }

@@ -22,6 +22,10 @@ const TRANSIENT_ERRORS = new Set([
   'ratelimited',
 ]);
 
+/** Codes that mean the bot is not in the channel (a private channel it was not invited to is "not found"). */
+const NOT_IN_CHANNEL = new Set(['not_in_channel', 'channel_not_found']);
+const INVITE_HINT = 'Invite me to this channel first: type /invite @Rebound here.';
+
 /** Maps anything a Web API call threw to the core's three kinds of delivery failure. */
 export function toDeliveryError(error: unknown, method: string): DeliveryError {
   if (error instanceof DeliveryError) return error;
@@ -30,7 +34,7 @@ export function toDeliveryError(error: unknown, method: string): DeliveryError {
     const code = error.data.error;
     if (TRANSIENT_ERRORS.has(code)) return DeliveryError.transient(`${method}: ${code}`, error);
     // Unknown codes are request problems on our side: repeating the same request cannot succeed.
-    return DeliveryError.permanent(`${method}: ${code}`, error);
+    return DeliveryError.permanent(`${method}: ${code}`, error, NOT_IN_CHANNEL.has(code) ? INVITE_HINT : undefined);
   }
   if (error instanceof webApi.WebAPIHTTPError) {
     const kind = error.statusCode >= 500 || error.statusCode === 408 ? 'transient' : 'permanent';

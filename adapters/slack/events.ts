@@ -1,10 +1,10 @@
 /**
- * Events API: peer reactions and replies in check-in threads. Slack redelivers an event it did not
+ * Events API: peer reactions, replies in check-in threads and messages written to the bot in a DM. Slack redelivers an event it did not
  * see acknowledged in time, so each event_id is handled once; events made by bots (this one
  * included) never reach the core.
  */
 import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
-import type { Actor, ReactionEvent, ThreadReplyEvent } from '../../src/core/events.ts';
+import type { Actor, DirectMessageEvent, ReactionEvent, ThreadReplyEvent } from '../../src/core/events.ts';
 import { createEventDeduper, type InboundDeps } from './inbound.ts';
 import type { ReplyContext } from './replies.ts';
 import { slackMarkupToPlain } from './slack-text.ts';
@@ -67,6 +67,23 @@ export function registerEvents(app: App, deps: InboundDeps): void {
 
   app.event('message', async (args) => {
     const { event, body } = args;
+    if (event.channel_type === 'im') {
+      // A message written to the bot in its DM: answered there, with what works in a DM.
+      if (event.subtype !== undefined || !event.user || ('bot_id' in event && event.bot_id)) return;
+      const actor = await humanActor(args, body.team_id, event.user);
+      if (!actor) return;
+      const dm: DirectMessageEvent = {
+        kind: 'direct-message',
+        source: { platform: 'slack', workspaceId: body.team_id, channelId: event.channel, actor },
+      };
+      // No channel in the context: the answer is a plain message in the person's DM, not an ephemeral one.
+      await deps.replies.send(await deps.handler.handle(dm), {
+        client: args.client,
+        teamId: body.team_id,
+        userId: event.user,
+      });
+      return;
+    }
     // Only plain replies (or replies also sent to the channel) inside a thread.
     if (event.subtype !== undefined && event.subtype !== 'thread_broadcast') return;
     if (!event.thread_ts || event.thread_ts === event.ts || !event.user) return;

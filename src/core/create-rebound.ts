@@ -10,6 +10,8 @@ import { BUTTONS, FORMS, lookup, routeCommand } from './router.ts';
 import { DEFAULT_RULES, type FollowUpRule } from './rules.ts';
 import { DEFAULT_RETRY, type RetryPolicy } from './sweep/deliver.ts';
 import { recordThreadReply } from './use-cases/record-check-in.ts';
+import { answerDirectMessage } from './use-cases/answer-direct-message.ts';
+import { noticingEnrolment } from './use-cases/context.ts';
 import { recordReaction } from './use-cases/record-reaction.ts';
 import { nextWake } from './sweep/next-wake.ts';
 import { runSweep, type SweepReport } from './sweep/run-sweep.ts';
@@ -133,6 +135,8 @@ function dispatch(deps: CoreDeps, event: InboundEvent): Reply | Promise<Reply> {
     case 'reaction':
       return recordReaction(deps, event);
     case 'thread-reply':
-      return recordThreadReply(deps, event);
+      return noticingEnrolment(deps, event.source, () => recordThreadReply(deps, event));
+    case 'direct-message':
+      return answerDirectMessage();
   }
 }

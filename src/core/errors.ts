@@ -47,13 +47,20 @@ export class DeliveryError extends Error {
     message: string,
     /** For `rate-limited`: how long the platform asked us to wait. */
     readonly retryAfterMs?: number,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; remedy?: string },
   ) {
     super(message, options);
+    this.remedy = options?.remedy;
   }
 
-  static permanent(message: string, cause?: unknown): DeliveryError {
-    return new DeliveryError('permanent', message, undefined, { cause });
+  /**
+   * What a person can do about a permanent failure, in the platform's own words (`/invite @Rebound`
+   * on Slack): the adapter knows them, the core only passes them on.
+   */
+  readonly remedy: string | undefined;
+
+  static permanent(message: string, cause?: unknown, remedy?: string): DeliveryError {
+    return new DeliveryError('permanent', message, undefined, remedy ? { cause, remedy } : { cause });
   }
   static transient(message: string, cause?: unknown): DeliveryError {
     return new DeliveryError('transient', message, undefined, { cause });

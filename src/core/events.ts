@@ -83,4 +83,14 @@ export interface ThreadReplyEvent {
   readonly text?: string;
 }
 
-export type InboundEvent = CommandEvent | ButtonEvent | FormSubmitEvent | ReactionEvent | ThreadReplyEvent;
+/**
+ * A message someone wrote to the bot in a direct message (not a command). `source.channelId` is
+ * the DM channel; on Discord a DM belongs to no server, and `source.workspaceId` is then empty.
+ */
+export interface DirectMessageEvent {
+  readonly kind: 'direct-message';
+  readonly source: EventSource;
+}
+
+export type InboundEvent =
+  CommandEvent | ButtonEvent | FormSubmitEvent | ReactionEvent | ThreadReplyEvent | DirectMessageEvent;

@@ -13,7 +13,7 @@ import { actOnFollowUp } from './use-cases/act-on-follow-up.ts';
 import { configureAdmins } from './use-cases/configure-admins.ts';
 import { configureGroup } from './use-cases/configure-group.ts';
 import { confirmForgetMe } from './use-cases/confirm-forget-me.ts';
-import { requireAdmin, requireGroup } from './use-cases/context.ts';
+import { leftGroup, membershipOf, noticingEnrolment, requireAdmin, requireGroup } from './use-cases/context.ts';
 import { exportMyData } from './use-cases/export-my-data.ts';
 import { askToForgetMe } from './use-cases/forget-me.ts';
 import { joinGroup } from './use-cases/join-group.ts';
@@ -86,7 +86,15 @@ export function routeCommand(deps: CoreDeps, event: CommandEvent): Reply | Promi
   if ('form' in command && !given && !event.problems?.length) return { type: 'form', form: formOf(command) };
   const input = readInput(command, event.values, event.problems);
   const handler = HANDLERS[event.command] as Handler<CommandId>;
-  return handler(deps, event.source, input as InputFor<CommandId>, event);
+  const run = () => handler(deps, event.source, input as InputFor<CommandId>, event);
+  if (!('logs' in command)) return run();
+  // Whether a command may make its caller a member is decided here, from its declaration.
+  const group = deps.store.groups.findByChannel(
+    { platform: event.source.platform, workspaceId: event.source.workspaceId },
+    event.source.channelId,
+  );
+  if (group && membershipOf(deps, group, event.source.actor.userId) === 'left') throw leftGroup(group);
+  return noticingEnrolment(deps, event.source, run);
 }
 
 type ButtonHandler = (deps: CoreDeps, event: ButtonEvent) => Reply | Promise<Reply>;
@@ -104,9 +112,10 @@ type FormHandler = (deps: CoreDeps, event: FormSubmitEvent) => Reply | Promise<R
 
 /** Form handlers by form-id prefix (`checkin:2026-11-26` → `checkin`). */
 export const FORMS: Record<string, FormHandler> = {
-  checkin: submitCheckInForm,
+  checkin: (deps, event) => noticingEnrolment(deps, event.source, () => submitCheckInForm(deps, event)),
   rejected: (deps, event) => {
     requireGroup(deps, event.source);
-    return recordRejection(deps, event.source, readInput(COMMANDS.rejected, event.fields) as InputFor<'rejected'>);
+    const input = readInput(COMMANDS.rejected, event.fields) as InputFor<'rejected'>;
+    return noticingEnrolment(deps, event.source, () => recordRejection(deps, event.source, input));
   },
 };

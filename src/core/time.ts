@@ -56,6 +56,74 @@ export function canonicalTimezone(text: string): string | null {
   return isValidTimezone(typed) ? typed : null;
 }
 
+/** The Area/City zone most people mean by a fixed abbreviation (or a bare city name). */
+const ZONES_BY_ABBREVIATION: Readonly<Record<string, string>> = {
+  est: 'America/New_York',
+  edt: 'America/New_York',
+  et: 'America/New_York',
+  cst: 'America/Chicago',
+  cdt: 'America/Chicago',
+  ct: 'America/Chicago',
+  mst: 'America/Denver',
+  mdt: 'America/Denver',
+  mt: 'America/Denver',
+  pst: 'America/Los_Angeles',
+  pdt: 'America/Los_Angeles',
+  pt: 'America/Los_Angeles',
+  akst: 'America/Anchorage',
+  akdt: 'America/Anchorage',
+  hst: 'Pacific/Honolulu',
+  ast: 'America/Halifax',
+  adt: 'America/Halifax',
+  nst: 'America/St_Johns',
+  ndt: 'America/St_Johns',
+  brt: 'America/Sao_Paulo',
+  art: 'America/Argentina/Buenos_Aires',
+  bst: 'Europe/London',
+  wet: 'Europe/Lisbon',
+  west: 'Europe/Lisbon',
+  cet: 'Europe/Paris',
+  cest: 'Europe/Paris',
+  eet: 'Europe/Athens',
+  eest: 'Europe/Athens',
+  msk: 'Europe/Moscow',
+  sast: 'Africa/Johannesburg',
+  wat: 'Africa/Lagos',
+  cat: 'Africa/Maputo',
+  eat: 'Africa/Nairobi',
+  ist: 'Asia/Kolkata',
+  pkt: 'Asia/Karachi',
+  ict: 'Asia/Bangkok',
+  wib: 'Asia/Jakarta',
+  sgt: 'Asia/Singapore',
+  hkt: 'Asia/Hong_Kong',
+  pht: 'Asia/Manila',
+  jst: 'Asia/Tokyo',
+  kst: 'Asia/Seoul',
+  awst: 'Australia/Perth',
+  acst: 'Australia/Adelaide',
+  acdt: 'Australia/Adelaide',
+  aest: 'Australia/Sydney',
+  aedt: 'Australia/Sydney',
+  nzst: 'Pacific/Auckland',
+  nzdt: 'Pacific/Auckland',
+};
+
+/**
+ * For a refused zone, the Area/City name the person most likely meant: `EST` → America/New_York,
+ * `berlin` → Europe/Berlin; null when there is no good guess.
+ */
+export function suggestTimezone(text: string): string | null {
+  const typed = text.trim().toLowerCase();
+  if (Object.hasOwn(ZONES_BY_ABBREVIATION, typed)) return ZONES_BY_ABBREVIATION[typed] ?? null;
+  if (typed.length < 3 || typed.includes('/')) return null;
+  const city = typed.replace(/\s+/g, '_');
+  return (
+    [...Intl.supportedValuesOf('timeZone'), ...CURRENT_NAMES].find((zone) => zone.toLowerCase().endsWith(`/${city}`)) ??
+    null
+  );
+}
+
 /**
  * A zone's UTC offset in minutes at an instant, cached per zone and quarter hour: the sweep asks
  * for thousands of members' local times at once, and luxon's own lookup costs ~15 µs each. Offsets
@@ -190,8 +258,42 @@ const SHORT_MONTHS = Array.from({ length: 12 }, (_, i) =>
 );
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
-/** A short, friendly rendering of an instant in a zone: `Thu 26 Nov, 10:00` (en-GB names). */
-export function formatWhen(instant: Date, zone: string): string {
-  const wall = wallClock(instant, zone);
-  return `${SHORT_WEEKDAYS[wall.getUTCDay()]} ${wall.getUTCDate()} ${SHORT_MONTHS[wall.getUTCMonth()]}, ${pad2(wall.getUTCHours())}:${pad2(wall.getUTCMinutes())}`;
+/** A member's zone shown beside their group's: a time then names the zone when the clocks differ. */
+export interface ZoneBesideGroup {
+  readonly zone: string;
+  readonly groupZone: string;
+}
+
+/**
+ * A short, friendly rendering of an instant in a zone: `Thu 26 Nov, 10:00` (en-GB names). Beside a
+ * group whose clock shows another time then, it names the zone: `Thu 3 Dec, 10:00 IST`.
+ */
+export function formatWhen(instant: Date, zone: string | ZoneBesideGroup): string {
+  const own = typeof zone === 'string' ? zone : zone.zone;
+  const wall = wallClock(instant, own);
+  const when = `${SHORT_WEEKDAYS[wall.getUTCDay()]} ${wall.getUTCDate()} ${SHORT_MONTHS[wall.getUTCMonth()]}, ${pad2(wall.getUTCHours())}:${pad2(wall.getUTCMinutes())}`;
+  if (typeof zone === 'string') return when;
+  const ms = instant.getTime();
+  return offsetMinutes(ms, own) === offsetMinutes(ms, zone.groupZone) ? when : `${when} ${zoneName(instant, own)}`;
+}
+
+// The locales whose short names people use for their zones (IST in India, CET in Europe, AEDT in Australia).
+const NAMING_LOCALES = ['en-US', 'en-GB', 'en-IN', 'en-AU'];
+const zoneNames = new Map<string, string>();
+
+/** The short name of a zone at an instant (`IST`, `CET`, `EDT`), else its offset (`GMT+9`). */
+export function zoneName(instant: Date, zone: string): string {
+  const key = `${zone}|${offsetMinutes(instant.getTime(), zone)}`;
+  let name = zoneNames.get(key);
+  if (name === undefined) {
+    const names = NAMING_LOCALES.map(
+      (locale) =>
+        new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'short' })
+          .formatToParts(instant)
+          .find((p) => p.type === 'timeZoneName')?.value ?? zone,
+    );
+    name = names.find((n) => !/^GMT[+-]/.test(n)) ?? names[0] ?? zone;
+    if (zoneNames.size < 1000) zoneNames.set(key, name);
+  }
+  return name;
 }

@@ -79,6 +79,8 @@ export interface Member {
   readonly displayName: string;
   /** Null means: use the group's timezone. */
   readonly timezone: string | null;
+  /** The member set `timezone` with /rebound timezone: it wins over the platform's profile zone. */
+  readonly timezoneChosen: boolean;
   readonly quietStartMinute: MinuteOfDay;
   readonly quietEndMinute: MinuteOfDay;
   readonly pausedUntil: Date | null;

@@ -48,6 +48,8 @@ export const members = sqliteTable(
     userId: text('user_id').notNull(),
     displayName: text('display_name').notNull(),
     timezone: text('timezone'),
+    /** The member chose `timezone` themselves: a platform-reported profile zone no longer replaces it. */
+    timezoneChosen: integer('timezone_chosen', { mode: 'boolean' }).notNull().default(false),
     quietStartMinute: integer('quiet_start_minute')
       .notNull()
       .default(21 * 60),

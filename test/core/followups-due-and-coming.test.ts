@@ -56,7 +56,8 @@ describe('/followups lists what is due with buttons, then the next steps to come
   });
 
   it('pages due steps so that every shown step has its buttons', async () => {
-    for (const company of ['Globex', 'Initech', 'Umbrella']) await h.command('alice', 'rejected', `${company} | SRE | interview`);
+    for (const company of ['Globex', 'Initech', 'Umbrella'])
+      await h.command('alice', 'rejected', `${company} | SRE | interview`);
     await h.advanceTo(new Date('2026-11-28T09:30:00Z'));
     const due = open().filter((f) => f.dueAt.getTime() <= h.clock.now().getTime());
     expect(due.length).toBe(8);

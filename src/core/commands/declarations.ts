@@ -21,6 +21,13 @@ export interface CommandDeclaration {
    * given), changing needs an admin.
    */
   readonly who: 'member' | 'admin' | 'admin-to-change';
+  /**
+   * A logging command (it records something about the caller's search): run in a group's channel
+   * by someone who never joined, it makes them a member and its reply says so; someone who left is
+   * asked to /rebound join again and nothing is stored. Every other command only reads or changes
+   * settings, and never makes anyone a member.
+   */
+  readonly logs?: true;
   readonly fields: readonly Field[];
   /** A complete example, shown with every error. */
   readonly example: string;
@@ -63,6 +70,7 @@ export const COMMANDS = {
     summary: 'logs an application; posts to the group (per your visibility)',
     where: 'group',
     who: 'member',
+    logs: true,
     example: '/applied Acme | Backend Engineer | https://acme.example/jobs/42',
     fields: [
       { ...company, required: true },
@@ -82,6 +90,7 @@ export const COMMANDS = {
     summary: 'logs a rejection, answers with encouragement and the plan; with no text opens a form',
     where: 'group',
     who: 'member',
+    logs: true,
     example: '/rejected Acme | Backend Engineer | interview | they chose an internal candidate',
     form: { title: 'Log a rejection', submitLabel: 'Log it' },
     fields: [
@@ -117,6 +126,7 @@ export const COMMANDS = {
     summary: 'logs a progress update',
     where: 'group',
     who: 'member',
+    logs: true,
     rest: true,
     example: '/update Finished the take-home for Globex and booked a coffee chat',
     fields: [
@@ -137,6 +147,7 @@ export const COMMANDS = {
     summary: 'keeps what you learned; ends the feedback steps for that application',
     where: 'group-or-dm',
     who: 'member',
+    logs: true,
     rest: true,
     example: '/feedback Acme | wanted more depth on system design',
     fields: [
@@ -167,6 +178,7 @@ export const COMMANDS = {
     summary: "today's check-in form",
     where: 'group-or-dm',
     who: 'member',
+    logs: true,
     example: '/checkin',
     fields: [],
   }),
@@ -453,6 +465,7 @@ export const CHECK_IN_FORM = declare({
   summary: 'a day of your search, in numbers and a note',
   where: 'group-or-dm',
   who: 'member',
+  logs: true,
   example: '/checkin',
   form: { title: 'Check in', submitLabel: 'Check in' },
   fields: [

@@ -4,7 +4,7 @@
  */
 import { UserError } from '../errors.ts';
 import { charLength, stripControl } from '../text.ts';
-import { canonicalTimezone, parseClock } from '../time.ts';
+import { canonicalTimezone, parseClock, suggestTimezone } from '../time.ts';
 import { parseDays } from './weekdays.ts';
 import type { CommandDeclaration } from './declarations.ts';
 import type { Field, MentionToken, RawValue, RawValues } from './fields.ts';
@@ -97,11 +97,7 @@ function readField(field: Field, raw: RawValue | undefined): Read {
       return { problem: `Name a person with @, like ${field.example}.` };
     case 'timezone': {
       const zone = canonicalTimezone(text);
-      return zone
-        ? { value: zone }
-        : {
-            problem: `${quote(text)} is not a timezone I know. Use an IANA name like Europe/Berlin or America/New_York.`,
-          };
+      return zone ? { value: zone } : { problem: notATimezone(text) };
     }
     case 'time-of-day': {
       const minute = parseClock(text);
@@ -118,6 +114,16 @@ function readField(field: Field, raw: RawValue | undefined): Read {
     case 'url':
       return readUrl(text, field.maxLength);
   }
+}
+
+/** What is wrong with a zone that was refused, with the Area/City name the person most likely meant. */
+export function notATimezone(text: string): string {
+  const suggestion = suggestTimezone(text);
+  if (!suggestion)
+    return `${quote(text)} is not a timezone I know. Use an IANA name like Europe/Berlin or America/New_York.`;
+  return /^[a-z]{2,5}$/i.test(text.trim())
+    ? `${quote(text)} is a fixed abbreviation that ignores daylight saving time: use an Area/City name such as ${suggestion}.`
+    : `${quote(text)} is not a timezone name: did you mean ${suggestion}?`;
 }
 
 function readMention(label: string, token: MentionToken): Read {

@@ -63,6 +63,7 @@ export interface NewMember {
 export type MemberPatch = Partial<{
   displayName: string;
   timezone: string | null;
+  timezoneChosen: boolean;
   quietStartMinute: number;
   quietEndMinute: number;
   pausedUntil: Date | null;

@@ -1,7 +1,7 @@
 /** How follow-ups read: in a nudge, in /followups, in a rejection's plan. */
 import type { Button, Block, Message } from '../messages.ts';
 import { findRule, type FollowUpRule, type StepContext } from '../rules.ts';
-import { formatWhen } from '../time.ts';
+import { formatWhen, type ZoneBesideGroup } from '../time.ts';
 import type { Application, FollowUp } from '../types.ts';
 
 export type FollowUpAction = 'done' | 'snooze' | 'skip';
@@ -85,7 +85,7 @@ function ruleOf(rules: readonly FollowUpRule[], f: FollowUp): FollowUpRule | und
 export function followUpBlocks(
   rules: readonly FollowUpRule[],
   view: FollowUpView,
-  zone: string,
+  zone: string | ZoneBesideGroup,
   outcome?: string,
   listPage?: number,
 ): Block[] {
@@ -114,7 +114,7 @@ export const OUTCOME_MARK: Readonly<Record<FollowUpAction, string>> = {
 export function nudgeMessage(
   rules: readonly FollowUpRule[],
   views: readonly FollowUpView[],
-  zone: string,
+  zone: string | ZoneBesideGroup,
   outcomes?: ReadonlyMap<number, string>,
 ): Message {
   const intro = views.length === 1 ? 'A step from your plan is due:' : `${views.length} steps from your plan are due:`;

@@ -126,7 +126,8 @@ export function claimDueNudges(
         group,
         keys,
         followUpIds: steps.map((s) => s.followUp.id),
-        message: nudgeMessage(deps.rules, views, memberZone(member, group)),
+        // A DM names the member's zone when it is not the group's clock.
+        message: nudgeMessage(deps.rules, views, { zone: memberZone(member, group), groupZone: group.timezone }),
       });
     }
     return { planned, deferred, cancelled };

@@ -8,7 +8,7 @@ import type { Group } from '../types.ts';
 import { requireGroup } from './context.ts';
 import { formatDays, parseDays } from '../commands/weekdays.ts';
 import { COMMANDS, type InputFor } from '../commands/declarations.ts';
-import { quote } from '../commands/read-input.ts';
+import { notATimezone, quote } from '../commands/read-input.ts';
 
 const EXAMPLE = COMMANDS['rebound config'].example;
 
@@ -43,8 +43,7 @@ export function configureGroup(
       }
       case 'timezone': {
         const zone = canonicalTimezone(raw);
-        if (!zone)
-          throw new UserError(`${quote(raw)} is not a timezone I know.`, '/rebound config timezone Europe/Berlin');
+        if (!zone) throw new UserError(notATimezone(raw), '/rebound config timezone Europe/Berlin');
         return deps.store.groups.update(group.id, { timezone: zone });
       }
       default: {

@@ -1,13 +1,13 @@
 import type { CoreDeps } from '../deps.ts';
 import { privateText, type Reply } from '../messages.ts';
 import type { EventSource } from '../events.ts';
-import { ensureMember, requireGroup } from './context.ts';
+import { joinMember, requireGroup } from './context.ts';
 
 /** `/rebound join`: become a member of this channel's group (or come back after leaving). */
 export function joinGroup(deps: CoreDeps, source: EventSource): Reply {
   const group = requireGroup(deps, source);
   deps.store.transaction(() => {
-    const member = ensureMember(deps, group, source);
+    const member = joinMember(deps, group, source);
     // Joining again is how someone who reopened their DMs asks for nudges there again.
     if (member.dmUnreachable) deps.store.members.update(member.id, { dmUnreachable: false });
   });

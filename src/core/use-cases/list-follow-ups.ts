@@ -67,7 +67,10 @@ export function followUpList(deps: CoreDeps, member: Member, group: Group, page:
       text: pages > 1 ? `Due now (${due.length}), page ${current} of ${pages}:` : `Due now (${due.length}):`,
     });
     for (const f of due.slice((current - 1) * STEPS_PER_MESSAGE, current * STEPS_PER_MESSAGE))
-      blocks.push({ type: 'divider' }, ...followUpBlocks(deps.rules, view(f), zone, undefined, current));
+      blocks.push(
+        { type: 'divider' },
+        ...followUpBlocks(deps.rules, view(f), { zone, groupZone: group.timezone }, undefined, current),
+      );
     const paging: Button[] = [];
     if (current > 1) paging.push({ actionId: followUpPageActionId(member.id, current - 1), label: '◂ Previous' });
     if (current < pages) paging.push({ actionId: followUpPageActionId(member.id, current + 1), label: 'More due ▸' });
@@ -77,7 +80,9 @@ export function followUpList(deps: CoreDeps, member: Member, group: Group, page:
   if (coming.length > 0) {
     const lines = coming
       .slice(0, COMING_SHOWN)
-      .map((f) => `• ${formatWhen(f.dueAt, zone)}: ${followUpTitle(deps.rules, view(f))}`);
+      .map(
+        (f) => `• ${formatWhen(f.dueAt, { zone, groupZone: group.timezone })}: ${followUpTitle(deps.rules, view(f))}`,
+      );
     if (coming.length > COMING_SHOWN) lines.push(`…and ${coming.length - COMING_SHOWN} more later on.`);
     blocks.push({ type: 'divider' }, { type: 'text', text: ['Coming up:', ...lines].join('\n') });
   }

@@ -15,7 +15,7 @@ import { addDays } from '../time.ts';
 import { stripControl } from '../text.ts';
 import type { CheckIn, Group, Member } from '../types.ts';
 import { groupDate, isCheckInDay } from '../sweep/check-in-schedule.ts';
-import { ensureMember, messageRefOf, resolveMember, sameWorkspace, workspaceOf } from './context.ts';
+import { ensureMember, messageRefOf, resolveGroup, sameWorkspace, workspaceOf } from './context.ts';
 import { checkInStreak } from '../insights/streaks.ts';
 
 const EXAMPLE = '/checkin';
@@ -23,7 +23,7 @@ const EXPIRED = "That check-in day is over. /checkin opens today's.";
 
 /** `/checkin`: the form for today (the group's local date). */
 export function openCheckInForm(deps: CoreDeps, source: EventSource): Reply {
-  const { group } = deps.store.transaction(() => resolveMember(deps, source));
+  const group = deps.store.transaction(() => resolveGroup(deps, source));
   return { type: 'form', form: checkInForm(group.id, groupDate(group, deps.clock.now())) };
 }
 

@@ -9,7 +9,7 @@ import { resolveMember } from './context.ts';
 export function recordFeedback(deps: CoreDeps, source: EventSource, { company, text }: InputFor<'feedback'>): Reply {
   const now = deps.clock.now();
   const closed = deps.store.transaction(() => {
-    const { group, member } = resolveMember(deps, source);
+    const { group, member } = resolveMember(deps, source, 'log');
     const application = deps.store.applications.findByCompany(member.id, company)[0];
     if (!application) {
       throw new UserError(

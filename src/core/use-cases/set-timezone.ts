@@ -11,7 +11,8 @@ export function setTimezone(
   { timezone: zone }: InputFor<'rebound timezone'>,
 ): Reply {
   deps.store.transaction(() => {
-    for (const member of [resolveMember(deps, source).member]) deps.store.members.update(member.id, { timezone: zone });
+    for (const member of [resolveMember(deps, source).member])
+      deps.store.members.update(member.id, { timezone: zone, timezoneChosen: true });
   });
   return privateText(`Your timezone is now ${zone}. Steps already planned keep their time; new ones use ${zone}.`);
 }

@@ -27,6 +27,7 @@ export function rawMember(r: Raw): Member {
     userId: str(r.user_id),
     displayName: str(r.display_name),
     timezone: optStr(r.timezone),
+    timezoneChosen: r.timezone_chosen === 1,
     quietStartMinute: num(r.quiet_start_minute),
     quietEndMinute: num(r.quiet_end_minute),
     pausedUntil: optDate(r.paused_until),
@@ -105,6 +106,7 @@ const MEMBER_COLUMNS = [
   'dm_unreachable',
   'joined_at',
   'check_in_reminders',
+  'timezone_chosen',
 ];
 const APPLICATION_COLUMNS = [
   'id',
@@ -169,6 +171,7 @@ export function rawDueStep(
       userId: str(r[m + 4]),
       displayName: str(r[m + 5]),
       timezone: optStr(r[m + 6]),
+      timezoneChosen: r[m + 14] === 1,
       quietStartMinute: num(r[m + 7]),
       quietEndMinute: num(r[m + 8]),
       pausedUntil: optDate(r[m + 9]),

@@ -72,6 +72,7 @@ export function toMember(r: InferSelectModel<typeof s.members>): Member {
     userId: r.userId,
     displayName: r.displayName,
     timezone: r.timezone,
+    timezoneChosen: r.timezoneChosen,
     quietStartMinute: r.quietStartMinute,
     quietEndMinute: r.quietEndMinute,
     pausedUntil: r.pausedUntil,

@@ -23,6 +23,7 @@ const digests = (world: World) =>
 /** A week of 16–22 Nov 2026 in a group checking in at 09:00 UTC, Monday to Friday. */
 async function weekOfActivity(world: World): Promise<void> {
   await world.run('ann', '/rebound setup 09:00 UTC mon-fri');
+  await world.run('cat', '/rebound join');
   await world.run('cat', '/rebound visibility private');
   await world.run('ann', '/applied Acme | SRE');
   await world.run('cat', '/applied SecretCo | Staff Engineer');

@@ -86,6 +86,7 @@ describe('/goal', () => {
   it("counts a member's week in their own timezone: Sunday night in Los Angeles is already Monday in Auckland", async () => {
     world = createWorld({ start: new Date('2026-11-24T20:00:00Z') });
     await world.run({ userId: 'U0' }, '/rebound setup 09:00 UTC');
+    for (const who of [LA, AKL]) await world.run(who, '/rebound join');
     for (const who of [LA, AKL]) await world.run(who, '/goal applications 2');
 
     world.clock.set(LA_SUNDAY_NIGHT);

@@ -8,6 +8,8 @@ describe('/stats group', () => {
   async function busyWeek(): Promise<void> {
     world = createWorld({ start: new Date('2026-11-23T09:00:00Z') });
     await world.run('ann', '/rebound setup 09:00 UTC');
+    // A setting is not an entry: only members change theirs.
+    for (const who of ['ben', 'cat']) await world.run(who, '/rebound join');
     await world.run('ben', '/rebound visibility counts');
     await world.run('cat', '/rebound visibility private');
     await world.run('ann', '/applied Acme | SRE');

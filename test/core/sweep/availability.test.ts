@@ -25,6 +25,7 @@ function member(patch: Partial<Member> = {}): Member {
     userId: 'U7',
     displayName: 'Ada',
     timezone: null,
+    timezoneChosen: false,
     quietStartMinute: 22 * 60,
     quietEndMinute: 7 * 60,
     pausedUntil: null,

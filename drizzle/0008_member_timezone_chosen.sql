@@ -1,0 +1,1 @@
+ALTER TABLE `members` ADD `timezone_chosen` integer DEFAULT false NOT NULL;
