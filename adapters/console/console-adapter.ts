@@ -84,7 +84,7 @@ export class ConsoleSession {
           renderMessage(reply.message, this.o.chat, { messageId: null, channelId: CONSOLE_CHANNEL }),
         );
         for (const f of reply.files ?? [])
-          this.o.chat.printPrivate(user, [`📎 ${f.filename} saved to ${this.o.chat.saveFileFor(f)}`]);
+          this.o.chat.printPrivate(user, [`📎 ${f.filename} saved to ${this.o.chat.saveFileFor(f, user)}`]);
         return;
       case 'form': {
         const id = `f${this.#nextForm++}`;

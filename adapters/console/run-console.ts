@@ -30,9 +30,11 @@ export async function runConsole(options: RunConsoleOptions): Promise<void> {
     clock,
     zone: () => session?.groupZone() ?? 'UTC',
     channelName: (id) => id,
-    saveFile: (file: OutboundFile) => {
-      mkdirSync(filesDir, { recursive: true });
-      const path = join(filesDir, file.filename.replace(/[^A-Za-z0-9._-]/g, '_'));
+    saveFile: (file: OutboundFile, memberId: string | null) => {
+      // Members' own files (exports) go to a folder each, so two members never overwrite each other.
+      const dir = memberId === null ? filesDir : join(filesDir, safeName(memberId));
+      mkdirSync(dir, { recursive: true });
+      const path = join(dir, safeName(file.filename));
       writeFileSync(path, file.bytes);
       return path;
     },
@@ -57,4 +59,10 @@ export async function runConsole(options: RunConsoleOptions): Promise<void> {
     localZone: options.localZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC',
   });
   await session.run(options.input);
+}
+
+/** One path segment: never `..`, never a separator. */
+function safeName(name: string): string {
+  const safe = name.replace(/[^A-Za-z0-9._-]/g, '_');
+  return /^\.*$/.test(safe) ? '_' : safe;
 }
