@@ -34,6 +34,10 @@ export interface ConsoleSessionOptions {
   readonly nextWake: (after: Date) => Date | null;
   /** The system's timezone, used as @alice's when the group is first set up. */
   readonly localZone: string;
+  /** The real time, for `:time now`; the wall clock when absent. */
+  readonly realNow?: () => Date;
+  /** Keeps the simulated time for the next start (null: back on the real clock); not kept when absent. */
+  readonly saveClock?: (at: Date | null) => void;
 }
 
 export class ConsoleSession {
@@ -192,6 +196,7 @@ export class ConsoleSession {
   async #time(user: string, input: Extract<ConsoleInput, { kind: 'time' }>): Promise<void> {
     const arg = parseTimeArg(input.arg);
     const now = this.o.clock.now();
+    if (arg?.kind === 'now') return this.#backToRealTime();
     let target: Date | null = null;
     if (arg?.kind === 'relative') target = new Date(now.getTime() + arg.ms);
     if (arg?.kind === 'absolute') {
@@ -214,14 +219,42 @@ export class ConsoleSession {
     } finally {
       this.o.chat.showTimes = false;
     }
-    this.o.chat.printLines('[clock]', [
-      `It is now ${DateTime.fromJSDate(target, { zone: this.groupZone() }).toFormat('ccc d LLL yyyy, HH:mm')} (${this.groupZone()}).`,
-    ]);
+    this.o.saveClock?.(target);
+    this.o.chat.printLines('[clock]', [`It is now ${this.#clockText(target)}.`]);
   }
 
-  /** Reads lines until the input ends; each line is handled before the next is read. */
-  async run(input: NodeJS.ReadableStream): Promise<void> {
+  /** `:time now`: the real clock again, forward through what falls due, or straight back if ahead of it. */
+  async #backToRealTime(): Promise<void> {
+    const real = this.o.realNow?.() ?? new Date();
+    if (real.getTime() >= this.o.clock.now().getTime()) {
+      this.o.chat.showTimes = true;
+      try {
+        await advanceClock(this.o.clock, real, { nextWake: this.o.nextWake, sweep: this.o.sweep });
+      } finally {
+        this.o.chat.showTimes = false;
+      }
+    } else {
+      this.o.clock.set(real);
+      await this.o.sweep();
+    }
+    this.o.saveClock?.(null);
+    this.o.chat.printLines('[clock]', [`Back on the real clock: it is now ${this.#clockText(real)}.`]);
+  }
+
+  #clockText(at: Date): string {
+    return `${DateTime.fromJSDate(at, { zone: this.groupZone() }).toFormat('ccc d LLL yyyy, HH:mm')} (${this.groupZone()})`;
+  }
+
+  /**
+   * Reads lines until the input ends; each line is handled before the next is read. `simulated`
+   * says the clock starts at a simulated time, which is then announced.
+   */
+  async run(input: NodeJS.ReadableStream, start: { simulated: boolean } = { simulated: false }): Promise<void> {
     await this.ensureGroup();
+    if (start.simulated)
+      this.o.chat.printLines('[clock]', [
+        `It is ${this.#clockText(this.o.clock.now())}, simulated (:time now returns to the real clock).`,
+      ]);
     const rl = createInterface({ input, crlfDelay: Infinity, terminal: false });
     for await (const line of rl) await this.handleLine(line);
   }

@@ -80,9 +80,12 @@ export function parseLine(raw: string): ConsoleInput {
   }
 }
 
-/** `+1d`, `+3h`, `+90m`, `+1d12h`, or a local date-time `2026-12-01T09:00`. */
-export function parseTimeArg(arg: string): { kind: 'relative'; ms: number } | { kind: 'absolute'; iso: string } | null {
+/** `+1d`, `+3h`, `+90m`, `+1d12h`, a local date-time `2026-12-01T09:00`, or `now` (the real clock). */
+export function parseTimeArg(
+  arg: string,
+): { kind: 'relative'; ms: number } | { kind: 'absolute'; iso: string } | { kind: 'now' } | null {
   const t = arg.trim();
+  if (t.toLowerCase() === 'now') return { kind: 'now' };
   if (/^\+(\d+[dhm])+$/.test(t)) {
     let ms = 0;
     for (const [, n, unit] of t.matchAll(/(\d+)([dhm])/g))

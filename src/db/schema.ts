@@ -291,3 +291,10 @@ export const goals = sqliteTable('goals', {
   networking: integer('networking').notNull(),
   updatedAt: ms('updated_at').notNull(),
 });
+
+/** The console's simulated time, so a restart carries on where `:time` left it; no row means the real clock. */
+export const consoleClocks = sqliteTable(
+  'console_clocks',
+  { ...scope, simulatedAt: ms('simulated_at').notNull() },
+  (t) => [primaryKey({ columns: [t.platform, t.workspaceId] })],
+);
