@@ -34,6 +34,8 @@ export interface ConsoleSessionOptions {
   readonly nextWake: (after: Date) => Date | null;
   /** The system's timezone, used as @alice's when the group is first set up. */
   readonly localZone: string;
+  /** Whether the group has a check-in thread for a local date (`2026-11-26`); when absent, every reply goes to the core. */
+  readonly hasCheckInThread?: (localDate: string) => boolean;
   /** The real time, for `:time now`; the wall clock when absent. */
   readonly realNow?: () => Date;
   /** Keeps the simulated time for the next start (null: back on the real clock); not kept when absent. */
@@ -150,6 +152,8 @@ export class ConsoleSession {
         });
       }
       case 'click': {
+        if (input.button === '')
+          return this.o.chat.printPrivate(user, ['Which button? Give the short id printed on it, e.g. :click b12']);
         const button = this.o.chat.findButton(input.button);
         if (!button)
           return this.o.chat.printPrivate(user, [
@@ -170,6 +174,7 @@ export class ConsoleSession {
             "Reply in a day's thread by its date.",
             'For example: :reply 2026-11-26 sent two applications',
           ]);
+        if (this.o.hasCheckInThread?.(input.date) === false) return this.#noThread(user, input.date);
         return this.#run({
           kind: 'thread-reply',
           source: this.#source(user, CONSOLE_CHANNEL),
@@ -193,6 +198,21 @@ export class ConsoleSession {
     }
   }
 
+  #noThread(user: string, date: string): void {
+    const today = DateTime.fromJSDate(this.o.clock.now(), { zone: this.groupZone() }).startOf('day');
+    let latest: string | null = null;
+    for (let back = 0; back < 14 && latest === null; back++) {
+      const day = today.minus({ days: back }).toISODate();
+      if (day && this.o.hasCheckInThread?.(day)) latest = day;
+    }
+    this.o.chat.printPrivate(user, [
+      `There is no check-in thread for ${date}.`,
+      latest
+        ? `The latest is ${latest}: :reply ${latest} sent two applications`
+        : "No check-in thread has opened in the last two weeks; one opens at the group's check-in time on each check-in day (:time moves the clock there).",
+    ]);
+  }
+
   async #time(user: string, input: Extract<ConsoleInput, { kind: 'time' }>): Promise<void> {
     const arg = parseTimeArg(input.arg);
     const now = this.o.clock.now();
@@ -203,6 +223,11 @@ export class ConsoleSession {
       const t = DateTime.fromISO(arg.iso, { zone: this.groupZone() });
       target = t.isValid ? t.toJSDate() : null;
     }
+    if (target && target.getTime() - now.getTime() > MAX_JUMP_DAYS * 86_400_000)
+      return this.o.chat.printPrivate(user, [
+        `The clock moves at most ${MAX_JUMP_DAYS} days at a time.`,
+        `It is now ${DateTime.fromJSDate(now, { zone: this.groupZone() }).toFormat('yyyy-MM-dd HH:mm')}; for example: :time +${MAX_JUMP_DAYS}d`,
+      ]);
     if (!target)
       return this.o.chat.printPrivate(user, [
         'Move the clock with +1d, +3h, +30m or a local time.',
@@ -259,6 +284,9 @@ export class ConsoleSession {
     for await (const line of rl) await this.handleLine(line);
   }
 }
+
+/** How far one `:time` may move the clock: a jump replays every check-in and nudge on the way. */
+const MAX_JUMP_DAYS = 400;
 
 export const CONSOLE_HELP = [
   'Type a command as @alice (/applied Acme | SRE), or as someone else (@bob /rebound join).',

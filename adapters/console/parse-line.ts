@@ -90,7 +90,7 @@ export function parseTimeArg(
     let ms = 0;
     for (const [, n, unit] of t.matchAll(/(\d+)([dhm])/g))
       ms += Number(n) * (unit === 'd' ? 86_400_000 : unit === 'h' ? 3_600_000 : 60_000);
-    return ms > 0 && ms <= 400 * 86_400_000 ? { kind: 'relative', ms } : null;
+    return ms > 0 ? { kind: 'relative', ms } : null;
   }
   if (/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/.test(t)) return { kind: 'absolute', iso: t };
   return null;

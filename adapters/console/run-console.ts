@@ -75,6 +75,13 @@ export async function runConsole(options: RunConsoleOptions): Promise<void> {
     handler: rebound,
     sweep: () => rebound.sweep(),
     groupZone,
+    hasCheckInThread: (localDate) => {
+      const group = options.store.groups.findByChannel(
+        { platform: 'console', workspaceId: CONSOLE_WORKSPACE },
+        CONSOLE_CHANNEL,
+      );
+      return group !== null && options.store.checkIns.findThread(group.id, localDate) !== null;
+    },
     clock,
     chat,
     nextWake: (after) => rebound.nextWakeUp(after),
