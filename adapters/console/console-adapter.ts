@@ -272,10 +272,18 @@ export class ConsoleSession {
 
   /**
    * Reads lines until the input ends; each line is handled before the next is read. `simulated`
-   * says the clock starts at a simulated time, which is then announced.
+   * says the clock starts at a simulated time, which is then announced; `interactive` (someone
+   * typing at a terminal) gets a one-line hint.
    */
-  async run(input: NodeJS.ReadableStream, start: { simulated: boolean } = { simulated: false }): Promise<void> {
+  async run(
+    input: NodeJS.ReadableStream,
+    start: { simulated: boolean; interactive?: boolean } = { simulated: false },
+  ): Promise<void> {
     await this.ensureGroup();
+    if (start.interactive)
+      this.o.chat.printPrivate(CONSOLE_USER, [
+        'You are @alice in #job-hunt: type a command such as /rebound join, or :help for the rest (Ctrl-D ends).',
+      ]);
     if (start.simulated)
       this.o.chat.printLines('[clock]', [
         `It is ${this.#clockText(this.o.clock.now())}, simulated (:time now returns to the real clock).`,

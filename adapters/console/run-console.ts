@@ -89,7 +89,10 @@ export async function runConsole(options: RunConsoleOptions): Promise<void> {
     realNow,
     saveClock: (at) => options.savedClock?.save(at),
   });
-  await session.run(options.input, { simulated: start !== null });
+  await session.run(options.input, {
+    simulated: start !== null,
+    interactive: (options.input as { isTTY?: boolean }).isTTY === true,
+  });
 }
 
 /** One path segment: never `..`, never a separator. */
