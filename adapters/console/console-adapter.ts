@@ -124,10 +124,10 @@ export class ConsoleSession {
       case 'nothing':
         return;
       case 'help':
-        this.o.chat.printPrivate(CONSOLE_USER, CONSOLE_HELP);
+        this.o.chat.printPrivate(CONSOLE_USER, this.#help());
         return;
       case 'unknown':
-        this.o.chat.printPrivate(user, [`I don't know "${input.text.slice(0, 60)}".`, ...CONSOLE_HELP]);
+        this.o.chat.printPrivate(user, [`I don't know "${input.text.slice(0, 60)}".`, ...this.#help()]);
         return;
       case 'command': {
         const parsed = parseCommandText(input.name, input.text, consoleMention);
@@ -172,7 +172,7 @@ export class ConsoleSession {
         if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date))
           return this.o.chat.printPrivate(user, [
             "Reply in a day's thread by its date.",
-            'For example: :reply 2026-11-26 sent two applications',
+            `For example: :reply ${this.#exampleDays().today} sent two applications`,
           ]);
         if (this.o.hasCheckInThread?.(input.date) === false) return this.#noThread(user, input.date);
         return this.#run({
@@ -196,6 +196,20 @@ export class ConsoleSession {
         });
       }
     }
+  }
+
+  /** Dates for examples, from the simulated clock: a fixed date would soon be in the past. */
+  #exampleDays(): { today: string; tomorrow: string } {
+    const today = DateTime.fromJSDate(this.o.clock.now(), { zone: this.groupZone() });
+    return { today: today.toISODate() ?? '', tomorrow: today.plus({ days: 1 }).toISODate() ?? '' };
+  }
+
+  #help(): string[] {
+    const { today, tomorrow } = this.#exampleDays();
+    return [
+      'Type a command as @alice (/applied Acme | SRE), or as someone else (@bob /rebound join).',
+      `:time +1d | +3h | ${tomorrow}T09:00 | now moves the clock · :react p3 🎉 @bob · :click b12 · :reply ${today} text · :submit f1 field=value | …`,
+    ];
   }
 
   #noThread(user: string, date: string): void {
@@ -231,7 +245,7 @@ export class ConsoleSession {
     if (!target)
       return this.o.chat.printPrivate(user, [
         'Move the clock with +1d, +3h, +30m or a local time.',
-        'For example: :time +1d  or  :time 2026-12-01T09:00',
+        `For example: :time +1d  or  :time ${this.#exampleDays().tomorrow}T09:00`,
       ]);
     if (target.getTime() < now.getTime())
       return this.o.chat.printPrivate(user, [
@@ -295,8 +309,3 @@ export class ConsoleSession {
 
 /** How far one `:time` may move the clock: a jump replays every check-in and nudge on the way. */
 const MAX_JUMP_DAYS = 400;
-
-export const CONSOLE_HELP = [
-  'Type a command as @alice (/applied Acme | SRE), or as someone else (@bob /rebound join).',
-  ':time +1d | +3h | 2026-12-01T09:00 moves the clock · :react p3 🎉 @bob · :click b12 · :reply 2026-11-26 text · :submit f1 field=value | …',
-];
