@@ -281,7 +281,9 @@ export class ConsoleSession {
   }
 
   #clockText(at: Date): string {
-    return `${DateTime.fromJSDate(at, { zone: this.groupZone() }).toFormat('ccc d LLL yyyy, HH:mm')} (${this.groupZone()})`;
+    // Before the group exists, the zone it will be set up with.
+    const zone = this.o.groupZone() ?? this.o.localZone;
+    return `${DateTime.fromJSDate(at, { zone }).toFormat('ccc d LLL yyyy, HH:mm')} (${zone})`;
   }
 
   /**
@@ -293,14 +295,14 @@ export class ConsoleSession {
     input: NodeJS.ReadableStream,
     start: { simulated: boolean; interactive?: boolean } = { simulated: false },
   ): Promise<void> {
+    if (start.simulated)
+      this.o.chat.printLines('[clock]', [
+        `It is ${this.#clockText(this.o.clock.now())}, simulated (:time now returns to the real clock).`,
+      ]);
     await this.ensureGroup();
     if (start.interactive)
       this.o.chat.printPrivate(CONSOLE_USER, [
         'You are @alice in #job-hunt: type a command such as /rebound join, or :help for the rest (Ctrl-D ends).',
-      ]);
-    if (start.simulated)
-      this.o.chat.printLines('[clock]', [
-        `It is ${this.#clockText(this.o.clock.now())}, simulated (:time now returns to the real clock).`,
       ]);
     const rl = createInterface({ input, crlfDelay: Infinity, terminal: false });
     for await (const line of rl) await this.handleLine(line);
