@@ -262,10 +262,15 @@ export class ConsoleSession {
     this.o.chat.printLines('[clock]', [`It is now ${this.#clockText(target)}.`]);
   }
 
-  /** `:time now`: the real clock again, forward through what falls due, or straight back if ahead of it. */
+  /**
+   * `:time now`: the real clock again, forward through what falls due on the way, or straight there
+   * (one sweep) when the simulated clock is ahead of it or far behind.
+   */
   async #backToRealTime(): Promise<void> {
     const real = this.o.realNow?.() ?? new Date();
-    if (real.getTime() >= this.o.clock.now().getTime()) {
+    const ahead = real.getTime() - this.o.clock.now().getTime();
+    // Further than one :time may go, it catches up in one sweep, as a bot restarted after a long stop.
+    if (ahead >= 0 && ahead <= MAX_JUMP_DAYS * 86_400_000) {
       this.o.chat.showTimes = true;
       try {
         await advanceClock(this.o.clock, real, { nextWake: this.o.nextWake, sweep: this.o.sweep });

@@ -69,3 +69,14 @@ describe("the console's simulated clock", () => {
       expect(() => loadConfig({ REBOUND_CONSOLE_START: bad })).toThrow(ConfigError);
   });
 });
+
+describe(':time now from far behind the real clock', () => {
+  it('goes straight back to the real time, as a bot restarted after a long stop would, instead of replaying years', () => {
+    const started = Date.now();
+    const { code, out } = runEntry(':time now\n', { REBOUND_CONSOLE_START: '2020-01-06T09:00' });
+    expect(code).toBe(0);
+    expect(out).toMatch(/^\[clock\] Back on the real clock: it is now /m);
+    expect(out).not.toMatch(/Daily check-in · Tuesday 7 January/);
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+});
