@@ -36,6 +36,11 @@ async function main(): Promise<number> {
   const owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 
   if (config.adapters.kind === 'console') {
+    // Whoever reads the output went away (`npm start | head`): that is an end, not a crash.
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      process.exit(0);
+    });
     try {
       await runConsole({
         store,
