@@ -3,6 +3,7 @@
  * at start-up. Every problem becomes one line that names the variable and what it expects, and no
  * line ever repeats a value that could be a secret.
  */
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { DiscordConfig } from '../adapters/discord/create-discord-adapter.ts';
 
@@ -49,6 +50,11 @@ export interface Config {
   readonly port: number;
   readonly logLevel: LogLevel;
   readonly adapters: AdapterSelection;
+  /**
+   * Where the console's simulated clock starts, as a local date-time (`2026-12-01T09:00`) read in
+   * the group's timezone; null for the saved simulated time, or the real clock.
+   */
+  readonly consoleStart: string | null;
 }
 
 /** A setting that is missing or malformed. `message` is one line, safe to print and to log. */
@@ -69,6 +75,7 @@ export interface ConfigProblem {
 const VARIABLES = [
   'REBOUND_DB',
   'REBOUND_ADAPTER',
+  'REBOUND_CONSOLE_START',
   'PORT',
   'LOG_LEVEL',
   'SLACK_BOT_TOKEN',
@@ -102,6 +109,10 @@ const dbPath = z
 const base = z.object({
   REBOUND_DB: dbPath,
   REBOUND_ADAPTER: z.literal('console').optional(),
+  REBOUND_CONSOLE_START: z
+    .string()
+    .refine((value) => /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/.test(value) && DateTime.fromISO(value).isValid)
+    .optional(),
   PORT: z
     .string()
     .regex(/^\d{1,5}$/)
@@ -291,6 +302,8 @@ function describe(variable: string, settings: Settings): string {
       return `PORT must be a whole number from 0 to 65535 (got ${shown(settings.PORT)})`;
     case 'LOG_LEVEL':
       return `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got ${shown(settings.LOG_LEVEL)})`;
+    case 'REBOUND_CONSOLE_START':
+      return `REBOUND_CONSOLE_START must be a local date and time like 2026-12-01T09:00 (got ${shown(settings.REBOUND_CONSOLE_START)})`;
     case 'REBOUND_ADAPTER':
       return `REBOUND_ADAPTER must be "console" or unset, to choose Slack or Discord from their tokens (got ${shown(settings.REBOUND_ADAPTER)})`;
     default:
@@ -323,6 +336,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     port: baseResult.data.PORT,
     logLevel: baseResult.data.LOG_LEVEL,
     adapters,
+    consoleStart: baseResult.data.REBOUND_CONSOLE_START ?? null,
   };
 }
 

@@ -8,7 +8,9 @@ import { ConfigError, describeConfig, loadConfig, secretsOf, type Config } from 
 import { createLogger, type AppLogger } from './logger.ts';
 import { openDatabase } from './db/open.ts';
 import { createSqliteStore } from './db/sqlite-store.ts';
+import { createConsoleClockStore } from './db/repositories/console-clock.ts';
 import { runConsole } from '../adapters/console/run-console.ts';
+import { CONSOLE_WORKSPACE } from '../adapters/console/console-adapter.ts';
 import { startPlatforms } from './start-platforms.ts';
 
 async function main(): Promise<number> {
@@ -34,8 +36,20 @@ async function main(): Promise<number> {
   const owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 
   if (config.adapters.kind === 'console') {
+    // Whoever reads the output went away (`npm start | head`): that is an end, not a crash.
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      process.exit(0);
+    });
     try {
-      await runConsole({ store, logger, input: process.stdin, write: (text) => process.stdout.write(`${text}\n`) });
+      await runConsole({
+        store,
+        logger,
+        input: process.stdin,
+        write: (text) => process.stdout.write(`${text}\n`),
+        startAt: config.consoleStart,
+        savedClock: createConsoleClockStore(database.db, CONSOLE_WORKSPACE),
+      });
       return 0;
     } finally {
       database.close();

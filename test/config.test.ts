@@ -25,6 +25,7 @@ describe('loadConfig', () => {
       port: 3000,
       logLevel: 'info',
       adapters: { kind: 'console' },
+      consoleStart: null,
     });
   });
 

@@ -34,6 +34,12 @@ export interface ConsoleSessionOptions {
   readonly nextWake: (after: Date) => Date | null;
   /** The system's timezone, used as @alice's when the group is first set up. */
   readonly localZone: string;
+  /** Whether the group has a check-in thread for a local date (`2026-11-26`); when absent, every reply goes to the core. */
+  readonly hasCheckInThread?: (localDate: string) => boolean;
+  /** The real time, for `:time now`; the wall clock when absent. */
+  readonly realNow?: () => Date;
+  /** Keeps the simulated time for the next start (null: back on the real clock); not kept when absent. */
+  readonly saveClock?: (at: Date | null) => void;
 }
 
 export class ConsoleSession {
@@ -84,7 +90,7 @@ export class ConsoleSession {
           renderMessage(reply.message, this.o.chat, { messageId: null, channelId: CONSOLE_CHANNEL }),
         );
         for (const f of reply.files ?? [])
-          this.o.chat.printPrivate(user, [`📎 ${f.filename} saved to ${this.o.chat.saveFileFor(f)}`]);
+          this.o.chat.printPrivate(user, [`📎 ${f.filename} saved to ${this.o.chat.saveFileFor(f, user)}`]);
         return;
       case 'form': {
         const id = `f${this.#nextForm++}`;
@@ -118,10 +124,10 @@ export class ConsoleSession {
       case 'nothing':
         return;
       case 'help':
-        this.o.chat.printPrivate(CONSOLE_USER, CONSOLE_HELP);
+        this.o.chat.printPrivate(CONSOLE_USER, this.#help());
         return;
       case 'unknown':
-        this.o.chat.printPrivate(user, [`I don't know "${input.text.slice(0, 60)}".`, ...CONSOLE_HELP]);
+        this.o.chat.printPrivate(user, [`I don't know "${input.text.slice(0, 60)}".`, ...this.#help()]);
         return;
       case 'command': {
         const parsed = parseCommandText(input.name, input.text, consoleMention);
@@ -146,6 +152,8 @@ export class ConsoleSession {
         });
       }
       case 'click': {
+        if (input.button === '')
+          return this.o.chat.printPrivate(user, ['Which button? Give the short id printed on it, e.g. :click b12']);
         const button = this.o.chat.findButton(input.button);
         if (!button)
           return this.o.chat.printPrivate(user, [
@@ -164,8 +172,9 @@ export class ConsoleSession {
         if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date))
           return this.o.chat.printPrivate(user, [
             "Reply in a day's thread by its date.",
-            'For example: :reply 2026-11-26 sent two applications',
+            `For example: :reply ${this.#exampleDays().today} sent two applications`,
           ]);
+        if (this.o.hasCheckInThread?.(input.date) === false) return this.#noThread(user, input.date);
         return this.#run({
           kind: 'thread-reply',
           source: this.#source(user, CONSOLE_CHANNEL),
@@ -189,19 +198,54 @@ export class ConsoleSession {
     }
   }
 
+  /** Dates for examples, from the simulated clock: a fixed date would soon be in the past. */
+  #exampleDays(): { today: string; tomorrow: string } {
+    const today = DateTime.fromJSDate(this.o.clock.now(), { zone: this.groupZone() });
+    return { today: today.toISODate() ?? '', tomorrow: today.plus({ days: 1 }).toISODate() ?? '' };
+  }
+
+  #help(): string[] {
+    const { today, tomorrow } = this.#exampleDays();
+    return [
+      'Type a command as @alice (/applied Acme | SRE), or as someone else (@bob /rebound join).',
+      `:time +1d | +3h | ${tomorrow}T09:00 | now moves the clock · :react p3 🎉 @bob · :click b12 · :reply ${today} text · :submit f1 field=value | …`,
+    ];
+  }
+
+  #noThread(user: string, date: string): void {
+    const today = DateTime.fromJSDate(this.o.clock.now(), { zone: this.groupZone() }).startOf('day');
+    let latest: string | null = null;
+    for (let back = 0; back < 14 && latest === null; back++) {
+      const day = today.minus({ days: back }).toISODate();
+      if (day && this.o.hasCheckInThread?.(day)) latest = day;
+    }
+    this.o.chat.printPrivate(user, [
+      `There is no check-in thread for ${date}.`,
+      latest
+        ? `The latest is ${latest}: :reply ${latest} sent two applications`
+        : "No check-in thread has opened in the last two weeks; one opens at the group's check-in time on each check-in day (:time moves the clock there).",
+    ]);
+  }
+
   async #time(user: string, input: Extract<ConsoleInput, { kind: 'time' }>): Promise<void> {
     const arg = parseTimeArg(input.arg);
     const now = this.o.clock.now();
+    if (arg?.kind === 'now') return this.#backToRealTime();
     let target: Date | null = null;
     if (arg?.kind === 'relative') target = new Date(now.getTime() + arg.ms);
     if (arg?.kind === 'absolute') {
       const t = DateTime.fromISO(arg.iso, { zone: this.groupZone() });
       target = t.isValid ? t.toJSDate() : null;
     }
+    if (target && target.getTime() - now.getTime() > MAX_JUMP_DAYS * 86_400_000)
+      return this.o.chat.printPrivate(user, [
+        `The clock moves at most ${MAX_JUMP_DAYS} days at a time.`,
+        `It is now ${DateTime.fromJSDate(now, { zone: this.groupZone() }).toFormat('yyyy-MM-dd HH:mm')}; for example: :time +${MAX_JUMP_DAYS}d`,
+      ]);
     if (!target)
       return this.o.chat.printPrivate(user, [
         'Move the clock with +1d, +3h, +30m or a local time.',
-        'For example: :time +1d  or  :time 2026-12-01T09:00',
+        `For example: :time +1d  or  :time ${this.#exampleDays().tomorrow}T09:00`,
       ]);
     if (target.getTime() < now.getTime())
       return this.o.chat.printPrivate(user, [
@@ -214,20 +258,61 @@ export class ConsoleSession {
     } finally {
       this.o.chat.showTimes = false;
     }
-    this.o.chat.printLines('[clock]', [
-      `It is now ${DateTime.fromJSDate(target, { zone: this.groupZone() }).toFormat('ccc d LLL yyyy, HH:mm')} (${this.groupZone()}).`,
-    ]);
+    this.o.saveClock?.(target);
+    this.o.chat.printLines('[clock]', [`It is now ${this.#clockText(target)}.`]);
   }
 
-  /** Reads lines until the input ends; each line is handled before the next is read. */
-  async run(input: NodeJS.ReadableStream): Promise<void> {
+  /**
+   * `:time now`: the real clock again, forward through what falls due on the way, or straight there
+   * (one sweep) when the simulated clock is ahead of it or far behind.
+   */
+  async #backToRealTime(): Promise<void> {
+    const real = this.o.realNow?.() ?? new Date();
+    const ahead = real.getTime() - this.o.clock.now().getTime();
+    // Further than one :time may go, it catches up in one sweep, as a bot restarted after a long stop.
+    if (ahead >= 0 && ahead <= MAX_JUMP_DAYS * 86_400_000) {
+      this.o.chat.showTimes = true;
+      try {
+        await advanceClock(this.o.clock, real, { nextWake: this.o.nextWake, sweep: this.o.sweep });
+      } finally {
+        this.o.chat.showTimes = false;
+      }
+    } else {
+      this.o.clock.set(real);
+      await this.o.sweep();
+    }
+    this.o.saveClock?.(null);
+    this.o.chat.printLines('[clock]', [`Back on the real clock: it is now ${this.#clockText(real)}.`]);
+  }
+
+  #clockText(at: Date): string {
+    // Before the group exists, the zone it will be set up with.
+    const zone = this.o.groupZone() ?? this.o.localZone;
+    return `${DateTime.fromJSDate(at, { zone }).toFormat('ccc d LLL yyyy, HH:mm')} (${zone})`;
+  }
+
+  /**
+   * Reads lines until the input ends; each line is handled before the next is read. `simulated`
+   * says the clock starts at a simulated time, which is then announced; `interactive` (someone
+   * typing at a terminal) gets a one-line hint.
+   */
+  async run(
+    input: NodeJS.ReadableStream,
+    start: { simulated: boolean; interactive?: boolean } = { simulated: false },
+  ): Promise<void> {
+    if (start.simulated)
+      this.o.chat.printLines('[clock]', [
+        `It is ${this.#clockText(this.o.clock.now())}, simulated (:time now returns to the real clock).`,
+      ]);
     await this.ensureGroup();
+    if (start.interactive)
+      this.o.chat.printPrivate(CONSOLE_USER, [
+        'You are @alice in #job-hunt: type a command such as /rebound join, or :help for the rest (Ctrl-D ends).',
+      ]);
     const rl = createInterface({ input, crlfDelay: Infinity, terminal: false });
     for await (const line of rl) await this.handleLine(line);
   }
 }
 
-export const CONSOLE_HELP = [
-  'Type a command as @alice (/applied Acme | SRE), or as someone else (@bob /rebound join).',
-  ':time +1d | +3h | 2026-12-01T09:00 moves the clock · :react p3 🎉 @bob · :click b12 · :reply 2026-11-26 text · :submit f1 field=value | …',
-];
+/** How far one `:time` may move the clock: a jump replays every check-in and nudge on the way. */
+const MAX_JUMP_DAYS = 400;

@@ -21,7 +21,8 @@ export interface ConsoleChatOptions {
   readonly zone: () => string;
   /** Channel id → display name (`job-hunt`). */
   readonly channelName: (channelId: string) => string;
-  readonly saveFile: (file: OutboundFile) => string;
+  /** Saves a file and returns its path; a file sent to one member goes to that member's folder. */
+  readonly saveFile: (file: OutboundFile, memberId: string | null) => string;
 }
 
 export class ConsoleChat implements ChatPort, Registry {
@@ -73,10 +74,10 @@ export class ConsoleChat implements ChatPort, Registry {
     return { label, sent };
   }
 
-  #files(files: readonly OutboundFile[] | undefined, prefix: string): void {
+  #files(files: readonly OutboundFile[] | undefined, prefix: string, memberId: string | null): void {
     for (const file of files ?? [])
       this.options.write(
-        prefixed(prefix, [`📎 ${file.filename} saved to ${this.options.saveFile(file)}`], this.#when()),
+        prefixed(prefix, [`📎 ${file.filename} saved to ${this.options.saveFile(file, memberId)}`], this.#when()),
       );
   }
 
@@ -90,7 +91,7 @@ export class ConsoleChat implements ChatPort, Registry {
         this.#when(),
       ),
     );
-    this.#files(files, prefix);
+    this.#files(files, prefix, null);
     return sent;
   }
 
@@ -123,7 +124,7 @@ export class ConsoleChat implements ChatPort, Registry {
     this.options.write(
       prefixed(prefix, renderMessage(message, this, { messageId: sent.messageId, channelId }), this.#when()),
     );
-    this.#files(files, prefix);
+    this.#files(files, prefix, target.userId);
     return sent;
   }
 
@@ -151,8 +152,8 @@ export class ConsoleChat implements ChatPort, Registry {
     this.options.write(prefixed(prefix, lines, this.#when()));
   }
 
-  saveFileFor(file: OutboundFile): string {
-    return this.options.saveFile(file);
+  saveFileFor(file: OutboundFile, memberId: string): string {
+    return this.options.saveFile(file, memberId);
   }
 }
 

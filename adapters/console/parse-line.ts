@@ -80,14 +80,17 @@ export function parseLine(raw: string): ConsoleInput {
   }
 }
 
-/** `+1d`, `+3h`, `+90m`, `+1d12h`, or a local date-time `2026-12-01T09:00`. */
-export function parseTimeArg(arg: string): { kind: 'relative'; ms: number } | { kind: 'absolute'; iso: string } | null {
+/** `+1d`, `+3h`, `+90m`, `+1d12h`, a local date-time `2026-12-01T09:00`, or `now` (the real clock). */
+export function parseTimeArg(
+  arg: string,
+): { kind: 'relative'; ms: number } | { kind: 'absolute'; iso: string } | { kind: 'now' } | null {
   const t = arg.trim();
+  if (t.toLowerCase() === 'now') return { kind: 'now' };
   if (/^\+(\d+[dhm])+$/.test(t)) {
     let ms = 0;
     for (const [, n, unit] of t.matchAll(/(\d+)([dhm])/g))
       ms += Number(n) * (unit === 'd' ? 86_400_000 : unit === 'h' ? 3_600_000 : 60_000);
-    return ms > 0 && ms <= 400 * 86_400_000 ? { kind: 'relative', ms } : null;
+    return ms > 0 ? { kind: 'relative', ms } : null;
   }
   if (/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/.test(t)) return { kind: 'absolute', iso: t };
   return null;

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { DateTime } from 'luxon';
 import { renderWeekChartLazily } from '../../src/charts/lazy-week-chart.ts';
 import { ManualClock } from '../../src/core/clock.ts';
 import { createRebound } from '../../src/core/create-rebound.ts';
@@ -15,14 +16,37 @@ export interface RunConsoleOptions {
   readonly write: (text: string) => void;
   /** Where files the bot sends (charts, exports) are written. */
   readonly filesDir?: string;
-  /** The simulated clock's start; defaults to the real time now. */
-  readonly start?: Date;
+  /**
+   * Where the simulated clock starts, as a local date-time in the group's timezone
+   * (`REBOUND_CONSOLE_START`); without it, the saved simulated time, or the real clock.
+   */
+  readonly startAt?: string | null;
+  /** Keeps the simulated time across restarts. */
+  readonly savedClock?: SavedClock;
+  /** The real time; the wall clock unless a test says otherwise. */
+  readonly realNow?: () => Date;
   readonly localZone?: string;
+}
+
+/** Where the console keeps its simulated time; null means the real clock. */
+export interface SavedClock {
+  load(): Date | null;
+  save(at: Date | null): void;
 }
 
 /** Runs a console session until the input ends. */
 export async function runConsole(options: RunConsoleOptions): Promise<void> {
-  const clock = new ManualClock(options.start ?? new Date());
+  const realNow = options.realNow ?? (() => new Date());
+  const localZone = options.localZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
+  const groupZone = () =>
+    options.store.groups.findByChannel({ platform: 'console', workspaceId: CONSOLE_WORKSPACE }, CONSOLE_CHANNEL)
+      ?.timezone ?? null;
+  // Before the group exists, its timezone will be the local one (see ConsoleSession.ensureGroup).
+  const chosen = options.startAt ? DateTime.fromISO(options.startAt, { zone: groupZone() ?? localZone }) : null;
+  if (chosen && !chosen.isValid) throw new Error(`REBOUND_CONSOLE_START: ${chosen.invalidExplanation ?? 'invalid'}`);
+  const start = chosen?.toJSDate() ?? options.savedClock?.load() ?? null;
+  if (chosen) options.savedClock?.save(chosen.toJSDate());
+  const clock = new ManualClock(start ?? realNow());
   const filesDir = resolve(options.filesDir ?? process.env.REBOUND_FILES_DIR ?? './rebound-files');
   let session: ConsoleSession | null = null;
   const chat = new ConsoleChat({
@@ -30,9 +54,11 @@ export async function runConsole(options: RunConsoleOptions): Promise<void> {
     clock,
     zone: () => session?.groupZone() ?? 'UTC',
     channelName: (id) => id,
-    saveFile: (file: OutboundFile) => {
-      mkdirSync(filesDir, { recursive: true });
-      const path = join(filesDir, file.filename.replace(/[^A-Za-z0-9._-]/g, '_'));
+    saveFile: (file: OutboundFile, memberId: string | null) => {
+      // Members' own files (exports) go to a folder each, so two members never overwrite each other.
+      const dir = memberId === null ? filesDir : join(filesDir, safeName(memberId));
+      mkdirSync(dir, { recursive: true });
+      const path = join(dir, safeName(file.filename));
       writeFileSync(path, file.bytes);
       return path;
     },
@@ -48,13 +74,29 @@ export async function runConsole(options: RunConsoleOptions): Promise<void> {
   session = new ConsoleSession({
     handler: rebound,
     sweep: () => rebound.sweep(),
-    groupZone: () =>
-      options.store.groups.findByChannel({ platform: 'console', workspaceId: CONSOLE_WORKSPACE }, CONSOLE_CHANNEL)
-        ?.timezone ?? null,
+    groupZone,
+    hasCheckInThread: (localDate) => {
+      const group = options.store.groups.findByChannel(
+        { platform: 'console', workspaceId: CONSOLE_WORKSPACE },
+        CONSOLE_CHANNEL,
+      );
+      return group !== null && options.store.checkIns.findThread(group.id, localDate) !== null;
+    },
     clock,
     chat,
     nextWake: (after) => rebound.nextWakeUp(after),
-    localZone: options.localZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC',
+    localZone,
+    realNow,
+    saveClock: (at) => options.savedClock?.save(at),
   });
-  await session.run(options.input);
+  await session.run(options.input, {
+    simulated: start !== null,
+    interactive: (options.input as { isTTY?: boolean }).isTTY === true,
+  });
+}
+
+/** One path segment: never `..`, never a separator. */
+function safeName(name: string): string {
+  const safe = name.replace(/[^A-Za-z0-9._-]/g, '_');
+  return /^\.*$/.test(safe) ? '_' : safe;
 }

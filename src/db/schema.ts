@@ -335,3 +335,10 @@ export const forgetConfirmations = sqliteTable(
   },
   (t) => [index('forget_confirmations_user_idx').on(t.platform, t.workspaceId, t.userId)],
 );
+
+/** The console's simulated time, so a restart carries on where `:time` left it; no row means the real clock. */
+export const consoleClocks = sqliteTable(
+  'console_clocks',
+  { ...scope, simulatedAt: ms('simulated_at').notNull() },
+  (t) => [primaryKey({ columns: [t.platform, t.workspaceId] })],
+);

@@ -19,9 +19,22 @@ export function parseDays(text: string): Weekday[] | null {
   return days.size ? [...days].sort() : null;
 }
 
+const FULL_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+
+/**
+ * Days as every message names them: full names, a run of three or more as "Monday to Friday",
+ * the rest joined with "and" ("Monday, Wednesday and Friday").
+ */
 export function formatDays(days: readonly Weekday[]): string {
-  const key = [...days].sort().join(',');
-  if (key === '1,2,3,4,5') return 'Monday to Friday';
-  if (key === '1,2,3,4,5,6,7') return 'every day';
-  return days.map((d) => NAMES[d - 1]).join(', ');
+  const sorted = [...new Set(days)].sort();
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j + 1 < sorted.length && (sorted[j + 1] as number) === (sorted[j] as number) + 1) j++;
+    const name = (d: number) => FULL_NAMES[(sorted[d] as number) - 1];
+    if (j - i >= 2) parts.push(`${name(i)} to ${name(j)}`);
+    else for (let d = i; d <= j; d++) parts.push(name(d) ?? '');
+    i = j + 1;
+  }
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? '');
 }

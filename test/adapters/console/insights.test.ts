@@ -140,7 +140,7 @@ describe('insights in the console, through the real entry point', () => {
     expect(out).toContain(`saved to ${join(dir, chart ?? '')}`);
     expect(decodePng(readFileSync(join(dir, chart ?? '')))).toEqual({ width: 800, height: 400 });
 
-    const exported = JSON.parse(readFileSync(join(dir, 'rebound-export.json'), 'utf8')) as {
+    const exported = JSON.parse(readFileSync(join(dir, 'alice', 'rebound-export.json'), 'utf8')) as {
       applications: { company: string }[];
       checkIns: unknown[];
       goals: unknown[];
@@ -148,7 +148,7 @@ describe('insights in the console, through the real entry point', () => {
     expect(exported.applications.map((a) => a.company)).toEqual(['Acme', 'SecretCo', 'Globex']);
     expect(exported.checkIns).toHaveLength(1);
     expect(exported.goals).toHaveLength(1);
-    expect(readFileSync(join(dir, 'rebound-applications.csv'), 'utf8')).toContain(',SecretCo,Staff Engineer,');
+    expect(readFileSync(join(dir, 'alice', 'rebound-applications.csv'), 'utf8')).toContain(',SecretCo,Staff Engineer,');
 
     const after = out.slice(out.indexOf('[Delete everything'));
     expect(after).toMatch(/^\[#job-hunt\] \(edited\) \(removed at the member's request\)$/m);
