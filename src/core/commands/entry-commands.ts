@@ -1,0 +1,188 @@
+/** The commands that log and read a member's search: applications, rejections, updates, goals, stats. */
+import { REJECTION_STAGES } from '../types.ts';
+import { declare, LIMITS } from './declaration.ts';
+
+const company = { id: 'company', kind: 'text', label: 'Company', maxLength: LIMITS.company, example: 'Acme' } as const;
+const role = { id: 'role', kind: 'text', label: 'Role', maxLength: LIMITS.role, example: 'Backend Engineer' } as const;
+
+const STAGE_LABELS: Readonly<Record<(typeof REJECTION_STAGES)[number], string>> = {
+  applied: 'After applying',
+  screen: 'Screening call',
+  interview: 'Interview',
+  final: 'Final round',
+  offer: 'Offer stage',
+};
+const STAGE_ALIASES: Readonly<Record<(typeof REJECTION_STAGES)[number], readonly string[]>> = {
+  applied: ['application'],
+  screen: ['screening', 'phone screen'],
+  interview: ['interviewing', 'onsite'],
+  final: ['final round'],
+  offer: [],
+};
+
+/** The settings `/rebound config` changes: the schedule, and each rule by its id. */
+
+export const ENTRY_COMMANDS = {
+  applied: declare({
+    id: 'applied',
+    summary: 'logs an application; posts to the group (per your visibility)',
+    where: 'group',
+    who: 'member',
+    logs: true,
+    example: '/applied Acme | Backend Engineer | https://acme.example/jobs/42',
+    fields: [
+      { ...company, required: true },
+      { ...role, required: true },
+      {
+        id: 'link',
+        kind: 'url',
+        label: 'Link to the posting',
+        required: false,
+        maxLength: LIMITS.link,
+        example: 'https://acme.example/jobs/42',
+      },
+    ],
+  }),
+  rejected: declare({
+    id: 'rejected',
+    summary: 'logs a rejection, answers with encouragement and the plan; with no text opens a form',
+    where: 'group',
+    who: 'member',
+    logs: true,
+    example: '/rejected Acme | Backend Engineer | interview | they chose an internal candidate',
+    form: { title: 'Log a rejection', submitLabel: 'Log it' },
+    fields: [
+      { ...company, required: true },
+      { ...role, required: false },
+      {
+        id: 'stage',
+        kind: 'choice',
+        label: 'Stage reached',
+        noun: 'stage',
+        required: false,
+        example: 'interview',
+        choices: REJECTION_STAGES.map((value) => ({
+          value,
+          label: STAGE_LABELS[value],
+          aliases: STAGE_ALIASES[value],
+        })),
+      },
+      {
+        id: 'note',
+        kind: 'text',
+        label: 'Note (only you see it)',
+        required: false,
+        maxLength: LIMITS.note,
+        long: true,
+        private: true,
+        example: 'they chose an internal candidate',
+      },
+    ],
+  }),
+  update: declare({
+    id: 'update',
+    summary: 'logs a progress update',
+    where: 'group',
+    who: 'member',
+    logs: true,
+    rest: true,
+    example: '/update Finished the take-home for Globex and booked a coffee chat',
+    fields: [
+      {
+        id: 'text',
+        kind: 'text',
+        label: 'What happened',
+        noun: 'update',
+        required: true,
+        maxLength: LIMITS.update,
+        long: true,
+        example: 'Finished the take-home for Globex',
+      },
+    ],
+  }),
+  feedback: declare({
+    id: 'feedback',
+    summary: 'keeps what you learned; ends the feedback steps for that application',
+    where: 'group-or-dm',
+    who: 'member',
+    logs: true,
+    rest: true,
+    example: '/feedback Acme | wanted more depth on system design',
+    fields: [
+      { ...company, required: true },
+      {
+        id: 'text',
+        kind: 'text',
+        label: 'What they said',
+        noun: 'feedback note',
+        usage: 'what they said',
+        required: true,
+        maxLength: LIMITS.note,
+        long: true,
+        example: 'wanted more depth on system design',
+      },
+    ],
+  }),
+  followups: declare({
+    id: 'followups',
+    summary: 'what is due, with Done / Snooze 2d / Skip, then the next five steps to come',
+    where: 'group-or-dm',
+    who: 'member',
+    example: '/followups',
+    fields: [],
+  }),
+  checkin: declare({
+    id: 'checkin',
+    summary: "today's check-in form",
+    where: 'group-or-dm',
+    who: 'member',
+    logs: true,
+    example: '/checkin',
+    fields: [],
+  }),
+  goal: declare({
+    id: 'goal',
+    summary: 'weekly goals (no numbers shows them)',
+    where: 'group-or-dm',
+    who: 'member',
+    named: true,
+    example: '/goal applications 5 | networking 2',
+    fields: [
+      {
+        id: 'applications',
+        kind: 'integer',
+        label: 'Applications per week',
+        required: false,
+        min: 0,
+        max: 100,
+        example: '5',
+      },
+      {
+        id: 'networking',
+        kind: 'integer',
+        label: 'Networking actions per week',
+        required: false,
+        min: 0,
+        max: 100,
+        example: '2',
+      },
+    ],
+  }),
+  stats: declare({
+    id: 'stats',
+    summary: "your week, or the group's (respecting visibility)",
+    where: 'group-or-dm',
+    who: 'member',
+    example: '/stats group',
+    fields: [
+      {
+        id: 'scope',
+        kind: 'choice',
+        label: "Whose week: yours, or the group's",
+        required: false,
+        example: 'group',
+        choices: [{ value: 'group', label: "The group's week" }],
+      },
+    ],
+  }),
+} as const;

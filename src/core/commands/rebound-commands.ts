@@ -1,0 +1,226 @@
+/** `/rebound` and its subcommands: the group's setup and settings, membership, and data rights. */
+import { DEFAULT_RULES } from '../rules.ts';
+import { declare } from './declaration.ts';
+
+export const SCHEDULE_SETTINGS = ['checkin', 'reminder', 'days', 'timezone'] as const;
+
+export const REBOUND_COMMANDS = {
+  'rebound setup': declare({
+    id: 'rebound setup',
+    summary: 'makes this channel a group (the first to set it up becomes its admin)',
+    where: 'channel',
+    who: 'admin',
+    example: '/rebound setup 09:00 Europe/Berlin mon-fri',
+    fields: [
+      {
+        id: 'time',
+        kind: 'time-of-day',
+        label: 'Check-in time, HH:MM (default 09:00)',
+        required: false,
+        example: '09:00',
+      },
+      {
+        id: 'timezone',
+        kind: 'timezone',
+        label: "The group's timezone, e.g. Europe/Berlin",
+        usage: 'timezone',
+        required: false,
+        example: 'Europe/Berlin',
+      },
+      { id: 'days', kind: 'weekdays', label: 'Check-in days, e.g. mon-fri', required: false, example: 'mon-fri' },
+    ],
+  }),
+  'rebound config': declare({
+    id: 'rebound config',
+    summary: "shows the group's settings and admins; admins change a rule (on, off, days) or the schedule",
+    where: 'group',
+    who: 'admin-to-change',
+    example: '/rebound config connect off',
+    fields: [
+      {
+        id: 'setting',
+        kind: 'choice',
+        label: 'A rule or a schedule setting',
+        noun: 'setting',
+        required: false,
+        example: 'connect',
+        choices: [
+          ...SCHEDULE_SETTINGS.map((value) => ({ value, label: value })),
+          ...DEFAULT_RULES.map((rule) => ({ value: rule.id, label: rule.id })),
+        ],
+      },
+      {
+        id: 'value',
+        kind: 'text',
+        label: 'on, off, a number of days, HH:MM, days or a timezone',
+        required: false,
+        maxLength: 64,
+        example: 'off',
+      },
+    ],
+  }),
+  'rebound config admin': declare({
+    id: 'rebound config admin',
+    summary: "adds or removes one of the group's admins",
+    where: 'group',
+    who: 'admin',
+    example: '/rebound config admin add @bob',
+    fields: [
+      {
+        id: 'action',
+        kind: 'choice',
+        label: 'Add or remove',
+        required: true,
+        example: 'add',
+        choices: [
+          { value: 'add', label: 'add' },
+          { value: 'remove', label: 'remove' },
+        ],
+      },
+      { id: 'user', kind: 'user', label: 'The person', required: true, example: '@bob' },
+    ],
+  }),
+  'rebound join': declare({
+    id: 'rebound join',
+    summary: 'joins the group in this channel',
+    where: 'group',
+    who: 'member',
+    example: '/rebound join',
+    fields: [],
+  }),
+  'rebound leave': declare({
+    id: 'rebound leave',
+    summary: 'leaves the group: no more nudges',
+    where: 'group',
+    who: 'member',
+    example: '/rebound leave',
+    fields: [],
+  }),
+  'rebound pause': declare({
+    id: 'rebound pause',
+    summary: 'pauses nudges and reminders (default 7 days)',
+    where: 'group-or-dm',
+    who: 'member',
+    example: '/rebound pause 7',
+    fields: [
+      {
+        id: 'days',
+        kind: 'integer',
+        label: 'For how many days',
+        usage: 'days',
+        required: false,
+        min: 1,
+        max: 365,
+        example: '7',
+      },
+    ],
+  }),
+  'rebound resume': declare({
+    id: 'rebound resume',
+    summary: 'ends a pause',
+    where: 'group-or-dm',
+    who: 'member',
+    example: '/rebound resume',
+    fields: [],
+  }),
+  'rebound timezone': declare({
+    id: 'rebound timezone',
+    summary: 'the timezone your nudges are timed in',
+    where: 'group-or-dm',
+    who: 'member',
+    example: '/rebound timezone Europe/Berlin',
+    fields: [
+      {
+        id: 'timezone',
+        kind: 'timezone',
+        label: 'An IANA timezone, e.g. Europe/Berlin',
+        required: true,
+        example: 'Europe/Berlin',
+      },
+    ],
+  }),
+  'rebound quiet': declare({
+    id: 'rebound quiet',
+    summary: 'hours when nudges wait (HH-HH in your time, or off)',
+    where: 'group-or-dm',
+    who: 'member',
+    example: '/rebound quiet 21-08',
+    fields: [
+      {
+        id: 'hours',
+        kind: 'text',
+        label: 'HH-HH, e.g. 21-08, or off',
+        noun: 'quiet hours',
+        usage: 'HH-HH',
+        required: true,
+        maxLength: 11,
+        example: '21-08',
+      },
+    ],
+  }),
+  'rebound reminders': declare({
+    id: 'rebound reminders',
+    summary: 'turns your check-in reminders off or on (nudges are not affected)',
+    where: 'group-or-dm',
+    who: 'member',
+    example: '/rebound reminders off',
+    fields: [
+      {
+        id: 'state',
+        kind: 'choice',
+        label: 'on or off',
+        required: true,
+        example: 'off',
+        choices: [
+          { value: 'on', label: 'on' },
+          { value: 'off', label: 'off' },
+        ],
+      },
+    ],
+  }),
+  'rebound visibility': declare({
+    id: 'rebound visibility',
+    summary: 'what the group sees of your entries',
+    where: 'group-or-dm',
+    who: 'member',
+    example: '/rebound visibility counts',
+    fields: [
+      {
+        id: 'level',
+        kind: 'choice',
+        label: 'shared, counts or private',
+        required: true,
+        example: 'counts',
+        choices: [
+          { value: 'shared', label: 'shared' },
+          { value: 'counts', label: 'counts' },
+          { value: 'private', label: 'private' },
+        ],
+      },
+    ],
+  }),
+  'rebound export': declare({
+    id: 'rebound export',
+    summary: 'sends you everything stored about you as files',
+    where: 'group-or-dm',
+    who: 'member',
+    example: '/rebound export',
+    fields: [],
+  }),
+  'rebound forget-me': declare({
+    id: 'rebound forget-me',
+    summary: 'deletes everything about you, after a confirmation',
+    where: 'group-or-dm',
+    who: 'member',
+    example: '/rebound forget-me',
+    fields: [],
+  }),
+  'rebound help': declare({
+    id: 'rebound help',
+    summary: 'how Rebound works, and every command',
+    where: 'group-or-dm',
+    who: 'member',
+    example: '/rebound help',
+    fields: [],
+  }),
+} as const;
