@@ -11,9 +11,9 @@ import { consoleMention } from './parse-line.ts';
 import type { EventHandler } from '../../src/core/event-handler.ts';
 import type { EventSource, InboundEvent } from '../../src/core/events.ts';
 import type { Reply } from '../../src/core/messages.ts';
-import { advanceClock } from '../../src/scheduler/time-travel.ts';
 import type { ConsoleChat } from './console-chat.ts';
-import { parseLine, parseTimeArg, type ConsoleInput } from './parse-line.ts';
+import { parseLine, type ConsoleInput } from './parse-line.ts';
+import { clockText, moveClock, type ClockControls } from './console-clock.ts';
 import { renderForm, renderMessage } from './render.ts';
 
 export const CONSOLE_WORKSPACE = 'local';
@@ -228,67 +228,11 @@ export class ConsoleSession {
   }
 
   async #time(user: string, input: Extract<ConsoleInput, { kind: 'time' }>): Promise<void> {
-    const arg = parseTimeArg(input.arg);
-    const now = this.o.clock.now();
-    if (arg?.kind === 'now') return this.#backToRealTime();
-    let target: Date | null = null;
-    if (arg?.kind === 'relative') target = new Date(now.getTime() + arg.ms);
-    if (arg?.kind === 'absolute') {
-      const t = DateTime.fromISO(arg.iso, { zone: this.groupZone() });
-      target = t.isValid ? t.toJSDate() : null;
-    }
-    if (target && target.getTime() - now.getTime() > MAX_JUMP_DAYS * 86_400_000)
-      return this.o.chat.printPrivate(user, [
-        `The clock moves at most ${MAX_JUMP_DAYS} days at a time.`,
-        `It is now ${DateTime.fromJSDate(now, { zone: this.groupZone() }).toFormat('yyyy-MM-dd HH:mm')}; for example: :time +${MAX_JUMP_DAYS}d`,
-      ]);
-    if (!target)
-      return this.o.chat.printPrivate(user, [
-        'Move the clock with +1d, +3h, +30m or a local time.',
-        `For example: :time +1d  or  :time ${this.#exampleDays().tomorrow}T09:00`,
-      ]);
-    if (target.getTime() < now.getTime())
-      return this.o.chat.printPrivate(user, [
-        'Time only moves forward here.',
-        `It is now ${DateTime.fromJSDate(now, { zone: this.groupZone() }).toFormat('yyyy-MM-dd HH:mm')}; for example: :time +1d`,
-      ]);
-    this.o.chat.showTimes = true;
-    try {
-      await advanceClock(this.o.clock, target, { nextWake: this.o.nextWake, sweep: this.o.sweep });
-    } finally {
-      this.o.chat.showTimes = false;
-    }
-    this.o.saveClock?.(target);
-    this.o.chat.printLines('[clock]', [`It is now ${this.#clockText(target)}.`]);
+    await moveClock(this.#timeTravel(), user, input.arg, this.#exampleDays().tomorrow);
   }
 
-  /**
-   * `:time now`: the real clock again, forward through what falls due on the way, or straight there
-   * (one sweep) when the simulated clock is ahead of it or far behind.
-   */
-  async #backToRealTime(): Promise<void> {
-    const real = this.o.realNow?.() ?? new Date();
-    const ahead = real.getTime() - this.o.clock.now().getTime();
-    // Further than one :time may go, it catches up in one sweep, as a bot restarted after a long stop.
-    if (ahead >= 0 && ahead <= MAX_JUMP_DAYS * 86_400_000) {
-      this.o.chat.showTimes = true;
-      try {
-        await advanceClock(this.o.clock, real, { nextWake: this.o.nextWake, sweep: this.o.sweep });
-      } finally {
-        this.o.chat.showTimes = false;
-      }
-    } else {
-      this.o.clock.set(real);
-      await this.o.sweep();
-    }
-    this.o.saveClock?.(null);
-    this.o.chat.printLines('[clock]', [`Back on the real clock: it is now ${this.#clockText(real)}.`]);
-  }
-
-  #clockText(at: Date): string {
-    // Before the group exists, the zone it will be set up with.
-    const zone = this.o.groupZone() ?? this.o.localZone;
-    return `${DateTime.fromJSDate(at, { zone }).toFormat('ccc d LLL yyyy, HH:mm')} (${zone})`;
+  #timeTravel(): ClockControls {
+    return { ...this.o, groupZone: () => this.o.groupZone() };
   }
 
   /**
@@ -302,7 +246,7 @@ export class ConsoleSession {
   ): Promise<void> {
     if (start.simulated)
       this.o.chat.printLines('[clock]', [
-        `It is ${this.#clockText(this.o.clock.now())}, simulated (:time now returns to the real clock).`,
+        `It is ${clockText(this.#timeTravel(), this.o.clock.now())}, simulated (:time now returns to the real clock).`,
       ]);
     await this.ensureGroup();
     if (start.interactive)
@@ -313,6 +257,3 @@ export class ConsoleSession {
     for await (const line of rl) await this.handleLine(line);
   }
 }
-
-/** How far one `:time` may move the clock: a jump replays every check-in and nudge on the way. */
-const MAX_JUMP_DAYS = 400;
