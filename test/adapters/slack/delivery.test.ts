@@ -149,3 +149,22 @@ describe('Slack ChatPort', () => {
     expect(api.calls).toHaveLength(0);
   });
 });
+
+describe('a Slack channel the bot was not invited to', () => {
+  it.each(['not_in_channel', 'channel_not_found'])(
+    'fails with %s permanently, saying to /invite the bot',
+    async (code) => {
+      api.failNext('chat.postMessage', { error: code });
+      const error = await failure(chat.postToChannel({ workspace, channelId: 'C9' }, textMessage('Rebound is here')));
+      expect(error.kind).toBe('permanent');
+      expect(error.remedy).toContain('/invite @Rebound');
+    },
+  );
+
+  it('gives no invite hint for other refusals', async () => {
+    api.failNext('chat.postMessage', { error: 'is_archived' });
+    expect(
+      (await failure(chat.postToChannel({ workspace, channelId: 'C9' }, textMessage('x')))).remedy,
+    ).toBeUndefined();
+  });
+});
