@@ -14,7 +14,7 @@ export function pauseMember(deps: CoreDeps, source: EventSource, input: InputFor
     const zone = memberZone(member, group);
     const until = atLocalTime(addDays(localDate(now, zone), days), localMinuteOfDay(now, zone), zone);
     deps.store.members.update(member.id, { pausedUntil: until });
-    return { until, zone };
+    return { until, zone: { zone, groupZone: group.timezone } };
   });
   return privateText(
     `Paused until ${formatWhen(until, zone)}. Take the time you need: anything that comes due meanwhile arrives in one nudge when you are back. /rebound resume ends it early.`,

@@ -78,7 +78,7 @@ export async function recordRejection(
     .filter((s) => (seen.has(s.rule.id) ? false : (seen.add(s.rule.id), true)))
     .map(
       (s) =>
-        `• ${formatWhen(s.dueAt, zone)}: ${s.rule.title(ctx)}${s.rule.timing.kind === 'repeat' ? ` (then every ${s.rule.timing.everyDays} days, ${s.rule.timing.times} times in all)` : ''}`,
+        `• ${formatWhen(s.dueAt, { zone, groupZone: group.timezone })}: ${s.rule.title(ctx)}${s.rule.timing.kind === 'repeat' ? ` (then every ${s.rule.timing.everyDays} days, ${s.rule.timing.times} times in all)` : ''}`,
     );
   const atOnce = rejectionRules(deps.rules, group, stage).flatMap((r) => (r.atOnce ? [r.atOnce] : []));
   const opening = `I'm sorry about ${application.company}. ${encouragement(stage)}`;
