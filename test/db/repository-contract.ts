@@ -83,6 +83,32 @@ export function runRepositoryContract(name: string, open: () => StoreUnderTest):
       expect(paused.visibility).toBe('private');
     });
 
+    it("lists a member's recent rejections from one company, newest first, with the application's role", () => {
+      const m = newMember(newGroup().id);
+      const other = newMember(m.groupId, 'U2');
+      const app = (memberId: number, company: string, role: string) =>
+        store.applications.create(
+          { workspace: WS, memberId, company, role, link: null, status: 'rejected', visibility: 'shared' },
+          at(0),
+        );
+      const reject = (memberId: number, applicationId: number, minutes: number) =>
+        store.rejections.create(
+          { workspace: WS, applicationId, memberId, stage: 'interview', note: null, rejectedOn: at(minutes) },
+          at(minutes),
+        );
+      reject(m.id, app(m.id, 'Acme', 'SRE').id, 1);
+      reject(m.id, app(m.id, ' acme ', 'Data Engineer').id, 5);
+      reject(m.id, app(m.id, 'Globex', 'SRE').id, 6);
+      reject(other.id, app(other.id, 'Acme', 'SRE').id, 7);
+      expect(store.rejections.listRecentForCompany(m.id, 'ACME', at(0))).toEqual([
+        { createdAt: at(5), role: 'Data Engineer' },
+        { createdAt: at(1), role: 'SRE' },
+      ]);
+      expect(store.rejections.listRecentForCompany(m.id, 'Acme', at(1))).toEqual([
+        { createdAt: at(5), role: 'Data Engineer' },
+      ]);
+    });
+
     it('matches applications by company without regard to case, newest first', () => {
       const m = newMember(newGroup().id);
       store.applications.create(

@@ -119,6 +119,11 @@ export interface RejectionRepository {
   create(input: NewRejection, now: Date): Rejection;
   get(id: number): Rejection | null;
   listByMember(memberId: number): Rejection[];
+  /**
+   * A member's rejections from one company (any case or spacing) logged after `since`, newest
+   * first, with the role of the application each is about: what a repeated `/rejected` is checked against.
+   */
+  listRecentForCompany(memberId: number, company: string, since: Date): { createdAt: Date; role: string }[];
   /** Removes one rejection report (its application stays); false when there was none. */
   delete(id: number): boolean;
 }

@@ -33,15 +33,9 @@ export function askBeforeRepeating(
       .findByCompany(member.id, company)
       .find((a) => a.status !== 'rejected' && a.createdAt.getTime() > since && sameRole(a.role))?.createdAt;
   } else {
-    const key = company.trim().toLowerCase();
     loggedAt = deps.store.rejections
-      .listByMember(member.id)
-      .filter((r) => r.createdAt.getTime() > since)
-      .reverse()
-      .find((r) => {
-        const a = deps.store.applications.get(r.applicationId);
-        return a !== null && a.company.trim().toLowerCase() === key && sameRole(a.role);
-      })?.createdAt;
+      .listRecentForCompany(member.id, company, new Date(since))
+      .find((r) => sameRole(r.role))?.createdAt;
   }
   if (!loggedAt) return null;
 

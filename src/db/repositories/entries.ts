@@ -1,5 +1,5 @@
 /** Rejections, updates, feedback and goals: simple append-and-list repositories. */
-import { eq } from 'drizzle-orm';
+import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import type {
   FeedbackRepository,
   GoalRepository,
@@ -8,7 +8,8 @@ import type {
 } from '../../core/ports/index.ts';
 import { InternalError } from '../../core/errors.ts';
 import type { Db } from '../open.ts';
-import { feedback, goals, rejections, updates } from '../schema.ts';
+import { applications, feedback, goals, rejections, updates } from '../schema.ts';
+import { companyKey } from './applications.ts';
 import { placeholders, scopeOf, toRejection } from './rows.ts';
 
 export function createRejectionRepository(db: Db): RejectionRepository {
@@ -19,7 +20,23 @@ export function createRejectionRepository(db: Db): RejectionRepository {
     )
     .returning()
     .prepare();
+  const recentForCompany = db
+    .select({ createdAt: rejections.createdAt, role: applications.role })
+    .from(rejections)
+    .innerJoin(applications, eq(applications.id, rejections.applicationId))
+    .where(
+      and(
+        eq(rejections.memberId, sql.placeholder('memberId')),
+        eq(applications.companyKey, sql.placeholder('companyKey')),
+        gt(rejections.createdAt, sql.placeholder('since')),
+      ),
+    )
+    .orderBy(desc(rejections.id))
+    .prepare();
   return {
+    listRecentForCompany(memberId, company, since) {
+      return recentForCompany.all({ memberId, companyKey: companyKey(company), since: since.getTime() });
+    },
     create(input, now) {
       const row = insert.get({
         ...scopeOf(input.workspace),
