@@ -11,7 +11,7 @@ import {
   type FollowUpView,
 } from '../render/follow-ups.ts';
 import { findRule } from '../rules.ts';
-import { addDays, atLocalTime, formatWhen, localDate, localMinuteOfDay } from '../time.ts';
+import { addDays, atLocalTime, formatWhen, localDate, localMinuteOfDay, type ZoneBesideGroup } from '../time.ts';
 import type { FollowUp, Group, Member } from '../types.ts';
 import { memberZone, messageRefOf, sameWorkspace, workspaceOf } from './context.ts';
 import { followUpList } from './list-follow-ups.ts';
@@ -45,7 +45,7 @@ export function actOnFollowUp(deps: CoreDeps, event: ButtonEvent): Reply {
     // Snooze puts off a step that is due; a step still ahead stays where it is (it was never earlier).
     if (parsed.action === 'snooze' && followUp.dueAt.getTime() > now.getTime()) {
       throw new UserError(
-        `That step is not due until ${formatWhen(followUp.dueAt, zone)}, so there is nothing to snooze: it stays where it is.`,
+        `That step is not due until ${formatWhen(followUp.dueAt, { zone, groupZone: group.timezone })}, so there is nothing to snooze: it stays where it is.`,
       );
     }
     const updated = apply(deps, parsed.action, followUp, zone, now);
@@ -67,11 +67,13 @@ export function actOnFollowUp(deps: CoreDeps, event: ButtonEvent): Reply {
     }
     return { updated, zone, member, group };
   });
+  // Times shown name the member's zone when it is not the group's, as the nudge itself did.
+  const shown = { zone: outcome.zone, groupZone: outcome.group.timezone };
   if (parsed.listPage !== null) {
-    const acted = { followUp: outcome.updated, outcome: outcomeText(outcome.updated, outcome.zone) ?? '' };
+    const acted = { followUp: outcome.updated, outcome: outcomeText(outcome.updated, shown, now) ?? '' };
     return { type: 'replace', message: followUpList(deps, outcome.member, outcome.group, parsed.listPage, acted) };
   }
-  return { type: 'replace', message: redraw(deps, event, outcome.updated, outcome.zone) };
+  return { type: 'replace', message: redraw(deps, event, outcome.updated, shown, now) };
 }
 
 /** The member a button acts for, if it is the one who pressed it, in this workspace. */
@@ -102,7 +104,8 @@ function apply(deps: CoreDeps, action: FollowUpAction, f: FollowUp, zone: string
   }
 }
 
-function outcomeText(f: FollowUp, zone: string): string | undefined {
+/** What was done about a step, or undefined while it still waits for a press (a snooze that has run out is due again). */
+function outcomeText(f: FollowUp, zone: ZoneBesideGroup, now: Date): string | undefined {
   switch (f.status) {
     case 'done':
       return OUTCOME_MARK.done;
@@ -111,14 +114,14 @@ function outcomeText(f: FollowUp, zone: string): string | undefined {
     case 'cancelled':
       return '– Closed:';
     case 'snoozed':
-      return `⏰ Snoozed to ${formatWhen(f.dueAt, zone)}:`;
+      return f.dueAt.getTime() > now.getTime() ? `⏰ Snoozed to ${formatWhen(f.dueAt, zone)}:` : undefined;
     case 'pending':
       return undefined;
   }
 }
 
 /** The clicked message, redrawn: every step it carried, with what has been done about each. */
-function redraw(deps: CoreDeps, event: ButtonEvent, updated: FollowUp, zone: string) {
+function redraw(deps: CoreDeps, event: ButtonEvent, updated: FollowUp, zone: ZoneBesideGroup, now: Date) {
   const items = event.messageId
     ? deps.store.deliveries.listByMessage(messageRefOf(event.source, event.messageId)).filter((d) => d.kind === 'nudge')
     : [];
@@ -132,7 +135,7 @@ function redraw(deps: CoreDeps, event: ButtonEvent, updated: FollowUp, zone: str
       followUp: f,
       application: f.applicationId === null ? null : deps.store.applications.get(f.applicationId),
     });
-    const outcome = outcomeText(f, zone);
+    const outcome = outcomeText(f, zone, now);
     if (outcome) outcomes.set(f.id, outcome);
   }
   return nudgeMessage(deps.rules, views, zone, outcomes);
