@@ -43,7 +43,8 @@ export interface ConsoleSessionOptions {
 }
 
 export class ConsoleSession {
-  readonly #forms = new Map<string, string>();
+  /** Forms shown, by their short id: the core's form id and who it was opened for (only they submit it). */
+  readonly #forms = new Map<string, { readonly formId: string; readonly user: string }>();
   #nextForm = 1;
 
   constructor(private readonly o: ConsoleSessionOptions) {}
@@ -94,7 +95,7 @@ export class ConsoleSession {
         return;
       case 'form': {
         const id = `f${this.#nextForm++}`;
-        this.#forms.set(id, reply.form.formId);
+        this.#forms.set(id, { formId: reply.form.formId, user });
         this.o.chat.printPrivate(user, renderForm(reply.form, id));
         return;
       }
@@ -182,12 +183,17 @@ export class ConsoleSession {
           text: input.text,
         });
       case 'submit': {
-        const formId = this.#forms.get(input.form);
-        if (!formId)
+        const form = this.#forms.get(input.form);
+        if (!form)
           return this.o.chat.printPrivate(user, [
             `There is no open form ${input.form.slice(0, 20)}.`,
             'For example: :submit f1 company=Acme | stage=final',
           ]);
+        if (form.user !== user)
+          return this.o.chat.printPrivate(user, [
+            `Form ${input.form} was opened for @${form.user}: only they can send it. Open your own with the command that shows it.`,
+          ]);
+        const formId = form.formId;
         return this.#run({
           kind: 'form-submit',
           source: this.#source(user, CONSOLE_CHANNEL),

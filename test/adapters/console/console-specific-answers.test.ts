@@ -48,3 +48,15 @@ describe('the console answers a mistyped line with what was wrong', () => {
     expect(out).not.toMatch(/Daily check-in/);
   });
 });
+
+describe("a console form is the opener's", () => {
+  it("refuses bob's submission of the check-in form alice opened, and counts nothing", () => {
+    const { code, out } = runEntry(
+      '/rebound join\n@bob /rebound join\n/checkin\n@bob :submit f1 applications=3\n/stats\n',
+      { REBOUND_CONSOLE_START: '2026-12-01T10:00' },
+    );
+    expect(code).toBe(0);
+    expect(out).toMatch(/^\[only @bob\] Form f1 was opened for @alice: only they can send it\./m);
+    expect(out).not.toMatch(/Checked in/);
+  });
+});
