@@ -1,26 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const ROOT = new URL('../../..', import.meta.url).pathname;
-
-/** Runs the real entry point (`npm start` runs `tsx src/main.ts`) with piped input. */
-function runConsole(input: string, env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
-    input,
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', REBOUND_DB: ':memory:', TZ: 'UTC', ...env },
-    timeout: 60_000,
-  });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
+import { runEntry } from './run-entry.ts';
 
 describe('the console adapter, through the real entry point', () => {
   it('answers a rejection privately with the plan, then nudges @alice by DM with buttons when steps come due', () => {
-    const { code, out } = runConsole('/rebound join\n/rejected Acme | Backend Engineer | interview\n:time +4d\n');
+    const { code, out } = runEntry('/rebound join\n/rejected Acme | Backend Engineer | interview\n:time +4d\n');
     expect(code).toBe(0);
     expect(out).toMatch(/^\[only @alice\] I'm sorry about Acme/m);
     expect(out).toMatch(/^\[only @alice\] • .*Ask for feedback at Acme/m);
@@ -33,12 +19,12 @@ describe('the console adapter, through the real entry point', () => {
   });
 
   it('marks a step done from a nudge button, so /followups no longer lists it', () => {
-    const first = runConsole('/rejected Acme | SRE | final\n:time +4d\n');
+    const first = runEntry('/rejected Acme | SRE | final\n:time +4d\n');
     // The Done button printed under the feedback nudge (short ids count up in print order).
     const nudge = first.out.slice(first.out.indexOf('Ask for feedback at Acme (due'));
     const done = /\[Done (b\d+)\]/.exec(nudge)?.[1];
     expect(done).toBeDefined();
-    const { code, out } = runConsole(`/rejected Acme | SRE | final\n:time +4d\n:click ${done}\n/followups\n`);
+    const { code, out } = runEntry(`/rejected Acme | SRE | final\n:time +4d\n:click ${done}\n/followups\n`);
     expect(code).toBe(0);
     expect(out).toMatch(/^\[DM @alice\] \(updated\) .*✓ Done: Ask for feedback at Acme/m);
     const afterClick = out.slice(out.indexOf('(updated)'));
@@ -48,16 +34,14 @@ describe('the console adapter, through the real entry point', () => {
   });
 
   it('runs commands as another member, shows post ids and takes reactions on them', () => {
-    const { code, out } = runConsole(
-      '@bob /rebound join\n@bob /applied Acme | SRE\n:react p2 🎉 @alice\n:react p9 🎉\n',
-    );
+    const { code, out } = runEntry('@bob /rebound join\n@bob /applied Acme | SRE\n:react p2 🎉 @alice\n:react p9 🎉\n');
     expect(code).toBe(0);
     expect(out).toMatch(/^\[#job-hunt\] 📨 bob applied for SRE at Acme\. \(post p2\)/m);
     expect(out).toMatch(/^\[only @alice\] There is no post p9\./m);
   });
 
   it('refuses bad input privately and keeps going: time backwards, unknown buttons, unknown commands', () => {
-    const { code, out } = runConsole(
+    const { code, out } = runEntry(
       ':time 2020-01-01T09:00\n:click b99\n/nonsense\n/applied  | SRE\n/rebound timezone Mars/Olympus\n',
     );
     expect(code).toBe(0);
@@ -72,10 +56,10 @@ describe('the console adapter, through the real entry point', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rebound-console-'));
     try {
       const env = { REBOUND_DB: join(dir, 'rebound.db') };
-      const first = runConsole('/rebound join\n/rejected Acme | SRE | final\n:time +4d\n', env);
+      const first = runEntry('/rebound join\n/rejected Acme | SRE | final\n:time +4d\n', env);
       expect(first.code).toBe(0);
       expect(first.out).toMatch(/Ask for feedback at Acme \(due/);
-      const second = runConsole(':time +4d\n/followups\n', env);
+      const second = runEntry(':time +4d\n/followups\n', env);
       expect(second.code).toBe(0);
       expect(second.out).not.toMatch(/^\[DM @alice\] .*Ask for feedback at Acme \(due/m);
       expect(second.out).not.toMatch(/Rebound is here/);
@@ -86,7 +70,7 @@ describe('the console adapter, through the real entry point', () => {
   });
 
   it('stops start-up with one clear line when a setting is malformed', () => {
-    const { code, err } = runConsole('', { SLACK_BOT_TOKEN: 'not-a-token' });
+    const { code, err } = runEntry('', { SLACK_BOT_TOKEN: 'not-a-token' });
     expect(code).toBe(1);
     expect(err.trim().split('\n')).toHaveLength(1);
     expect(err).toMatch(/SLACK_BOT_TOKEN/);
