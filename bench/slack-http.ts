@@ -109,13 +109,9 @@ export async function runSlackHttpBench(): Promise<SlackHttpResult> {
       },
       silent,
     );
-    const core = createRebound({
-      store: createSqliteStore(database),
-      chat: adapter.chat,
-      clock: systemClock,
-      logger: silent,
-    });
-    adapter.initialize(core);
+    const store = createSqliteStore(database);
+    const core = createRebound({ store, chat: adapter.chat, clock: systemClock, logger: silent });
+    adapter.initialize({ handler: core, ledger: store.inbound, clock: systemClock });
     const actor = { userId: 'UB0', displayName: 'bench0', timezone: 'Europe/Berlin', isBot: false };
     await core.handle({
       kind: 'command',

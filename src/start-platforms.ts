@@ -45,8 +45,10 @@ export async function startPlatforms(
     charts: { renderWeek: renderWeekChartLazily },
     wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   });
-  slack?.initialize(core);
-  discord?.initialize(core);
+  // Both platforms' retries are recognised in the database, whichever process took the first one in.
+  const inbound = { handler: core, ledger: deps.store.inbound, clock: systemClock };
+  slack?.initialize(inbound);
+  discord?.initialize(inbound);
   if (slack) {
     const { port } = await slack.start();
     deps.logger.info({ adapter: 'slack', port }, 'slack ready');

@@ -3,13 +3,14 @@
  * interaction and gateway listeners that feed the core, and the ChatPort the core sends through.
  */
 import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
-import type { EventHandler } from '../../src/core/event-handler.ts';
-import type { ChatPort, Logger } from '../../src/core/ports/index.ts';
+import type { CoreInbound } from '../../src/core/event-handler.ts';
+import type { ChatPort, InboundKind, Logger } from '../../src/core/ports/index.ts';
 import { createDiscordChatPort, describe } from './delivery.ts';
 import { listenToGatewayEvents } from './events.ts';
 import { createInteractionListener } from './interactions.ts';
 import { registerCommandsIfChanged } from './registration.ts';
 import { createReplySender } from './replies.ts';
+import { PLATFORM } from './source.ts';
 
 /** What the Discord adapter needs from the settings (`src/config.ts` reads them into this shape). */
 export interface DiscordConfig {
@@ -34,8 +35,8 @@ export interface DiscordAdapter {
   readonly client: Client;
   /** Usable at once: the core is built on it before the adapter is initialised with the core. */
   readonly chat: ChatPort;
-  /** Hands the adapter the core its listeners feed; once, before `start`. */
-  initialize(handler: EventHandler): void;
+  /** Hands the adapter the core its listeners feed and the ledger that spots replayed ids; once, before `start`. */
+  initialize(core: CoreInbound): void;
   /** Registers commands if they changed, logs in and resolves once the client is ready. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -84,17 +85,20 @@ export function createDiscordAdapter(
   return {
     client,
     chat,
-    initialize(handler) {
+    initialize({ handler, ledger, clock }) {
       if (stopListening) throw new Error('the Discord adapter is already initialized');
       const replies = createReplySender(logger);
+      const firstDelivery = (guildId: string, kind: InboundKind, id: string): boolean =>
+        ledger.firstDelivery({ platform: PLATFORM, workspaceId: guildId }, kind, id, clock.now());
       const onInteraction = createInteractionListener({
         handler,
         logger,
         replies,
+        firstDelivery,
         deferAfterMs: options.deferAfterMs ?? 2000,
       });
       client.on(Events.InteractionCreate, onInteraction);
-      const stopGatewayEvents = listenToGatewayEvents(client, { handler, logger, replies });
+      const stopGatewayEvents = listenToGatewayEvents(client, { handler, logger, replies, firstDelivery });
       stopListening = () => {
         client.off(Events.InteractionCreate, onInteraction);
         stopGatewayEvents();

@@ -2,6 +2,9 @@
  * Gateway events → core events: reactions on messages (cached or not), messages in the threads
  * the bot started, and messages written to the bot in a DM. Bots and the bot itself are ignored
  * here; whether a reaction is a peer reaction or a thread message a check-in is the core's decision.
+ * A message seen twice (two processes on one bot token both receive it; discord.js only skips a
+ * repeat it still caches) is taken in once, by its id. A reaction carries no id of its own, and
+ * needs none: adding or removing the same reaction twice changes nothing in the core.
  */
 import {
   Events,
@@ -15,7 +18,7 @@ import {
 } from 'discord.js';
 import type { EventHandler } from '../../src/core/event-handler.ts';
 import type { InboundEvent } from '../../src/core/events.ts';
-import type { Logger } from '../../src/core/ports/index.ts';
+import type { InboundKind, Logger } from '../../src/core/ports/index.ts';
 import { describe } from './delivery.ts';
 import type { createReplySender, ReplyContext } from './replies.ts';
 import { PLATFORM } from './source.ts';
@@ -24,11 +27,13 @@ export interface GatewayEventOptions {
   readonly handler: EventHandler;
   readonly logger: Logger;
   readonly replies: ReturnType<typeof createReplySender>;
+  /** True the first time an id is seen in this guild (`''` for a DM), by any process on the database. */
+  firstDelivery(guildId: string, kind: InboundKind, id: string): boolean;
 }
 
 /** Subscribes to the events Rebound listens for; returns a function that unsubscribes. */
 export function listenToGatewayEvents(client: Client, options: GatewayEventOptions): () => void {
-  const { handler, logger, replies } = options;
+  const { handler, logger, replies, firstDelivery } = options;
 
   /** A reaction has nowhere to be answered; a thread message is answered on the message. */
   const deliver = (event: InboundEvent, context?: ReplyContext): void => {
@@ -54,9 +59,13 @@ export function listenToGatewayEvents(client: Client, options: GatewayEventOptio
   const onReactionRemove = onReaction(false);
   const onMessage = (message: DiscordMessage): void => {
     const dm = directMessageEvent(client, message);
-    if (dm) return deliver(dm, { directMessage: message });
-    const event = threadReplyEvent(client, message);
-    if (event) deliver(event, { message });
+    const event = dm ?? threadReplyEvent(client, message);
+    if (!event) return;
+    if (!firstDelivery(event.source.workspaceId, 'message', message.id)) {
+      logger.info({ workspaceId: event.source.workspaceId, messageId: message.id }, 'duplicate message ignored');
+      return;
+    }
+    deliver(event, dm ? { directMessage: message } : { message });
   };
 
   client.on(Events.MessageReactionAdd, onReactionAdd);

@@ -13,7 +13,7 @@ import {
 } from 'discord.js';
 import type { EventHandler } from '../../src/core/event-handler.ts';
 import type { InboundEvent } from '../../src/core/events.ts';
-import type { Logger } from '../../src/core/ports/index.ts';
+import type { InboundKind, Logger } from '../../src/core/ports/index.ts';
 import type { CommandId } from '../../src/core/commands/declarations.ts';
 import { commandOf, timezoneChoices, valuesOf } from './commands.ts';
 import { decodeCustomId } from './custom-ids.ts';
@@ -27,6 +27,8 @@ export interface InteractionOptions {
   readonly replies: ReturnType<typeof createReplySender>;
   /** How long the core may take before the interaction is deferred (Discord allows 3 s). */
   readonly deferAfterMs: number;
+  /** True the first time an id is seen in this guild (`''` outside one), by any process on the database. */
+  firstDelivery(guildId: string, kind: InboundKind, id: string): boolean;
 }
 
 const NOT_IN_GUILD = "Rebound works in server channels. Use this command in your group's channel.";
@@ -37,6 +39,12 @@ export function createInteractionListener(options: InteractionOptions): (interac
   return async (interaction) => {
     try {
       if (interaction.isAutocomplete()) return await answerAutocomplete(interaction);
+      // Discord does not redeliver an interaction, but one dispatched twice (a replayed gateway
+      // event, a second replica on the same bot) must not log an entry twice.
+      if (!options.firstDelivery(interaction.guildId ?? '', 'interaction', interaction.id)) {
+        logger.info({ interactionId: interaction.id }, 'duplicate interaction ignored');
+        return;
+      }
       if (interaction.isChatInputCommand()) return await onCommand(interaction);
       if (interaction.isButton()) return await onButton(interaction);
       if (interaction.isModalSubmit()) return await onModalSubmit(interaction);

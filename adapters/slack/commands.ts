@@ -5,15 +5,14 @@
 import type { App } from '@slack/bolt';
 import type { CommandEvent } from '../../src/core/events.ts';
 import { parseSlackCommand } from './command-text.ts';
-import { createEventDeduper, type InboundDeps } from './inbound.ts';
+import type { InboundDeps } from './inbound.ts';
 
 export function registerCommands(app: App, deps: InboundDeps): void {
-  // A signed request can be replayed within Slack's five-minute window; each trigger_id is one
-  // invocation, so a second request with the same one is dropped rather than logged twice.
-  const firstInvocation = createEventDeduper();
   app.command(/^\/.+/, async ({ command, ack, respond, client }) => {
     await ack();
-    if (command.trigger_id && !firstInvocation(command.team_id, command.trigger_id)) {
+    // A signed request can be replayed within Slack's five-minute window, to this process or
+    // another; each trigger_id is one invocation, so a second request with it is dropped.
+    if (command.trigger_id && !deps.firstDelivery(command.team_id, 'command', command.trigger_id)) {
       deps.logger.warn({ teamId: command.team_id, command: command.command }, 'replayed slash command ignored');
       return;
     }

@@ -1,33 +1,25 @@
 /**
- * Events API: peer reactions, replies in check-in threads and messages written to the bot in a DM. Slack redelivers an event it did not
- * see acknowledged in time, so each event_id is handled once; events made by bots (this one
- * included) never reach the core.
+ * Events API: peer reactions, replies in check-in threads and messages written to the bot in a DM.
+ * Slack redelivers an event it did not see acknowledged in time, so each event_id is handled once
+ * (recorded in the database, so a retry that reaches another process counts too); events made by
+ * bots (this one included) never reach the core.
  */
 import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { Actor, DirectMessageEvent, ReactionEvent, ThreadReplyEvent } from '../../src/core/events.ts';
-import { createEventDeduper, type InboundDeps } from './inbound.ts';
+import type { InboundDeps } from './inbound.ts';
 import type { ReplyContext } from './replies.ts';
 import { slackMarkupToPlain } from './slack-text.ts';
 
-function envelopeIds(body: unknown): { teamId: string; eventId: string } | null {
-  if (typeof body !== 'object' || body === null) return null;
-  if (!('event_id' in body) || !('team_id' in body)) return null;
-  const { event_id: eventId, team_id: teamId } = body;
-  return typeof eventId === 'string' && typeof teamId === 'string' ? { teamId, eventId } : null;
-}
-
 export function registerEvents(app: App, deps: InboundDeps): void {
-  const firstDelivery = createEventDeduper();
-
-  // Global middleware: runs before every listener, and events are already acknowledged by now.
-  app.use(async ({ body, next }) => {
-    const ids = envelopeIds(body);
-    if (ids && !firstDelivery(ids.teamId, ids.eventId)) {
-      deps.logger.info({ teamId: ids.teamId, eventId: ids.eventId }, 'duplicate event ignored');
-      return;
-    }
-    await next();
-  });
+  /**
+   * Asked only for events that would reach the core, once the cheap checks passed: the many channel
+   * messages that are not thread replies never write a row.
+   */
+  function firstDelivery(body: { team_id: string; event_id: string }): boolean {
+    if (deps.firstDelivery(body.team_id, 'event', body.event_id)) return true;
+    deps.logger.info({ teamId: body.team_id, eventId: body.event_id }, 'duplicate event ignored');
+    return false;
+  }
 
   async function humanActor(args: AllMiddlewareArgs, teamId: string, userId: string): Promise<Actor | null> {
     if (userId === args.context.botUserId) return null;
@@ -39,7 +31,7 @@ export function registerEvents(app: App, deps: InboundDeps): void {
     args: SlackEventMiddlewareArgs<'reaction_added' | 'reaction_removed'> & AllMiddlewareArgs,
   ): Promise<void> {
     const { event, body } = args;
-    if (event.item.type !== 'message') return;
+    if (event.item.type !== 'message' || !firstDelivery(body)) return;
     const actor = await humanActor(args, body.team_id, event.user);
     if (!actor) return;
     const reaction: ReactionEvent = {
@@ -70,6 +62,7 @@ export function registerEvents(app: App, deps: InboundDeps): void {
     if (event.channel_type === 'im') {
       // A message written to the bot in its DM: answered there, with what works in a DM.
       if (event.subtype !== undefined || !event.user || ('bot_id' in event && event.bot_id)) return;
+      if (!firstDelivery(body)) return;
       const actor = await humanActor(args, body.team_id, event.user);
       if (!actor) return;
       const dm: DirectMessageEvent = {
@@ -87,7 +80,7 @@ export function registerEvents(app: App, deps: InboundDeps): void {
     // Only plain replies (or replies also sent to the channel) inside a thread.
     if (event.subtype !== undefined && event.subtype !== 'thread_broadcast') return;
     if (!event.thread_ts || event.thread_ts === event.ts || !event.user) return;
-    if ('bot_id' in event && event.bot_id) return;
+    if (('bot_id' in event && event.bot_id) || !firstDelivery(body)) return;
     const actor = await humanActor(args, body.team_id, event.user);
     if (!actor) return;
     const reply: ThreadReplyEvent = {

@@ -9,7 +9,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { App, LogLevel, webApi, type Authorize, type Logger as BoltLogger } from '@slack/bolt';
 import { DeliveryError } from '../../src/core/errors.ts';
-import type { EventHandler } from '../../src/core/event-handler.ts';
+import type { CoreInbound } from '../../src/core/event-handler.ts';
 import type { ChatPort, Logger } from '../../src/core/ports/index.ts';
 import { registerCommands } from './commands.ts';
 import type { InboundDeps } from './inbound.ts';
@@ -49,8 +49,8 @@ export interface SlackAdapter {
   readonly app: App;
   /** Usable at once: the core is built on it before the adapter is initialised with the core. */
   readonly chat: ChatPort;
-  /** Hands the adapter the core its listeners feed; once, before `start`. */
-  initialize(handler: EventHandler): void;
+  /** Hands the adapter the core its listeners feed and the ledger that spots Slack's retries; once, before `start`. */
+  initialize(core: CoreInbound): void;
   start(): Promise<{ port: number }>;
   stop(): Promise<void>;
 }
@@ -155,7 +155,7 @@ export function createSlackAdapter(config: SlackAdapterConfig, logger: Logger): 
   return {
     app,
     chat,
-    initialize(handler) {
+    initialize({ handler, ledger, clock }) {
       if (initialized) throw new Error('the Slack adapter is already initialized');
       initialized = true;
       const deps: InboundDeps = {
@@ -163,6 +163,8 @@ export function createSlackAdapter(config: SlackAdapterConfig, logger: Logger): 
         users: createUserDirectory(logger),
         replies: createReplySender(logger),
         logger,
+        firstDelivery: (teamId, kind, id) =>
+          ledger.firstDelivery({ platform: 'slack', workspaceId: teamId }, kind, id, clock.now()),
       };
       registerEvents(app, deps);
       registerCommands(app, deps);

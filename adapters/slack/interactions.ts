@@ -5,7 +5,7 @@
  */
 import type { App, BlockAction, ButtonAction, ViewOutput, ViewSubmitAction } from '@slack/bolt';
 import type { ButtonEvent, FormSubmitEvent } from '../../src/core/events.ts';
-import { createEventDeduper, type InboundDeps } from './inbound.ts';
+import type { InboundDeps } from './inbound.ts';
 import { decodeFormContext } from './ids.ts';
 import type { ReplyContext } from './replies.ts';
 
@@ -61,11 +61,10 @@ export function registerInteractions(app: App, deps: InboundDeps): void {
     await deps.replies.send(await deps.handler.handle(event), context);
   });
 
-  const firstSubmission = createEventDeduper();
   app.view<ViewSubmitAction>({ type: 'view_submission' }, async ({ body, view, ack, client }) => {
     const teamId = body.team?.id ?? body.user.team_id ?? view.team_id;
     // Each submission has its own trigger_id: a replayed one would store the entry twice.
-    if (body.trigger_id && !firstSubmission(teamId, body.trigger_id)) {
+    if (body.trigger_id && !deps.firstDelivery(teamId, 'form-submit', body.trigger_id)) {
       deps.logger.warn({ teamId, form: view.callback_id }, 'replayed form submission ignored');
       return ack();
     }

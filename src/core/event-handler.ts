@@ -1,4 +1,6 @@
+import type { Clock } from './clock.ts';
 import type { InboundEvent } from './events.ts';
+import type { InboundLedger } from './ports/inbound-ledger.ts';
 import type { Reply } from './messages.ts';
 
 /**
@@ -10,4 +12,15 @@ import type { Reply } from './messages.ts';
  */
 export interface EventHandler {
   handle(event: InboundEvent): Promise<Reply>;
+}
+
+/**
+ * What an adapter is initialised with once the core is built: the handler its listeners feed, and
+ * the inbound ledger, read at the clock's time, that tells a platform's redelivery from a first
+ * delivery whichever process took the first one in.
+ */
+export interface CoreInbound {
+  readonly handler: EventHandler;
+  readonly ledger: InboundLedger;
+  readonly clock: Clock;
 }

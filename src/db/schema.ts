@@ -4,6 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { INBOUND_KINDS } from '../core/ports/inbound-ledger.ts';
 import { LEDGER_KINDS } from '../core/ports/ledger.ts';
 
 const scope = {
@@ -341,4 +342,24 @@ export const consoleClocks = sqliteTable(
   'console_clocks',
   { ...scope, simulatedAt: ms('simulated_at').notNull() },
   (t) => [primaryKey({ columns: [t.platform, t.workspaceId] })],
+);
+
+/**
+ * Platform ids of inbound deliveries already taken in (Slack event and trigger ids, Discord
+ * interaction and message ids), so a retry is handled once by whichever process gets it first.
+ * Rows older than the retention are pruned by the sweep.
+ */
+export const inboundEvents = sqliteTable(
+  'inbound_events',
+  {
+    ...scope,
+    kind: text('kind', { enum: INBOUND_KINDS }).notNull(),
+    /** The platform's own id for the delivery. */
+    deliveryId: text('delivery_id').notNull(),
+    receivedAt: ms('received_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.platform, t.workspaceId, t.kind, t.deliveryId] }),
+    index('inbound_events_received_idx').on(t.receivedAt),
+  ],
 );

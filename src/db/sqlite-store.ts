@@ -12,6 +12,7 @@ import {
 import { createForgetConfirmationRepository } from './repositories/forget-confirmations.ts';
 import { createFollowUpRepository } from './repositories/follow-ups.ts';
 import { createGroupRepository } from './repositories/groups.ts';
+import { createInboundLedger } from './repositories/inbound-events.ts';
 import { createMemberRepository } from './repositories/members.ts';
 import { createPendingEntryRepository } from './repositories/pending-entries.ts';
 import { createPostRepository, createReactionRepository } from './repositories/posts.ts';
@@ -39,6 +40,7 @@ export function createSqliteStore(database: OpenedDatabase): Store {
     insights: createInsightsRepository(db),
     privacy: createPrivacyRepository(db),
     forgetConfirmations: createForgetConfirmationRepository(db),
+    inbound: createInboundLedger(db),
     transaction<T>(fn: () => T): T {
       // One wrapper, made once: better-sqlite3 prepares BEGIN/COMMIT for each wrapper it builds.
       return (sqlite.inTransaction ? run(fn) : run.immediate(fn)) as T;

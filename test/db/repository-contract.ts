@@ -368,6 +368,23 @@ export function runRepositoryContract(name: string, open: () => StoreUnderTest):
       expect(second.checkIn.applications).toBe(1);
     });
 
+    it('takes an inbound id in once per platform, workspace and kind', () => {
+      expect(store.inbound.firstDelivery(WS, 'event', 'Ev1', t0)).toBe(true);
+      expect(store.inbound.firstDelivery(WS, 'event', 'Ev1', at(5))).toBe(false);
+      expect(store.inbound.firstDelivery(OTHER, 'event', 'Ev1', t0)).toBe(true);
+      expect(store.inbound.firstDelivery({ platform: 'slack', workspaceId: 'T2' }, 'event', 'Ev1', t0)).toBe(true);
+      expect(store.inbound.firstDelivery(WS, 'command', 'Ev1', t0)).toBe(true);
+    });
+
+    it('prunes only inbound ids recorded before the cut, which are then taken in again', () => {
+      store.inbound.firstDelivery(WS, 'event', 'Ev-old', t0);
+      store.inbound.firstDelivery(WS, 'event', 'Ev-new', at(30));
+      expect(store.inbound.prune(at(30))).toBe(1);
+      expect(store.inbound.firstDelivery(WS, 'event', 'Ev-new', at(31))).toBe(false);
+      expect(store.inbound.firstDelivery(WS, 'event', 'Ev-old', at(31))).toBe(true);
+      expect(store.inbound.prune(at(30))).toBe(0);
+    });
+
     it('writes nothing at all when a transaction throws', () => {
       const g = newGroup();
       expect(() =>

@@ -42,6 +42,7 @@ export type {
   WeekChartDayData,
   ChartRenderer,
 } from './insights.ts';
+export type { InboundKind, InboundLedger } from './inbound-ledger.ts';
 export type { Store } from './store.ts';
 export type { Logger } from './logger.ts';
 export type {

@@ -15,6 +15,7 @@ import type {
 import type { InsightsRepository, PrivacyRepository } from './insights.ts';
 import type { DeliveryRepository } from './ledger.ts';
 import type { ForgetConfirmationRepository } from './forget-confirmations.ts';
+import type { InboundLedger } from './inbound-ledger.ts';
 
 /** All repositories, plus a transaction that makes a use case's writes all-or-nothing. */
 export interface Store {
@@ -34,6 +35,8 @@ export interface Store {
   readonly insights: InsightsRepository;
   readonly privacy: PrivacyRepository;
   readonly forgetConfirmations: ForgetConfirmationRepository;
+  /** Ids of inbound deliveries already taken in, so a platform's retry is handled once. */
+  readonly inbound: InboundLedger;
   /** Runs `fn` in one transaction; if it throws, nothing it wrote remains. Synchronous on purpose. */
   transaction<T>(fn: () => T): T;
 }

@@ -2,6 +2,7 @@ import type { CoreDeps } from '../deps.ts';
 import { createWeeklyNetworkSteps } from './create-weekly-network-steps.ts';
 import type { RetryPolicy } from './deliver.ts';
 import { openDailyCheckIns, type CheckInPostReport } from './open-daily-check-ins.ts';
+import { pruneInboundLedger } from './prune-inbound-ledger.ts';
 import { recoverStaleClaims } from './recover-stale-claims.ts';
 import { sendCheckInReminders, type ReminderReport } from './send-check-in-reminders.ts';
 import { sendDueNudges, type NudgeReport } from './send-due-nudges.ts';
@@ -21,20 +22,25 @@ export interface SweepReport {
   readonly nudges: NudgeReport;
   readonly digests: DigestReport;
   readonly reminders: ReminderReport;
+  /** Inbound ids forgotten because they are older than the retention. */
+  readonly inboundPruned: number;
 }
 
 /**
- * One pass over all due work, read from the database: stale claims, the day's check-in posts, the
- * weekly network steps, due follow-ups, check-in reminders. The heartbeat
- * runs it every minute; the console runs it at each moment something falls due.
+ * One pass over all due work, read from the database: stale claims, inbound ids past their
+ * retention, the day's check-in posts, the weekly network steps, due follow-ups, check-in
+ * reminders. The heartbeat runs it every minute; the console runs it at each moment something
+ * falls due.
  */
 export async function runSweep(deps: CoreDeps, options: SweepOptions): Promise<SweepReport> {
   const at = deps.clock.now();
   const recovered = recoverStaleClaims(deps);
+  // Before the sends, so a failing send never leaves the table growing.
+  const inboundPruned = pruneInboundLedger(deps);
   const checkIns = await openDailyCheckIns(deps, options.owner, options.retry);
   const networkSteps = createWeeklyNetworkSteps(deps, options.owner);
   const nudges = await sendDueNudges(deps, options.owner, options.retry);
   const digests = await sendWeeklyDigests(deps, options.owner, options.retry);
   const reminders = await sendCheckInReminders(deps, options.owner, options.retry);
-  return { at, recovered, digests, checkIns, networkSteps, nudges, reminders };
+  return { at, recovered, digests, checkIns, networkSteps, nudges, reminders, inboundPruned };
 }

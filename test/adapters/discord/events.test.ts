@@ -152,6 +152,21 @@ describe('messages in check-in threads', () => {
     expect(h.rest.calls).toHaveLength(0);
   });
 
+  it('a thread reply that reaches two processes on one bot token (one database) reaches the core once', async () => {
+    h = await withCheckInThread();
+    const other = await startHarness({ rest: h.rest, ledger: h.ledger });
+    try {
+      other.feed(threadCreate(threadChannel(threadId, GROUP_CHANNEL_ID, BOT_ID)));
+      const packet = messageCreate(threadId, BOB, '');
+      h.feed(packet);
+      other.feed(packet);
+      expect([h.handler.events.length, other.handler.events.length]).toEqual([1, 0]);
+      expect(other.logger.lines).toContainEqual(expect.objectContaining({ message: 'duplicate message ignored' }));
+    } finally {
+      await other.close();
+    }
+  });
+
   it('a reply with text carries the text', async () => {
     h = await withCheckInThread();
     h.feed(messageCreate(threadId, BOB, 'Sent two applications today'));

@@ -3,8 +3,8 @@
  * gateway would after login) and talking to a fake REST server that records every call.
  */
 import { Status, type Client } from 'discord.js';
-import type { EventHandler } from '../../../src/core/event-handler.ts';
-import type { ChatPort } from '../../../src/core/ports/index.ts';
+import type { CoreInbound, EventHandler } from '../../../src/core/event-handler.ts';
+import type { ChatPort, InboundLedger } from '../../../src/core/ports/index.ts';
 import {
   createDiscordAdapter,
   type DiscordAdapter,
@@ -14,6 +14,7 @@ import { APP_ID, guildCreate, ready, type DispatchPacket } from '../../fakes/dis
 import { RecordingHandler } from '../../fakes/recording-handler.ts';
 import { FakeDiscordRest } from '../../fakes/discord-rest.ts';
 import { RecordingLogger } from '../../fakes/recording-logger.ts';
+import { inboundFor, type OwnInbound } from '../../helpers/core-inbound.ts';
 
 /**
  * The client's internal packet entry point. discord.js marks it private; it is what the gateway
@@ -30,6 +31,8 @@ export interface Harness<H extends EventHandler = RecordingHandler> {
   readonly adapter: DiscordAdapter;
   readonly client: Client;
   readonly logger: RecordingLogger;
+  /** The inbound ledger the adapter was initialised with. */
+  readonly ledger: InboundLedger;
   /** Hands one gateway dispatch to the client. */
   feed(packet: DispatchPacket): void;
   /** READY then the guild, as after a login (done by `startHarness` unless `connect: false`). */
@@ -39,15 +42,26 @@ export interface Harness<H extends EventHandler = RecordingHandler> {
 
 const shard = { id: 0, checkReady: () => undefined };
 
-/** `handler` is the handler itself, or builds it (the core) on the adapter's chat port and the harness's logger. */
+/**
+ * `handler` is the handler itself (then the harness keeps an inbound ledger of its own), or builds
+ * the core on the adapter's chat port and the harness's logger, with the core's ledger and clock.
+ */
 export async function startHarness<H extends EventHandler = RecordingHandler>(
   options: DiscordAdapterOptions & {
-    handler?: H | ((chat: ChatPort, logger: RecordingLogger) => H);
+    handler?: H | ((chat: ChatPort, logger: RecordingLogger) => CoreInbound & { readonly handler: H });
     rest?: FakeDiscordRest;
+    /** Another harness's ledger, for a second process on the same database (with a recording handler). */
+    ledger?: InboundLedger;
     connect?: boolean;
   } = {},
 ): Promise<Harness<H>> {
-  const { handler: given, rest: sharedRest, connect: connectAtStart, ...adapterOptions } = options;
+  const {
+    handler: given,
+    rest: sharedRest,
+    ledger: sharedLedger,
+    connect: connectAtStart,
+    ...adapterOptions
+  } = options;
   const rest = sharedRest ?? (await FakeDiscordRest.start());
   const logger = new RecordingLogger();
   const adapter = createDiscordAdapter({ token: 'fake-token', applicationId: APP_ID, apiUrl: rest.apiUrl }, logger, {
@@ -57,8 +71,13 @@ export async function startHarness<H extends EventHandler = RecordingHandler>(
     deferAfterMs: 60_000,
     ...adapterOptions,
   });
-  const handler = typeof given === 'function' ? given(adapter.chat, logger) : ((given ?? new RecordingHandler()) as H);
-  adapter.initialize(handler);
+  let own: OwnInbound<H> | null = null;
+  const fed =
+    typeof given === 'function'
+      ? given(adapter.chat, logger)
+      : (own = inboundFor((given ?? new RecordingHandler()) as H, sharedLedger));
+  adapter.initialize(fed);
+  const handler = fed.handler;
   const client = adapter.client;
   const internals = client.ws as unknown as GatewayInternals;
   const feed = (packet: DispatchPacket): void => {
@@ -76,11 +95,13 @@ export async function startHarness<H extends EventHandler = RecordingHandler>(
     adapter,
     client,
     logger,
+    ledger: fed.ledger,
     feed,
     connect,
     async close() {
       await adapter.stop();
       if (!sharedRest) await rest.close();
+      own?.close();
     },
   };
 }

@@ -95,6 +95,22 @@ describe('forms', () => {
     ]);
   });
 
+  it('a submission dispatched twice (the same interaction id) reaches the core once and is answered once', async () => {
+    h = await startHarness();
+    const packet = modalSubmit(
+      'rejected',
+      { company: 'Acme', role: '', stage: 'interview', note: '' },
+      { selects: ['stage'] },
+    );
+    h.feed(packet);
+    h.feed(packet);
+    await h.rest.waitForCall('POST', /\/callback$/);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(h.handler.events).toHaveLength(1);
+    expect(h.rest.calls.filter((call) => call.path.endsWith('/callback'))).toHaveLength(1);
+    expect(h.logger.lines).toContainEqual(expect.objectContaining({ message: 'duplicate interaction ignored' }));
+  });
+
   it('a submitted modal (current layout, inputs in labels) reaches the core as a form submission with every field', async () => {
     h = await startHarness();
     h.feed(

@@ -7,6 +7,7 @@ import { APP_ID, command, GUILD_ID, opt } from '../../fakes/discord-packets.ts';
 import { RecordingHandler } from '../../fakes/recording-handler.ts';
 import { FakeDiscordRest } from '../../fakes/discord-rest.ts';
 import { RecordingLogger } from '../../fakes/recording-logger.ts';
+import { inboundFor } from '../../helpers/core-inbound.ts';
 
 const adapters: DiscordAdapter[] = [];
 let rest: FakeDiscordRest | undefined;
@@ -24,7 +25,7 @@ function makeAdapter(handler = new RecordingHandler()): DiscordAdapter {
     new RecordingLogger(),
     { restRetries: 0 },
   );
-  adapter.initialize(handler);
+  adapter.initialize(inboundFor(handler));
   adapters.push(adapter);
   return adapter;
 }
@@ -98,7 +99,7 @@ it('a failed command check at start-up is logged and the bot still comes online'
     logger,
     { restRetries: 0 },
   );
-  adapter.initialize(new RecordingHandler());
+  adapter.initialize(inboundFor(new RecordingHandler()));
   adapters.push(adapter);
   await adapter.start();
   expect(adapter.client.isReady()).toBe(true);
@@ -116,6 +117,6 @@ it('refuses to start before it has been initialised with the core, and to be ini
   );
   adapters.push(adapter);
   await expect(adapter.start()).rejects.toThrow(/initialize/);
-  adapter.initialize(new RecordingHandler());
-  expect(() => adapter.initialize(new RecordingHandler())).toThrow(/already initialized/);
+  adapter.initialize(inboundFor(new RecordingHandler()));
+  expect(() => adapter.initialize(inboundFor(new RecordingHandler()))).toThrow(/already initialized/);
 });

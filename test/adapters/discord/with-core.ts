@@ -44,7 +44,7 @@ export async function startWithCore(start = new Date('2026-11-23T09:00:00Z')): P
     handler: (chat, logger) => {
       const core = createTestCore({ chat, logger, start });
       built.push(core);
-      return core.rebound;
+      return { handler: core.rebound, ledger: core.store.inbound, clock: core.clock };
     },
   });
   const [core] = built;

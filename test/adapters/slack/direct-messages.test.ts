@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DOCUMENTED_REACTION_ADDED } from '../../fakes/slack-payloads.ts';
 import { BOT_USER_ID } from './harness.ts';
-import { startSlackWithCore, texts, type SlackWithCore } from './with-core.ts';
+import { directMessageEnvelope, startSlackWithCore, texts, type SlackWithCore } from './with-core.ts';
 
 let h: SlackWithCore;
 let eventId = 0;
@@ -11,26 +10,8 @@ beforeEach(async () => {
 });
 afterEach(async () => h.stop());
 
-function dm(user: string, text: string, extra: object = {}): object {
-  return {
-    ...DOCUMENTED_REACTION_ADDED,
-    team_id: 'T1',
-    api_app_id: 'A1',
-    event_id: `EvDM${++eventId}`,
-    event_time: 1_700_000_000,
-    authorizations: [{ team_id: 'T1', user_id: BOT_USER_ID, is_bot: true, is_enterprise_install: false }],
-    event: {
-      type: 'message',
-      channel: 'D1',
-      channel_type: 'im',
-      user,
-      text,
-      ts: '1700000100.000200',
-      event_ts: '1700000100.000200',
-      ...extra,
-    },
-  };
-}
+const dm = (user: string, text: string, extra: object = {}) =>
+  directMessageEnvelope(user, text, `EvDM${++eventId}`, extra);
 
 describe('a message written to the bot in its Slack DM', () => {
   it('is answered in the DM with the commands that work there', async () => {

@@ -1,8 +1,9 @@
 /** Starts the real Slack adapter on loopback against the fake Web API, with a given handler. */
-import type { EventHandler } from '../../../src/core/event-handler.ts';
+import type { CoreInbound, EventHandler } from '../../../src/core/event-handler.ts';
 import type { ChatPort } from '../../../src/core/ports/index.ts';
 import { createSlackAdapter, type SlackAdapter, type SlackAdapterConfig } from '../../../adapters/slack/index.ts';
 import { FakeSlackWebApi } from '../../fakes/slack-web-api.ts';
+import { inboundFor, type OwnInbound } from '../../helpers/core-inbound.ts';
 import { RecordingLogger } from '../../fakes/recording-logger.ts';
 import { SlackRequestSender } from '../../fakes/slack-requests.ts';
 
@@ -21,9 +22,12 @@ export interface SlackTestRig<H extends EventHandler = EventHandler> {
   stop(): Promise<void>;
 }
 
-/** `handler` is the handler itself, or builds it (the core) on the adapter's chat port and the rig's logger. */
+/**
+ * `handler` is the handler itself (then the rig keeps an inbound ledger of its own), or builds the
+ * core on the adapter's chat port and the rig's logger, with the core's ledger and clock.
+ */
 export async function startSlackRig<H extends EventHandler>(
-  handler: H | ((chat: ChatPort, logger: RecordingLogger) => H),
+  handler: H | ((chat: ChatPort, logger: RecordingLogger) => CoreInbound & { readonly handler: H }),
   overrides: Partial<SlackAdapterConfig> = {},
 ): Promise<SlackTestRig<H>> {
   const api = await new FakeSlackWebApi().start();
@@ -45,20 +49,22 @@ export async function startSlackRig<H extends EventHandler>(
     },
     logger,
   );
-  const fed = typeof handler === 'function' ? handler(adapter.chat, logger) : handler;
+  let own: OwnInbound<H> | null = null;
+  const fed = typeof handler === 'function' ? handler(adapter.chat, logger) : (own = inboundFor(handler));
   adapter.initialize(fed);
   const { port } = await adapter.start();
   const baseUrl = `http://127.0.0.1:${port}`;
   return {
     api,
     adapter,
-    handler: fed,
+    handler: fed.handler,
     logger,
     baseUrl,
     slack: new SlackRequestSender(`${baseUrl}/slack/events`, SIGNING_SECRET),
     async stop() {
       await adapter.stop();
       await api.stop();
+      own?.close();
     },
   };
 }

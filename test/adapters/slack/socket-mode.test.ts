@@ -4,6 +4,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { createSlackAdapter, type SlackAdapter } from '../../../adapters/slack/index.ts';
 import { RecordingHandler } from '../../fakes/recording-handler.ts';
 import { RecordingLogger } from '../../fakes/recording-logger.ts';
+import { inboundFor } from '../../helpers/core-inbound.ts';
 import { FakeSlackWebApi } from '../../fakes/slack-web-api.ts';
 
 /** The slash-command envelope exactly as Slack's Socket Mode docs show it, pointed at our fake. */
@@ -58,7 +59,7 @@ describe('Slack Socket Mode', () => {
       { botToken: 'xoxb-test', appToken: 'xapp-test', apiUrl: api.apiUrl, port: 0, botId: 'BBOT', botUserId: 'UBOT' },
       new RecordingLogger(),
     );
-    adapter.initialize(handler);
+    adapter.initialize(inboundFor(handler));
     const started = adapter.start();
     const socket = await connected;
     socket.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A1' } }));

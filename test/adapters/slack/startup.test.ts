@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createSlackAdapter } from '../../../adapters/slack/index.ts';
 import { RecordingHandler } from '../../fakes/recording-handler.ts';
 import { RecordingLogger } from '../../fakes/recording-logger.ts';
+import { inboundFor } from '../../helpers/core-inbound.ts';
 import { startSlackRig, type SlackTestRig } from './harness.ts';
 
 let rig: SlackTestRig | null = null;
@@ -28,8 +29,8 @@ describe('Slack adapter start-up', () => {
   it('refuses to start before it has been initialised with the core, and to be initialised twice', async () => {
     const adapter = createSlackAdapter({ botToken: 'xoxb-x', signingSecret: 's', port: 0 }, new RecordingLogger());
     await expect(adapter.start()).rejects.toThrow(/initialize/);
-    adapter.initialize(new RecordingHandler({ type: 'none' }));
-    expect(() => adapter.initialize(new RecordingHandler({ type: 'none' }))).toThrow(/already initialized/);
+    adapter.initialize(inboundFor(new RecordingHandler({ type: 'none' })));
+    expect(() => adapter.initialize(inboundFor(new RecordingHandler({ type: 'none' })))).toThrow(/already initialized/);
   });
 
   it('never writes the bot token or signing secret into its logs', async () => {

@@ -50,14 +50,22 @@ export interface OpenedView {
   readonly private_metadata: string;
 }
 
+export interface SlackWithCoreOptions {
+  /** A database file instead of `:memory:`: a second rig on it is another process on the same store. */
+  readonly file?: string;
+  /** Set C1 up as a group first (default true); a rig on a file already set up skips it. */
+  readonly setUp?: boolean;
+}
+
 /** Starts everything and makes C1 a group set up by U1 (alice); the fake's record is then cleared. */
-export async function startSlackWithCore(): Promise<SlackWithCore> {
+export async function startSlackWithCore(options: SlackWithCoreOptions = {}): Promise<SlackWithCore> {
   // The core is built on the adapter's chat port, then handed to the adapter before it starts.
   const built: TestCore[] = [];
   const rig = await startSlackRig((chat, logger) => {
-    const core = createTestCore({ chat, logger, start: new Date('2026-11-25T10:00:00Z') }); // a Wednesday
+    const start = new Date('2026-11-25T10:00:00Z'); // a Wednesday
+    const core = createTestCore({ chat, logger, start, ...(options.file ? { file: options.file } : {}) });
     built.push(core);
-    return core.rebound;
+    return { handler: core.rebound, ledger: core.store.inbound, clock: core.clock };
   });
   const [core] = built;
   if (!core) throw new Error('the adapter did not build the core');
@@ -145,9 +153,31 @@ export async function startSlackWithCore(): Promise<SlackWithCore> {
       database.close();
     },
   };
-  await harness.command('U1', '/rebound', 'setup 09:00 Europe/Berlin');
+  if (options.setUp ?? true) await harness.command('U1', '/rebound', 'setup 09:00 Europe/Berlin');
   rig.api.reset();
   return harness;
+}
+
+/** An Events API envelope for a message written to the bot in its DM (channel D1), as Slack sends it. */
+export function directMessageEnvelope(user: string, text: string, eventId: string, extra: object = {}): object {
+  return {
+    ...DOCUMENTED_REACTION_ADDED,
+    team_id: 'T1',
+    api_app_id: 'A1',
+    event_id: eventId,
+    event_time: 1_700_000_000,
+    authorizations: [{ team_id: 'T1', user_id: BOT_USER_ID, is_bot: true, is_enterprise_install: false }],
+    event: {
+      type: 'message',
+      channel: 'D1',
+      channel_type: 'im',
+      user,
+      text,
+      ts: '1700000100.000200',
+      event_ts: '1700000100.000200',
+      ...extra,
+    },
+  };
 }
 
 /** A recorded call's parameters as one string, for looking for text in it. */

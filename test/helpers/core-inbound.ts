@@ -1,0 +1,28 @@
+/**
+ * What an adapter is initialised with when a recording handler stands in for the core: the
+ * handler, and the real inbound ledger on a throw-away database of its own.
+ */
+import { ManualClock } from '../../src/core/clock.ts';
+import type { CoreInbound, EventHandler } from '../../src/core/event-handler.ts';
+import type { InboundLedger } from '../../src/core/ports/index.ts';
+import { openDatabase } from '../../src/db/open.ts';
+import { createSqliteStore } from '../../src/db/sqlite-store.ts';
+import { DEFAULT_START } from './world.ts';
+
+export interface OwnInbound<H extends EventHandler> extends CoreInbound {
+  readonly handler: H;
+  /** Closes the ledger's database. */
+  close(): void;
+}
+
+/** `shared`: the ledger of another adapter, as a second process on the same database would have it. */
+export function inboundFor<H extends EventHandler>(handler: H, shared?: InboundLedger): OwnInbound<H> {
+  if (shared) return { handler, ledger: shared, clock: new ManualClock(DEFAULT_START), close: () => undefined };
+  const database = openDatabase(':memory:');
+  return {
+    handler,
+    ledger: createSqliteStore(database).inbound,
+    clock: new ManualClock(DEFAULT_START),
+    close: () => database.close(),
+  };
+}
