@@ -285,7 +285,6 @@ export const deliveries = sqliteTable(
     uniqueIndex('deliveries_key_uq').on(t.key),
     index('deliveries_status_idx').on(t.status, t.claimedAt),
     index('deliveries_message_idx').on(t.platform, t.workspaceId, t.channelId, t.messageId),
-    index('deliveries_subject_idx').on(t.kind, t.subjectId),
   ],
 );
 
