@@ -64,8 +64,7 @@ export function quote(text: string): string {
 }
 
 function readField(field: Field, raw: RawValue | undefined): Read {
-  if (typeof raw === 'object')
-    return field.kind === 'user' ? readMention(field.label, raw) : { problem: notAPerson(field.label) };
+  if (typeof raw === 'object') return field.kind === 'user' ? readMention(raw) : { problem: notAPerson() };
   const text = typeof raw === 'number' ? String(raw) : stripControl(raw ?? '').trim();
   if (text === '')
     return field.required ? { problem: `Please give ${article(field.noun ?? field.label)}.` } : { value: null };
@@ -126,13 +125,13 @@ export function notATimezone(text: string): string {
     : `${quote(text)} is not a timezone name: did you mean ${suggestion}?`;
 }
 
-function readMention(label: string, token: MentionToken): Read {
+function readMention(token: MentionToken): Read {
   if (token.kind === 'user') return { value: token.userId };
-  return { problem: notAPerson(label) };
+  return { problem: notAPerson() };
 }
 
-function notAPerson(label: string): string {
-  return `${label} must be one person: @everyone, @here, roles and channels can't be used here. Name someone, like @bob.`;
+function notAPerson(): string {
+  return `Name one person here: @everyone, @here, roles and channels can't be used. For example @bob.`;
 }
 
 function readUrl(text: string, max: number): Read {

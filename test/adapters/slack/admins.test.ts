@@ -44,7 +44,7 @@ describe('/rebound config admin on Slack', () => {
     ['a channel', '<#C9|jobs>'],
   ])('refuses %s as an admin, and stores nothing', async (_what, text) => {
     await h.command('U1', '/rebound', `config admin add ${text}`);
-    expect(lastAnswer()).toContain('must be one person');
+    expect(lastAnswer()).toContain('Name one person here');
     expect(group()?.adminUserIds).toEqual(['U1']);
   });
 
