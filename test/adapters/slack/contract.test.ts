@@ -1,8 +1,8 @@
 import type { SentMessage } from '../../../src/core/ports/index.ts';
 import { runChatAdapterContract, type ChatAdapterHarness, type Pings } from '../../contracts/chat-adapter-contract.ts';
-import { DOCUMENTED_BLOCK_ACTIONS, DOCUMENTED_REACTION_ADDED } from '../../fakes/slack-payloads.ts';
+import { DOCUMENTED_REACTION_ADDED } from '../../fakes/slack-payloads.ts';
 import { RecordingHandler } from '../../fakes/recording-handler.ts';
-import { BOT_ID, BOT_USER_ID, startSlackRig } from './harness.ts';
+import { BOT_ID, BOT_USER_ID, buttonPress, startSlackRig } from './harness.ts';
 
 /** Every string Slack parses for mentions in a chat.postMessage / chat.update payload. */
 function parsedTexts(payload: Record<string, unknown>): { text: string; autoParsed: boolean }[] {
@@ -90,25 +90,15 @@ async function makeSlackHarness(): Promise<ChatAdapterHarness> {
       );
     },
     async click(sent, actionId, userId) {
-      await rig.slack.interaction({
-        ...DOCUMENTED_BLOCK_ACTIONS,
-        team: { id: 'T1', domain: 'example' },
-        user: { id: userId, username: userId, team_id: 'T1' },
-        channel: { id: sent.channelId, name: 'directmessage' },
-        container: { type: 'message', message_ts: sent.messageId, channel_id: sent.channelId, is_ephemeral: false },
-        message: { type: 'message', bot_id: BOT_ID, user: BOT_USER_ID, ts: sent.messageId, text: '' },
-        response_url: rig.api.responseUrl(),
-        actions: [
-          {
-            type: 'button',
-            action_id: actionId,
-            value: actionId,
-            block_id: 'b',
-            text: { type: 'plain_text', text: 'x' },
-            action_ts: '1.2',
-          },
-        ],
-      });
+      await rig.slack.interaction(
+        buttonPress({
+          userId,
+          channel: sent.channelId,
+          ts: sent.messageId,
+          actionId,
+          responseUrl: rig.api.responseUrl(),
+        }),
+      );
     },
     stop: () => rig.stop(),
   };

@@ -1,4 +1,5 @@
 /** Starts the real Slack adapter on loopback against the fake Web API, with a given handler. */
+import { DOCUMENTED_BLOCK_ACTIONS } from '../../fakes/slack-payloads.ts';
 import type { CoreInbound, EventHandler } from '../../../src/core/event-handler.ts';
 import type { ChatPort } from '../../../src/core/ports/index.ts';
 import { createSlackAdapter, type SlackAdapter, type SlackAdapterConfig } from '../../../adapters/slack/index.ts';
@@ -66,5 +67,34 @@ export async function startSlackRig<H extends EventHandler>(
       await api.stop();
       own?.close();
     },
+  };
+}
+
+/** A Block Kit button press on a message the bot posted, as Slack sends it. */
+export function buttonPress(press: {
+  readonly userId: string;
+  readonly channel: string;
+  readonly ts: string;
+  readonly actionId: string;
+  readonly responseUrl: string;
+}) {
+  return {
+    ...DOCUMENTED_BLOCK_ACTIONS,
+    team: { id: 'T1', domain: 'example' },
+    user: { id: press.userId, username: press.userId, team_id: 'T1' },
+    channel: { id: press.channel, name: 'directmessage' },
+    container: { type: 'message', message_ts: press.ts, channel_id: press.channel, is_ephemeral: false },
+    message: { type: 'message', bot_id: BOT_ID, user: BOT_USER_ID, ts: press.ts, text: '' },
+    response_url: press.responseUrl,
+    actions: [
+      {
+        type: 'button',
+        action_id: press.actionId,
+        value: press.actionId,
+        block_id: 'b',
+        text: { type: 'plain_text', text: 'x' },
+        action_ts: '1.2',
+      },
+    ],
   };
 }

@@ -6,11 +6,11 @@ import type { ManualClock } from '../../../src/core/clock.ts';
 import type { Rebound } from '../../../src/core/create-rebound.ts';
 import type { Store } from '../../../src/core/ports/index.ts';
 import type { Member } from '../../../src/core/types.ts';
-import { DOCUMENTED_BLOCK_ACTIONS, DOCUMENTED_REACTION_ADDED } from '../../fakes/slack-payloads.ts';
+import { DOCUMENTED_REACTION_ADDED } from '../../fakes/slack-payloads.ts';
 import type { SlackResponse } from '../../fakes/slack-requests.ts';
 import type { RecordedCall } from '../../fakes/slack-web-api.ts';
 import { createTestCore, type TestCore } from '../../helpers/world.ts';
-import { BOT_ID, BOT_USER_ID, startSlackRig, type SlackTestRig } from './harness.ts';
+import { BOT_USER_ID, buttonPress, startSlackRig, type SlackTestRig } from './harness.ts';
 
 export const WORKSPACE = { platform: 'slack', workspaceId: 'T1' } as const;
 export const DAY = 24 * 60 * 60 * 1000;
@@ -87,25 +87,15 @@ export async function startSlackWithCore(options: SlackWithCoreOptions = {}): Pr
         ...(triggerId ? { triggerId } : {}),
       }),
     click: (userId, actionId, sent) =>
-      rig.slack.interaction({
-        ...DOCUMENTED_BLOCK_ACTIONS,
-        team: { id: 'T1', domain: 'example' },
-        user: { id: userId, username: userId, team_id: 'T1' },
-        channel: { id: sent.channel, name: 'directmessage' },
-        container: { type: 'message', message_ts: sent.ts, channel_id: sent.channel, is_ephemeral: false },
-        message: { type: 'message', bot_id: BOT_ID, user: BOT_USER_ID, ts: sent.ts, text: '' },
-        response_url: rig.api.responseUrl(`click-${userId}`),
-        actions: [
-          {
-            type: 'button',
-            action_id: actionId,
-            value: actionId,
-            block_id: 'b',
-            text: { type: 'plain_text', text: 'x' },
-            action_ts: '1.2',
-          },
-        ],
-      }),
+      rig.slack.interaction(
+        buttonPress({
+          userId,
+          channel: sent.channel,
+          ts: sent.ts,
+          actionId,
+          responseUrl: rig.api.responseUrl(`click-${userId}`),
+        }),
+      ),
     reaction: (type, user, ts, id = `EvE${++eventId}`) =>
       rig.slack.event({
         ...DOCUMENTED_REACTION_ADDED,
