@@ -18,32 +18,32 @@ import { createPendingEntryRepository } from './repositories/pending-entries.ts'
 import { createPostRepository, createReactionRepository } from './repositories/posts.ts';
 import { createInsightsRepository } from './repositories/insights.ts';
 import { createPrivacyRepository } from './repositories/privacy.ts';
+import { gated, SqliteGate } from './sqlite-gate.ts';
 
-/** The core's `Store`, on SQLite. Transactions are IMMEDIATE so two processes never deadlock on upgrade. */
+/** The core's `Store`, on SQLite: every call goes through one gate, so transactions never interleave. */
 export function createSqliteStore(database: OpenedDatabase): Store {
   const { db, sqlite } = database;
-  const run = sqlite.transaction((fn: () => unknown) => fn());
-  return {
-    groups: createGroupRepository(db),
-    members: createMemberRepository(db),
-    applications: createApplicationRepository(db),
-    rejections: createRejectionRepository(db),
-    updates: createUpdateRepository(db),
-    feedback: createFeedbackRepository(db),
-    followUps: createFollowUpRepository(db),
-    posts: createPostRepository(db),
-    reactions: createReactionRepository(db),
-    pendingEntries: createPendingEntryRepository(db),
-    deliveries: createDeliveryRepository(db),
-    goals: createGoalRepository(db),
-    checkIns: createCheckInRepository(db),
-    insights: createInsightsRepository(db),
-    privacy: createPrivacyRepository(db),
-    forgetConfirmations: createForgetConfirmationRepository(db),
-    inbound: createInboundLedger(db),
-    transaction<T>(fn: () => T): T {
-      // One wrapper, made once: better-sqlite3 prepares BEGIN/COMMIT for each wrapper it builds.
-      return (sqlite.inTransaction ? run(fn) : run.immediate(fn)) as T;
-    },
+  const gate = new SqliteGate(sqlite);
+  const store: Store = {
+    groups: gated(createGroupRepository(db), gate),
+    members: gated(createMemberRepository(db), gate),
+    applications: gated(createApplicationRepository(db), gate),
+    rejections: gated(createRejectionRepository(db), gate),
+    updates: gated(createUpdateRepository(db), gate),
+    feedback: gated(createFeedbackRepository(db), gate),
+    followUps: gated(createFollowUpRepository(db), gate),
+    posts: gated(createPostRepository(db), gate),
+    reactions: gated(createReactionRepository(db), gate),
+    pendingEntries: gated(createPendingEntryRepository(db), gate),
+    deliveries: gated(createDeliveryRepository(db), gate),
+    goals: gated(createGoalRepository(db), gate),
+    checkIns: gated(createCheckInRepository(db), gate),
+    insights: gated(createInsightsRepository(db), gate),
+    privacy: gated(createPrivacyRepository(db), gate),
+    forgetConfirmations: gated(createForgetConfirmationRepository(db), gate),
+    inbound: gated(createInboundLedger(db), gate),
+    // Inside a transaction the same repositories run inside it (the gate knows), so `tx` is this store.
+    transaction: (fn) => gate.transaction(() => fn(store)),
   };
+  return store;
 }

@@ -42,14 +42,14 @@ export type GroupPatch = Partial<{
 }>;
 
 export interface GroupRepository {
-  findByChannel(workspace: WorkspaceRef, channelId: string): Group | null;
-  get(id: number): Group | null;
+  findByChannel(workspace: WorkspaceRef, channelId: string): Promise<Group | null>;
+  get(id: number): Promise<Group | null>;
   /** The groups with these ids, in no particular order; missing ids are left out. */
-  getMany(ids: readonly number[]): Group[];
-  create(input: NewGroup, now: Date): Group;
-  update(id: number, patch: GroupPatch): Group;
+  getMany(ids: readonly number[]): Promise<Group[]>;
+  create(input: NewGroup, now: Date): Promise<Group>;
+  update(id: number, patch: GroupPatch): Promise<Group>;
   /** Every group of every workspace: the scheduler walks them. */
-  listAll(): Group[];
+  listAll(): Promise<Group[]>;
 }
 
 export interface NewMember {
@@ -74,13 +74,13 @@ export type MemberPatch = Partial<{
 }>;
 
 export interface MemberRepository {
-  find(groupId: number, userId: string): Member | null;
-  get(id: number): Member | null;
+  find(groupId: number, userId: string): Promise<Member | null>;
+  get(id: number): Promise<Member | null>;
   /** Every membership of one person in one workspace. */
-  listByUser(workspace: WorkspaceRef, userId: string): Member[];
-  listByGroup(groupId: number, options?: { activeOnly?: boolean }): Member[];
-  create(input: NewMember, now: Date): Member;
-  update(id: number, patch: MemberPatch): Member;
+  listByUser(workspace: WorkspaceRef, userId: string): Promise<Member[]>;
+  listByGroup(groupId: number, options?: { activeOnly?: boolean }): Promise<Member[]>;
+  create(input: NewMember, now: Date): Promise<Member>;
+  update(id: number, patch: MemberPatch): Promise<Member>;
 }
 
 export interface NewApplication {
@@ -94,16 +94,16 @@ export interface NewApplication {
 }
 
 export interface ApplicationRepository {
-  get(id: number): Application | null;
+  get(id: number): Promise<Application | null>;
   /** For each of these members who logged any application (not one a rejection report created), when they logged their newest one. */
-  latestCreatedAt(memberIds: readonly number[]): Map<number, Date>;
+  latestCreatedAt(memberIds: readonly number[]): Promise<Map<number, Date>>;
   /** The member's applications to a company (case-insensitive), newest first. */
-  findByCompany(memberId: number, company: string): Application[];
-  create(input: NewApplication, now: Date): Application;
-  setStatus(id: number, status: ApplicationStatus, now: Date): Application;
+  findByCompany(memberId: number, company: string): Promise<Application[]>;
+  create(input: NewApplication, now: Date): Promise<Application>;
+  setStatus(id: number, status: ApplicationStatus, now: Date): Promise<Application>;
   /** Removes an application with everything recorded on it (rejections, feedback, follow-ups); false when there was none. */
-  delete(id: number): boolean;
-  listByMember(memberId: number): Application[];
+  delete(id: number): Promise<boolean>;
+  listByMember(memberId: number): Promise<Application[]>;
 }
 
 export interface NewRejection {
@@ -116,34 +116,34 @@ export interface NewRejection {
 }
 
 export interface RejectionRepository {
-  create(input: NewRejection, now: Date): Rejection;
-  get(id: number): Rejection | null;
-  listByMember(memberId: number): Rejection[];
+  create(input: NewRejection, now: Date): Promise<Rejection>;
+  get(id: number): Promise<Rejection | null>;
+  listByMember(memberId: number): Promise<Rejection[]>;
   /**
    * A member's rejections from one company (any case or spacing) logged after `since`, newest
    * first, with the role of the application each is about: what a repeated `/rejected` is checked against.
    */
-  listRecentForCompany(memberId: number, company: string, since: Date): { createdAt: Date; role: string }[];
+  listRecentForCompany(memberId: number, company: string, since: Date): Promise<{ createdAt: Date; role: string }[]>;
   /** Removes one rejection report (its application stays); false when there was none. */
-  delete(id: number): boolean;
+  delete(id: number): Promise<boolean>;
 }
 
 export interface UpdateRepository {
   create(
     input: { workspace: WorkspaceRef; memberId: number; text: string; source: Update['source'] },
     now: Date,
-  ): Update;
-  get(id: number): Update | null;
-  listByMember(memberId: number): Update[];
+  ): Promise<Update>;
+  get(id: number): Promise<Update | null>;
+  listByMember(memberId: number): Promise<Update[]>;
   /** Removes one update; false when there was none. */
-  delete(id: number): boolean;
+  delete(id: number): Promise<boolean>;
 }
 
 export interface FeedbackRepository {
   create(
     input: { workspace: WorkspaceRef; memberId: number; applicationId: number; text: string },
     now: Date,
-  ): Feedback;
+  ): Promise<Feedback>;
 }
 
 export interface NewFollowUp {
@@ -163,38 +163,38 @@ export interface DueStep {
 }
 
 export interface FollowUpRepository {
-  get(id: number): FollowUp | null;
-  createMany(inputs: readonly NewFollowUp[], now: Date): FollowUp[];
+  get(id: number): Promise<FollowUp | null>;
+  createMany(inputs: readonly NewFollowUp[], now: Date): Promise<FollowUp[]>;
   /** Changes status or due time; moving the due time makes the step due for a nudge again. */
-  update(id: number, patch: { status?: FollowUpStatus; dueAt?: Date }, now: Date): FollowUp;
+  update(id: number, patch: { status?: FollowUpStatus; dueAt?: Date }, now: Date): Promise<FollowUp>;
   /** Records that a nudge for the current due time was claimed, so the sweep stops listing it. */
-  markNudged(ids: readonly number[], now: Date): void;
+  markNudged(ids: readonly number[], now: Date): Promise<void>;
   /** Undoes `markNudged` for a claim that was released before anything was sent. */
-  clearNudged(ids: readonly number[]): void;
+  clearNudged(ids: readonly number[]): Promise<void>;
   /** The member's follow-ups in the given statuses, soonest first (at most `limit` when given). */
-  listByMember(memberId: number, statuses: readonly FollowUpStatus[], limit?: number): FollowUp[];
+  listByMember(memberId: number, statuses: readonly FollowUpStatus[], limit?: number): Promise<FollowUp[]>;
   /** How many of the member's follow-ups are in the given statuses. */
-  countByMember(memberId: number, statuses: readonly FollowUpStatus[]): number;
+  countByMember(memberId: number, statuses: readonly FollowUpStatus[]): Promise<number>;
   /**
    * Sets the member's open follow-ups of these rules to `status` (any application), marked as closed
    * automatically so no figure counts them as done by the member; returns how many.
    */
-  closeOpenForMember(memberId: number, ruleIds: readonly string[], status: FollowUpStatus, now: Date): number;
+  closeOpenForMember(memberId: number, ruleIds: readonly string[], status: FollowUpStatus, now: Date): Promise<number>;
   /** Open follow-ups (pending or snoozed) not yet nudged whose due time is at or before `now`, soonest first. */
-  listDue(now: Date, limit: number): FollowUp[];
+  listDue(now: Date, limit: number): Promise<FollowUp[]>;
   /** The same due steps, each with its member and its application, read in one pass (the sweep's claim). */
-  listDueWithContext(now: Date, limit: number): DueStep[];
+  listDueWithContext(now: Date, limit: number): Promise<DueStep[]>;
   /** The earliest due time after `after` among open, un-nudged follow-ups (when to wake next). */
-  nextDueAfter(after: Date): Date | null;
+  nextDueAfter(after: Date): Promise<Date | null>;
   /** Sets every open follow-up of the application for these rules to `cancelled`; returns how many. */
-  cancelOpen(applicationId: number, ruleIds: readonly string[], now: Date): number;
+  cancelOpen(applicationId: number, ruleIds: readonly string[], now: Date): Promise<number>;
   /** Removes the application's follow-ups created at or after `since` (a plan taken back); returns how many. */
-  deleteForApplicationSince(applicationId: number, since: Date): number;
+  deleteForApplicationSince(applicationId: number, since: Date): Promise<number>;
   /**
    * Reopens the member's follow-ups of these rules that were set `done` at exactly `at` (what a
    * logged application ticked off, when it is taken back); returns how many.
    */
-  reopenDoneAt(memberId: number, ruleIds: readonly string[], at: Date): number;
+  reopenDoneAt(memberId: number, ruleIds: readonly string[], at: Date): Promise<number>;
 }
 
 export interface NewPost {
@@ -208,20 +208,20 @@ export interface NewPost {
 }
 
 export interface PostRepository {
-  create(input: NewPost, now: Date): BotPost;
+  create(input: NewPost, now: Date): Promise<BotPost>;
   /** The bot's post that is this message, in its workspace and channel. */
-  findByMessage(message: MessageRef): BotPost | null;
+  findByMessage(message: MessageRef): Promise<BotPost | null>;
   /** The bot's group post about one entry, if it made one. */
-  findBySubject(workspace: WorkspaceRef, subject: PostSubject, subjectId: number): BotPost | null;
+  findBySubject(workspace: WorkspaceRef, subject: PostSubject, subjectId: number): Promise<BotPost | null>;
   /** Removes the post's record and the peer reactions counted on it; returns how many reactions went. */
-  delete(id: number): number;
+  delete(id: number): Promise<number>;
 }
 
 export interface ReactionRepository {
   /** Records a peer reaction; false when it was already recorded. */
-  add(postId: number, reactorUserId: string, emoji: string, now: Date): boolean;
+  add(postId: number, reactorUserId: string, emoji: string, now: Date): Promise<boolean>;
   /** Removes it; false when there was none. */
-  remove(postId: number, reactorUserId: string, emoji: string): boolean;
+  remove(postId: number, reactorUserId: string, emoji: string): Promise<boolean>;
 }
 
 /** What a held entry is: the command it came from and its typed input. */
@@ -237,10 +237,10 @@ export type PendingEntry = PendingInput & {
 
 /** Entries typed again within a day of the same one, held until the member says to log them. */
 export interface PendingEntryRepository {
-  create(workspace: WorkspaceRef, memberId: number, entry: PendingInput, now: Date): PendingEntry;
-  get(id: number): PendingEntry | null;
+  create(workspace: WorkspaceRef, memberId: number, entry: PendingInput, now: Date): Promise<PendingEntry>;
+  get(id: number): Promise<PendingEntry | null>;
   /** False when it was gone already. */
-  delete(id: number): boolean;
+  delete(id: number): Promise<boolean>;
   /** Drops every held entry made before `before`; returns how many. */
-  deleteOlderThan(before: Date): number;
+  deleteOlderThan(before: Date): Promise<number>;
 }

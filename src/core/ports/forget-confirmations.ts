@@ -17,10 +17,10 @@ export interface ForgetConfirmation {
 
 export interface ForgetConfirmationRepository {
   /** Issues a confirmation for this person, valid until `expiresAt`; drops long-expired ones of the workspace. */
-  create(workspace: WorkspaceRef, userId: string, expiresAt: Date, now: Date): ForgetConfirmation;
-  get(id: number): ForgetConfirmation | null;
+  create(workspace: WorkspaceRef, userId: string, expiresAt: Date, now: Date): Promise<ForgetConfirmation>;
+  get(id: number): Promise<ForgetConfirmation | null>;
   /** Moves a confirmation to `state`; call inside a transaction after reading it. */
-  decide(id: number, state: ForgetConfirmationState, now: Date): void;
+  decide(id: number, state: ForgetConfirmationState, now: Date): Promise<void>;
   /** Every confirmation of this person in the workspace becomes `deleted` and forgets whose it was. */
-  markForgotten(workspace: WorkspaceRef, userId: string, now: Date): void;
+  markForgotten(workspace: WorkspaceRef, userId: string, now: Date): Promise<void>;
 }

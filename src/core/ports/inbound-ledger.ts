@@ -30,7 +30,7 @@ export interface InboundLedger {
    * Records the key as seen at `now`. True only the first time it is recorded (by any process);
    * false for every later delivery until the entry is pruned (see `sweep/prune-inbound-ledger.ts`).
    */
-  firstDelivery(workspace: WorkspaceRef, kind: InboundKind, id: string, now: Date): boolean;
+  firstDelivery(workspace: WorkspaceRef, kind: InboundKind, id: string, now: Date): Promise<boolean>;
   /** Deletes the entries recorded before `before`, so the table holds only the retention window; returns how many. */
-  prune(before: Date): number;
+  prune(before: Date): Promise<number>;
 }

@@ -83,8 +83,8 @@ export interface InsightWindow {
 
 /** Read-only aggregate queries behind /stats, /stats group and the weekly digest. */
 export interface InsightsRepository {
-  memberFacts(memberId: number): MemberFacts;
-  groupFacts(groupId: number, window: InsightWindow): GroupFacts;
+  memberFacts(memberId: number): Promise<MemberFacts>;
+  groupFacts(groupId: number, window: InsightWindow): Promise<GroupFacts>;
 }
 
 /** Everything stored about one person in one workspace, across all their groups. */
@@ -133,13 +133,13 @@ export type ForgetReport = Readonly<
 
 /** Data rights: a complete export, and deletion of everything about a person in a workspace. */
 export interface PrivacyRepository {
-  exportMember(workspace: WorkspaceRef, userId: string): MemberExport;
+  exportMember(workspace: WorkspaceRef, userId: string): Promise<MemberExport>;
   /**
    * Deletes every row about the person in the workspace, in one transaction: memberships in all
    * groups and everything hanging off them, reactions they gave or received, the bot's posts about
    * them, and their user id in group admin lists. Other members' rows are untouched.
    */
-  forgetMember(workspace: WorkspaceRef, userId: string): ForgetReport;
+  forgetMember(workspace: WorkspaceRef, userId: string): Promise<ForgetReport>;
 }
 
 /** The chart the weekly digest carries; rendering is not the core's concern. */

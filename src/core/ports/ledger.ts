@@ -52,30 +52,30 @@ export interface Delivery {
  */
 export interface DeliveryRepository {
   /** True when this caller now owns the key; false when anyone claimed it before. */
-  claim(input: NewDelivery, now: Date): boolean;
+  claim(input: NewDelivery, now: Date): Promise<boolean>;
   /** Claims many keys at once; returns the keys this caller now owns (the others were claimed before). */
-  claimMany(inputs: readonly NewDelivery[], now: Date): Set<string>;
+  claimMany(inputs: readonly NewDelivery[], now: Date): Promise<Set<string>>;
   /**
    * Written just before the platform is called: counts one more send attempt on every key and
    * renews their lease (`claimedAt` = now), but only if `owner` still holds all of them as claims.
    * False (and nothing written) when any key was released or taken meanwhile: then do not send.
    */
-  startAttempt(keys: readonly string[], owner: string, now: Date): boolean;
+  startAttempt(keys: readonly string[], owner: string, now: Date): Promise<boolean>;
   /** Deletes `owner`'s claims on these keys that never had a send attempt; returns how many. */
-  releaseUnattempted(keys: readonly string[], owner: string): number;
+  releaseUnattempted(keys: readonly string[], owner: string): Promise<number>;
   /** Which of these keys exist in the ledger, in any status. */
-  existingKeys(keys: readonly string[]): Set<string>;
+  existingKeys(keys: readonly string[]): Promise<Set<string>>;
   /** The local dates of one member's deliveries of one kind (e.g. the days a reminder was skipped for a pause). */
-  localDatesForMember(memberId: number, kind: LedgerKind): string[];
-  markSent(key: string, sent: SentMessage | null, now: Date): void;
-  markFailed(key: string, error: string, now: Date): void;
-  get(key: string): Delivery | null;
+  localDatesForMember(memberId: number, kind: LedgerKind): Promise<string[]>;
+  markSent(key: string, sent: SentMessage | null, now: Date): Promise<void>;
+  markFailed(key: string, error: string, now: Date): Promise<void>;
+  get(key: string): Promise<Delivery | null>;
   /** Deliveries that share one sent message (the items of one nudge), in the order they were claimed. */
-  listByMessage(message: MessageRef): Delivery[];
+  listByMessage(message: MessageRef): Promise<Delivery[]>;
   /** Claims still unmarked since before `claimedBefore`: their process died or hung. */
-  listStaleClaims(claimedBefore: Date, limit: number): Delivery[];
+  listStaleClaims(claimedBefore: Date, limit: number): Promise<Delivery[]>;
   /** Deletes a claim nothing was sent for (still claimed, no attempt), so the work can be claimed again; false if it was not such a claim. */
-  release(key: string): boolean;
+  release(key: string): Promise<boolean>;
   /** Gives up on a claim whose send may or may not have reached the platform (never resent); only a key still `claimed`. */
-  markAbandoned(key: string, reason: string): void;
+  markAbandoned(key: string, reason: string): Promise<void>;
 }

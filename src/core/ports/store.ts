@@ -37,6 +37,10 @@ export interface Store {
   readonly forgetConfirmations: ForgetConfirmationRepository;
   /** Ids of inbound deliveries already taken in, so a platform's retry is handled once. */
   readonly inbound: InboundLedger;
-  /** Runs `fn` in one transaction; if it throws, nothing it wrote remains. Synchronous on purpose. */
-  transaction<T>(fn: () => T): T;
+  /**
+   * Runs `fn` in one transaction and gives it `tx`, the store inside that transaction; if `fn`
+   * rejects, nothing it wrote remains. Transactions never wait on a platform: claim, send and mark
+   * are separate transactions.
+   */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
 }

@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, max, sql } from 'drizzle-orm';
 import type { ApplicationRepository } from '../../core/ports/index.ts';
 import { InternalError } from '../../core/errors.ts';
 import type { Db } from '../open.ts';
+import type { SyncOf } from '../sqlite-gate.ts';
 import { applications, feedback, followUps, rejections } from '../schema.ts';
 import { byIds, rawApplication } from './raw-rows.ts';
 import { chunks, placeholders, scopeOf, sqliteOf, toApplication } from './rows.ts';
@@ -10,7 +11,7 @@ export function companyKey(company: string): string {
   return company.trim().toLocaleLowerCase('en');
 }
 
-export function createApplicationRepository(db: Db): ApplicationRepository {
+export function createApplicationRepository(db: Db): SyncOf<ApplicationRepository> {
   // The statements every /applied and /rejected runs, prepared once.
   const byCompany = db
     .select()

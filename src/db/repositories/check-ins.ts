@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { CheckInRepository } from '../../core/ports/index.ts';
 import { InternalError } from '../../core/errors.ts';
 import type { Db } from '../open.ts';
+import type { SyncOf } from '../sqlite-gate.ts';
 import { checkIns, checkInThreads } from '../schema.ts';
 import { scopeOf, sqliteOf, toCheckIn, toCheckInThread } from './rows.ts';
 
@@ -18,7 +19,7 @@ const WHO_LOGGED_SQL = [
   inGroupBetween('feedback', 'created_at'),
 ].join(' UNION ');
 
-export function createCheckInRepository(db: Db): CheckInRepository {
+export function createCheckInRepository(db: Db): SyncOf<CheckInRepository> {
   let whoLogged: Statement | undefined;
   return {
     saveThread(input, now) {

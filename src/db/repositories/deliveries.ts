@@ -2,10 +2,11 @@ import { and, asc, eq, inArray, isNotNull, lt } from 'drizzle-orm';
 import type { DeliveryRepository } from '../../core/ports/index.ts';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../open.ts';
+import type { SyncOf } from '../sqlite-gate.ts';
 import { deliveries } from '../schema.ts';
 import { chunks, scopeOf, sqliteOf, toDelivery } from './rows.ts';
 
-export function createDeliveryRepository(db: Db): DeliveryRepository {
+export function createDeliveryRepository(db: Db): SyncOf<DeliveryRepository> {
   let claimStatement: Statement | undefined;
   let heldStatement: Statement | undefined;
   let attemptStatement: Statement | undefined;

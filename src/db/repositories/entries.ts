@@ -8,11 +8,12 @@ import type {
 } from '../../core/ports/index.ts';
 import { InternalError } from '../../core/errors.ts';
 import type { Db } from '../open.ts';
+import type { SyncOf } from '../sqlite-gate.ts';
 import { applications, feedback, goals, rejections, updates } from '../schema.ts';
 import { companyKey } from './applications.ts';
 import { placeholders, scopeOf, toRejection } from './rows.ts';
 
-export function createRejectionRepository(db: Db): RejectionRepository {
+export function createRejectionRepository(db: Db): SyncOf<RejectionRepository> {
   const insert = db
     .insert(rejections)
     .values(
@@ -69,7 +70,7 @@ export function createRejectionRepository(db: Db): RejectionRepository {
   };
 }
 
-export function createUpdateRepository(db: Db): UpdateRepository {
+export function createUpdateRepository(db: Db): SyncOf<UpdateRepository> {
   const map = (r: typeof updates.$inferSelect) => ({
     id: r.id,
     memberId: r.memberId,
@@ -105,7 +106,7 @@ export function createUpdateRepository(db: Db): UpdateRepository {
   };
 }
 
-export function createFeedbackRepository(db: Db): FeedbackRepository {
+export function createFeedbackRepository(db: Db): SyncOf<FeedbackRepository> {
   const map = (r: typeof feedback.$inferSelect) => ({
     id: r.id,
     memberId: r.memberId,
@@ -131,7 +132,7 @@ export function createFeedbackRepository(db: Db): FeedbackRepository {
   };
 }
 
-export function createGoalRepository(db: Db): GoalRepository {
+export function createGoalRepository(db: Db): SyncOf<GoalRepository> {
   const map = (r: typeof goals.$inferSelect) => ({
     memberId: r.memberId,
     applications: r.applications,

@@ -3,6 +3,7 @@ import type { FollowUpRepository } from '../../core/ports/index.ts';
 import { InternalError } from '../../core/errors.ts';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../open.ts';
+import type { SyncOf } from '../sqlite-gate.ts';
 import { followUps } from '../schema.ts';
 import { DUE_WITH_CONTEXT_SQL, rawDueStep, rawFollowUp } from './raw-rows.ts';
 import type { Member } from '../../core/types.ts';
@@ -12,7 +13,7 @@ const OPEN = ['pending', 'snoozed'] as const;
 // Matches the partial index's predicate word for word, so SQLite can use it.
 const isDueCandidate = sql`${followUps.status} in ('pending', 'snoozed') and ${followUps.nudgedAt} is null`;
 
-export function createFollowUpRepository(db: Db): FollowUpRepository {
+export function createFollowUpRepository(db: Db): SyncOf<FollowUpRepository> {
   const insertOne = db
     .insert(followUps)
     .values({

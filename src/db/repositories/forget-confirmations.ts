@@ -2,12 +2,13 @@
 import { and, eq, lt } from 'drizzle-orm';
 import type { ForgetConfirmation, ForgetConfirmationRepository } from '../../core/ports/index.ts';
 import type { Db } from '../open.ts';
+import type { SyncOf } from '../sqlite-gate.ts';
 import { forgetConfirmations } from '../schema.ts';
 
 /** How long a decided or expired confirmation is kept to answer a late press. */
 const KEPT_FOR_MS = 30 * 24 * 60 * 60_000;
 
-export function createForgetConfirmationRepository(db: Db): ForgetConfirmationRepository {
+export function createForgetConfirmationRepository(db: Db): SyncOf<ForgetConfirmationRepository> {
   const toConfirmation = (r: typeof forgetConfirmations.$inferSelect): ForgetConfirmation => ({
     id: r.id,
     workspace: { platform: r.platform, workspaceId: r.workspaceId },

@@ -2,10 +2,11 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { GroupPatch, GroupRepository, NewGroup } from '../../core/ports/index.ts';
 import { InternalError } from '../../core/errors.ts';
 import type { Db } from '../open.ts';
+import type { SyncOf } from '../sqlite-gate.ts';
 import { groups, workspaces } from '../schema.ts';
 import { chunks, scopeOf, toGroup } from './rows.ts';
 
-export function createGroupRepository(db: Db): GroupRepository {
+export function createGroupRepository(db: Db): SyncOf<GroupRepository> {
   // Every command looks its group up: prepared once, not rebuilt per call.
   const byChannel = db
     .select()

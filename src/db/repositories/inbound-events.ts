@@ -3,10 +3,11 @@ import { lt } from 'drizzle-orm';
 import type { Statement } from 'better-sqlite3';
 import type { InboundLedger } from '../../core/ports/index.ts';
 import type { Db } from '../open.ts';
+import type { SyncOf } from '../sqlite-gate.ts';
 import { inboundEvents } from '../schema.ts';
 import { sqliteOf } from './rows.ts';
 
-export function createInboundLedger(db: Db): InboundLedger {
+export function createInboundLedger(db: Db): SyncOf<InboundLedger> {
   let recordStatement: Statement | undefined;
   return {
     firstDelivery(workspace, kind, id, now) {

@@ -3,12 +3,13 @@ import { and, asc, count, eq, gte, inArray, isNotNull, lt, lte, sql } from 'driz
 import type { ApplicationFact, DoneFollowUpFact, InsightsRepository } from '../../core/ports/index.ts';
 import type { Feedback } from '../../core/types.ts';
 import type { Db } from '../open.ts';
+import type { SyncOf } from '../sqlite-gate.ts';
 import { applications, checkIns, feedback, followUps, members, posts, reactions, rejections } from '../schema.ts';
 import { toApplication, toCheckIn, toFollowUp, toMember, toRejection } from './rows.ts';
 
 const ADVANCED = ['interviewing', 'offer', 'accepted'];
 
-export function createInsightsRepository(db: Db): InsightsRepository {
+export function createInsightsRepository(db: Db): SyncOf<InsightsRepository> {
   const applicationFacts = (where: ReturnType<typeof and>): ApplicationFact[] =>
     db
       .select()

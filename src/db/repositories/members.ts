@@ -2,10 +2,11 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { MemberPatch, MemberRepository } from '../../core/ports/index.ts';
 import { InternalError } from '../../core/errors.ts';
 import type { Db } from '../open.ts';
+import type { SyncOf } from '../sqlite-gate.ts';
 import { members } from '../schema.ts';
 import { scopeOf, toMember } from './rows.ts';
 
-export function createMemberRepository(db: Db): MemberRepository {
+export function createMemberRepository(db: Db): SyncOf<MemberRepository> {
   // Every command looks its caller up: prepared once, not rebuilt per call.
   const byGroupAndUser = db
     .select()

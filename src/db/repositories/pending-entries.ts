@@ -2,6 +2,7 @@
 import { eq, lt } from 'drizzle-orm';
 import type { PendingEntry, PendingEntryRepository, PendingInput } from '../../core/ports/index.ts';
 import type { Db } from '../open.ts';
+import type { SyncOf } from '../sqlite-gate.ts';
 import { pendingEntries } from '../schema.ts';
 import { scopeOf } from './rows.ts';
 
@@ -11,7 +12,7 @@ export function toPendingEntry(row: typeof pendingEntries.$inferSelect): Pending
   return { ...held, id: row.id, memberId: row.memberId, createdAt: row.createdAt };
 }
 
-export function createPendingEntryRepository(db: Db): PendingEntryRepository {
+export function createPendingEntryRepository(db: Db): SyncOf<PendingEntryRepository> {
   return {
     create(workspace, memberId, entry, now) {
       const row = db

@@ -3,10 +3,11 @@ import { and, eq } from 'drizzle-orm';
 import type { PostRepository, ReactionRepository } from '../../core/ports/index.ts';
 import { InternalError } from '../../core/errors.ts';
 import type { Db } from '../open.ts';
+import type { SyncOf } from '../sqlite-gate.ts';
 import { posts, reactions } from '../schema.ts';
 import { placeholders, scopeOf, toPost } from './rows.ts';
 
-export function createPostRepository(db: Db): PostRepository {
+export function createPostRepository(db: Db): SyncOf<PostRepository> {
   const insert = db
     .insert(posts)
     .values(
@@ -77,7 +78,7 @@ export function createPostRepository(db: Db): PostRepository {
   };
 }
 
-export function createReactionRepository(db: Db): ReactionRepository {
+export function createReactionRepository(db: Db): SyncOf<ReactionRepository> {
   return {
     add(postId, reactorUserId, emoji, now) {
       const post = db.select().from(posts).where(eq(posts.id, postId)).get();

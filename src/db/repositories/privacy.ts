@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import type { ForgetReport, MemberExport, PrivacyRepository } from '../../core/ports/index.ts';
 import type { PeerReaction, WorkspaceRef } from '../../core/types.ts';
 import type { Db } from '../open.ts';
+import type { SyncOf } from '../sqlite-gate.ts';
 import {
   applications,
   checkIns,
@@ -21,7 +22,7 @@ import {
 import { toPendingEntry } from './pending-entries.ts';
 import { toApplication, toCheckIn, toDelivery, toFollowUp, toGroup, toMember, toPost, toRejection } from './rows.ts';
 
-export function createPrivacyRepository(db: Db): PrivacyRepository {
+export function createPrivacyRepository(db: Db): SyncOf<PrivacyRepository> {
   const inWorkspace = <T extends typeof members | typeof reactions | typeof groups>(table: T, ws: WorkspaceRef) =>
     and(eq(table.platform, ws.platform), eq(table.workspaceId, ws.workspaceId));
 
