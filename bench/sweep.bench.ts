@@ -128,7 +128,7 @@ async function measure(groups: number, members: number, followUps: number): Prom
       reset(database);
       const cpu = process.cpuUsage();
       const start = performance.now();
-      const { planned } = claimDueNudges(deps, 'bench');
+      const { planned } = await claimDueNudges(deps, 'bench');
       const claimed = performance.now();
       const used = process.cpuUsage(cpu);
       for (const nudge of planned) await deliverNudge(deps, nudge, 'bench', policy);

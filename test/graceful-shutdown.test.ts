@@ -67,7 +67,7 @@ describe('graceful shutdown', () => {
     const store = createSqliteStore(seed);
     const ws = { platform: 'slack' as const, workspaceId: 'T1' };
     const now = new Date();
-    const group = store.groups.create(
+    const group = await store.groups.create(
       {
         workspace: ws,
         channelId: 'C1',
@@ -80,12 +80,12 @@ describe('graceful shutdown', () => {
       },
       now,
     );
-    const member = store.members.create(
+    const member = await store.members.create(
       { groupId: group.id, workspace: ws, userId: 'U1', displayName: 'alice', timezone: 'UTC' },
       now,
     );
-    store.members.update(member.id, { quietStartMinute: 0, quietEndMinute: 0 });
-    const [step] = store.followUps.createMany(
+    await store.members.update(member.id, { quietStartMinute: 0, quietEndMinute: 0 });
+    const [step] = await store.followUps.createMany(
       [
         {
           workspace: ws,
@@ -142,7 +142,7 @@ describe('graceful shutdown', () => {
     cleanups.push(() => after.close());
     const afterStore = createSqliteStore(after);
     const key = `nudge:${step?.id}:${step?.dueAt.getTime()}`;
-    expect(afterStore.deliveries.get(key)).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(await afterStore.deliveries.get(key)).toMatchObject({ status: 'sent', attempts: 1 });
 
     // Restarted (here: a sweep on the same file, an hour later): nothing is sent again.
     const chat = new RecordingChat();

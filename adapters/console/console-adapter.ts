@@ -31,11 +31,11 @@ export interface ConsoleSessionOptions {
   readonly groupZone: () => string | null;
   readonly clock: ManualClock;
   readonly chat: ConsoleChat;
-  readonly nextWake: (after: Date) => Date | null;
+  readonly nextWake: (after: Date) => Promise<Date | null>;
   /** The system's timezone, used as @alice's when the group is first set up. */
   readonly localZone: string;
   /** Whether the group has a check-in thread for a local date (`2026-11-26`); when absent, every reply goes to the core. */
-  readonly hasCheckInThread?: (localDate: string) => boolean;
+  readonly hasCheckInThread?: (localDate: string) => Promise<boolean>;
   /** The real time, for `:time now`; the wall clock when absent. */
   readonly realNow?: () => Date;
   /** Keeps the simulated time for the next start (null: back on the real clock); not kept when absent. */
@@ -175,7 +175,7 @@ export class ConsoleSession {
             "Reply in a day's thread by its date.",
             `For example: :reply ${this.#exampleDays().today} sent two applications`,
           ]);
-        if (this.o.hasCheckInThread?.(input.date) === false) return this.#noThread(user, input.date);
+        if ((await this.o.hasCheckInThread?.(input.date)) === false) return this.#noThread(user, input.date);
         return this.#run({
           kind: 'thread-reply',
           source: this.#source(user, CONSOLE_CHANNEL),
@@ -218,12 +218,12 @@ export class ConsoleSession {
     ];
   }
 
-  #noThread(user: string, date: string): void {
+  async #noThread(user: string, date: string): Promise<void> {
     const today = DateTime.fromJSDate(this.o.clock.now(), { zone: this.groupZone() }).startOf('day');
     let latest: string | null = null;
     for (let back = 0; back < 14 && latest === null; back++) {
       const day = today.minus({ days: back }).toISODate();
-      if (day && this.o.hasCheckInThread?.(day)) latest = day;
+      if (day && (await this.o.hasCheckInThread?.(day))) latest = day;
     }
     this.o.chat.printPrivate(user, [
       `There is no check-in thread for ${date}.`,

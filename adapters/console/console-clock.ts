@@ -15,7 +15,7 @@ const MAX_JUMP_DAYS = 400;
 export interface ClockControls {
   readonly clock: ManualClock;
   readonly chat: ConsoleChat;
-  readonly nextWake: (after: Date) => Date | null;
+  readonly nextWake: (after: Date) => Promise<Date | null>;
   readonly sweep: () => Promise<unknown>;
   /** The group's timezone, or null before it is set up. */
   readonly groupZone: () => string | null;

@@ -5,6 +5,7 @@ import { renderWeekChartLazily } from '../../src/charts/lazy-week-chart.ts';
 import { ManualClock } from '../../src/core/clock.ts';
 import { createRebound } from '../../src/core/create-rebound.ts';
 import type { OutboundFile } from '../../src/core/messages.ts';
+import type { EventHandler } from '../../src/core/event-handler.ts';
 import type { Logger, Store } from '../../src/core/ports/index.ts';
 import { ConsoleChat } from './console-chat.ts';
 import { CONSOLE_CHANNEL, CONSOLE_WORKSPACE, ConsoleSession } from './console-adapter.ts';
@@ -38,9 +39,12 @@ export interface SavedClock {
 export async function runConsole(options: RunConsoleOptions): Promise<void> {
   const realNow = options.realNow ?? (() => new Date());
   const localZone = options.localZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
-  const groupZone = () =>
-    options.store.groups.findByChannel({ platform: 'console', workspaceId: CONSOLE_WORKSPACE }, CONSOLE_CHANNEL)
-      ?.timezone ?? null;
+  const findGroup = () =>
+    options.store.groups.findByChannel({ platform: 'console', workspaceId: CONSOLE_WORKSPACE }, CONSOLE_CHANNEL);
+  // The session prints synchronously, so the group's timezone is kept here. Only an event the core
+  // handles (setting the group up, changing its timezone) changes it: it is read again after each one.
+  let zone = (await findGroup())?.timezone ?? null;
+  const groupZone = () => zone;
   // Before the group exists, its timezone will be the local one (see ConsoleSession.ensureGroup).
   const chosen = options.startAt ? DateTime.fromISO(options.startAt, { zone: groupZone() ?? localZone }) : null;
   if (chosen && !chosen.isValid) throw new Error(`REBOUND_CONSOLE_START: ${chosen.invalidExplanation ?? 'invalid'}`);
@@ -71,16 +75,20 @@ export async function runConsole(options: RunConsoleOptions): Promise<void> {
     owner: `console:${process.pid}`,
     charts: { renderWeek: renderWeekChartLazily },
   });
+  const handler: EventHandler = {
+    async handle(event) {
+      const reply = await rebound.handle(event);
+      zone = (await findGroup())?.timezone ?? null;
+      return reply;
+    },
+  };
   session = new ConsoleSession({
-    handler: rebound,
+    handler,
     sweep: () => rebound.sweep(),
     groupZone,
-    hasCheckInThread: (localDate) => {
-      const group = options.store.groups.findByChannel(
-        { platform: 'console', workspaceId: CONSOLE_WORKSPACE },
-        CONSOLE_CHANNEL,
-      );
-      return group !== null && options.store.checkIns.findThread(group.id, localDate) !== null;
+    hasCheckInThread: async (localDate) => {
+      const group = await findGroup();
+      return group !== null && (await options.store.checkIns.findThread(group.id, localDate)) !== null;
     },
     clock,
     chat,

@@ -88,7 +88,7 @@ export function createDiscordAdapter(
     initialize({ handler, ledger, clock }) {
       if (stopListening) throw new Error('the Discord adapter is already initialized');
       const replies = createReplySender(logger);
-      const firstDelivery = (guildId: string, kind: InboundKind, id: string): boolean =>
+      const firstDelivery = (guildId: string, kind: InboundKind, id: string): Promise<boolean> =>
         ledger.firstDelivery({ platform: PLATFORM, workspaceId: guildId }, kind, id, clock.now());
       const onInteraction = createInteractionListener({
         handler,

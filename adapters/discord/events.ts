@@ -28,7 +28,7 @@ export interface GatewayEventOptions {
   readonly logger: Logger;
   readonly replies: ReturnType<typeof createReplySender>;
   /** True the first time an id is seen in this guild (`''` for a DM), by any process on the database. */
-  firstDelivery(guildId: string, kind: InboundKind, id: string): boolean;
+  firstDelivery(guildId: string, kind: InboundKind, id: string): Promise<boolean>;
 }
 
 /** Subscribes to the events Rebound listens for; returns a function that unsubscribes. */
@@ -61,11 +61,18 @@ export function listenToGatewayEvents(client: Client, options: GatewayEventOptio
     const dm = directMessageEvent(client, message);
     const event = dm ?? threadReplyEvent(client, message);
     if (!event) return;
-    if (!firstDelivery(event.source.workspaceId, 'message', message.id)) {
-      logger.info({ workspaceId: event.source.workspaceId, messageId: message.id }, 'duplicate message ignored');
-      return;
-    }
-    deliver(event, dm ? { directMessage: message } : { message });
+    firstDelivery(event.source.workspaceId, 'message', message.id)
+      .then((first) => {
+        if (first) return deliver(event, dm ? { directMessage: message } : { message });
+        logger.info({ workspaceId: event.source.workspaceId, messageId: message.id }, 'duplicate message ignored');
+      })
+      // The ledger could not be asked: the message is not taken in, and the error must not reach the client.
+      .catch((error: unknown) => {
+        logger.error(
+          { kind: event.kind, workspaceId: event.source.workspaceId, error: describe(error) },
+          'discord event failed',
+        );
+      });
   };
 
   client.on(Events.MessageReactionAdd, onReactionAdd);

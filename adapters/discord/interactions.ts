@@ -28,7 +28,7 @@ export interface InteractionOptions {
   /** How long the core may take before the interaction is deferred (Discord allows 3 s). */
   readonly deferAfterMs: number;
   /** True the first time an id is seen in this guild (`''` outside one), by any process on the database. */
-  firstDelivery(guildId: string, kind: InboundKind, id: string): boolean;
+  firstDelivery(guildId: string, kind: InboundKind, id: string): Promise<boolean>;
 }
 
 const NOT_IN_GUILD = "Rebound works in server channels. Use this command in your group's channel.";
@@ -41,7 +41,7 @@ export function createInteractionListener(options: InteractionOptions): (interac
       if (interaction.isAutocomplete()) return await answerAutocomplete(interaction);
       // Discord does not redeliver an interaction, but one dispatched twice (a replayed gateway
       // event, a second replica on the same bot) must not log an entry twice.
-      if (!options.firstDelivery(interaction.guildId ?? '', 'interaction', interaction.id)) {
+      if (!(await options.firstDelivery(interaction.guildId ?? '', 'interaction', interaction.id))) {
         logger.info({ interactionId: interaction.id }, 'duplicate interaction ignored');
         return;
       }

@@ -12,7 +12,7 @@ export function registerCommands(app: App, deps: InboundDeps): void {
     await ack();
     // A signed request can be replayed within Slack's five-minute window, to this process or
     // another; each trigger_id is one invocation, so a second request with it is dropped.
-    if (command.trigger_id && !deps.firstDelivery(command.team_id, 'command', command.trigger_id)) {
+    if (command.trigger_id && !(await deps.firstDelivery(command.team_id, 'command', command.trigger_id))) {
       deps.logger.warn({ teamId: command.team_id, command: command.command }, 'replayed slash command ignored');
       return;
     }

@@ -15,8 +15,8 @@ export function registerEvents(app: App, deps: InboundDeps): void {
    * Asked only for events that would reach the core, once the cheap checks passed: the many channel
    * messages that are not thread replies never write a row.
    */
-  function firstDelivery(body: { team_id: string; event_id: string }): boolean {
-    if (deps.firstDelivery(body.team_id, 'event', body.event_id)) return true;
+  async function firstDelivery(body: { team_id: string; event_id: string }): Promise<boolean> {
+    if (await deps.firstDelivery(body.team_id, 'event', body.event_id)) return true;
     deps.logger.info({ teamId: body.team_id, eventId: body.event_id }, 'duplicate event ignored');
     return false;
   }
@@ -31,7 +31,7 @@ export function registerEvents(app: App, deps: InboundDeps): void {
     args: SlackEventMiddlewareArgs<'reaction_added' | 'reaction_removed'> & AllMiddlewareArgs,
   ): Promise<void> {
     const { event, body } = args;
-    if (event.item.type !== 'message' || !firstDelivery(body)) return;
+    if (event.item.type !== 'message' || !(await firstDelivery(body))) return;
     const actor = await humanActor(args, body.team_id, event.user);
     if (!actor) return;
     const reaction: ReactionEvent = {
@@ -62,7 +62,7 @@ export function registerEvents(app: App, deps: InboundDeps): void {
     if (event.channel_type === 'im') {
       // A message written to the bot in its DM: answered there, with what works in a DM.
       if (event.subtype !== undefined || !event.user || ('bot_id' in event && event.bot_id)) return;
-      if (!firstDelivery(body)) return;
+      if (!(await firstDelivery(body))) return;
       const actor = await humanActor(args, body.team_id, event.user);
       if (!actor) return;
       const dm: DirectMessageEvent = {
@@ -80,7 +80,7 @@ export function registerEvents(app: App, deps: InboundDeps): void {
     // Only plain replies (or replies also sent to the channel) inside a thread.
     if (event.subtype !== undefined && event.subtype !== 'thread_broadcast') return;
     if (!event.thread_ts || event.thread_ts === event.ts || !event.user) return;
-    if (('bot_id' in event && event.bot_id) || !firstDelivery(body)) return;
+    if (('bot_id' in event && event.bot_id) || !(await firstDelivery(body))) return;
     const actor = await humanActor(args, body.team_id, event.user);
     if (!actor) return;
     const reply: ThreadReplyEvent = {

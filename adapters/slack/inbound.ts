@@ -13,5 +13,5 @@ export interface InboundDeps {
    * True the first time a Slack id (an event_id, a trigger_id) is seen in this team, by any
    * process on the database; false for a retry or a replay, which is then dropped.
    */
-  firstDelivery(teamId: string, kind: InboundKind, id: string): boolean;
+  firstDelivery(teamId: string, kind: InboundKind, id: string): Promise<boolean>;
 }

@@ -64,7 +64,7 @@ export function registerInteractions(app: App, deps: InboundDeps): void {
   app.view<ViewSubmitAction>({ type: 'view_submission' }, async ({ body, view, ack, client }) => {
     const teamId = body.team?.id ?? body.user.team_id ?? view.team_id;
     // Each submission has its own trigger_id: a replayed one would store the entry twice.
-    if (body.trigger_id && !deps.firstDelivery(teamId, 'form-submit', body.trigger_id)) {
+    if (body.trigger_id && !(await deps.firstDelivery(teamId, 'form-submit', body.trigger_id))) {
       deps.logger.warn({ teamId, form: view.callback_id }, 'replayed form submission ignored');
       return ack();
     }

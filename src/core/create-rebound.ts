@@ -40,7 +40,7 @@ export interface ReboundOptions {
 export interface Rebound extends EventHandler {
   sweep(): Promise<SweepReport>;
   /** The next moment after `after` when a sweep would have something to do, or null (the console's time travel). */
-  nextWakeUp(after: Date): Date | null;
+  nextWakeUp(after: Date): Promise<Date | null>;
 }
 
 export function createRebound(options: ReboundOptions): Rebound {
@@ -69,7 +69,7 @@ async function handleEvent(deps: CoreDeps, event: InboundEvent): Promise<Reply> 
     if (event.source.actor.isBot && event.kind !== 'reaction') return { type: 'none' };
     // One line per event, with where it happened and how it ended; never what anyone wrote.
     log = { platform: event.source.platform, workspace: event.source.workspaceId, kind: event.kind };
-    const group = deps.store.groups.findByChannel(
+    const group = await deps.store.groups.findByChannel(
       { platform: event.source.platform, workspaceId: event.source.workspaceId },
       event.source.channelId,
     );

@@ -76,11 +76,11 @@ export function lookup<T>(table: Readonly<Record<string, T>>, key: string): T | 
   return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
-export function routeCommand(deps: CoreDeps, event: CommandEvent): Reply | Promise<Reply> {
+export async function routeCommand(deps: CoreDeps, event: CommandEvent): Promise<Reply> {
   const command = COMMANDS[event.command];
   const given = anyValue(event.values);
   if (command.where === 'group') {
-    const group = requireGroup(deps, event.source);
+    const group = await requireGroup(deps, event.source);
     if (command.who === 'admin' || (command.who === 'admin-to-change' && given)) requireAdmin(group, event.source);
   }
   if ('form' in command && !given && !event.problems?.length) return { type: 'form', form: formOf(command) };
@@ -89,11 +89,11 @@ export function routeCommand(deps: CoreDeps, event: CommandEvent): Reply | Promi
   const run = () => handler(deps, event.source, input as InputFor<CommandId>, event);
   if (!('logs' in command)) return run();
   // Whether a command may make its caller a member is decided here, from its declaration.
-  const group = deps.store.groups.findByChannel(
+  const group = await deps.store.groups.findByChannel(
     { platform: event.source.platform, workspaceId: event.source.workspaceId },
     event.source.channelId,
   );
-  if (group && membershipOf(deps, group, event.source.actor.userId) === 'left') throw leftGroup(group);
+  if (group && (await membershipOf(deps, group, event.source.actor.userId)) === 'left') throw leftGroup(group);
   return noticingEnrolment(deps, event.source, run);
 }
 
@@ -113,8 +113,8 @@ type FormHandler = (deps: CoreDeps, event: FormSubmitEvent) => Reply | Promise<R
 /** Form handlers by form-id prefix (`checkin:2026-11-26` → `checkin`). */
 export const FORMS: Record<string, FormHandler> = {
   checkin: (deps, event) => noticingEnrolment(deps, event.source, () => submitCheckInForm(deps, event)),
-  rejected: (deps, event) => {
-    requireGroup(deps, event.source);
+  rejected: async (deps, event) => {
+    await requireGroup(deps, event.source);
     const input = readInput(COMMANDS.rejected, event.fields) as InputFor<'rejected'>;
     return noticingEnrolment(deps, event.source, () => recordRejection(deps, event.source, input));
   },

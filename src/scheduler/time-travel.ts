@@ -2,7 +2,7 @@ import type { ManualClock } from '../core/clock.ts';
 
 export interface TimeTravel {
   /** The next moment after `after` when the sweep has something to do, or null. */
-  readonly nextWake: (after: Date) => Date | null;
+  readonly nextWake: (after: Date) => Promise<Date | null>;
   readonly sweep: () => Promise<unknown>;
 }
 
@@ -18,7 +18,7 @@ export async function advanceClock(
 ): Promise<number> {
   let stops = 0;
   while (stops < maxStops) {
-    const next = travel.nextWake(clock.now());
+    const next = await travel.nextWake(clock.now());
     if (!next || next.getTime() >= target.getTime()) break;
     clock.set(next);
     await travel.sweep();

@@ -83,12 +83,14 @@ describe('bad input gets a short private answer with an example and stores nothi
 
   it('refuses a button that does not exist or belongs to another member', async () => {
     await h.command('alice', 'rejected', 'Acme | SRE | interview');
-    const aliceStep = h.store.followUps.listByMember(h.store.members.find(1, 'alice')?.id ?? 0, ['pending'])[0];
+    const aliceStep = (
+      await h.store.followUps.listByMember((await h.store.members.find(1, 'alice'))?.id ?? 0, ['pending'])
+    )[0];
     const before = rowCounts(h);
     expect(replyText(await h.click('alice', 'fu:done:999999'))).toMatch(/no longer exists/);
     expect(replyText(await h.click('alice', 'nonsense:1'))).toMatch(/no longer does anything/);
     expect(replyText(await h.click('bob', `fu:done:${aliceStep?.id}`))).toMatch(/someone else/);
-    expect(h.store.followUps.get(aliceStep?.id ?? 0)?.status).toBe('pending');
+    expect((await h.store.followUps.get(aliceStep?.id ?? 0))?.status).toBe('pending');
     expect(rowCounts(h)).toEqual(before);
   });
 
@@ -98,7 +100,7 @@ describe('bad input gets a short private answer with an example and stores nothi
     const post = h.chat.sent.find((s) => s.kind === 'channel');
     // The core says nothing about mentions: the text is plain, and each adapter escapes it (contract suite).
     expect(post?.message.blocks.some((b) => b.type === 'mention')).toBe(false);
-    const stored = h.store.applications.listByMember(h.store.members.find(1, 'alice')?.id ?? 0)[0];
+    const stored = (await h.store.applications.listByMember((await h.store.members.find(1, 'alice'))?.id ?? 0))[0];
     expect(stored?.company).toBe('@everyone <!channel>');
   });
 

@@ -14,24 +14,24 @@ describe("a member's chosen timezone", () => {
   });
   afterEach(() => h.close());
 
-  const zoneOf = (userId: string) => {
-    const group = h.store.groups.findByChannel(GROUP, 'C1');
-    return group ? h.store.members.find(group.id, userId)?.timezone : undefined;
+  const zoneOf = async (userId: string) => {
+    const group = await h.store.groups.findByChannel(GROUP, 'C1');
+    return group ? (await h.store.members.find(group.id, userId))?.timezone : undefined;
   };
 
   it('follows the profile zone until the member chooses one', async () => {
-    expect(zoneOf('bob')).toBe('Europe/Berlin');
+    expect(await zoneOf('bob')).toBe('Europe/Berlin');
     await h.command({ ...bob, timezone: 'America/New_York' }, 'stats');
-    expect(zoneOf('bob')).toBe('America/New_York');
+    expect(await zoneOf('bob')).toBe('America/New_York');
   });
 
   it('/rebound timezone wins over the profile zone on every later command', async () => {
     await h.command(bob, 'rebound', 'timezone asia/kolkata');
-    expect(zoneOf('bob')).toBe('Asia/Kolkata');
+    expect(await zoneOf('bob')).toBe('Asia/Kolkata');
     await h.command(bob, 'applied', 'Acme | SRE');
     await h.command(bob, 'stats');
     await h.command({ ...bob, timezone: 'America/New_York' }, 'followups');
-    expect(zoneOf('bob')).toBe('Asia/Kolkata');
+    expect(await zoneOf('bob')).toBe('Asia/Kolkata');
   });
 
   it.each([
@@ -43,13 +43,13 @@ describe("a member's chosen timezone", () => {
     const reply = await h.command(bob, 'rebound', `timezone ${typed}`);
     expect(replyText(reply)).toContain(`"${typed}" is a fixed abbreviation`);
     expect(replyText(reply)).toContain(suggested);
-    expect(zoneOf('bob')).toBe('Europe/Berlin');
+    expect(await zoneOf('bob')).toBe('Europe/Berlin');
   });
 
   it('suggests the Area/City name for a bare city, also for a group zone in setup', async () => {
     expect(replyText(await h.command(bob, 'rebound', 'timezone Berlin'))).toMatch(/did you mean Europe\/Berlin\?/);
     const setup = await h.command('zoe', 'rebound', 'setup 09:00 PST', { channelId: 'C2' });
     expect(replyText(setup)).toContain('America/Los_Angeles');
-    expect(h.store.groups.findByChannel(GROUP, 'C2')).toBeNull();
+    expect(await h.store.groups.findByChannel(GROUP, 'C2')).toBeNull();
   });
 });

@@ -19,6 +19,6 @@ describe('a message written to the bot in a DM', () => {
       else expect(text).not.toContain(`/${c.id} — `);
     }
     // Writing to the bot makes nobody a member.
-    expect(h.store.members.listByUser({ platform: 'slack', workspaceId: 'T1' }, 'bob')).toEqual([]);
+    expect(await h.store.members.listByUser({ platform: 'slack', workspaceId: 'T1' }, 'bob')).toEqual([]);
   });
 });

@@ -11,8 +11,8 @@ describe('only joining or logging makes someone a member', () => {
   });
   afterEach(() => h.close());
 
-  const memberOf = (userId: string) => {
-    const group = h.store.groups.findByChannel(GROUP, 'C1');
+  const memberOf = async (userId: string) => {
+    const group = await h.store.groups.findByChannel(GROUP, 'C1');
     return group ? h.store.members.find(group.id, userId) : null;
   };
   const sentTo = (userId: string) => h.chat.sent.filter((s) => s.kind === 'dm' && s.to === userId);
@@ -23,7 +23,7 @@ describe('only joining or logging makes someone a member', () => {
     await h.command('bob', 'followups');
     await h.command('bob', 'rebound', 'help');
     await h.command('bob', 'rebound', 'export');
-    expect(memberOf('bob')).toBeNull();
+    expect(await memberOf('bob')).toBeNull();
     await h.advanceTo(new Date('2026-12-09T12:00:00Z'));
     expect(sentTo('bob')).toEqual([]);
     expect(sentTo('alice').length).toBeGreaterThan(0);
@@ -32,14 +32,14 @@ describe('only joining or logging makes someone a member', () => {
   it('a setting from someone who never joined asks them to join and makes no member', async () => {
     const reply = await h.command('bob', 'rebound', 'timezone Asia/Kolkata');
     expect(replyText(reply)).toMatch(/not joined #job-hunt.*\/rebound join/s);
-    expect(memberOf('bob')).toBeNull();
+    expect(await memberOf('bob')).toBeNull();
   });
 
   it('a first /applied in the group channel makes its author a member, and its reply says so once', async () => {
     const first = await h.command('bob', 'applied', 'Acme | SRE');
     expect(replyText(first)).toMatch(/Logged: SRE at Acme/);
     expect(replyText(first)).toMatch(/You've joined #job-hunt: I'll nudge you by DM.*\/rebound leave stops it/);
-    expect(memberOf('bob')?.active).toBe(true);
+    expect((await memberOf('bob'))?.active).toBe(true);
     const second = await h.command('bob', 'applied', 'Globex | PM');
     expect(replyText(second)).not.toMatch(/You've joined/);
   });
@@ -47,8 +47,8 @@ describe('only joining or logging makes someone a member', () => {
   it('a first /rejected, /update or /feedback says it made its author a member', async () => {
     expect(replyText(await h.command('carol', 'rejected', 'Acme | SRE'))).toMatch(/You've joined #job-hunt/);
     expect(replyText(await h.command('dan', 'update', 'Sent two applications'))).toMatch(/You've joined #job-hunt/);
-    expect(memberOf('carol')?.active).toBe(true);
-    expect(memberOf('dan')?.active).toBe(true);
+    expect((await memberOf('carol'))?.active).toBe(true);
+    expect((await memberOf('dan'))?.active).toBe(true);
   });
 
   it('after /rebound leave, /applied asks to join again, stores nothing and posts nothing', async () => {
@@ -57,9 +57,9 @@ describe('only joining or logging makes someone a member', () => {
     const posts = h.chat.sent.filter((s) => s.kind === 'channel').length;
     const reply = await h.command('bob', 'applied', 'Acme | SRE');
     expect(replyText(reply)).toMatch(/You left #job-hunt.*\/rebound join/s);
-    const bob = memberOf('bob');
+    const bob = await memberOf('bob');
     expect(bob?.active).toBe(false);
-    expect(h.store.applications.listByMember(bob?.id ?? 0)).toEqual([]);
+    expect(await h.store.applications.listByMember(bob?.id ?? 0)).toEqual([]);
     expect(h.chat.sent.filter((s) => s.kind === 'channel').length).toBe(posts);
   });
 
@@ -75,10 +75,10 @@ describe('only joining or logging makes someone a member', () => {
     }
     // A setting is refused the same way, and does not bring them back.
     expect(replyText(await h.command('bob', 'rebound', 'quiet 22-07'))).toMatch(/You left #job-hunt.*\/rebound join/s);
-    const bob = memberOf('bob');
+    const bob = await memberOf('bob');
     expect(bob?.active).toBe(false);
     expect(bob?.quietStartMinute).toBe(21 * 60);
-    expect(h.store.followUps.listByMember(bob?.id ?? 0, ['pending'])).toEqual([]);
+    expect(await h.store.followUps.listByMember(bob?.id ?? 0, ['pending'])).toEqual([]);
   });
 
   it('/rebound join brings someone who left back, and then /applied is logged', async () => {

@@ -5,8 +5,8 @@ import { buttonsOf, createWorld, replyText, type World } from '../helpers/world.
 
 describe('a rejection turns into a plan of follow-ups', () => {
   let h: World;
-  const aliceId = () => h.store.members.find(1, 'alice')?.id ?? 0;
-  const open = () => h.store.followUps.listByMember(aliceId(), ['pending', 'snoozed']);
+  const aliceId = async () => (await h.store.members.find(1, 'alice'))?.id ?? 0;
+  const open = async () => h.store.followUps.listByMember(await aliceId(), ['pending', 'snoozed']);
   /** Nudges only: reminders and other DMs are the scheduler's business. */
   const nudges = () => h.chat.dmsTo('alice').filter((d) => /from your plan/.test(d.text));
 
@@ -25,11 +25,7 @@ describe('a rejection turns into a plan of follow-ups', () => {
     expect(text).toMatch(/Thu 26 Nov, 10:00: Ask for feedback at Acme/);
     expect(text).toMatch(/Sat 28 Nov, 10:00: Connect with people at Acme/);
     expect(text).toMatch(/Right now: pick the next role/);
-    expect(
-      open()
-        .map((f) => f.ruleId)
-        .sort(),
-    ).toEqual(
+    expect((await open()).map((f) => f.ruleId).sort()).toEqual(
       [
         'connect',
         'engage',
@@ -46,7 +42,7 @@ describe('a rejection turns into a plan of follow-ups', () => {
     await h.command('alice', 'applied', 'Globex | SRE');
     await h.command('alice', 'rejected', 'globex | SRE | screen');
     await h.command('alice', 'rejected', 'Initech');
-    const apps = h.store.applications.listByMember(aliceId());
+    const apps = await h.store.applications.listByMember(await aliceId());
     expect(apps.map((a) => [a.company, a.status])).toEqual([
       ['Globex', 'rejected'],
       ['Initech', 'rejected'],
@@ -112,23 +108,23 @@ describe('a rejection turns into a plan of follow-ups', () => {
 
   it('stops stay-in-touch for that company when it is skipped', async () => {
     await h.command('alice', 'rejected', 'Acme | SRE');
-    const stay = open().filter((f) => f.ruleId === 'stay-in-touch');
+    const stay = (await open()).filter((f) => f.ruleId === 'stay-in-touch');
     expect(stay).toHaveLength(3);
     await h.click('alice', `fu:skip:${stay[0]?.id}`);
-    expect(open().filter((f) => f.ruleId === 'stay-in-touch')).toEqual([]);
+    expect((await open()).filter((f) => f.ruleId === 'stay-in-touch')).toEqual([]);
   });
 
   it('closes the feedback steps when feedback is logged for that application', async () => {
     await h.command('alice', 'rejected', 'Acme | SRE | interview');
     const reply = await h.command('alice', 'feedback', 'acme | wanted more system design depth');
     expect(replyText(reply)).toMatch(/saved to your lessons/);
-    expect(open().map((f) => f.ruleId)).not.toContain('request-feedback');
+    expect((await open()).map((f) => f.ruleId)).not.toContain('request-feedback');
   });
 
   it('drops the +7 day keep-applying step when an application was logged since', async () => {
     await h.command('alice', 'rejected', 'Acme | SRE');
     await h.command('alice', 'applied', 'Globex | SRE');
-    expect(open().map((f) => f.ruleId)).not.toContain('keep-applying');
+    expect((await open()).map((f) => f.ruleId)).not.toContain('keep-applying');
     await h.advanceTo(new Date('2026-12-03T12:00:00Z'));
     expect(nudges().some((d) => /Line up your next application/.test(d.text))).toBe(false);
   });
@@ -166,16 +162,16 @@ describe('a rejection turns into a plan of follow-ups', () => {
     const fallback = h.chat.sent.filter((s) => s.kind === 'channel' && /from your plan/.test(s.text));
     expect(fallback).toHaveLength(1);
     expect(mentionedUsers(fallback[0]?.message ?? { blocks: [] })).toEqual(['alice']);
-    expect(h.store.members.find(1, 'alice')?.dmUnreachable).toBe(true);
+    expect((await h.store.members.find(1, 'alice'))?.dmUnreachable).toBe(true);
     await h.command('alice', 'rebound', 'join');
-    expect(h.store.members.find(1, 'alice')?.dmUnreachable).toBe(false);
+    expect((await h.store.members.find(1, 'alice'))?.dmUnreachable).toBe(false);
     await h.advanceTo(new Date('2026-11-28T10:00:00Z'));
     expect(nudges().some((d) => /Connect with people/.test(d.text))).toBe(true);
   });
 
   it('answers a click on an already-done step with what happened to it', async () => {
     await h.command('alice', 'rejected', 'Acme | SRE');
-    const step = open()[0];
+    const step = (await open())[0];
     await h.click('alice', `fu:done:${step?.id}`);
     expect(replyText(await h.click('alice', `fu:skip:${step?.id}`))).toMatch(/already done/);
   });

@@ -3,8 +3,8 @@ import { createWorld, buttonsOf, replyText, type World } from '../helpers/world.
 
 describe('/followups lists what is due with buttons, then the next steps to come without', () => {
   let h: World;
-  const aliceId = () => h.store.members.find(1, 'alice')?.id ?? 0;
-  const open = () => h.store.followUps.listByMember(aliceId(), ['pending', 'snoozed']);
+  const aliceId = async () => (await h.store.members.find(1, 'alice'))?.id ?? 0;
+  const open = async () => h.store.followUps.listByMember(await aliceId(), ['pending', 'snoozed']);
   const stepButtons = (reply: Awaited<ReturnType<World['command']>>) =>
     buttonsOf(reply).filter((b) => /^fu:(done|snooze|skip):/.test(b));
   const idOf = (actionId: string) => Number(actionId.split(':')[2]);
@@ -24,10 +24,10 @@ describe('/followups lists what is due with buttons, then the next steps to come
     expect(text).toMatch(/Due now \(1\)/);
     expect(text).toMatch(/Ask for feedback at Acme \(due Thu 26 Nov, 10:00\)/);
     expect(text).toMatch(/Coming up:\n• Sat 28 Nov, 10:00: Connect with people at Acme/);
-    const due = open().filter((f) => f.dueAt.getTime() <= h.clock.now().getTime());
+    const due = (await open()).filter((f) => f.dueAt.getTime() <= h.clock.now().getTime());
     expect(new Set(stepButtons(reply).map(idOf))).toEqual(new Set(due.map((f) => f.id)));
     expect(stepButtons(reply).some((b) => b.startsWith('fu:snooze:'))).toBe(true);
-    const coming = open().length - due.length;
+    const coming = (await open()).length - due.length;
     expect(coming).toBeGreaterThan(5);
     expect(text.match(/^• /gm)).toHaveLength(5);
     expect(text).toContain(`…and ${coming - 5} more later on.`);
@@ -52,14 +52,14 @@ describe('/followups lists what is due with buttons, then the next steps to come
     const second = await h.click('alice', connectSkip ?? '');
     expect(replyText(second)).toMatch(/^↷ Skipped: Connect with people at Acme/);
     expect(replyText(second)).toMatch(/Nothing is due right now/);
-    expect(h.store.followUps.get(idOf(connectSkip ?? ''))?.status).toBe('skipped');
+    expect((await h.store.followUps.get(idOf(connectSkip ?? '')))?.status).toBe('skipped');
   });
 
   it('pages due steps so that every shown step has its buttons', async () => {
     for (const company of ['Globex', 'Initech', 'Umbrella'])
       await h.command('alice', 'rejected', `${company} | SRE | interview`);
     await h.advanceTo(new Date('2026-11-28T09:30:00Z'));
-    const due = open().filter((f) => f.dueAt.getTime() <= h.clock.now().getTime());
+    const due = (await open()).filter((f) => f.dueAt.getTime() <= h.clock.now().getTime());
     expect(due.length).toBe(8);
     const first = await h.command('alice', 'followups');
     expect(replyText(first)).toMatch(/Due now \(8\), page 1 of 2/);

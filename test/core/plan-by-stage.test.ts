@@ -3,12 +3,9 @@ import { createWorld, replyText, type World } from '../helpers/world.ts';
 
 describe('a rejection plans the steps that fit the stage it came at', () => {
   let h: World;
-  const aliceId = () => h.store.members.find(1, 'alice')?.id ?? 0;
-  const openRules = () =>
-    h.store.followUps
-      .listByMember(aliceId(), ['pending', 'snoozed'])
-      .map((f) => f.ruleId)
-      .sort();
+  const aliceId = async () => (await h.store.members.find(1, 'alice'))?.id ?? 0;
+  const openRules = async () =>
+    (await h.store.followUps.listByMember(await aliceId(), ['pending', 'snoozed'])).map((f) => f.ruleId).sort();
   const nudges = () => h.chat.dmsTo('alice').filter((d) => /from your plan/.test(d.text));
 
   beforeEach(async () => {
@@ -27,7 +24,7 @@ describe('a rejection plans the steps that fit the stage it came at', () => {
       expect(text).toMatch(/Stay in touch with Acme/);
       expect(text).toMatch(/Right now: pick the next role/);
       expect(text).not.toMatch(/feedback|interview/i);
-      expect(openRules()).toEqual(
+      expect(await openRules()).toEqual(
         [
           'connect-company',
           'keep-applying',
@@ -52,7 +49,7 @@ describe('a rejection plans the steps that fit the stage it came at', () => {
   it('treats a rejection with no stage as one at the application stage', async () => {
     const text = replyText(await h.command('alice', 'rejected', 'Acme | SRE'));
     expect(text).toMatch(/Ask the recruiter at Acme for pointers/);
-    expect(openRules()).not.toContain('request-feedback');
+    expect(await openRules()).not.toContain('request-feedback');
   });
 
   it.each(['interview', 'final', 'offer'])(
@@ -61,7 +58,7 @@ describe('a rejection plans the steps that fit the stage it came at', () => {
       const text = replyText(await h.command('alice', 'rejected', `Acme | SRE | ${stage}`));
       expect(text).toMatch(/Thu 26 Nov, 10:00: Ask for feedback at Acme/);
       expect(text).not.toMatch(/recruiter/);
-      expect(openRules()).toEqual(
+      expect(await openRules()).toEqual(
         [
           'connect',
           'engage',

@@ -109,7 +109,7 @@ describe('any text in any field', () => {
       { numRuns: 150 },
     );
     // Whatever happened, the group is still there and the caller still in it.
-    expect(h.store.groups.findByChannel({ platform: 'slack', workspaceId: 'T1' }, 'C1')).not.toBeNull();
+    expect(await h.store.groups.findByChannel({ platform: 'slack', workspaceId: 'T1' }, 'C1')).not.toBeNull();
   });
 
   it('the rejection form refuses bad fields inline and stores nothing', async () => {

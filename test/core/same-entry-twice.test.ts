@@ -44,7 +44,7 @@ describe('the same rejection or application logged twice within a day is asked a
     expect(logged.type).toBe('replace');
     expect(replyText(logged)).toMatch(/I'm sorry about Acme/);
     expect(buttonsOf(logged)).toEqual([expect.stringMatching(/^undo:r:/)]);
-    const rejections = h.store.rejections.listByMember(h.store.members.find(1, 'alice')?.id ?? 0);
+    const rejections = await h.store.rejections.listByMember((await h.store.members.find(1, 'alice'))?.id ?? 0);
     expect(rejections.map((r) => [r.stage, r.note])).toEqual([
       ['interview', null],
       ['final', 'they called back'],

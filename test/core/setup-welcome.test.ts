@@ -25,26 +25,26 @@ describe('/rebound setup posts its welcome before it makes a group', () => {
     expect(replyText(reply)).toMatch(/can't post in this channel, so it is not a group yet/);
     expect(replyText(reply)).toContain('Invite me first (the hint of the platform).');
     expect(replyText(reply)).toMatch(/run \/rebound setup again/);
-    expect(h.store.groups.findByChannel(WS, 'C1')).toBeNull();
+    expect(await h.store.groups.findByChannel(WS, 'C1')).toBeNull();
     // Nobody was made a member, so nobody gets a check-in or a DM later.
-    expect(h.store.members.listByUser(WS, 'alice')).toEqual([]);
+    expect(await h.store.members.listByUser(WS, 'alice')).toEqual([]);
   });
 
   it('without a hint from the platform, says in plain words to add the bot to the channel', async () => {
     h.chat.failNext(DeliveryError.permanent('refused'), 'channel');
     const reply = await h.command('alice', 'rebound', 'setup');
     expect(replyText(reply)).toMatch(/Add me to this channel/);
-    expect(h.store.groups.findByChannel(WS, 'C1')).toBeNull();
+    expect(await h.store.groups.findByChannel(WS, 'C1')).toBeNull();
   });
 
   it('when the platform fails for a moment, makes no group and asks to try again', async () => {
     h.chat.failNext(DeliveryError.transient('timeout'), 'channel');
     const reply = await h.command('alice', 'rebound', 'setup');
     expect(replyText(reply)).toMatch(/just now.*again in a minute/s);
-    expect(h.store.groups.findByChannel(WS, 'C1')).toBeNull();
+    expect(await h.store.groups.findByChannel(WS, 'C1')).toBeNull();
     // The next try works.
     expect(replyText(await h.command('alice', 'rebound', 'setup'))).toMatch(/^Done/);
-    expect(h.store.groups.findByChannel(WS, 'C1')).not.toBeNull();
+    expect(await h.store.groups.findByChannel(WS, 'C1')).not.toBeNull();
   });
 
   it('once the welcome is posted, makes the group, and the welcome says what the group sees and how to change it', async () => {
@@ -55,8 +55,8 @@ describe('/rebound setup posts its welcome before it makes a group', () => {
     expect(welcome[0]?.text).toMatch(/What the group sees: by default.*company and role/s);
     expect(welcome[0]?.text).toContain('/rebound visibility counts');
     expect(welcome[0]?.text).toContain('/rebound visibility private');
-    const group = h.store.groups.findByChannel(WS, 'C1');
+    const group = await h.store.groups.findByChannel(WS, 'C1');
     expect(group?.adminUserIds).toEqual(['alice']);
-    expect(h.store.members.find(group?.id ?? 0, 'alice')?.active).toBe(true);
+    expect((await h.store.members.find(group?.id ?? 0, 'alice'))?.active).toBe(true);
   });
 });

@@ -15,24 +15,26 @@ describe("two workspaces never see each other's data", () => {
   it('keeps groups, members and applications apart even when ids collide', async () => {
     await h.command('alice', 'applied', 'Acme | SRE');
     await h.command('alice', 'applied', 'Globex | PM', t2);
-    const g1 = h.store.groups.findByChannel({ platform: 'slack', workspaceId: 'T1' }, 'C1');
-    const g2 = h.store.groups.findByChannel({ platform: 'slack', workspaceId: 'T2' }, 'C1');
+    const g1 = await h.store.groups.findByChannel({ platform: 'slack', workspaceId: 'T1' }, 'C1');
+    const g2 = await h.store.groups.findByChannel({ platform: 'slack', workspaceId: 'T2' }, 'C1');
     expect(g1?.id).not.toBe(g2?.id);
-    const m1 = h.store.members.find(g1?.id ?? 0, 'alice');
-    const m2 = h.store.members.find(g2?.id ?? 0, 'alice');
-    expect(h.store.applications.listByMember(m1?.id ?? 0).map((a) => a.company)).toEqual(['Acme']);
-    expect(h.store.applications.listByMember(m2?.id ?? 0).map((a) => a.company)).toEqual(['Globex']);
+    const m1 = await h.store.members.find(g1?.id ?? 0, 'alice');
+    const m2 = await h.store.members.find(g2?.id ?? 0, 'alice');
+    expect((await h.store.applications.listByMember(m1?.id ?? 0)).map((a) => a.company)).toEqual(['Acme']);
+    expect((await h.store.applications.listByMember(m2?.id ?? 0)).map((a) => a.company)).toEqual(['Globex']);
     const list = await h.command('alice', 'feedback', 'Globex | anything');
     expect(replyText(list)).toMatch(/no application to Globex/);
   });
 
   it('refuses a button from another workspace as if the step did not exist', async () => {
     await h.command('alice', 'rejected', 'Acme | SRE');
-    const g1 = h.store.groups.findByChannel({ platform: 'slack', workspaceId: 'T1' }, 'C1');
-    const step = h.store.followUps.listByMember(h.store.members.find(g1?.id ?? 0, 'alice')?.id ?? 0, ['pending'])[0];
+    const g1 = await h.store.groups.findByChannel({ platform: 'slack', workspaceId: 'T1' }, 'C1');
+    const step = (
+      await h.store.followUps.listByMember((await h.store.members.find(g1?.id ?? 0, 'alice'))?.id ?? 0, ['pending'])
+    )[0];
     const reply = await h.click('alice', `fu:done:${step?.id}`, t2);
     expect(replyText(reply)).toMatch(/no longer exists/);
-    expect(h.store.followUps.get(step?.id ?? 0)?.status).toBe('pending');
+    expect((await h.store.followUps.get(step?.id ?? 0))?.status).toBe('pending');
   });
 
   it('ignores a reaction from another workspace on a post id that exists elsewhere', async () => {
@@ -124,10 +126,10 @@ describe('group admins', () => {
 
   it('lets only an admin change the setup on Slack, and hands an admin-less group to the next person who sets it up', async () => {
     expect(replyText(await h.command('bob', 'rebound', 'setup 10:00'))).toMatch(/Only its admins/);
-    const group = h.store.groups.findByChannel({ platform: 'slack', workspaceId: 'T1' }, 'C1');
-    h.store.groups.update(group?.id ?? 0, { adminUserIds: [] });
+    const group = await h.store.groups.findByChannel({ platform: 'slack', workspaceId: 'T1' }, 'C1');
+    await h.store.groups.update(group?.id ?? 0, { adminUserIds: [] });
     expect(replyText(await h.command('bob', 'rebound', 'setup 10:00'))).toMatch(/settings updated/);
-    expect(h.store.groups.get(group?.id ?? 0)?.adminUserIds).toEqual(['bob']);
-    expect(h.store.groups.get(group?.id ?? 0)?.checkInMinute).toBe(600);
+    expect((await h.store.groups.get(group?.id ?? 0))?.adminUserIds).toEqual(['bob']);
+    expect((await h.store.groups.get(group?.id ?? 0))?.checkInMinute).toBe(600);
   });
 });

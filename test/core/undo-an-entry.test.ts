@@ -103,8 +103,8 @@ describe('Undo on a logging reply', () => {
     await h.command('alice', 'applied', 'Acme | SRE');
     const reply = await h.command('alice', 'rejected', 'Acme | SRE | screen');
     await h.click('alice', undoOf(reply));
-    const member = h.store.members.find(1, 'alice');
-    expect(h.store.applications.listByMember(member?.id ?? 0).map((a) => [a.company, a.status])).toEqual([
+    const member = await h.store.members.find(1, 'alice');
+    expect((await h.store.applications.listByMember(member?.id ?? 0)).map((a) => [a.company, a.status])).toEqual([
       ['Acme', 'applied'],
     ]);
     expect(count(h, 'rejections')).toBe(0);
@@ -131,15 +131,15 @@ describe('Undo on a logging reply', () => {
 
   it('undoing an application reopens the "line up your next application" step it ticked off', async () => {
     await h.command('alice', 'rejected', 'Initech | SRE');
-    const open = () =>
-      h.store.followUps
-        .listByMember(h.store.members.find(1, 'alice')?.id ?? 0, ['pending', 'snoozed'])
-        .filter((f) => f.ruleId === 'keep-applying').length;
-    const before = open();
+    const open = async () =>
+      (
+        await h.store.followUps.listByMember((await h.store.members.find(1, 'alice'))?.id ?? 0, ['pending', 'snoozed'])
+      ).filter((f) => f.ruleId === 'keep-applying').length;
+    const before = await open();
     h.clock.set(new Date('2026-11-25T13:00:00Z'));
     const reply = await h.command('alice', 'applied', 'Acme | SRE');
-    expect(open()).toBe(before - 1);
+    expect(await open()).toBe(before - 1);
     await h.click('alice', undoOf(reply));
-    expect(open()).toBe(before);
+    expect(await open()).toBe(before);
   });
 });

@@ -16,7 +16,7 @@ function breakGroupLookup(store: Store): Store {
     ...store,
     groups: {
       ...store.groups,
-      findByChannel: () => {
+      findByChannel: async () => {
         throw new Error('database is locked');
       },
     },

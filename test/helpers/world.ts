@@ -50,9 +50,24 @@ export interface TestCore {
   readonly waits: number[];
 }
 
+/**
+ * One SQLite store per open database: its gate keeps the transactions on that connection apart, so
+ * every core built on the same open database shares it (two gates on one connection would let one
+ * core's statements land inside the other's transaction).
+ */
+const sqliteStores = new WeakMap<OpenedDatabase, Store>();
+
+function sqliteStoreOf(database: OpenedDatabase): Store {
+  const known = sqliteStores.get(database);
+  if (known) return known;
+  const store = createSqliteStore(database);
+  sqliteStores.set(database, store);
+  return store;
+}
+
 export function createTestCore(options: TestCoreOptions): TestCore {
   const database = options.database ?? openDatabase(options.file ?? ':memory:');
-  const sqlite = createSqliteStore(database);
+  const sqlite = sqliteStoreOf(database);
   const store = options.wrapStore ? options.wrapStore(sqlite) : sqlite;
   const clock = options.clock ?? new ManualClock(options.start ?? DEFAULT_START);
   const logger = options.logger ?? new RecordingLogger();
@@ -124,7 +139,7 @@ export interface World {
   /** Moves the clock to `to`, sweeping at every moment something falls due. */
   advanceTo(to: Date): Promise<void>;
   /** When a delivery was marked sent, as an ISO string (null when it was not). */
-  sentAt(key: string): string | null;
+  sentAt(key: string): Promise<string | null>;
   close(): void;
 }
 
@@ -198,14 +213,14 @@ export function createWorld(options: WorldOptions = {}): World {
       }),
     advance: (ms) => advanceTo(new Date(clock.now().getTime() + ms)),
     advanceTo,
-    sentAt: (key) => store.deliveries.get(key)?.sentAt?.toISOString() ?? null,
+    sentAt: async (key) => (await store.deliveries.get(key))?.sentAt?.toISOString() ?? null,
     close: () => database.close(),
   };
 }
 
 export interface GroupWorld extends World {
   readonly groupId: number;
-  memberId(userId: string): number;
+  memberId(userId: string): Promise<number>;
 }
 
 /**
@@ -228,14 +243,14 @@ export async function createGroupWorld(
   for (const m of options.members ?? [{ userId: 'alice' }]) {
     await world.run(m.timezone ? { userId: m.userId, timezone: m.timezone } : m.userId, '/rebound join');
   }
-  const group = world.store.groups.findByChannel({ platform: 'slack', workspaceId: 'T1' }, 'C1');
+  const group = await world.store.groups.findByChannel({ platform: 'slack', workspaceId: 'T1' }, 'C1');
   if (!group) throw new Error('the group was not set up');
   world.chat.clear();
   return {
     ...world,
     groupId: group.id,
-    memberId(userId) {
-      const m = world.store.members.find(group.id, userId);
+    async memberId(userId) {
+      const m = await world.store.members.find(group.id, userId);
       if (!m) throw new Error(`${userId} is not a member`);
       return m.id;
     },

@@ -10,11 +10,11 @@ import { ledgerClaim } from './ledger-keys.ts';
  * member per week (ledger key `network:{member}:{week}`) and marked once per group per week
  * (`network-week:{group}:{week}`) so later sweeps pass over the group with one lookup.
  */
-export function createWeeklyNetworkSteps(deps: CoreDeps, owner: string): number {
+export async function createWeeklyNetworkSteps(deps: CoreDeps, owner: string): Promise<number> {
   const base = findRule(deps.rules, 'network');
   if (!base) return 0;
   const now = deps.clock.now();
-  const candidates = deps.store.groups.listAll().flatMap((group) => {
+  const candidates = (await deps.store.groups.listAll()).flatMap((group) => {
     const rule = effectiveRule(base, group.ruleSettings[base.id]);
     const today = groupDate(group, now);
     const first = firstCheckInDayOfWeek(group, today);
@@ -27,15 +27,15 @@ export function createWeeklyNetworkSteps(deps: CoreDeps, owner: string): number 
     return [{ group, week, dueAt, marker }];
   });
   if (candidates.length === 0) return 0;
-  const done = deps.store.deliveries.existingKeys(candidates.map((c) => c.marker.key));
+  const done = await deps.store.deliveries.existingKeys(candidates.map((c) => c.marker.key));
   let created = 0;
   for (const { group, week, dueAt, marker } of candidates.filter((c) => !done.has(c.marker.key))) {
-    created += deps.store.transaction(() => {
-      if (!deps.store.deliveries.claim(marker, now)) return 0;
-      deps.store.deliveries.markSent(marker.key, null, now);
-      const members = deps.store.members
-        .listByGroup(group.id, { activeOnly: true })
-        .filter((m) => m.joinedAt.getTime() <= dueAt.getTime());
+    created += await deps.store.transaction(async (tx) => {
+      if (!(await tx.deliveries.claim(marker, now))) return 0;
+      await tx.deliveries.markSent(marker.key, null, now);
+      const members = (await tx.members.listByGroup(group.id, { activeOnly: true })).filter(
+        (m) => m.joinedAt.getTime() <= dueAt.getTime(),
+      );
       const claims = members.map((m) => ({
         m,
         claim: ledgerClaim(
@@ -44,14 +44,14 @@ export function createWeeklyNetworkSteps(deps: CoreDeps, owner: string): number 
           owner,
         ),
       }));
-      const owned = deps.store.deliveries.claimMany(
+      const owned = await tx.deliveries.claimMany(
         claims.map((c) => c.claim),
         now,
       );
       const steps: NewFollowUp[] = [];
       for (const { m, claim } of claims) {
         if (!owned.has(claim.key)) continue;
-        deps.store.deliveries.markSent(claim.key, null, now);
+        await tx.deliveries.markSent(claim.key, null, now);
         steps.push({
           workspace: group.workspace,
           memberId: m.id,
@@ -62,7 +62,7 @@ export function createWeeklyNetworkSteps(deps: CoreDeps, owner: string): number 
         });
       }
       // In parts, so a large group stays under SQLite's limit on statement parameters.
-      for (let i = 0; i < steps.length; i += 1000) deps.store.followUps.createMany(steps.slice(i, i + 1000), now);
+      for (let i = 0; i < steps.length; i += 1000) await tx.followUps.createMany(steps.slice(i, i + 1000), now);
       return steps.length;
     });
   }

@@ -6,7 +6,7 @@
 import type { CoreDeps } from '../deps.ts';
 import { DeliveryError } from '../errors.ts';
 import type { Message } from '../messages.ts';
-import type { SentMessage } from '../ports/index.ts';
+import type { SentMessage, Store } from '../ports/index.ts';
 import type { Group, Member } from '../types.ts';
 
 export interface RetryPolicy {
@@ -63,28 +63,29 @@ export type ClaimedOutcome<S extends SentMessage = SentMessage> =
 /**
  * Sends a claimed delivery under the ledger's rules: before every platform call (retries too) the
  * attempt is written and the claim's ownership checked; right after the platform accepts, the keys
- * are marked sent, together with `record` (what the caller stores about the sent message), in one
- * local transaction. That transaction is the whole window in which a crash leaves the outcome unknown.
+ * are marked sent, together with `record` (what the caller stores about the sent message, through
+ * `tx`), in one local transaction. That transaction is the whole window in which a crash leaves the
+ * outcome unknown.
  */
 export async function sendClaimed<S extends SentMessage>(
   deps: CoreDeps,
   claim: { readonly keys: readonly string[]; readonly owner: string },
   policy: RetryPolicy,
   send: () => Promise<S>,
-  record?: (sent: S, now: Date) => void,
+  record?: (tx: Store, sent: S, now: Date) => Promise<void>,
 ): Promise<ClaimedOutcome<S>> {
   try {
-    const sent = await sendWithRetry(() => {
-      const owned = deps.store.transaction(() =>
-        deps.store.deliveries.startAttempt(claim.keys, claim.owner, deps.clock.now()),
+    const sent = await sendWithRetry(async () => {
+      const owned = await deps.store.transaction((tx) =>
+        tx.deliveries.startAttempt(claim.keys, claim.owner, deps.clock.now()),
       );
       if (!owned) throw new ClaimLostError('claim released or taken by another process');
       return send();
     }, policy);
     const now = deps.clock.now();
-    deps.store.transaction(() => {
-      for (const key of claim.keys) deps.store.deliveries.markSent(key, sent, now);
-      record?.(sent, now);
+    await deps.store.transaction(async (tx) => {
+      for (const key of claim.keys) await tx.deliveries.markSent(key, sent, now);
+      await record?.(tx, sent, now);
     });
     return { outcome: 'sent', sent };
   } catch (error) {
@@ -95,11 +96,11 @@ export async function sendClaimed<S extends SentMessage>(
 }
 
 /** Marks keys failed after the retries ran out or a permanent refusal; the caller logs it. */
-export function markFailed(deps: CoreDeps, keys: readonly string[], error: DeliveryError): void {
+export async function markFailed(deps: CoreDeps, keys: readonly string[], error: DeliveryError): Promise<void> {
   const now = deps.clock.now();
-  deps.store.transaction(() =>
-    keys.forEach((k) => deps.store.deliveries.markFailed(k, `${error.kind}: ${error.message}`, now)),
-  );
+  await deps.store.transaction(async (tx) => {
+    for (const k of keys) await tx.deliveries.markFailed(k, `${error.kind}: ${error.message}`, now);
+  });
 }
 
 /**
@@ -142,11 +143,11 @@ export async function sendToMember(
       { ...log, failure: 'permanent' },
       'DM failed permanently; falling back to one mention in the group channel',
     );
-    deps.store.members.update(member.id, { dmUnreachable: true });
+    await deps.store.members.update(member.id, { dmUnreachable: true });
     result = await inChannel();
   }
   if (result.outcome === 'failed') {
-    markFailed(deps, claim.keys, result.error);
+    await markFailed(deps, claim.keys, result.error);
     deps.logger.error({ ...log, outcome: 'failed', failure: result.error.kind }, `${claim.what} not delivered`);
   } else if (result.outcome === 'lost') {
     deps.logger.warn({ ...log, outcome: 'lost' }, `${claim.what} claim was released by another process; not sent here`);

@@ -10,25 +10,25 @@ import { openReminderDays, toRemind, waitingForReminder } from './send-check-in-
  * waiting for their quiet hours to end. The console uses it to run
  * the sweep at exactly those moments when it moves its clock; the heartbeat does not need it.
  */
-export function nextWake(
+export async function nextWake(
   deps: CoreDeps,
   after: Date,
   extra: readonly ((after: Date) => Date | null)[] = [],
-): Date | null {
+): Promise<Date | null> {
   const candidates: Date[] = [];
-  const due = deps.store.followUps.nextDueAfter(after);
+  const due = await deps.store.followUps.nextDueAfter(after);
   if (due) candidates.push(due);
   const seen = new Set<number>();
-  for (const f of deps.store.followUps.listDue(after, 5000)) {
+  for (const f of await deps.store.followUps.listDue(after, 5000)) {
     if (seen.has(f.memberId)) continue;
     seen.add(f.memberId);
-    const member = deps.store.members.get(f.memberId);
-    const group = member ? deps.store.groups.get(member.groupId) : null;
+    const member = await deps.store.members.get(f.memberId);
+    const group = member ? await deps.store.groups.get(member.groupId) : null;
     if (!member || !group) continue;
     const reach = availability(member, group, after);
     if (!reach.reachable && reach.notBefore) candidates.push(reach.notBefore);
   }
-  const groups = deps.store.groups.listAll();
+  const groups = await deps.store.groups.listAll();
   for (const group of groups) {
     for (const timeOf of [(d: string) => checkInAt(group, d), (d: string) => reminderAt(group, d)]) {
       const t = nextOnCheckInDay(group, after, timeOf);
@@ -36,8 +36,8 @@ export function nextWake(
     }
   }
   for (const day of openReminderDays(groups, after)) {
-    const waiting = waitingForReminder(deps, day);
-    const remind = toRemind(deps, day, waiting);
+    const waiting = await waitingForReminder(deps, day);
+    const remind = await toRemind(deps, day, waiting);
     for (const member of waiting.filter((m) => remind.has(m.id))) {
       // A paused member's reminder day is recorded as paused, not sent later: only quiet hours wait.
       const reach = availability(member, day.group, after);

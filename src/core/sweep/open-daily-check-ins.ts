@@ -24,7 +24,7 @@ export async function openDailyCheckIns(
 ): Promise<CheckInPostReport> {
   const now = deps.clock.now();
   const due: { group: Group; date: string; key: string }[] = [];
-  for (const group of deps.store.groups.listAll().filter(hasCheckIns)) {
+  for (const group of (await deps.store.groups.listAll()).filter(hasCheckIns)) {
     const date = groupDate(group, now);
     const at = checkInAt(group, date);
     // Not before it is time, and not on the day a group was set up after its check-in time.
@@ -33,11 +33,11 @@ export async function openDailyCheckIns(
     due.push({ group, date, key: ledgerKey({ kind: 'checkin', groupId: group.id, localDate: date }) });
   }
   if (due.length === 0) return { posted: 0, failed: 0 };
-  const existing = deps.store.deliveries.existingKeys(due.map((d) => d.key));
+  const existing = await deps.store.deliveries.existingKeys(due.map((d) => d.key));
   const open = due.filter((d) => !existing.has(d.key));
   if (open.length === 0) return { posted: 0, failed: 0 };
-  const owned = deps.store.transaction(() =>
-    deps.store.deliveries.claimMany(
+  const owned = await deps.store.transaction((tx) =>
+    tx.deliveries.claimMany(
       open.map((d) =>
         ledgerClaim({ kind: 'checkin', groupId: d.group.id, localDate: d.date }, d.group.workspace, owner),
       ),
@@ -51,8 +51,8 @@ export async function openDailyCheckIns(
     const log = { platform: group.workspace.platform, workspace: group.workspace.workspaceId, group: group.id, date };
     // A long queue of sends must not carry a post over midnight: then the day is over, and it is dropped.
     if (groupDate(group, deps.clock.now()) !== date) {
-      deps.store.transaction(() =>
-        deps.store.deliveries.markAbandoned(key, 'the local day ended before it could be posted'),
+      await deps.store.transaction((tx) =>
+        tx.deliveries.markAbandoned(key, 'the local day ended before it could be posted'),
       );
       deps.logger.warn({ ...log, outcome: 'dropped' }, 'check-in post dropped: the day ended');
       continue;
@@ -63,8 +63,8 @@ export async function openDailyCheckIns(
       { keys: [key], owner },
       policy,
       () => deps.chat.postThreadStarter(target, checkInPost(group.id, date), checkInThreadName(date)),
-      (sent, at) => {
-        deps.store.checkIns.saveThread(
+      async (tx, sent, at) => {
+        await tx.checkIns.saveThread(
           {
             workspace: group.workspace,
             groupId: group.id,
@@ -75,7 +75,7 @@ export async function openDailyCheckIns(
           },
           at,
         );
-        deps.store.posts.create(
+        await tx.posts.create(
           {
             workspace: group.workspace,
             groupId: group.id,
@@ -94,7 +94,7 @@ export async function openDailyCheckIns(
       deps.logger.info({ ...log, outcome: 'sent' }, 'check-in thread opened');
     } else if (result.outcome === 'failed') {
       failed++;
-      markFailed(deps, [key], result.error);
+      await markFailed(deps, [key], result.error);
       deps.logger.error({ ...log, outcome: 'failed', failure: result.error.kind }, 'check-in post not delivered');
     } else {
       deps.logger.warn({ ...log, outcome: 'lost' }, 'check-in claim was released by another process; not posted here');

@@ -8,6 +8,6 @@ import type { CoreDeps } from '../deps.ts';
 export const INBOUND_RETENTION_MS = 60 * 60_000;
 
 /** Forgets the inbound ids recorded more than the retention ago; returns how many. Indexed, so cheap each minute. */
-export function pruneInboundLedger(deps: CoreDeps): number {
+export function pruneInboundLedger(deps: CoreDeps): Promise<number> {
   return deps.store.inbound.prune(new Date(deps.clock.now().getTime() - INBOUND_RETENTION_MS));
 }

@@ -11,22 +11,22 @@ export const CLAIM_LEASE_MS = 10 * 60_000;
  * attempt was recorded) is released, so the next sweep sends it. A claim whose send had started may
  * or may not have reached the platform: it is abandoned, never resent (at most once), and logged.
  */
-export function recoverStaleClaims(deps: CoreDeps): { released: number; abandoned: number } {
+export function recoverStaleClaims(deps: CoreDeps): Promise<{ released: number; abandoned: number }> {
   const now = deps.clock.now();
-  return deps.store.transaction(() => {
+  return deps.store.transaction(async (tx) => {
     let released = 0;
     let abandoned = 0;
-    for (const claim of deps.store.deliveries.listStaleClaims(new Date(now.getTime() - CLAIM_LEASE_MS), 1000)) {
+    for (const claim of await tx.deliveries.listStaleClaims(new Date(now.getTime() - CLAIM_LEASE_MS), 1000)) {
       if (claim.attempts === 0) {
-        if (!deps.store.deliveries.release(claim.key)) continue;
-        if (claim.kind === 'nudge' && claim.subjectId !== null) deps.store.followUps.clearNudged([claim.subjectId]);
+        if (!(await tx.deliveries.release(claim.key))) continue;
+        if (claim.kind === 'nudge' && claim.subjectId !== null) await tx.followUps.clearNudged([claim.subjectId]);
         deps.logger.info(
           { kind: claim.kind, member: claim.memberId, outcome: 'released' },
           'stale claim released; it will be sent by the next sweep',
         );
         released++;
       } else {
-        deps.store.deliveries.markAbandoned(claim.key, 'process stopped during the send; not resent');
+        await tx.deliveries.markAbandoned(claim.key, 'process stopped during the send; not resent');
         deps.logger.warn(
           { kind: claim.kind, member: claim.memberId, outcome: 'abandoned' },
           'delivery outcome unknown after a crash; not resent',

@@ -34,11 +34,11 @@ export interface SweepReport {
  */
 export async function runSweep(deps: CoreDeps, options: SweepOptions): Promise<SweepReport> {
   const at = deps.clock.now();
-  const recovered = recoverStaleClaims(deps);
+  const recovered = await recoverStaleClaims(deps);
   // Before the sends, so a failing send never leaves the table growing.
-  const inboundPruned = pruneInboundLedger(deps);
+  const inboundPruned = await pruneInboundLedger(deps);
   const checkIns = await openDailyCheckIns(deps, options.owner, options.retry);
-  const networkSteps = createWeeklyNetworkSteps(deps, options.owner);
+  const networkSteps = await createWeeklyNetworkSteps(deps, options.owner);
   const nudges = await sendDueNudges(deps, options.owner, options.retry);
   const digests = await sendWeeklyDigests(deps, options.owner, options.retry);
   const reminders = await sendCheckInReminders(deps, options.owner, options.retry);

@@ -60,12 +60,12 @@ export function openReminderDays(groups: readonly Group[], now: Date): OpenRemin
  * Members of an open reminder day who still have nothing from it: active, joined before reminder
  * time, not checked in, and with no ledger entry for the day yet (a pause is recorded for them).
  */
-export function waitingForReminder(deps: CoreDeps, day: OpenReminderDay): Member[] {
-  const checkedIn = deps.store.checkIns.memberIdsCheckedIn(day.group.id, day.date);
-  const members = deps.store.members
-    .listByGroup(day.group.id, { activeOnly: true })
-    .filter((m) => !checkedIn.has(m.id) && m.joinedAt.getTime() <= day.at.getTime());
-  const handled = deps.store.deliveries.existingKeys(members.map((m) => reminderKey(m, day.group, day.date)));
+export async function waitingForReminder(deps: CoreDeps, day: OpenReminderDay): Promise<Member[]> {
+  const checkedIn = await deps.store.checkIns.memberIdsCheckedIn(day.group.id, day.date);
+  const members = (await deps.store.members.listByGroup(day.group.id, { activeOnly: true })).filter(
+    (m) => !checkedIn.has(m.id) && m.joinedAt.getTime() <= day.at.getTime(),
+  );
+  const handled = await deps.store.deliveries.existingKeys(members.map((m) => reminderKey(m, day.group, day.date)));
   return members.filter((m) => !handled.has(reminderKey(m, day.group, day.date)));
 }
 
@@ -73,9 +73,9 @@ export function waitingForReminder(deps: CoreDeps, day: OpenReminderDay): Member
  * Of the waiting members, who is to be reminded: reminders on, and nothing logged that day (an
  * application, a rejection, an update, feedback) in the group's calendar.
  */
-export function toRemind(deps: CoreDeps, day: OpenReminderDay, waiting: readonly Member[]): Set<number> {
+export async function toRemind(deps: CoreDeps, day: OpenReminderDay, waiting: readonly Member[]): Promise<Set<number>> {
   const { group, date } = day;
-  const logged = deps.store.checkIns.memberIdsWhoLogged(group.id, date, startOfDate(group, date), day.end);
+  const logged = await deps.store.checkIns.memberIdsWhoLogged(group.id, date, startOfDate(group, date), day.end);
   return new Set(waiting.filter((m) => m.checkInReminders && !logged.has(m.id)).map((m) => m.id));
 }
 
@@ -96,11 +96,11 @@ export async function sendCheckInReminders(
   let dropped = 0;
   let paused = 0;
   let failed = 0;
-  for (const day of openReminderDays(deps.store.groups.listAll(), now)) {
+  for (const day of openReminderDays(await deps.store.groups.listAll(), now)) {
     const { group, date } = day;
-    const waiting = waitingForReminder(deps, day);
+    const waiting = await waitingForReminder(deps, day);
     if (waiting.length === 0) continue;
-    const remind = toRemind(deps, day, waiting);
+    const remind = await toRemind(deps, day, waiting);
     const pausedNow: Member[] = [];
     const tooLate: Member[] = [];
     const ready: Member[] = [];
@@ -113,19 +113,19 @@ export async function sendCheckInReminders(
       else if (a.notBefore !== null && a.notBefore.getTime() < day.end.getTime()) deferred++;
       else tooLate.push(m);
     }
-    const owned = deps.store.transaction(() => {
-      const skipped = deps.store.deliveries.claimMany(
+    const owned = await deps.store.transaction(async (tx) => {
+      const skipped = await tx.deliveries.claimMany(
         pausedNow.map((m) => ledgerClaim(reminderEntry('reminder-paused', m, group, date), group.workspace, owner)),
         now,
       );
-      for (const key of skipped) deps.store.deliveries.markSent(key, null, now);
+      for (const key of skipped) await tx.deliveries.markSent(key, null, now);
       paused += skipped.size;
       // Quiet hours that outlast the day: the reminder is dropped now, once, not sent tomorrow.
-      const late = deps.store.deliveries.claimMany(
+      const late = await tx.deliveries.claimMany(
         tooLate.map((m) => ledgerClaim(reminderEntry('reminder', m, group, date), group.workspace, owner)),
         now,
       );
-      for (const key of late) deps.store.deliveries.markAbandoned(key, 'quiet hours last past the end of the day');
+      for (const key of late) await tx.deliveries.markAbandoned(key, 'quiet hours last past the end of the day');
       dropped += late.size;
       if (late.size > 0)
         deps.logger.info(
@@ -138,7 +138,7 @@ export async function sendCheckInReminders(
           },
           'check-in reminders dropped: quiet hours last past the end of the day',
         );
-      return deps.store.deliveries.claimMany(
+      return tx.deliveries.claimMany(
         ready.map((m) => ledgerClaim(reminderEntry('reminder', m, group, date), group.workspace, owner)),
         now,
       );
@@ -146,11 +146,8 @@ export async function sendCheckInReminders(
     for (const member of ready.filter((m) => owned.has(reminderKey(m, group, date)))) {
       // A long queue of sends must not carry a reminder past the end of its day.
       if (deps.clock.now().getTime() >= day.end.getTime()) {
-        deps.store.transaction(() =>
-          deps.store.deliveries.markAbandoned(
-            reminderKey(member, group, date),
-            'the local day ended before it was sent',
-          ),
+        await deps.store.transaction((tx) =>
+          tx.deliveries.markAbandoned(reminderKey(member, group, date), 'the local day ended before it was sent'),
         );
         dropped++;
         continue;

@@ -36,13 +36,14 @@ const MAX_DUE_PER_SWEEP = 50_000;
 export function claimDueNudges(
   deps: CoreDeps,
   owner: string,
-): { planned: PlannedNudge[]; deferred: number; cancelled: number } {
+): Promise<{ planned: PlannedNudge[]; deferred: number; cancelled: number }> {
   const now = deps.clock.now();
-  const { store } = deps;
-  return store.transaction(() => {
-    const due = store.followUps.listDueWithContext(now, MAX_DUE_PER_SWEEP);
+  return deps.store.transaction(async (tx) => {
+    const due = await tx.followUps.listDueWithContext(now, MAX_DUE_PER_SWEEP);
     if (due.length === 0) return { planned: [], deferred: 0, cancelled: 0 };
-    const groups = new Map(store.groups.getMany([...new Set(due.map((d) => d.member.groupId))]).map((g) => [g.id, g]));
+    const groups = new Map(
+      (await tx.groups.getMany([...new Set(due.map((d) => d.member.groupId))])).map((g) => [g.id, g]),
+    );
 
     let deferred = 0;
     const ready = new Map<number, DueStep[]>();
@@ -67,7 +68,8 @@ export function claimDueNudges(
     for (const [memberId, steps] of ready) {
       const group = groups.get((steps[0] as DueStep).member.groupId) as Group;
       const on = steps.filter((s) => ruleIsOn(group.ruleSettings, s.followUp.ruleId));
-      for (const s of steps) if (!on.includes(s)) store.followUps.update(s.followUp.id, { status: 'cancelled' }, now);
+      for (const s of steps)
+        if (!on.includes(s)) await tx.followUps.update(s.followUp.id, { status: 'cancelled' }, now);
       cancelled += steps.length - on.length;
       if (on.length) ready.set(memberId, on);
       else ready.delete(memberId);
@@ -80,7 +82,7 @@ export function claimDueNudges(
     const askLatest = [...ready]
       .filter(([, steps]) => steps.some((s) => conditionalRules.has(s.followUp.ruleId)))
       .map(([id]) => id);
-    const latest = askLatest.length ? store.applications.latestCreatedAt(askLatest) : new Map<number, Date>();
+    const latest = askLatest.length ? await tx.applications.latestCreatedAt(askLatest) : new Map<number, Date>();
     const claims: NewDelivery[] = [];
     const byKey = new Map<string, DueStep>();
     for (const [memberId, steps] of ready) {
@@ -88,7 +90,7 @@ export function claimDueNudges(
       for (const step of steps) {
         const f = step.followUp;
         if (last && conditionalRules.has(f.ruleId) && last.getTime() > f.createdAt.getTime()) {
-          store.followUps.update(f.id, { status: 'cancelled' }, now);
+          await tx.followUps.update(f.id, { status: 'cancelled' }, now);
           cancelled++;
           continue;
         }
@@ -101,7 +103,7 @@ export function claimDueNudges(
         claims.push(claim);
       }
     }
-    const owned = store.deliveries.claimMany(claims, now);
+    const owned = await tx.deliveries.claimMany(claims, now);
     const perMember = new Map<number, { keys: string[]; steps: DueStep[] }>();
     for (const key of owned) {
       const step = byKey.get(key) as DueStep;
@@ -111,7 +113,7 @@ export function claimDueNudges(
         entry.steps.push(step);
       } else perMember.set(step.member.id, { keys: [key], steps: [step] });
     }
-    store.followUps.markNudged(
+    await tx.followUps.markNudged(
       [...byKey.entries()].filter(([k]) => owned.has(k)).map(([, s]) => s.followUp.id),
       now,
     );
@@ -157,12 +159,12 @@ export async function deliverNudge(
     policy,
   );
   if (result.outcome === 'lost') {
-    deps.store.transaction(() => {
-      nudge.keys.forEach((key, i) => {
+    await deps.store.transaction(async (tx) => {
+      for (const [i, key] of nudge.keys.entries()) {
         const id = nudge.followUpIds[i];
-        if (deps.store.deliveries.releaseUnattempted([key], owner) === 1 && id !== undefined)
-          deps.store.followUps.clearNudged([id]);
-      });
+        if ((await tx.deliveries.releaseUnattempted([key], owner)) === 1 && id !== undefined)
+          await tx.followUps.clearNudged([id]);
+      }
     });
   }
   return result.outcome === 'sent';
@@ -170,7 +172,7 @@ export async function deliverNudge(
 
 /** One sweep's worth of nudges: claim, then send each, one nudge per member. */
 export async function sendDueNudges(deps: CoreDeps, owner: string, policy: RetryPolicy): Promise<NudgeReport> {
-  const { planned, deferred, cancelled } = claimDueNudges(deps, owner);
+  const { planned, deferred, cancelled } = await claimDueNudges(deps, owner);
   let nudges = 0;
   let failed = 0;
   for (const nudge of planned) {

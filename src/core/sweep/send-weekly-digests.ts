@@ -32,19 +32,19 @@ export async function sendWeeklyDigests(deps: CoreDeps, owner: string, policy: R
   const now = deps.clock.now();
   let posted = 0;
   let failed = 0;
-  for (const group of deps.store.groups.listAll()) {
+  for (const group of await deps.store.groups.listAll()) {
     if (now.getTime() < digestDueAt(group, now).getTime()) continue;
     const covered = previousWeek(now, group.timezone);
     // A group set up after that week ended has nothing to look back on yet.
     if (group.createdAt.getTime() >= covered.end.getTime()) continue;
     const claim = ledgerClaim({ kind: 'digest', groupId: group.id, isoWeek: covered.isoWeek }, group.workspace, owner);
     const { key } = claim;
-    const claimed = deps.store.transaction(
-      () => deps.store.deliveries.get(key) === null && deps.store.deliveries.claim(claim, now),
+    const claimed = await deps.store.transaction(
+      async (tx) => (await tx.deliveries.get(key)) === null && (await tx.deliveries.claim(claim, now)),
     );
     if (!claimed) continue;
 
-    const week = groupWeek(group, deps.store.insights.groupFacts(group.id, windowOf(covered)), covered);
+    const week = groupWeek(group, await deps.store.insights.groupFacts(group.id, windowOf(covered)), covered);
     const files: OutboundFile[] = [];
     const log = {
       platform: group.workspace.platform,
@@ -82,8 +82,8 @@ export async function sendWeeklyDigests(deps: CoreDeps, owner: string, policy: R
           digestMessage(group.name, week),
           files,
         ),
-      (sent, at) =>
-        deps.store.posts.create(
+      async (tx, sent, at) => {
+        await tx.posts.create(
           {
             workspace: group.workspace,
             groupId: group.id,
@@ -94,14 +94,15 @@ export async function sendWeeklyDigests(deps: CoreDeps, owner: string, policy: R
             messageId: sent.messageId,
           },
           at,
-        ),
+        );
+      },
     );
     if (result.outcome === 'sent') {
       posted++;
       deps.logger.info({ ...log, outcome: 'sent', chart: files.length > 0 }, 'weekly digest posted');
     } else if (result.outcome === 'failed') {
       failed++;
-      markFailed(deps, [key], result.error);
+      await markFailed(deps, [key], result.error);
       deps.logger.error({ ...log, outcome: 'failed', failure: result.error.kind }, 'weekly digest not posted');
     }
   }

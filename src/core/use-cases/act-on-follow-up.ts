@@ -12,6 +12,7 @@ import {
 } from '../render/follow-ups.ts';
 import { findRule } from '../rules.ts';
 import { addDays, atLocalTime, formatWhen, localDate, localMinuteOfDay, type ZoneBesideGroup } from '../time.ts';
+import type { Store } from '../ports/index.ts';
 import type { FollowUp, Group, Member } from '../types.ts';
 import { memberZone, messageRefOf, sameWorkspace, workspaceOf } from './context.ts';
 import { followUpList } from './list-follow-ups.ts';
@@ -25,19 +26,19 @@ const NOT_YOURS = "That button belongs to someone else's plan, so I left it alon
  * Only its owner may act. A nudge is redrawn with what became of each step; the list is redrawn
  * with the step's outcome on top, and its other buttons keep working.
  */
-export function actOnFollowUp(deps: CoreDeps, event: ButtonEvent): Reply {
+export async function actOnFollowUp(deps: CoreDeps, event: ButtonEvent): Promise<Reply> {
   const parsed = parseFollowUpActionId(event.actionId);
   if (!parsed) throw new UserError(STALE);
   if (parsed.kind === 'page' || parsed.kind === 'list') {
-    const { member, group } = deps.store.transaction(() => ownMember(deps, event, parsed.memberId));
-    if (parsed.kind === 'list') return { type: 'private', message: followUpList(deps, member, group, 1) };
-    return { type: 'replace', message: followUpList(deps, member, group, parsed.page) };
+    const { member, group } = await deps.store.transaction((tx) => ownMember(tx, event, parsed.memberId));
+    if (parsed.kind === 'list') return { type: 'private', message: await followUpList(deps, member, group, 1) };
+    return { type: 'replace', message: await followUpList(deps, member, group, parsed.page) };
   }
   const now = deps.clock.now();
-  const outcome = deps.store.transaction(() => {
-    const followUp = deps.store.followUps.get(parsed.followUpId);
+  const outcome = await deps.store.transaction(async (tx) => {
+    const followUp = await tx.followUps.get(parsed.followUpId);
     if (!followUp) throw new UserError(STALE);
-    const { member, group } = ownMember(deps, event, followUp.memberId);
+    const { member, group } = await ownMember(tx, event, followUp.memberId);
     if (followUp.status !== 'pending' && followUp.status !== 'snoozed') {
       throw new UserError(`That step is already ${followUp.status}.`);
     }
@@ -48,12 +49,12 @@ export function actOnFollowUp(deps: CoreDeps, event: ButtonEvent): Reply {
         `That step is not due until ${formatWhen(followUp.dueAt, { zone, groupZone: group.timezone })}, so there is nothing to snooze: it stays where it is.`,
       );
     }
-    const updated = apply(deps, parsed.action, followUp, zone, now);
+    const updated = await apply({ ...deps, store: tx }, parsed.action, followUp, zone, now);
     if (parsed.action === 'done') {
       // Chained rules: a step done can start the next one (asking for feedback → noting the answer).
       const doneRule = findRule(deps.rules, followUp.ruleId);
       const steps = doneRule ? planSteps(deps.rules, group, { kind: 'done', rule: doneRule.id }, now, zone) : [];
-      deps.store.followUps.createMany(
+      await tx.followUps.createMany(
         steps.map((s) => ({
           workspace: group.workspace,
           memberId: member.id,
@@ -71,22 +72,30 @@ export function actOnFollowUp(deps: CoreDeps, event: ButtonEvent): Reply {
   const shown = { zone: outcome.zone, groupZone: outcome.group.timezone };
   if (parsed.listPage !== null) {
     const acted = { followUp: outcome.updated, outcome: outcomeText(outcome.updated, shown, now) ?? '' };
-    return { type: 'replace', message: followUpList(deps, outcome.member, outcome.group, parsed.listPage, acted) };
+    return {
+      type: 'replace',
+      message: await followUpList(deps, outcome.member, outcome.group, parsed.listPage, acted),
+    };
   }
-  return { type: 'replace', message: redraw(deps, event, outcome.updated, shown, now) };
+  return { type: 'replace', message: await redraw(deps, event, outcome.updated, shown, now) };
 }
 
 /** The member a button acts for, if it is the one who pressed it, in this workspace. */
-function ownMember(deps: CoreDeps, event: ButtonEvent, memberId: number): { member: Member; group: Group } {
-  const member = deps.store.members.get(memberId);
+async function ownMember(
+  store: Store,
+  event: ButtonEvent,
+  memberId: number,
+): Promise<{ member: Member; group: Group }> {
+  const member = await store.members.get(memberId);
   if (!member || !sameWorkspace(member.workspace, workspaceOf(event.source))) throw new UserError(STALE);
   if (member.userId !== event.source.actor.userId) throw new UserError(NOT_YOURS);
-  const group = deps.store.groups.get(member.groupId);
+  const group = await store.groups.get(member.groupId);
   if (!group) throw new UserError(STALE);
   return { member, group };
 }
 
-function apply(deps: CoreDeps, action: FollowUpAction, f: FollowUp, zone: string, now: Date): FollowUp {
+/** Runs inside the press's transaction: `deps.store` is that transaction's store. */
+async function apply(deps: CoreDeps, action: FollowUpAction, f: FollowUp, zone: string, now: Date): Promise<FollowUp> {
   switch (action) {
     case 'done':
       return deps.store.followUps.update(f.id, { status: 'done' }, now);
@@ -98,7 +107,7 @@ function apply(deps: CoreDeps, action: FollowUpAction, f: FollowUp, zone: string
     case 'skip': {
       const rule = findRule(deps.rules, f.ruleId);
       if (rule?.skipStopsSeries && f.applicationId !== null)
-        deps.store.followUps.cancelOpen(f.applicationId, [rule.id], now);
+        await deps.store.followUps.cancelOpen(f.applicationId, [rule.id], now);
       return deps.store.followUps.update(f.id, { status: 'skipped' }, now);
     }
   }
@@ -121,19 +130,21 @@ function outcomeText(f: FollowUp, zone: ZoneBesideGroup, now: Date): string | un
 }
 
 /** The clicked message, redrawn: every step it carried, with what has been done about each. */
-function redraw(deps: CoreDeps, event: ButtonEvent, updated: FollowUp, zone: ZoneBesideGroup, now: Date) {
+async function redraw(deps: CoreDeps, event: ButtonEvent, updated: FollowUp, zone: ZoneBesideGroup, now: Date) {
   const items = event.messageId
-    ? deps.store.deliveries.listByMessage(messageRefOf(event.source, event.messageId)).filter((d) => d.kind === 'nudge')
+    ? (await deps.store.deliveries.listByMessage(messageRefOf(event.source, event.messageId))).filter(
+        (d) => d.kind === 'nudge',
+      )
     : [];
   const ids = items.length > 0 ? items.map((d) => d.subjectId).filter((id): id is number => id !== null) : [updated.id];
   const views: FollowUpView[] = [];
   const outcomes = new Map<number, string>();
   for (const id of ids) {
-    const f = id === updated.id ? updated : deps.store.followUps.get(id);
+    const f = id === updated.id ? updated : await deps.store.followUps.get(id);
     if (!f) continue;
     views.push({
       followUp: f,
-      application: f.applicationId === null ? null : deps.store.applications.get(f.applicationId),
+      application: f.applicationId === null ? null : await deps.store.applications.get(f.applicationId),
     });
     const outcome = outcomeText(f, zone, now);
     if (outcome) outcomes.set(f.id, outcome);

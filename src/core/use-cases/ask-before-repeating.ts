@@ -15,33 +15,33 @@ export const AGAIN_PREFIX = 'again';
  * and role within a day, the entry is held and they are asked first (a repeated line would
  * otherwise post twice and schedule a second plan). Null when there is nothing to ask.
  */
-export function askBeforeRepeating(
+export async function askBeforeRepeating(
   deps: CoreDeps,
   group: Group,
   source: EventSource,
   entry: PendingInput,
   now: Date,
-): Reply | null {
-  const member = deps.store.members.find(group.id, source.actor.userId);
+): Promise<Reply | null> {
+  const member = await deps.store.members.find(group.id, source.actor.userId);
   if (!member?.active) return null;
   const since = now.getTime() - REPEAT_WINDOW_MS;
   const { company, role } = entry.input;
   const sameRole = (r: string) => role === null || r.toLowerCase() === role.toLowerCase();
   let loggedAt: Date | undefined;
   if (entry.kind === 'applied') {
-    loggedAt = deps.store.applications
-      .findByCompany(member.id, company)
-      .find((a) => a.status !== 'rejected' && a.createdAt.getTime() > since && sameRole(a.role))?.createdAt;
+    loggedAt = (await deps.store.applications.findByCompany(member.id, company)).find(
+      (a) => a.status !== 'rejected' && a.createdAt.getTime() > since && sameRole(a.role),
+    )?.createdAt;
   } else {
-    loggedAt = deps.store.rejections
-      .listRecentForCompany(member.id, company, new Date(since))
-      .find((r) => sameRole(r.role))?.createdAt;
+    loggedAt = (await deps.store.rejections.listRecentForCompany(member.id, company, new Date(since))).find((r) =>
+      sameRole(r.role),
+    )?.createdAt;
   }
   if (!loggedAt) return null;
 
-  const held = deps.store.transaction(() => {
-    deps.store.pendingEntries.deleteOlderThan(new Date(since));
-    return deps.store.pendingEntries.create(group.workspace, member.id, entry, now);
+  const held = await deps.store.transaction(async (tx) => {
+    await tx.pendingEntries.deleteOlderThan(new Date(since));
+    return tx.pendingEntries.create(group.workspace, member.id, entry, now);
   });
   const what = entry.kind === 'applied' ? `an application to ${company}` : `a rejection from ${company}`;
   return {

@@ -10,17 +10,17 @@ import { requireGroup } from './context.ts';
  * `/rebound config admin add|remove @person`: the group's admins, by platform user id. The router
  * has already checked that the caller is an admin. The last admin cannot remove themselves.
  */
-export function configureAdmins(
+export async function configureAdmins(
   deps: CoreDeps,
   source: EventSource,
   { action, user }: InputFor<'rebound config admin'>,
-): Reply {
-  const group = requireGroup(deps, source);
-  const updated = deps.store.transaction(() => {
-    const current = deps.store.groups.get(group.id) ?? group;
+): Promise<Reply> {
+  const group = await requireGroup(deps, source);
+  const updated = await deps.store.transaction(async (tx) => {
+    const current = (await tx.groups.get(group.id)) ?? group;
     if (action === 'add') {
       if (current.adminUserIds.includes(user)) return current;
-      return deps.store.groups.update(group.id, { adminUserIds: [...current.adminUserIds, user] });
+      return tx.groups.update(group.id, { adminUserIds: [...current.adminUserIds, user] });
     }
     if (!current.adminUserIds.includes(user)) throw new UserError("That person is not one of the group's admins.");
     const remaining = current.adminUserIds.filter((id) => id !== user);
@@ -30,7 +30,7 @@ export function configureAdmins(
         '/rebound config admin add @bob',
       );
     }
-    return deps.store.groups.update(group.id, { adminUserIds: remaining });
+    return tx.groups.update(group.id, { adminUserIds: remaining });
   });
-  return privateText(`Saved. Admins: ${adminNames(deps, updated)}.`);
+  return privateText(`Saved. Admins: ${await adminNames(deps, updated)}.`);
 }

@@ -17,21 +17,21 @@ const EXAMPLE = COMMANDS['rebound config'].example;
  * switches a rule or changes its offset; `checkin`, `reminder`, `days`, `timezone` change the
  * schedule. The router lets only admins change anything.
  */
-export function configureGroup(
+export async function configureGroup(
   deps: CoreDeps,
   source: EventSource,
   { setting, value }: InputFor<'rebound config'>,
-): Reply {
-  const group = requireGroup(deps, source);
-  if (setting === null) return privateText(describe(deps, group));
+): Promise<Reply> {
+  const group = await requireGroup(deps, source);
+  if (setting === null) return privateText(await describe(deps, group));
   const raw = value ?? '';
-  const updated = deps.store.transaction(() => {
+  const updated = await deps.store.transaction(async (tx) => {
     switch (setting) {
       case 'checkin':
       case 'reminder': {
         const minute = parseClock(raw);
         if (minute === null) throw new UserError('Give a time as HH:MM.', '/rebound config checkin 09:30');
-        return deps.store.groups.update(
+        return tx.groups.update(
           group.id,
           setting === 'checkin' ? { checkInMinute: minute } : { reminderMinute: minute },
         );
@@ -39,12 +39,12 @@ export function configureGroup(
       case 'days': {
         const days = parseDays(raw);
         if (!days) throw new UserError('Give days like mon-fri or mon,wed,fri.', '/rebound config days mon-fri');
-        return deps.store.groups.update(group.id, { checkInDays: days });
+        return tx.groups.update(group.id, { checkInDays: days });
       }
       case 'timezone': {
         const zone = canonicalTimezone(raw);
         if (!zone) throw new UserError(notATimezone(raw), '/rebound config timezone Europe/Berlin');
-        return deps.store.groups.update(group.id, { timezone: zone });
+        return tx.groups.update(group.id, { timezone: zone });
       }
       default: {
         const rule = findRule(deps.rules, setting);
@@ -62,14 +62,14 @@ export function configureGroup(
         ) {
           next = { ...current, enabled: true, offsetDays: Number(word) };
         } else throw new UserError('Give on, off, or a number of days from 1 to 365.', EXAMPLE);
-        return deps.store.groups.update(group.id, { ruleSettings: { ...group.ruleSettings, [rule.id]: next } });
+        return tx.groups.update(group.id, { ruleSettings: { ...group.ruleSettings, [rule.id]: next } });
       }
     }
   });
-  return privateText('Saved.', describe(deps, updated));
+  return privateText('Saved.', await describe(deps, updated));
 }
 
-function describe(deps: CoreDeps, group: Group): string {
+async function describe(deps: CoreDeps, group: Group): Promise<string> {
   const lines = [
     `Check-ins at ${formatClock(group.checkInMinute)} on ${formatDays(group.checkInDays)}, reminders at ${formatClock(group.reminderMinute)} (${group.timezone}).`,
     'Rules:',
@@ -90,13 +90,15 @@ function describe(deps: CoreDeps, group: Group): string {
               : 'daily';
     lines.push(`• ${rule.id}: ${when}`);
   }
-  lines.push(`Admins: ${adminNames(deps, group)}.`);
+  lines.push(`Admins: ${await adminNames(deps, group)}.`);
   lines.push(`Change with e.g. ${EXAMPLE}, or /rebound config admin add @person`);
   return lines.join('\n');
 }
 
 /** The admins by display name where they are members, else by their id. */
-export function adminNames(deps: CoreDeps, group: Group): string {
+export async function adminNames(deps: CoreDeps, group: Group): Promise<string> {
   if (group.adminUserIds.length === 0) return 'none yet (the next person to run /rebound setup becomes one)';
-  return group.adminUserIds.map((id) => deps.store.members.find(group.id, id)?.displayName ?? id).join(', ');
+  const names: string[] = [];
+  for (const id of group.adminUserIds) names.push((await deps.store.members.find(group.id, id))?.displayName ?? id);
+  return names.join(', ');
 }

@@ -3,7 +3,7 @@ import { UserError } from '../errors.ts';
 import type { ButtonEvent } from '../events.ts';
 import { parseForgetAction, type ForgetAction } from '../privacy/forget-token.ts';
 import { textMessage, type Reply } from '../messages.ts';
-import type { SentMessage } from '../ports/index.ts';
+import type { SentMessage, Store } from '../ports/index.ts';
 import type { WorkspaceRef } from '../types.ts';
 import { sameWorkspace, workspaceOf } from './context.ts';
 
@@ -26,11 +26,11 @@ export async function confirmForgetMe(deps: CoreDeps, event: ButtonEvent): Promi
   if (!action) throw new UserError(STALE);
   const ws = workspaceOf(event.source);
   const now = deps.clock.now();
-  const decision = deps.store.transaction(() => decide(deps, action, ws, event.source.actor.userId, now));
+  const decision = await deps.store.transaction((tx) => decide(tx, action, ws, event.source.actor.userId, now));
   if (decision.kind === 'answer') return { type: 'replace', message: textMessage(decision.text) };
   const userId = decision.userId;
 
-  const data = deps.store.transaction(() => deps.store.privacy.exportMember(ws, userId));
+  const data = await deps.store.transaction((tx) => tx.privacy.exportMember(ws, userId));
   const messages = groupMessagesAbout(data.posts, data.deliveries, new Set(data.groups.map((g) => g.channelId)));
   let unedited = 0;
   for (const sent of messages) {
@@ -45,9 +45,9 @@ export async function confirmForgetMe(deps: CoreDeps, event: ButtonEvent): Promi
       );
     }
   }
-  const report = deps.store.transaction(() => {
-    const forgotten = deps.store.privacy.forgetMember(ws, userId);
-    deps.store.forgetConfirmations.markForgotten(ws, userId, deps.clock.now());
+  const report = await deps.store.transaction(async (tx) => {
+    const forgotten = await tx.privacy.forgetMember(ws, userId);
+    await tx.forgetConfirmations.markForgotten(ws, userId, deps.clock.now());
     return forgotten;
   });
   deps.logger.info(
@@ -68,9 +68,15 @@ export async function confirmForgetMe(deps: CoreDeps, event: ButtonEvent): Promi
 }
 
 /** Reads the confirmation and decides, once: an answer about what already happened, or to delete now. */
-function decide(deps: CoreDeps, action: ForgetAction, ws: WorkspaceRef, actor: string, now: Date): Decision {
+async function decide(
+  store: Store,
+  action: ForgetAction,
+  ws: WorkspaceRef,
+  actor: string,
+  now: Date,
+): Promise<Decision> {
   const answer = (text: string): Decision => ({ kind: 'answer', text });
-  const confirmation = deps.store.forgetConfirmations.get(action.confirmationId);
+  const confirmation = await store.forgetConfirmations.get(action.confirmationId);
   if (!confirmation) throw new UserError(STALE);
   const theirs =
     sameWorkspace(confirmation.workspace, ws) && (confirmation.userId === null || confirmation.userId === actor);
@@ -103,14 +109,14 @@ function decide(deps: CoreDeps, action: ForgetAction, ws: WorkspaceRef, actor: s
     if (now.getTime() - since < UNFINISHED_AFTER_MS)
       return answer('Deleting your data now, as you asked. It takes a moment.');
   } else if (action.kind === 'keep') {
-    deps.store.forgetConfirmations.decide(confirmation.id, 'kept', now);
+    await store.forgetConfirmations.decide(confirmation.id, 'kept', now);
     return answer('Nothing was deleted. Your data stays as it is.');
   } else if (now.getTime() > confirmation.expiresAt.getTime()) {
     throw new UserError(
       'That confirmation has expired and nothing was deleted. Run /rebound forget-me again if you still want to.',
     );
   }
-  deps.store.forgetConfirmations.decide(confirmation.id, 'deleting', now);
+  await store.forgetConfirmations.decide(confirmation.id, 'deleting', now);
   return { kind: 'delete', userId };
 }
 

@@ -27,8 +27,8 @@ export function notAGroup(): UserError {
 }
 
 /** The group whose channel the event came from, or a private explanation. */
-export function requireGroup(deps: CoreDeps, source: EventSource): Group {
-  const group = deps.store.groups.findByChannel(workspaceOf(source), source.channelId);
+export async function requireGroup(deps: CoreDeps, source: EventSource): Promise<Group> {
+  const group = await deps.store.groups.findByChannel(workspaceOf(source), source.channelId);
   if (!group) throw notAGroup();
   return group;
 }
@@ -48,8 +48,8 @@ export function requireAdmin(group: Group, source: EventSource): void {
 /** Where a person stands with a group: a member, someone who left, or someone who never joined. */
 export type Membership = 'member' | 'left' | 'none';
 
-export function membershipOf(deps: CoreDeps, group: Group, userId: string): Membership {
-  const member = deps.store.members.find(group.id, userId);
+export async function membershipOf(deps: CoreDeps, group: Group, userId: string): Promise<Membership> {
+  const member = await deps.store.members.find(group.id, userId);
   return !member ? 'none' : member.active ? 'member' : 'left';
 }
 
@@ -82,23 +82,23 @@ export function joinedNotice(group: Group): string {
  * a check-in): someone who never joined joins by it; someone who left is refused, and nothing the
  * use case stores in this transaction is kept. Must run inside the use case's transaction.
  */
-export function ensureMember(deps: CoreDeps, group: Group, source: EventSource): Member {
-  const existing = deps.store.members.find(group.id, source.actor.userId);
+export async function ensureMember(deps: CoreDeps, group: Group, source: EventSource): Promise<Member> {
+  const existing = await deps.store.members.find(group.id, source.actor.userId);
   if (existing && !existing.active) throw leftGroup(group);
   return existing ? refreshed(deps, existing, source) : enrol(deps, group, source);
 }
 
 /** `/rebound join` and setting up a group: the caller joins, or comes back after leaving. */
-export function joinMember(deps: CoreDeps, group: Group, source: EventSource): Member {
-  const existing = deps.store.members.find(group.id, source.actor.userId);
+export async function joinMember(deps: CoreDeps, group: Group, source: EventSource): Promise<Member> {
+  const existing = await deps.store.members.find(group.id, source.actor.userId);
   if (!existing) return enrol(deps, group, source);
-  const member = existing.active ? existing : deps.store.members.update(existing.id, { active: true });
+  const member = existing.active ? existing : await deps.store.members.update(existing.id, { active: true });
   return refreshed(deps, member, source);
 }
 
 /** The caller as a member, for reading and settings: never makes anyone a member. */
-function requireMember(deps: CoreDeps, group: Group, source: EventSource): Member {
-  const existing = deps.store.members.find(group.id, source.actor.userId);
+async function requireMember(deps: CoreDeps, group: Group, source: EventSource): Promise<Member> {
+  const existing = await deps.store.members.find(group.id, source.actor.userId);
   if (!existing) throw notJoined(group);
   if (!existing.active) throw leftGroup(group);
   return refreshed(deps, existing, source);
@@ -109,7 +109,7 @@ function profileZone(source: EventSource): string | null {
   return source.actor.timezone && isValidTimezone(source.actor.timezone) ? source.actor.timezone : null;
 }
 
-function enrol(deps: CoreDeps, group: Group, source: EventSource): Member {
+function enrol(deps: CoreDeps, group: Group, source: EventSource): Promise<Member> {
   return deps.store.members.create(
     {
       groupId: group.id,
@@ -122,7 +122,7 @@ function enrol(deps: CoreDeps, group: Group, source: EventSource): Member {
   );
 }
 
-function refreshed(deps: CoreDeps, existing: Member, source: EventSource): Member {
+async function refreshed(deps: CoreDeps, existing: Member, source: EventSource): Promise<Member> {
   const tz = profileZone(source);
   const patch: { displayName?: string; timezone?: string } = {};
   if (existing.displayName !== source.actor.displayName && source.actor.displayName)
@@ -137,29 +137,34 @@ function refreshed(deps: CoreDeps, existing: Member, source: EventSource): Membe
  * (a DM), their only group in the workspace. `log` is for logging commands, which make a
  * newcomer a member (see `ensureMember`); reading and settings never do.
  */
-export function resolveMember(
+export async function resolveMember(
   deps: CoreDeps,
   source: EventSource,
   purpose: 'read' | 'log' = 'read',
-): { group: Group; member: Member } {
-  const group = deps.store.groups.findByChannel(workspaceOf(source), source.channelId);
+): Promise<{ group: Group; member: Member }> {
+  const group = await deps.store.groups.findByChannel(workspaceOf(source), source.channelId);
   if (group)
     return {
       group,
-      member: purpose === 'log' ? ensureMember(deps, group, source) : requireMember(deps, group, source),
+      member: purpose === 'log' ? await ensureMember(deps, group, source) : await requireMember(deps, group, source),
     };
   return onlyMembership(deps, source);
 }
 
 /** The group a command is about, without needing the caller to be a member of it yet. */
-export function resolveGroup(deps: CoreDeps, source: EventSource): Group {
-  return deps.store.groups.findByChannel(workspaceOf(source), source.channelId) ?? onlyMembership(deps, source).group;
+export async function resolveGroup(deps: CoreDeps, source: EventSource): Promise<Group> {
+  return (
+    (await deps.store.groups.findByChannel(workspaceOf(source), source.channelId)) ??
+    (await onlyMembership(deps, source)).group
+  );
 }
 
-function onlyMembership(deps: CoreDeps, source: EventSource): { group: Group; member: Member } {
-  const memberships = deps.store.members.listByUser(workspaceOf(source), source.actor.userId).filter((m) => m.active);
+async function onlyMembership(deps: CoreDeps, source: EventSource): Promise<{ group: Group; member: Member }> {
+  const memberships = (await deps.store.members.listByUser(workspaceOf(source), source.actor.userId)).filter(
+    (m) => m.active,
+  );
   const only = memberships.length === 1 ? memberships[0] : undefined;
-  const onlyGroup = only ? deps.store.groups.get(only.groupId) : null;
+  const onlyGroup = only ? await deps.store.groups.get(only.groupId) : null;
   if (only && onlyGroup) return { group: onlyGroup, member: only };
   if (memberships.length > 1) {
     throw new UserError('You are in more than one Rebound group here: run this in the group channel it is about.');
@@ -176,10 +181,10 @@ export async function noticingEnrolment(
   source: EventSource,
   run: () => Reply | Promise<Reply>,
 ): Promise<Reply> {
-  const group = deps.store.groups.findByChannel(workspaceOf(source), source.channelId);
-  const before = group ? membershipOf(deps, group, source.actor.userId) : 'member';
+  const group = await deps.store.groups.findByChannel(workspaceOf(source), source.channelId);
+  const before = group ? await membershipOf(deps, group, source.actor.userId) : 'member';
   const reply = await run();
-  if (!group || before !== 'none' || membershipOf(deps, group, source.actor.userId) !== 'member') return reply;
+  if (!group || before !== 'none' || (await membershipOf(deps, group, source.actor.userId)) !== 'member') return reply;
   return reply.type === 'private'
     ? { ...reply, message: { blocks: [...reply.message.blocks, { type: 'text', text: joinedNotice(group) }] } }
     : reply;

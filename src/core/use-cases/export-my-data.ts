@@ -8,8 +8,8 @@ import { workspaceOf } from './context.ts';
  * `/rebound export`: everything stored about the caller in this workspace (all their groups), as a
  * complete JSON file plus CSVs of applications and follow-ups, sent privately.
  */
-export function exportMyData(deps: CoreDeps, source: EventSource): Reply {
-  const data = deps.store.transaction(() => deps.store.privacy.exportMember(workspaceOf(source), source.actor.userId));
+export async function exportMyData(deps: CoreDeps, source: EventSource): Promise<Reply> {
+  const data = await deps.store.transaction((tx) => tx.privacy.exportMember(workspaceOf(source), source.actor.userId));
   if (data.memberships.length === 0 && data.reactionsGiven.length === 0) {
     return privateText('I have nothing stored about you in this workspace.');
   }

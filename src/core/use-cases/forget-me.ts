@@ -8,20 +8,15 @@ import { workspaceOf } from './context.ts';
  * `/rebound forget-me`: asks for confirmation with a button that only the caller can use, in this
  * workspace, once, for the next 30 minutes. Nothing is deleted until they confirm.
  */
-export function askToForgetMe(deps: CoreDeps, source: EventSource): Reply {
+export async function askToForgetMe(deps: CoreDeps, source: EventSource): Promise<Reply> {
   const ws = workspaceOf(source);
   // Someone who only ever reacted to posts, without joining, has rows too (their reactions).
-  const data = deps.store.transaction(() => deps.store.privacy.exportMember(ws, source.actor.userId));
+  const data = await deps.store.transaction((tx) => tx.privacy.exportMember(ws, source.actor.userId));
   if (data.memberships.length === 0 && data.reactionsGiven.length === 0)
     return privateText('I have nothing stored about you in this workspace, so there is nothing to forget.');
   const now = deps.clock.now();
-  const confirmation = deps.store.transaction(() =>
-    deps.store.forgetConfirmations.create(
-      ws,
-      source.actor.userId,
-      new Date(now.getTime() + FORGET_CONFIRM_TTL_MS),
-      now,
-    ),
+  const confirmation = await deps.store.transaction((tx) =>
+    tx.forgetConfirmations.create(ws, source.actor.userId, new Date(now.getTime() + FORGET_CONFIRM_TTL_MS), now),
   );
   return {
     type: 'private',

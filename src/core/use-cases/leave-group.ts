@@ -5,12 +5,12 @@ import { privateText, type Reply } from '../messages.ts';
 import { requireGroup } from './context.ts';
 
 /** `/rebound leave`: stop taking part. Nothing is deleted (that is `/rebound forget-me`); nudges stop. */
-export function leaveGroup(deps: CoreDeps, source: EventSource): Reply {
-  const group = requireGroup(deps, source);
-  deps.store.transaction(() => {
-    const member = deps.store.members.find(group.id, source.actor.userId);
+export async function leaveGroup(deps: CoreDeps, source: EventSource): Promise<Reply> {
+  const group = await requireGroup(deps, source);
+  await deps.store.transaction(async (tx) => {
+    const member = await tx.members.find(group.id, source.actor.userId);
     if (!member || !member.active) throw new UserError('You are not a member of this group.');
-    deps.store.members.update(member.id, { active: false });
+    await tx.members.update(member.id, { active: false });
   });
   return privateText(
     'You have left the group: no more nudges or reminders. Your history is kept; /rebound join brings you back, /rebound forget-me deletes it.',

@@ -16,9 +16,9 @@ import { memberZone, resolveMember } from './context.ts';
 const COMING_SHOWN = 5;
 
 /** `/followups`: the caller's due steps, each with Done / Snooze / Skip, then the next few still ahead. */
-export function listFollowUps(deps: CoreDeps, source: EventSource): Reply {
-  const { group, member } = deps.store.transaction(() => resolveMember(deps, source));
-  return { type: 'private', message: followUpList(deps, member, group, 1) };
+export async function listFollowUps(deps: CoreDeps, source: EventSource): Promise<Reply> {
+  const { group, member } = await deps.store.transaction((tx) => resolveMember({ ...deps, store: tx }, source));
+  return { type: 'private', message: await followUpList(deps, member, group, 1) };
 }
 
 /** The step a button on the list was just pressed for, and what became of it. */
@@ -32,21 +32,28 @@ export interface ActedStep {
  * buttons, then at most the next five steps still ahead, without buttons (they are not due yet).
  * Redrawn after a press with that step's outcome on top.
  */
-export function followUpList(deps: CoreDeps, member: Member, group: Group, page: number, acted?: ActedStep): Message {
+export async function followUpList(
+  deps: CoreDeps,
+  member: Member,
+  group: Group,
+  page: number,
+  acted?: ActedStep,
+): Promise<Message> {
   const now = deps.clock.now().getTime();
   const zone = memberZone(member, group);
-  const view = (f: FollowUp): FollowUpView => ({
+  const view = async (f: FollowUp): Promise<FollowUpView> => ({
     followUp: f,
-    application: f.applicationId === null ? null : deps.store.applications.get(f.applicationId),
+    application: f.applicationId === null ? null : await deps.store.applications.get(f.applicationId),
   });
-  const open = deps.store.followUps
-    .listByMember(member.id, ['pending', 'snoozed'])
-    .filter((f) => f.id !== acted?.followUp.id);
+  const open = (await deps.store.followUps.listByMember(member.id, ['pending', 'snoozed'])).filter(
+    (f) => f.id !== acted?.followUp.id,
+  );
   const due = open.filter((f) => f.dueAt.getTime() <= now);
   const coming = open.filter((f) => f.dueAt.getTime() > now);
 
   const blocks: Block[] = [];
-  if (acted) blocks.push({ type: 'text', text: `${acted.outcome} ${followUpTitle(deps.rules, view(acted.followUp))}` });
+  if (acted)
+    blocks.push({ type: 'text', text: `${acted.outcome} ${followUpTitle(deps.rules, await view(acted.followUp))}` });
   if (open.length === 0) {
     blocks.push({
       type: 'text',
@@ -69,7 +76,7 @@ export function followUpList(deps: CoreDeps, member: Member, group: Group, page:
     for (const f of due.slice((current - 1) * STEPS_PER_MESSAGE, current * STEPS_PER_MESSAGE))
       blocks.push(
         { type: 'divider' },
-        ...followUpBlocks(deps.rules, view(f), { zone, groupZone: group.timezone }, undefined, current),
+        ...followUpBlocks(deps.rules, await view(f), { zone, groupZone: group.timezone }, undefined, current),
       );
     const paging: Button[] = [];
     if (current > 1) paging.push({ actionId: followUpPageActionId(member.id, current - 1), label: '◂ Previous' });
@@ -78,10 +85,10 @@ export function followUpList(deps: CoreDeps, member: Member, group: Group, page:
   }
 
   if (coming.length > 0) {
-    const lines = coming
-      .slice(0, COMING_SHOWN)
-      .map(
-        (f) => `• ${formatWhen(f.dueAt, { zone, groupZone: group.timezone })}: ${followUpTitle(deps.rules, view(f))}`,
+    const lines: string[] = [];
+    for (const f of coming.slice(0, COMING_SHOWN))
+      lines.push(
+        `• ${formatWhen(f.dueAt, { zone, groupZone: group.timezone })}: ${followUpTitle(deps.rules, await view(f))}`,
       );
     if (coming.length > COMING_SHOWN) lines.push(`…and ${coming.length - COMING_SHOWN} more later on.`);
     blocks.push({ type: 'divider' }, { type: 'text', text: ['Coming up:', ...lines].join('\n') });

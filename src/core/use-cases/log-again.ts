@@ -12,13 +12,13 @@ export async function logAgain(deps: CoreDeps, event: ButtonEvent): Promise<Repl
   const m = /^again:(log|drop):(\d{1,15})$/.exec(event.actionId);
   if (!m) throw new UserError('That button no longer does anything.');
   const now = deps.clock.now();
-  const claimed = deps.store.transaction(() => {
-    const held = deps.store.pendingEntries.get(Number(m[2]));
-    const member = held ? deps.store.members.get(held.memberId) : null;
+  const claimed = await deps.store.transaction(async (tx) => {
+    const held = await tx.pendingEntries.get(Number(m[2]));
+    const member = held ? await tx.members.get(held.memberId) : null;
     if (!held || !member || !sameWorkspace(member.workspace, workspaceOf(event.source))) return null;
     if (member.userId !== event.source.actor.userId)
       throw new UserError('That question was for someone else, so I left it alone.');
-    deps.store.pendingEntries.delete(held.id);
+    await tx.pendingEntries.delete(held.id);
     return held;
   });
   if (!claimed) return privateText('That question is already answered: nothing more was logged.');

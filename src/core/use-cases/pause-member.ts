@@ -6,14 +6,18 @@ import { addDays, atLocalTime, formatWhen, localDate, localMinuteOfDay } from '.
 import { memberZone, resolveMember } from './context.ts';
 
 /** `/rebound pause [days]`: no nudges or reminders until the pause ends (default 7 days). */
-export function pauseMember(deps: CoreDeps, source: EventSource, input: InputFor<'rebound pause'>): Reply {
+export async function pauseMember(
+  deps: CoreDeps,
+  source: EventSource,
+  input: InputFor<'rebound pause'>,
+): Promise<Reply> {
   const days = input.days ?? 7;
   const now = deps.clock.now();
-  const { until, zone } = deps.store.transaction(() => {
-    const { group, member } = resolveMember(deps, source);
+  const { until, zone } = await deps.store.transaction(async (tx) => {
+    const { group, member } = await resolveMember({ ...deps, store: tx }, source);
     const zone = memberZone(member, group);
     const until = atLocalTime(addDays(localDate(now, zone), days), localMinuteOfDay(now, zone), zone);
-    deps.store.members.update(member.id, { pausedUntil: until });
+    await tx.members.update(member.id, { pausedUntil: until });
     return { until, zone: { zone, groupZone: group.timezone } };
   });
   return privateText(

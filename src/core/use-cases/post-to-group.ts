@@ -15,7 +15,7 @@ export async function postToGroup(
 ): Promise<BotPost | null> {
   try {
     const sent = await deps.chat.postToChannel({ workspace: group.workspace, channelId: group.channelId }, message);
-    return deps.store.posts.create(
+    return await deps.store.posts.create(
       { workspace: group.workspace, groupId: group.id, channelId: sent.channelId, messageId: sent.messageId, ...about },
       deps.clock.now(),
     );

@@ -21,14 +21,15 @@ export async function recordApplication(
   repeat: 'ask' | 'log' = 'ask',
 ): Promise<Reply> {
   const { company, role, link } = input;
-  const group = requireGroup(deps, source);
+  const group = await requireGroup(deps, source);
   const now = deps.clock.now();
-  const question = repeat === 'ask' ? askBeforeRepeating(deps, group, source, { kind: 'applied', input }, now) : null;
+  const question =
+    repeat === 'ask' ? await askBeforeRepeating(deps, group, source, { kind: 'applied', input }, now) : null;
   if (question) return question;
 
-  const { member, application, closed } = deps.store.transaction(() => {
-    const member = ensureMember(deps, group, source);
-    const application = deps.store.applications.create(
+  const { member, application, closed } = await deps.store.transaction(async (tx) => {
+    const member = await ensureMember({ ...deps, store: tx }, group, source);
+    const application = await tx.applications.create(
       {
         workspace: group.workspace,
         memberId: member.id,
@@ -42,7 +43,7 @@ export async function recordApplication(
     );
     // A logged application ends every open "line up your next application" step.
     const keepApplying = deps.rules.filter((r) => r.endsOn.includes('application-logged')).map((r) => r.id);
-    const closed = deps.store.followUps.closeOpenForMember(member.id, keepApplying, 'done', now);
+    const closed = await tx.followUps.closeOpenForMember(member.id, keepApplying, 'done', now);
     return { member, application, closed };
   });
 

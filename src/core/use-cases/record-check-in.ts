@@ -13,6 +13,7 @@ import {
 } from '../render/check-ins.ts';
 import { addDays } from '../time.ts';
 import { stripControl } from '../text.ts';
+import type { Store } from '../ports/index.ts';
 import type { CheckIn, Group, Member } from '../types.ts';
 import { groupDate, isCheckInDay } from '../sweep/check-in-schedule.ts';
 import { ensureMember, messageRefOf, resolveGroup, sameWorkspace, workspaceOf } from './context.ts';
@@ -22,25 +23,25 @@ const EXAMPLE = '/checkin';
 const EXPIRED = "That check-in day is over. /checkin opens today's.";
 
 /** `/checkin`: the form for today (the group's local date). */
-export function openCheckInForm(deps: CoreDeps, source: EventSource): Reply {
-  const group = deps.store.transaction(() => resolveGroup(deps, source));
+export async function openCheckInForm(deps: CoreDeps, source: EventSource): Promise<Reply> {
+  const group = await deps.store.transaction((tx) => resolveGroup({ ...deps, store: tx }, source));
   return { type: 'form', form: checkInForm(group.id, groupDate(group, deps.clock.now())) };
 }
 
 /** The Check in button on the day's post or a reminder: the form for that day. */
-export function openCheckInFromButton(deps: CoreDeps, event: ButtonEvent): Reply {
+export async function openCheckInFromButton(deps: CoreDeps, event: ButtonEvent): Promise<Reply> {
   const parsed = parseCheckInButtonId(event.actionId);
   if (!parsed) throw new UserError('That button no longer does anything.');
-  const group = groupFor(deps, parsed.groupId, event.source);
+  const group = await groupFor(deps.store, parsed.groupId, event.source);
   checkFormDate(deps, group, parsed.date);
   return { type: 'form', form: checkInForm(group.id, parsed.date) };
 }
 
 /** A submitted check-in form: counts and a note, stored as a check-in and an update; a second form that day replaces the first. */
-export function submitCheckInForm(deps: CoreDeps, event: FormSubmitEvent): Reply {
+export async function submitCheckInForm(deps: CoreDeps, event: FormSubmitEvent): Promise<Reply> {
   const parsed = parseCheckInFormId(event.formId);
   if (!parsed) throw new UserError('That form has expired. Please run /checkin again.', EXAMPLE);
-  const group = groupFor(deps, parsed.groupId, event.source);
+  const group = await groupFor(deps.store, parsed.groupId, event.source);
   checkFormDate(deps, group, parsed.date);
   const input = readInput(CHECK_IN_FORM, event.fields) as CheckInInput;
   const applications = input.applications ?? 0;
@@ -48,7 +49,7 @@ export function submitCheckInForm(deps: CoreDeps, event: FormSubmitEvent): Reply
   const followUpsDone = input.followups ?? 0;
   const note = input.note;
   const summary = `Checked in: ${applications} application${applications === 1 ? '' : 's'}, ${networking} networking action${networking === 1 ? '' : 's'}, ${followUpsDone} follow-up${followUpsDone === 1 ? '' : 's'} done.`;
-  const { first, streak } = record(
+  const { first, streak } = await record(
     deps,
     group,
     event.source,
@@ -59,16 +60,16 @@ export function submitCheckInForm(deps: CoreDeps, event: FormSubmitEvent): Reply
 }
 
 /** A reply in a day's check-in thread: the author's check-in for that day, and an update. */
-export function recordThreadReply(deps: CoreDeps, event: ThreadReplyEvent): Reply {
-  const thread = deps.store.checkIns.findThreadById(messageRefOf(event.source, event.threadId));
+export async function recordThreadReply(deps: CoreDeps, event: ThreadReplyEvent): Promise<Reply> {
+  const thread = await deps.store.checkIns.findThreadById(messageRefOf(event.source, event.threadId));
   if (!thread) return { type: 'none' };
-  const group = deps.store.groups.get(thread.groupId);
+  const group = await deps.store.groups.get(thread.groupId);
   if (!group) return { type: 'none' };
   checkDate(deps, group, thread.localDate);
   const text = stripControl(event.text ?? '').trim();
   const note = text === '' ? null : [...text].slice(0, LIMITS.note).join('');
   const update = text === '' ? 'Checked in in the thread.' : [...text].slice(0, LIMITS.update).join('');
-  const { first, streak } = record(
+  const { first, streak } = await record(
     deps,
     group,
     event.source,
@@ -93,36 +94,34 @@ function record(
   source: EventSource,
   fields: CheckInFields,
   updateText: string,
-): { first: boolean; streak: number } {
+): Promise<{ first: boolean; streak: number }> {
   const now = deps.clock.now();
-  return deps.store.transaction(() => {
-    const member = ensureMember(deps, group, source);
-    const { first } = deps.store.checkIns.record(
+  return deps.store.transaction(async (tx) => {
+    const txDeps = { ...deps, store: tx };
+    const member = await ensureMember(txDeps, group, source);
+    const { first } = await tx.checkIns.record(
       { workspace: group.workspace, memberId: member.id, groupId: group.id, ...fields },
       now,
     );
-    deps.store.updates.create(
+    await tx.updates.create(
       { workspace: group.workspace, memberId: member.id, text: updateText, source: fields.source },
       now,
     );
-    return { first, streak: streakOf(deps, group, member, groupDate(group, now)) };
+    return { first, streak: await streakOf(txDeps, group, member, groupDate(group, now)) };
   });
 }
 
 /** The member's current streak, counting back from `today` in the group's calendar. */
-export function streakOf(deps: CoreDeps, group: Group, member: Member, today: string): number {
+export async function streakOf(deps: CoreDeps, group: Group, member: Member, today: string): Promise<number> {
   const checkedIn = new Set(
-    deps.store.checkIns
-      .listByMember(member.id)
-      .filter((c) => c.groupId === group.id)
-      .map((c) => c.localDate),
+    (await deps.store.checkIns.listByMember(member.id)).filter((c) => c.groupId === group.id).map((c) => c.localDate),
   );
-  const paused = new Set(deps.store.deliveries.localDatesForMember(member.id, 'reminder-paused'));
+  const paused = new Set(await deps.store.deliveries.localDatesForMember(member.id, 'reminder-paused'));
   return checkInStreak({ checkedIn, today, paused, isCheckInDay: (d) => isCheckInDay(group, d) });
 }
 
-function groupFor(deps: CoreDeps, groupId: number, source: EventSource): Group {
-  const group = deps.store.groups.get(groupId);
+async function groupFor(store: Store, groupId: number, source: EventSource): Promise<Group> {
+  const group = await store.groups.get(groupId);
   if (!group || !sameWorkspace(group.workspace, workspaceOf(source)))
     throw new UserError('That check-in belongs to a group I cannot find any more.');
   return group;

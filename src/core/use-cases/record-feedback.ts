@@ -6,23 +6,27 @@ import { privateText, type Reply } from '../messages.ts';
 import { resolveMember } from './context.ts';
 
 /** `/feedback company | what they said`: keeps the lesson and ends the feedback steps for it. */
-export function recordFeedback(deps: CoreDeps, source: EventSource, { company, text }: InputFor<'feedback'>): Reply {
+export async function recordFeedback(
+  deps: CoreDeps,
+  source: EventSource,
+  { company, text }: InputFor<'feedback'>,
+): Promise<Reply> {
   const now = deps.clock.now();
-  const closed = deps.store.transaction(() => {
-    const { group, member } = resolveMember(deps, source, 'log');
-    const application = deps.store.applications.findByCompany(member.id, company)[0];
+  const closed = await deps.store.transaction(async (tx) => {
+    const { group, member } = await resolveMember({ ...deps, store: tx }, source, 'log');
+    const application = (await tx.applications.findByCompany(member.id, company))[0];
     if (!application) {
       throw new UserError(
         `I have no application to ${company} from you yet. Log it first with /applied or /rejected.`,
         COMMANDS.feedback.example,
       );
     }
-    deps.store.feedback.create(
+    await tx.feedback.create(
       { workspace: group.workspace, memberId: member.id, applicationId: application.id, text },
       now,
     );
     const ending = deps.rules.filter((r) => r.endsOn.includes('feedback-logged')).map((r) => r.id);
-    return deps.store.followUps.cancelOpen(application.id, ending, now);
+    return tx.followUps.cancelOpen(application.id, ending, now);
   });
   const lines = [
     `Feedback from ${company} saved to your lessons. Thank you for listening to it: that is how the next one goes better.`,

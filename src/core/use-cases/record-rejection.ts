@@ -2,6 +2,7 @@ import type { CoreDeps } from '../deps.ts';
 import type { EventSource } from '../events.ts';
 import type { InputFor } from '../commands/declarations.ts';
 import type { Reply } from '../messages.ts';
+import type { Store } from '../ports/index.ts';
 import { planSteps, rejectionRules } from '../plan.ts';
 import { stepContext } from '../render/follow-ups.ts';
 import { formatWhen } from '../time.ts';
@@ -25,18 +26,19 @@ export async function recordRejection(
   input: InputFor<'rejected'>,
   repeat: 'ask' | 'log' = 'ask',
 ): Promise<Reply> {
-  const group = requireGroup(deps, source);
+  const group = await requireGroup(deps, source);
   const { company, role, note } = input;
   const stage = input.stage ?? 'applied';
   const now = deps.clock.now();
-  const question = repeat === 'ask' ? askBeforeRepeating(deps, group, source, { kind: 'rejected', input }, now) : null;
+  const question =
+    repeat === 'ask' ? await askBeforeRepeating(deps, group, source, { kind: 'rejected', input }, now) : null;
   if (question) return question;
-  const before = statusesBefore(deps, group, source, company);
+  const before = await statusesBefore(deps, group, source, company);
 
-  const result = deps.store.transaction(() => {
-    const member = ensureMember(deps, group, source);
-    const application = findOrCreateApplication(
-      deps,
+  const result = await deps.store.transaction(async (tx) => {
+    const member = await ensureMember({ ...deps, store: tx }, group, source);
+    const application = await findOrCreateApplication(
+      tx,
       member.id,
       company,
       role,
@@ -44,13 +46,13 @@ export async function recordRejection(
       group.workspace,
       now,
     );
-    const rejection = deps.store.rejections.create(
+    const rejection = await tx.rejections.create(
       { workspace: group.workspace, applicationId: application.id, memberId: member.id, stage, note, rejectedOn: now },
       now,
     );
     const zone = memberZone(member, group);
     const steps = planSteps(deps.rules, group, { kind: 'rejection', stage }, now, zone);
-    deps.store.followUps.createMany(
+    await tx.followUps.createMany(
       steps.map((s) => ({
         workspace: group.workspace,
         memberId: member.id,
@@ -113,20 +115,20 @@ function encouragement(stage: RejectionStage): string {
   }
 }
 
-function findOrCreateApplication(
-  deps: CoreDeps,
+async function findOrCreateApplication(
+  store: Store,
   memberId: number,
   company: string,
   role: string | null,
   visibility: Application['visibility'],
   workspace: WorkspaceRef,
   now: Date,
-): Application {
-  const existing = deps.store.applications
-    .findByCompany(memberId, company)
-    .find((a) => (role ? a.role.toLowerCase() === role.toLowerCase() : true) && a.status !== 'rejected');
-  if (existing) return deps.store.applications.setStatus(existing.id, 'rejected', now);
-  return deps.store.applications.create(
+): Promise<Application> {
+  const existing = (await store.applications.findByCompany(memberId, company)).find(
+    (a) => (role ? a.role.toLowerCase() === role.toLowerCase() : true) && a.status !== 'rejected',
+  );
+  if (existing) return store.applications.setStatus(existing.id, 'rejected', now);
+  return store.applications.create(
     { workspace, memberId, company, role: role ?? '', link: null, status: 'rejected', visibility },
     now,
   );

@@ -9,13 +9,13 @@ import { withUndo } from './undo-entry.ts';
 
 /** `/update text`: logs a progress note and shares it with the group (per visibility); the reply carries an Undo button. */
 export async function recordUpdate(deps: CoreDeps, source: EventSource, { text }: InputFor<'update'>): Promise<Reply> {
-  const group = requireGroup(deps, source);
+  const group = await requireGroup(deps, source);
   const now = deps.clock.now();
-  const { member, update } = deps.store.transaction(() => {
-    const member = ensureMember(deps, group, source);
+  const { member, update } = await deps.store.transaction(async (tx) => {
+    const member = await ensureMember({ ...deps, store: tx }, group, source);
     return {
       member,
-      update: deps.store.updates.create(
+      update: await tx.updates.create(
         { workspace: group.workspace, memberId: member.id, text, source: 'command' },
         now,
       ),

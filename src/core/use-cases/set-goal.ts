@@ -14,7 +14,7 @@ const EXAMPLE = COMMANDS.goal.example;
  * `/goal applications N [| networking M]`: weekly goals, Monday to Sunday in the member's own
  * timezone. With no numbers, shows the current goals.
  */
-export function setGoal(deps: CoreDeps, source: EventSource, input: InputFor<'goal'>): Reply {
+export async function setGoal(deps: CoreDeps, source: EventSource, input: InputFor<'goal'>): Promise<Reply> {
   const wanted =
     input.applications === null && input.networking === null
       ? null
@@ -23,11 +23,11 @@ export function setGoal(deps: CoreDeps, source: EventSource, input: InputFor<'go
           ...(input.networking !== null && { networking: input.networking }),
         };
   const now = deps.clock.now();
-  const { goal, facts, zone } = deps.store.transaction(() => {
-    const { group, member } = resolveMember(deps, source);
-    const current = deps.store.goals.get(member.id);
+  const { goal, facts, zone } = await deps.store.transaction(async (tx) => {
+    const { group, member } = await resolveMember({ ...deps, store: tx }, source);
+    const current = await tx.goals.get(member.id);
     const goal = wanted
-      ? deps.store.goals.set(
+      ? await tx.goals.set(
           group.workspace,
           member.id,
           {
@@ -37,7 +37,7 @@ export function setGoal(deps: CoreDeps, source: EventSource, input: InputFor<'go
           now,
         )
       : current;
-    return { goal, facts: deps.store.insights.memberFacts(member.id), zone: memberZone(member, group) };
+    return { goal, facts: await tx.insights.memberFacts(member.id), zone: memberZone(member, group) };
   });
   const bounds = weekOf(now, zone);
   const week = totalOf(memberWeekDays(facts, bounds));

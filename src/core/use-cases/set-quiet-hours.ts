@@ -7,7 +7,11 @@ import { formatClock, parseClock } from '../time.ts';
 import { resolveMember } from './context.ts';
 
 /** `/rebound quiet HH-HH`: hours when nudges wait (`off` for none). */
-export function setQuietHours(deps: CoreDeps, source: EventSource, input: InputFor<'rebound quiet'>): Reply {
+export async function setQuietHours(
+  deps: CoreDeps,
+  source: EventSource,
+  input: InputFor<'rebound quiet'>,
+): Promise<Reply> {
   const text = input.hours.toLowerCase();
   let start: number | null;
   let end: number | null;
@@ -21,9 +25,9 @@ export function setQuietHours(deps: CoreDeps, source: EventSource, input: InputF
     if (start === null || end === null)
       throw new UserError('Give quiet hours as start-end, in your local time.', COMMANDS['rebound quiet'].example);
   }
-  deps.store.transaction(() => {
-    const { member } = resolveMember(deps, source);
-    deps.store.members.update(member.id, { quietStartMinute: start ?? 0, quietEndMinute: end ?? 0 });
+  await deps.store.transaction(async (tx) => {
+    const { member } = await resolveMember({ ...deps, store: tx }, source);
+    await tx.members.update(member.id, { quietStartMinute: start ?? 0, quietEndMinute: end ?? 0 });
   });
   return privateText(
     start === end

@@ -5,10 +5,14 @@ import { privateText, type Reply } from '../messages.ts';
 import { resolveMember } from './context.ts';
 
 /** `/rebound reminders on|off`: whether the member gets the daily check-in reminder. */
-export function setReminders(deps: CoreDeps, source: EventSource, { state }: InputFor<'rebound reminders'>): Reply {
-  deps.store.transaction(() => {
-    const { member } = resolveMember(deps, source);
-    deps.store.members.update(member.id, { checkInReminders: state === 'on' });
+export async function setReminders(
+  deps: CoreDeps,
+  source: EventSource,
+  { state }: InputFor<'rebound reminders'>,
+): Promise<Reply> {
+  await deps.store.transaction(async (tx) => {
+    const { member } = await resolveMember({ ...deps, store: tx }, source);
+    await tx.members.update(member.id, { checkInReminders: state === 'on' });
   });
   return privateText(
     state === 'on'

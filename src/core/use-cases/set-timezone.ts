@@ -5,14 +5,14 @@ import { privateText, type Reply } from '../messages.ts';
 import { resolveMember } from './context.ts';
 
 /** `/rebound timezone Area/City`: the zone your nudges are timed in. */
-export function setTimezone(
+export async function setTimezone(
   deps: CoreDeps,
   source: EventSource,
   { timezone: zone }: InputFor<'rebound timezone'>,
-): Reply {
-  deps.store.transaction(() => {
-    for (const member of [resolveMember(deps, source).member])
-      deps.store.members.update(member.id, { timezone: zone, timezoneChosen: true });
+): Promise<Reply> {
+  await deps.store.transaction(async (tx) => {
+    const { member } = await resolveMember({ ...deps, store: tx }, source);
+    await tx.members.update(member.id, { timezone: zone, timezoneChosen: true });
   });
   return privateText(`Your timezone is now ${zone}. Steps already planned keep their time; new ones use ${zone}.`);
 }

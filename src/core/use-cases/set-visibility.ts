@@ -11,14 +11,14 @@ const MEANING = {
 } as const;
 
 /** `/rebound visibility shared|counts|private`: what the group sees of new entries. */
-export function setVisibility(
+export async function setVisibility(
   deps: CoreDeps,
   source: EventSource,
   { level: visibility }: InputFor<'rebound visibility'>,
-): Reply {
-  deps.store.transaction(() => {
-    const { member } = resolveMember(deps, source);
-    deps.store.members.update(member.id, { visibility });
+): Promise<Reply> {
+  await deps.store.transaction(async (tx) => {
+    const { member } = await resolveMember({ ...deps, store: tx }, source);
+    await tx.members.update(member.id, { visibility });
   });
   return privateText(`Visibility set to ${visibility}: ${MEANING[visibility]}.`);
 }

@@ -32,7 +32,7 @@ export async function setupGroup(
   const timezone = input.timezone ?? undefined;
   const days = input.days ?? undefined;
   const ws = workspaceOf(source);
-  const existing = deps.store.groups.findByChannel(ws, source.channelId);
+  const existing = await deps.store.groups.findByChannel(ws, source.channelId);
   if (existing) return changeSetup(deps, source, existing, { checkInMinute, timezone, days });
 
   const actorZone = source.actor.timezone && isValidTimezone(source.actor.timezone) ? source.actor.timezone : 'UTC';
@@ -45,10 +45,10 @@ export async function setupGroup(
   // The welcome goes first: a channel the bot cannot post in would make a group whose every post fails.
   const sent = await postWelcome(deps, { workspace: ws, channelId: source.channelId }, welcome(summaryOf(settings)));
   const now = deps.clock.now();
-  const group = deps.store.transaction(() => {
-    if (deps.store.groups.findByChannel(ws, source.channelId))
+  const group = await deps.store.transaction(async (tx) => {
+    if (await tx.groups.findByChannel(ws, source.channelId))
       throw new UserError('Someone set up this channel a moment ago: it is already a group.');
-    const group = deps.store.groups.create(
+    const group = await tx.groups.create(
       {
         workspace: ws,
         channelId: source.channelId,
@@ -58,8 +58,8 @@ export async function setupGroup(
       },
       now,
     );
-    joinMember(deps, group, source);
-    deps.store.posts.create(
+    await joinMember({ ...deps, store: tx }, group, source);
+    await tx.posts.create(
       {
         workspace: ws,
         groupId: group.id,
@@ -120,14 +120,14 @@ async function postWelcome(deps: CoreDeps, target: ChannelTarget, message: Messa
 }
 
 /** Setting up a channel that is already a group: its admins change the schedule. */
-function changeSetup(
+async function changeSetup(
   deps: CoreDeps,
   source: EventSource,
   existing: Group,
   change: { checkInMinute: number | undefined; timezone: string | undefined; days: readonly Weekday[] | undefined },
-): Reply {
-  const group = deps.store.transaction(() => {
-    const current = deps.store.groups.get(existing.id) ?? existing;
+): Promise<Reply> {
+  const group = await deps.store.transaction(async (tx) => {
+    const current = (await tx.groups.get(existing.id)) ?? existing;
     // A group whose admins have all left (or asked to be forgotten) takes the next person who sets it up.
     const orphaned = current.adminUserIds.length === 0;
     if (!orphaned && !current.adminUserIds.includes(source.actor.userId) && source.canManageChannel !== true) {
@@ -139,8 +139,8 @@ function changeSetup(
       ...(change.timezone ? { timezone: change.timezone } : {}),
       ...(change.days ? { checkInDays: change.days } : {}),
     };
-    const group = deps.store.groups.update(current.id, patch);
-    joinMember(deps, group, source);
+    const group = await tx.groups.update(current.id, patch);
+    await joinMember({ ...deps, store: tx }, group, source);
     return group;
   });
   return privateText(`Group settings updated. ${summaryOf(group)}`);

@@ -10,13 +10,14 @@ import { resolveMember, workspaceOf } from './context.ts';
  * `/stats group`: the group's week so far (Monday to Sunday in the group's timezone). Entries kept
  * `private` count for nothing; `counts` entries are counted but never named.
  */
-export function showGroupStats(deps: CoreDeps, source: EventSource): Reply {
+export async function showGroupStats(deps: CoreDeps, source: EventSource): Promise<Reply> {
   const now = deps.clock.now();
-  const { group, facts, week } = deps.store.transaction(() => {
+  const { group, facts, week } = await deps.store.transaction(async (tx) => {
     const group =
-      deps.store.groups.findByChannel(workspaceOf(source), source.channelId) ?? resolveMember(deps, source).group;
+      (await tx.groups.findByChannel(workspaceOf(source), source.channelId)) ??
+      (await resolveMember({ ...deps, store: tx }, source)).group;
     const week = weekOf(now, group.timezone);
-    return { group, week, facts: deps.store.insights.groupFacts(group.id, windowOf(week)) };
+    return { group, week, facts: await tx.insights.groupFacts(group.id, windowOf(week)) };
   });
   return { type: 'private', message: groupStatsMessage(group.name, groupWeek(group, facts, week)) };
 }

@@ -11,14 +11,15 @@ import { streakOf } from './record-check-in.ts';
  * `/stats`: your week against your goals, your check-in streak, totals, your pipeline, the lessons
  * you logged and how soon you applied again after each rejection. Only you see it.
  */
-export function showMyStats(deps: CoreDeps, source: EventSource): Reply {
+export async function showMyStats(deps: CoreDeps, source: EventSource): Promise<Reply> {
   const now = deps.clock.now();
-  const { facts, goal, streak, zone } = deps.store.transaction(() => {
-    const { group, member } = resolveMember(deps, source);
+  const { facts, goal, streak, zone } = await deps.store.transaction(async (tx) => {
+    const txDeps = { ...deps, store: tx };
+    const { group, member } = await resolveMember(txDeps, source);
     return {
-      facts: deps.store.insights.memberFacts(member.id),
-      goal: deps.store.goals.get(member.id),
-      streak: streakOf(deps, group, member, localDate(now, group.timezone)),
+      facts: await tx.insights.memberFacts(member.id),
+      goal: await tx.goals.get(member.id),
+      streak: await streakOf(txDeps, group, member, localDate(now, group.timezone)),
       zone: memberZone(member, group),
     };
   });

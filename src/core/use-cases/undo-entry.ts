@@ -2,6 +2,7 @@ import type { CoreDeps } from '../deps.ts';
 import { DeliveryError, UserError } from '../errors.ts';
 import type { ButtonEvent, EventSource } from '../events.ts';
 import { privateText, textMessage, type Message, type Reply } from '../messages.ts';
+import type { Store } from '../ports/index.ts';
 import { APPLICATION_STATUSES, type ApplicationStatus, type BotPost, type Group, type PostSubject } from '../types.ts';
 import { sameWorkspace, workspaceOf } from './context.ts';
 
@@ -53,15 +54,15 @@ export function withUndo(message: Message, target: UndoTarget): Reply {
  * The statuses of the caller's applications to a company, read before a rejection changes one:
  * what the rejection's Undo puts back.
  */
-export function statusesBefore(
+export async function statusesBefore(
   deps: CoreDeps,
   group: Group,
   source: EventSource,
   company: string,
-): ReadonlyMap<number, ApplicationStatus> {
-  const member = deps.store.members.find(group.id, source.actor.userId);
+): Promise<ReadonlyMap<number, ApplicationStatus>> {
+  const member = await deps.store.members.find(group.id, source.actor.userId);
   if (!member) return new Map();
-  return new Map(deps.store.applications.findByCompany(member.id, company).map((a) => [a.id, a.status]));
+  return new Map((await deps.store.applications.findByCompany(member.id, company)).map((a) => [a.id, a.status]));
 }
 
 type Outcome =
@@ -81,22 +82,22 @@ export async function undoEntry(deps: CoreDeps, event: ButtonEvent): Promise<Rep
   const ws = workspaceOf(event.source);
   const now = deps.clock.now();
 
-  const outcome = deps.store.transaction((): Outcome => {
-    const entry = findEntry(deps, target);
-    const member = entry ? deps.store.members.get(entry.memberId) : null;
+  const outcome = await deps.store.transaction(async (tx): Promise<Outcome> => {
+    const entry = await findEntry(tx, target);
+    const member = entry ? await tx.members.get(entry.memberId) : null;
     if (!entry || !member || !sameWorkspace(member.workspace, ws)) return { kind: 'gone' };
     if (member.userId !== event.source.actor.userId)
       throw new UserError("That Undo belongs to someone else's entry, so I left it alone.");
     if (now.getTime() - entry.createdAt.getTime() > UNDO_WINDOW_MS) return { kind: 'expired', what: entry.what };
     if (
       target.kind === 'application' &&
-      deps.store.rejections.listByMember(member.id).some((r) => r.applicationId === target.id)
+      (await tx.rejections.listByMember(member.id)).some((r) => r.applicationId === target.id)
     )
       return { kind: 'blocked', why: `A rejection is logged on ${entry.what} since: undo that first.` };
 
-    const post = deps.store.posts.findBySubject(ws, entry.subject, target.id);
-    if (post) deps.store.posts.delete(post.id);
-    const steps = removeEntry(deps, target, member.id, now);
+    const post = await tx.posts.findBySubject(ws, entry.subject, target.id);
+    if (post) await tx.posts.delete(post.id);
+    const steps = await removeEntry({ ...deps, store: tx }, target, member.id, now);
     return { kind: 'undone', what: entry.what, steps, post };
   });
 
@@ -129,10 +130,10 @@ interface FoundEntry {
   readonly what: string;
 }
 
-function findEntry(deps: CoreDeps, target: UndoTarget): FoundEntry | null {
+async function findEntry(store: Store, target: UndoTarget): Promise<FoundEntry | null> {
   switch (target.kind) {
     case 'application': {
-      const a = deps.store.applications.get(target.id);
+      const a = await store.applications.get(target.id);
       return a
         ? {
             memberId: a.memberId,
@@ -143,8 +144,8 @@ function findEntry(deps: CoreDeps, target: UndoTarget): FoundEntry | null {
         : null;
     }
     case 'rejection': {
-      const r = deps.store.rejections.get(target.id);
-      const a = r ? deps.store.applications.get(r.applicationId) : null;
+      const r = await store.rejections.get(target.id);
+      const a = r ? await store.applications.get(r.applicationId) : null;
       return r && a
         ? {
             memberId: r.memberId,
@@ -155,38 +156,38 @@ function findEntry(deps: CoreDeps, target: UndoTarget): FoundEntry | null {
         : null;
     }
     case 'update': {
-      const u = deps.store.updates.get(target.id);
+      const u = await store.updates.get(target.id);
       return u ? { memberId: u.memberId, createdAt: u.createdAt, subject: 'update', what: 'your update' } : null;
     }
   }
 }
 
-/** Removes the entry's rows; returns how many follow-ups went with it. */
-function removeEntry(deps: CoreDeps, target: UndoTarget, memberId: number, now: Date): number {
+/** Removes the entry's rows, inside the Undo's transaction; returns how many follow-ups went with it. */
+async function removeEntry(deps: CoreDeps, target: UndoTarget, memberId: number, now: Date): Promise<number> {
   switch (target.kind) {
     case 'update':
-      deps.store.updates.delete(target.id);
+      await deps.store.updates.delete(target.id);
       return 0;
     case 'application': {
-      const a = deps.store.applications.get(target.id);
+      const a = await deps.store.applications.get(target.id);
       if (!a) return 0;
       // What logging it ticked off ("line up your next application") is open again.
       const ticked = deps.rules.filter((r) => r.endsOn.includes('application-logged')).map((r) => r.id);
-      deps.store.followUps.reopenDoneAt(memberId, ticked, a.createdAt);
-      deps.store.applications.delete(a.id);
+      await deps.store.followUps.reopenDoneAt(memberId, ticked, a.createdAt);
+      await deps.store.applications.delete(a.id);
       return 0;
     }
     case 'rejection': {
-      const r = deps.store.rejections.get(target.id);
+      const r = await deps.store.rejections.get(target.id);
       if (!r) return 0;
       // The plan, and any step chained from it since (a feedback request done → note the answer).
-      const steps = deps.store.followUps.deleteForApplicationSince(r.applicationId, r.createdAt);
+      const steps = await deps.store.followUps.deleteForApplicationSince(r.applicationId, r.createdAt);
       if (target.statusBefore === 'new') {
-        deps.store.applications.delete(r.applicationId);
+        await deps.store.applications.delete(r.applicationId);
       } else {
-        deps.store.rejections.delete(r.id);
-        if (deps.store.applications.get(r.applicationId)?.status === 'rejected')
-          deps.store.applications.setStatus(r.applicationId, target.statusBefore, now);
+        await deps.store.rejections.delete(r.id);
+        if ((await deps.store.applications.get(r.applicationId))?.status === 'rejected')
+          await deps.store.applications.setStatus(r.applicationId, target.statusBefore, now);
       }
       return steps;
     }

@@ -37,7 +37,7 @@ async function makeHarness(): Promise<ChatAdapterHarness> {
     groupZone: () => 'UTC',
     clock,
     chat,
-    nextWake: () => null,
+    nextWake: async () => null,
     localZone: 'UTC',
   });
   let last: SentMessage | null = null;

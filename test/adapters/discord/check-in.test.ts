@@ -58,17 +58,23 @@ it('a reply in the thread without any text counts as the author’s check-in, an
   world.h.feed(reply);
   const reaction = await world.h.rest.waitForCall('PUT', /\/reactions\//);
   expect(reaction.path).toBe(`/channels/${threadId}/messages/${(reply.d as { id: string }).id}/reactions/✅/@me`);
-  const group = world.store.groups.findByChannel({ platform: 'discord', workspaceId: GUILD_ID }, GROUP_CHANNEL_ID)!;
-  expect(world.store.checkIns.memberIdsCheckedIn(group.id, '2026-11-24').size).toBe(1);
+  const group = (await world.store.groups.findByChannel(
+    { platform: 'discord', workspaceId: GUILD_ID },
+    GROUP_CHANNEL_ID,
+  ))!;
+  expect((await world.store.checkIns.memberIdsCheckedIn(group.id, '2026-11-24')).size).toBe(1);
 });
 
 it('a reply with text stores the text as an update', async () => {
   const { threadId } = await openTheDay();
   world.h.feed(messageCreate(threadId, BOB, 'Sent two applications and had coffee with a recruiter'));
   await world.h.rest.waitForCall('PUT', /\/reactions\//);
-  const group = world.store.groups.findByChannel({ platform: 'discord', workspaceId: GUILD_ID }, GROUP_CHANNEL_ID)!;
-  const bob = world.store.members.find(group.id, BOB.id)!;
-  expect(world.store.updates.listByMember(bob.id).map((u) => u.text)).toContain(
+  const group = (await world.store.groups.findByChannel(
+    { platform: 'discord', workspaceId: GUILD_ID },
+    GROUP_CHANNEL_ID,
+  ))!;
+  const bob = (await world.store.members.find(group.id, BOB.id))!;
+  expect((await world.store.updates.listByMember(bob.id)).map((u) => u.text)).toContain(
     'Sent two applications and had coffee with a recruiter',
   );
 });
@@ -84,9 +90,12 @@ it('the Check in button opens the form, and its answers are stored', async () =>
   );
   expect(done).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringContaining('Checked in') } });
   await settle();
-  const group = world.store.groups.findByChannel({ platform: 'discord', workspaceId: GUILD_ID }, GROUP_CHANNEL_ID)!;
-  const bob = world.store.members.find(group.id, BOB.id)!;
-  expect(world.store.checkIns.find(bob.id, '2026-11-24')).toMatchObject({ applications: 2, networking: 1 });
+  const group = (await world.store.groups.findByChannel(
+    { platform: 'discord', workspaceId: GUILD_ID },
+    GROUP_CHANNEL_ID,
+  ))!;
+  const bob = (await world.store.members.find(group.id, BOB.id))!;
+  expect(await world.store.checkIns.find(bob.id, '2026-11-24')).toMatchObject({ applications: 2, networking: 1 });
 });
 
 it('/checkin opens the same form; a count that is not a number is listed privately and nothing is stored', async () => {
@@ -96,8 +105,11 @@ it('/checkin opens the same form; a count that is not a number is listed private
     modalSubmit(form.data.custom_id ?? '', { applications: 'lots', networking: '', followups: '', note: '' }),
   );
   expect(bad).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringContaining('Applications sent') } });
-  const group = world.store.groups.findByChannel({ platform: 'discord', workspaceId: GUILD_ID }, GROUP_CHANNEL_ID)!;
-  expect(world.store.checkIns.memberIdsCheckedIn(group.id, '2026-11-24').size).toBe(0);
+  const group = (await world.store.groups.findByChannel(
+    { platform: 'discord', workspaceId: GUILD_ID },
+    GROUP_CHANNEL_ID,
+  ))!;
+  expect((await world.store.checkIns.memberIdsCheckedIn(group.id, '2026-11-24')).size).toBe(0);
 });
 
 it("the reminder's Check in button works from a DM: the form and its answers keep their server", async () => {
@@ -127,8 +139,13 @@ it("the reminder's Check in button works from a DM: the form and its answers kee
     ),
   );
   expect(done).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringContaining('Checked in') } });
-  const group = world.store.groups.findByChannel({ platform: 'discord', workspaceId: GUILD_ID }, GROUP_CHANNEL_ID)!;
-  expect(world.store.checkIns.find(world.store.members.find(group.id, MASON.id)!.id, '2026-11-24')).toMatchObject({
+  const group = (await world.store.groups.findByChannel(
+    { platform: 'discord', workspaceId: GUILD_ID },
+    GROUP_CHANNEL_ID,
+  ))!;
+  expect(
+    await world.store.checkIns.find((await world.store.members.find(group.id, MASON.id))!.id, '2026-11-24'),
+  ).toMatchObject({
     applications: 1,
   });
 });

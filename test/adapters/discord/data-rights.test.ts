@@ -19,13 +19,13 @@ const workspace = { platform: 'discord', workspaceId: GUILD_ID } as const;
 it('/goal with typed numbers sets the weekly goals; a goal out of range is explained privately', async () => {
   const set = await world.interact(command('goal', [opt.integer('applications', 5), opt.integer('networking', 2)]));
   expect(set).toMatchObject({ type: 4, data: { flags: 64 } });
-  const group = world.store.groups.findByChannel(workspace, GROUP_CHANNEL_ID)!;
-  const member = world.store.members.find(group.id, MASON.id)!;
-  expect(world.store.goals.get(member.id)).toMatchObject({ applications: 5, networking: 2 });
+  const group = (await world.store.groups.findByChannel(workspace, GROUP_CHANNEL_ID))!;
+  const member = (await world.store.members.find(group.id, MASON.id))!;
+  expect(await world.store.goals.get(member.id)).toMatchObject({ applications: 5, networking: 2 });
 
   const bad = await world.interact(command('goal', [opt.integer('applications', 5000)]));
   expect(bad).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringContaining('For example') } });
-  expect(world.store.goals.get(member.id)).toMatchObject({ applications: 5 });
+  expect(await world.store.goals.get(member.id)).toMatchObject({ applications: 5 });
 });
 
 it('/stats and /stats group answer privately', async () => {
@@ -51,7 +51,7 @@ it('/rebound forget-me asks first; Keep my data changes nothing, Delete everythi
   const buttons = (ask.data as MessageBody).components?.[0]?.components ?? [];
   const keep = buttons.find((b) => b.label === 'Keep my data')!;
   const remove = buttons.find((b) => b.label === 'Delete everything')!;
-  const group = world.store.groups.findByChannel(workspace, GROUP_CHANNEL_ID)!;
+  const group = (await world.store.groups.findByChannel(workspace, GROUP_CHANNEL_ID))!;
 
   // Both answers replace the private question in place (an ephemeral message can be updated).
   const kept = await world.interact(buttonClick(keep.custom_id, { ephemeral: true }));
@@ -59,12 +59,12 @@ it('/rebound forget-me asks first; Keep my data changes nothing, Delete everythi
     type: 7,
     data: { content: 'Nothing was deleted. Your data stays as it is.', components: [] },
   });
-  expect(world.store.members.find(group.id, MASON.id)).not.toBeNull();
+  expect(await world.store.members.find(group.id, MASON.id)).not.toBeNull();
 
   // Each confirmation is used once: after Keep, its Delete button says so and deletes nothing.
   const late = await world.interact(buttonClick(remove.custom_id, { ephemeral: true }));
   expect(late).toMatchObject({ type: 7, data: { content: expect.stringContaining('You chose to keep your data') } });
-  expect(world.store.members.find(group.id, MASON.id)).not.toBeNull();
+  expect(await world.store.members.find(group.id, MASON.id)).not.toBeNull();
 
   const again = await world.interact(command('rebound', [opt.sub('forget-me')]));
   const removeNow = ((again.data as MessageBody).components?.[0]?.components ?? []).find(
@@ -72,5 +72,5 @@ it('/rebound forget-me asks first; Keep my data changes nothing, Delete everythi
   )!;
   const deleted = await world.interact(buttonClick(removeNow.custom_id, { ephemeral: true }));
   expect(deleted).toMatchObject({ type: 7, data: { components: [] } });
-  expect(world.store.members.find(group.id, MASON.id)).toBeNull();
+  expect(await world.store.members.find(group.id, MASON.id)).toBeNull();
 });

@@ -36,6 +36,7 @@ describe('a message written to the bot in a Discord DM', () => {
     h = await startHarness();
     h.feed(dmMessage(nextSnowflake(), HELPER_BOT, 'beep', null));
     h.feed(dmMessage(nextSnowflake(), REBOUND_BOT, 'a nudge', null));
+    await new Promise<void>((resolve) => setImmediate(resolve));
     expect(h.handler.events).toEqual([]);
   });
 });

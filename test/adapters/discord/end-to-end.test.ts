@@ -66,7 +66,7 @@ describe('setting up', () => {
       }),
     );
     expect(answer.data).toMatchObject({ flags: 64, content: expect.stringContaining('Done') });
-    expect(store.groups.findByChannel(workspace, GROUP_CHANNEL_ID)).toMatchObject({
+    expect(await store.groups.findByChannel(workspace, GROUP_CHANNEL_ID)).toMatchObject({
       timezone: 'Asia/Kolkata',
       checkInMinute: 9 * 60,
     });
@@ -77,13 +77,13 @@ describe('setting up', () => {
       command('rebound', [opt.sub('setup')], { user: BOB, permissions: MEMBER_PERMISSIONS }),
     );
     expect(answer).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringContaining('Manage Channels') } });
-    expect(store.groups.findByChannel(workspace, GROUP_CHANNEL_ID)).toBeNull();
+    expect(await store.groups.findByChannel(workspace, GROUP_CHANNEL_ID)).toBeNull();
     expect(channelPosts()).toHaveLength(0);
   });
 
   it('a member with Manage Channels makes the channel a group, keyed by the guild, with a welcome post that pings nobody', async () => {
     await setUpGroup();
-    const group = store.groups.findByChannel(workspace, GROUP_CHANNEL_ID);
+    const group = await store.groups.findByChannel(workspace, GROUP_CHANNEL_ID);
     expect(group).toMatchObject({
       workspace: { platform: 'discord', workspaceId: GUILD_ID },
       name: 'job-hunt',
@@ -102,12 +102,12 @@ describe('configuring', () => {
       command('rebound', [opt.sub('config-admin', [opt.string('action', 'add'), opt.user('user', BOB.id)])]),
     );
     expect(added.data).toMatchObject({ flags: 64, content: expect.stringContaining('Admins: Mason, Bob') });
-    expect(store.groups.findByChannel(workspace, GROUP_CHANNEL_ID)?.adminUserIds).toContain(BOB.id);
+    expect((await store.groups.findByChannel(workspace, GROUP_CHANNEL_ID))?.adminUserIds).toContain(BOB.id);
     // Bob has no Manage Channels: being an admin by id is what lets him change the setting.
     await interact(
       command('rebound', [opt.sub('config', [opt.string('setting', 'engage'), opt.string('value', 'off')])], asBob),
     );
-    expect(store.groups.findByChannel(workspace, GROUP_CHANNEL_ID)?.ruleSettings['engage']).toMatchObject({
+    expect((await store.groups.findByChannel(workspace, GROUP_CHANNEL_ID))?.ruleSettings['engage']).toMatchObject({
       enabled: false,
     });
   });
@@ -125,14 +125,14 @@ describe('configuring', () => {
       }),
     );
     expect(change.data).toMatchObject({ flags: 64, content: expect.stringContaining('admins') });
-    expect(store.groups.findByChannel(workspace, GROUP_CHANNEL_ID)?.ruleSettings['connect']).toBeUndefined();
+    expect((await store.groups.findByChannel(workspace, GROUP_CHANNEL_ID))?.ruleSettings['connect']).toBeUndefined();
 
     await interact(
       command('rebound', [opt.sub('config', [opt.string('setting', 'connect'), opt.string('value', 'off')])], {
         permissions: MANAGER_PERMISSIONS,
       }),
     );
-    expect(store.groups.findByChannel(workspace, GROUP_CHANNEL_ID)?.ruleSettings['connect']).toMatchObject({
+    expect((await store.groups.findByChannel(workspace, GROUP_CHANNEL_ID))?.ruleSettings['connect']).toMatchObject({
       enabled: false,
     });
   });
@@ -167,18 +167,18 @@ describe('applications and peer reactions', () => {
     await setUpGroup();
     await interact(command('applied', [opt.string('company', 'Acme'), opt.string('role', 'SRE')]));
     const messageId = postedId(channelPosts().at(-1));
-    const post = store.posts.findByMessage({ workspace, channelId: GROUP_CHANNEL_ID, messageId });
+    const post = await store.posts.findByMessage({ workspace, channelId: GROUP_CHANNEL_ID, messageId });
     expect(post?.subject).toBe('application');
 
     h.feed(reactionAdd(messageId, { user: MASON }));
     h.feed(reactionAdd(messageId, { user: HELPER_BOT }));
     h.feed(reactionAdd(messageId, { user: BOB }));
     await settle();
-    expect(store.insights.memberFacts(post!.memberId!).reactionsReceived).toBe(1);
+    expect((await store.insights.memberFacts(post!.memberId!)).reactionsReceived).toBe(1);
 
     h.feed(reactionRemove(messageId, { user: BOB }));
     await settle();
-    expect(store.insights.memberFacts(post!.memberId!).reactionsReceived).toBe(0);
+    expect((await store.insights.memberFacts(post!.memberId!)).reactionsReceived).toBe(0);
   });
 });
 
@@ -240,8 +240,11 @@ describe('rejections', () => {
       modalSubmit(formId, { company: '', role: '', stage: 'interview', note: '' }, { selects: ['stage'] }),
     );
     expect(bad).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringContaining('Nothing was saved') } });
-    const member = store.members.find(store.groups.findByChannel(workspace, GROUP_CHANNEL_ID)!.id, MASON.id);
-    expect(member === null || store.rejections.listByMember(member.id).length === 0).toBe(true);
+    const member = await store.members.find(
+      (await store.groups.findByChannel(workspace, GROUP_CHANNEL_ID))!.id,
+      MASON.id,
+    );
+    expect(member === null || (await store.rejections.listByMember(member.id)).length === 0).toBe(true);
 
     const good = await interact(
       modalSubmit(
@@ -251,9 +254,14 @@ describe('rejections', () => {
       ),
     );
     expect(good.data.flags).toBe(64);
-    const saved = store.members.find(store.groups.findByChannel(workspace, GROUP_CHANNEL_ID)!.id, MASON.id)!;
-    expect(store.rejections.listByMember(saved.id)).toHaveLength(1);
-    expect(store.followUps.listByMember(saved.id, ['pending']).map((f) => f.ruleId)).toContain('request-feedback');
+    const saved = (await store.members.find(
+      (await store.groups.findByChannel(workspace, GROUP_CHANNEL_ID))!.id,
+      MASON.id,
+    ))!;
+    expect(await store.rejections.listByMember(saved.id)).toHaveLength(1);
+    expect((await store.followUps.listByMember(saved.id, ['pending'])).map((f) => f.ruleId)).toContain(
+      'request-feedback',
+    );
   });
 });
 
@@ -297,7 +305,7 @@ describe('nudges by DM', () => {
     const answer = await interact(buttonClick(done!.customId, { guildId: null, channelId: dmChannelId() }));
     expect(answer.type).toBe(7);
     expect(answer.data.content).toContain('Done');
-    expect(store.followUps.get(followUpId)?.status).toBe('done');
+    expect((await store.followUps.get(followUpId))?.status).toBe('done');
   });
 
   it('Done on a nudge of several steps redraws them all, found by the DM channel and message id it was sent as', async () => {
@@ -333,13 +341,13 @@ describe('nudges by DM', () => {
     const snooze = dmButtons().find((b) => b.label === 'Snooze 2d')!;
     const followUpId = Number(snooze.actionId.split(':')[2]);
     expect((await interact(buttonClick(snooze.customId, { guildId: null, channelId: dmChannelId() }))).type).toBe(7);
-    expect(store.followUps.get(followUpId)?.status).toBe('snoozed');
+    expect((await store.followUps.get(followUpId))?.status).toBe('snoozed');
 
     clock.set(new Date('2026-11-26T10:00:00Z'));
     await rebound.sweep();
     const skip = dmButtons().find((b) => b.label === 'Skip' && b.actionId.endsWith(`:${followUpId}`))!;
     expect((await interact(buttonClick(skip.customId, { guildId: null, channelId: dmChannelId() }))).type).toBe(7);
-    expect(store.followUps.get(followUpId)?.status).toBe('skipped');
+    expect((await store.followUps.get(followUpId))?.status).toBe('skipped');
   });
 
   it("someone else's click and a stale click get a private explanation and change nothing", async () => {
@@ -352,7 +360,7 @@ describe('nudges by DM', () => {
       buttonClick(done.customId, { user: BOB, guildId: null, channelId: '319674150115610528' }),
     );
     expect(others).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringContaining("someone else's") } });
-    expect(store.followUps.get(followUpId)?.status).toBe('pending');
+    expect((await store.followUps.get(followUpId))?.status).toBe('pending');
 
     await interact(buttonClick(done.customId, { guildId: null, channelId: dmChannelId() }));
     const stale = await interact(buttonClick(done.customId, { guildId: null, channelId: dmChannelId() }));
@@ -374,7 +382,7 @@ describe('nudges by DM', () => {
       type: 4,
       data: { flags: 64, content: expect.stringContaining('no longer exists') },
     });
-    expect(store.followUps.get(followUpId)?.status).toBe('pending');
+    expect((await store.followUps.get(followUpId))?.status).toBe('pending');
   });
 
   it('a DM refused with 50007 falls back to one mention in the group channel, and the member is marked unreachable', async () => {
@@ -392,7 +400,10 @@ describe('nudges by DM', () => {
     const body = fallback[0]?.body as MessageBody;
     expect(body.content.startsWith(`<@${MASON.id}>`)).toBe(true);
     expect(body.allowed_mentions).toEqual({ parse: [], users: [MASON.id] });
-    const member = store.members.find(store.groups.findByChannel(workspace, GROUP_CHANNEL_ID)!.id, MASON.id);
+    const member = await store.members.find(
+      (await store.groups.findByChannel(workspace, GROUP_CHANNEL_ID))!.id,
+      MASON.id,
+    );
     expect(member?.dmUnreachable).toBe(true);
   });
 

@@ -25,7 +25,9 @@ afterEach(async () => {
 });
 
 // Gateway dispatches are handled synchronously by discord.js and by the adapter, so the core has
-// seen an event (or not) as soon as `feed` returns.
+// seen a reaction (or not) as soon as `feed` returns. A message is first checked against the
+// inbound ledger, which answers asynchronously: after `settle()` the core has seen it (or not).
+const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 describe('reactions', () => {
   it('a peer reaction on a message the client never cached reaches the core as a reaction', async () => {
@@ -121,6 +123,7 @@ describe('messages in check-in threads', () => {
   it('a reply without text (no message-content intent) is a thread reply from its author', async () => {
     h = await withCheckInThread();
     h.feed(messageCreate(threadId, BOB, ''));
+    await settle();
     expect(h.handler.events).toEqual([
       {
         kind: 'thread-reply',
@@ -148,7 +151,7 @@ describe('messages in check-in threads', () => {
     h = await withCheckInThread();
     h.handler.replyWith({ type: 'none' });
     h.feed(messageCreate(threadId, BOB, ''));
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await settle();
     expect(h.rest.calls).toHaveLength(0);
   });
 
@@ -160,6 +163,7 @@ describe('messages in check-in threads', () => {
       const packet = messageCreate(threadId, BOB, '');
       h.feed(packet);
       other.feed(packet);
+      await settle();
       expect([h.handler.events.length, other.handler.events.length]).toEqual([1, 0]);
       expect(other.logger.lines).toContainEqual(expect.objectContaining({ message: 'duplicate message ignored' }));
     } finally {
@@ -170,6 +174,7 @@ describe('messages in check-in threads', () => {
   it('a reply with text carries the text', async () => {
     h = await withCheckInThread();
     h.feed(messageCreate(threadId, BOB, 'Sent two applications today'));
+    await settle();
     expect(h.handler.last()).toMatchObject({ kind: 'thread-reply', text: 'Sent two applications today' });
   });
 
@@ -177,6 +182,7 @@ describe('messages in check-in threads', () => {
     h = await startHarness({ connect: false });
     h.connect(guildCreate({ threads: [threadChannel(threadId, GROUP_CHANNEL_ID, BOT_ID)] }));
     h.feed(messageCreate(threadId, MASON, ''));
+    await settle();
     expect(h.handler.last()).toMatchObject({ kind: 'thread-reply', threadId, source: { actor: { userId: MASON.id } } });
   });
 
@@ -184,6 +190,7 @@ describe('messages in check-in threads', () => {
     h = await withCheckInThread();
     h.feed(messageCreate(threadId, REBOUND_BOT, 'Reminder'));
     h.feed(messageCreate(threadId, HELPER_BOT, 'beep'));
+    await settle();
     expect(h.handler.events).toHaveLength(0);
   });
 
@@ -193,6 +200,7 @@ describe('messages in check-in threads', () => {
     h.feed(threadCreate(threadChannel(othersThread, GROUP_CHANNEL_ID, MASON.id)));
     h.feed(messageCreate(othersThread, BOB, 'unrelated'));
     h.feed(messageCreate(GROUP_CHANNEL_ID, BOB, 'hello all'));
+    await settle();
     expect(h.handler.events).toHaveLength(0);
   });
 
@@ -200,7 +208,7 @@ describe('messages in check-in threads', () => {
     h = await withCheckInThread();
     h.handler.failNextWith(new Error('boom'));
     h.feed(messageCreate(threadId, BOB, ''));
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await settle();
     expect(h.logger.lines).toContainEqual(expect.objectContaining({ level: 'error', message: 'discord event failed' }));
   });
 });

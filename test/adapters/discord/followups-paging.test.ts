@@ -34,12 +34,15 @@ const stepIds = (callback: Callback) =>
     .map(Number);
 
 it('pages due steps so every step shown keeps its own row of buttons, marked like its heading', async () => {
-  const group = world.store.groups.findByChannel({ platform: 'discord', workspaceId: GUILD_ID }, GROUP_CHANNEL_ID)!;
-  const member = world.store.members.find(group.id, MASON.id)!;
+  const group = (await world.store.groups.findByChannel(
+    { platform: 'discord', workspaceId: GUILD_ID },
+    GROUP_CHANNEL_ID,
+  ))!;
+  const member = (await world.store.members.find(group.id, MASON.id))!;
   const now = world.clock.now().getTime();
-  const due = world.store.followUps
-    .listByMember(member.id, ['pending', 'snoozed'])
-    .filter((f) => f.dueAt.getTime() <= now);
+  const due = (await world.store.followUps.listByMember(member.id, ['pending', 'snoozed'])).filter(
+    (f) => f.dueAt.getTime() <= now,
+  );
   expect(due.length).toBeGreaterThan(5);
 
   const first = await world.interact(command('followups'));

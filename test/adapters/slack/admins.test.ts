@@ -10,7 +10,7 @@ beforeEach(async () => {
 });
 afterEach(async () => h.stop());
 
-const group = () => h.store.groups.findByChannel(WORKSPACE, 'C1');
+const group = async () => await h.store.groups.findByChannel(WORKSPACE, 'C1');
 
 /** The last private answer sent through a response_url, as text. */
 function lastAnswer(): string {
@@ -21,15 +21,15 @@ describe('/rebound config admin on Slack', () => {
   it('adds bob by the id in the escaped mention, and bob can then change a setting', async () => {
     await h.command('U2', '/rebound', 'config connect off');
     expect(lastAnswer()).toContain("Only the group's admins");
-    expect(group()?.ruleSettings['connect']).toBeUndefined();
+    expect((await group())?.ruleSettings['connect']).toBeUndefined();
 
     await h.command('U1', '/rebound', 'config admin add <@U2|bob>');
-    expect(group()?.adminUserIds).toEqual(['U1', 'U2']);
+    expect((await group())?.adminUserIds).toEqual(['U1', 'U2']);
     expect(lastAnswer()).toContain('Admins: alice, bob');
 
     await h.command('U2', '/rebound', 'config connect off');
     expect(lastAnswer()).toContain('Saved.');
-    expect(group()?.ruleSettings['connect']).toMatchObject({ enabled: false });
+    expect((await group())?.ruleSettings['connect']).toMatchObject({ enabled: false });
   });
 
   it('lists the admins by display name', async () => {
@@ -45,27 +45,27 @@ describe('/rebound config admin on Slack', () => {
   ])('refuses %s as an admin, and stores nothing', async (_what, text) => {
     await h.command('U1', '/rebound', `config admin add ${text}`);
     expect(lastAnswer()).toContain('Name one person here');
-    expect(group()?.adminUserIds).toEqual(['U1']);
+    expect((await group())?.adminUserIds).toEqual(['U1']);
   });
 
   it('refuses a name that is not a mention (the string "bob" is nobody)', async () => {
     await h.command('U1', '/rebound', 'config admin add bob');
     expect(lastAnswer()).toContain('Name a person with @');
-    expect(group()?.adminUserIds).toEqual(['U1']);
+    expect((await group())?.adminUserIds).toEqual(['U1']);
   });
 
   it('removes an admin, but the last admin cannot remove themselves', async () => {
     await h.command('U1', '/rebound', 'config admin remove <@U1>');
     expect(lastAnswer()).toContain('last admin');
-    expect(group()?.adminUserIds).toEqual(['U1']);
+    expect((await group())?.adminUserIds).toEqual(['U1']);
     await h.command('U1', '/rebound', 'config admin add <@U2>');
     await h.command('U2', '/rebound', 'config admin remove <@U1|alice>');
-    expect(group()?.adminUserIds).toEqual(['U2']);
+    expect((await group())?.adminUserIds).toEqual(['U2']);
   });
 
   it('does not let a member who is not an admin name admins', async () => {
     await h.command('U2', '/rebound', 'config admin add <@U2>');
     expect(lastAnswer()).toContain("Only the group's admins");
-    expect(group()?.adminUserIds).toEqual(['U1']);
+    expect((await group())?.adminUserIds).toEqual(['U1']);
   });
 });

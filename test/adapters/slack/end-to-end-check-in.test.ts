@@ -50,8 +50,8 @@ describe('Slack daily check-in with the real core', () => {
 
   it('counts a reply in the day’s thread as a check-in and says so privately in the thread', async () => {
     await threadReply('U2', 'Sent two applications &amp; had a coffee chat');
-    const bob = h.member('U2');
-    expect(h.store.updates.listByMember(bob.id).map((u) => [u.source, u.text])).toEqual([
+    const bob = await h.member('U2');
+    expect((await h.store.updates.listByMember(bob.id)).map((u) => [u.source, u.text])).toEqual([
       ['thread', 'Sent two applications & had a coffee chat'],
     ]);
     const [ephemeral] = h.rig.api.callsTo('chat.postEphemeral');
@@ -88,9 +88,9 @@ describe('Slack daily check-in with the real core', () => {
     const bad = JSON.parse((await submit('-3')).text) as { response_action: string; errors: Record<string, string> };
     expect(bad.response_action).toBe('errors');
     expect(Object.keys(bad.errors)).toEqual(['applications']);
-    expect(h.store.updates.listByMember(h.member('U1').id)).toEqual([]);
+    expect(await h.store.updates.listByMember((await h.member('U1')).id)).toEqual([]);
     const good = JSON.parse((await submit('2')).text) as { response_action: string };
     expect(good.response_action).toBe('update');
-    expect(h.store.updates.listByMember(h.member('U1').id).map((u) => u.source)).toEqual(['form']);
+    expect((await h.store.updates.listByMember((await h.member('U1')).id)).map((u) => u.source)).toEqual(['form']);
   });
 });

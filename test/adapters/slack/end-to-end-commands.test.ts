@@ -55,11 +55,11 @@ describe('Slack commands with the real core', () => {
     ['/rebound', 'quiet whenever'],
     ['/rebound', 'pause forever'],
   ])('explains %s %s privately with an example, and posts nothing', async (name, text) => {
-    const before = JSON.stringify(h.store.applications.listByMember(h.member('U1').id));
+    const before = JSON.stringify(await h.store.applications.listByMember((await h.member('U1')).id));
     await h.command('U1', name, text);
     expect(privateAnswer()).toContain('For example');
     expect(h.rig.api.callsTo('chat.postMessage')).toEqual([]);
-    expect(JSON.stringify(h.store.applications.listByMember(h.member('U1').id))).toBe(before);
+    expect(JSON.stringify(await h.store.applications.listByMember((await h.member('U1')).id))).toBe(before);
   });
 
   it('sends /rebound export as files in the person’s DM, with a private note where they asked', async () => {
@@ -78,9 +78,9 @@ describe('Slack commands with the real core', () => {
     const confirm = buttonIds(ask).find((id) => id !== buttonIds(ask).at(-1));
     if (!confirm) throw new Error('no confirmation button');
     await h.click('U2', confirm, { channel: 'C1', ts: '1700000001.000100' });
-    expect(h.member('U1').active).toBe(true);
+    expect((await h.member('U1')).active).toBe(true);
     await h.click('U1', confirm, { channel: 'C1', ts: '1700000001.000100' });
-    expect(() => h.member('U1')).toThrow();
+    await expect(h.member('U1')).rejects.toThrow();
     expect(h.rig.api.callsTo('response_url').at(-1)?.params['replace_original']).toBe(true);
   });
 });

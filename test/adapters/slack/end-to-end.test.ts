@@ -21,16 +21,16 @@ describe('Slack with the real core', () => {
     expect(texts(post)).toContain('Acme');
     const [answer] = h.rig.api.callsTo('response_url');
     expect(answer?.params['response_type']).toBe('ephemeral');
-    expect(h.store.applications.listByMember(h.member('U1').id).map((a) => [a.company, a.role])).toEqual([
-      ['Acme', 'SRE'],
-    ]);
+    expect(
+      (await h.store.applications.listByMember((await h.member('U1')).id)).map((a) => [a.company, a.role]),
+    ).toEqual([['Acme', 'SRE']]);
   });
 
   it('answers /applied with no role privately, posts nothing and stores nothing', async () => {
     await h.command('U1', '/applied', 'Acme');
     expect(h.rig.api.callsTo('chat.postMessage')).toHaveLength(0);
     expect(texts(h.rig.api.callsTo('response_url')[0])).toContain('/applied');
-    expect(h.store.applications.listByMember(h.member('U1').id)).toEqual([]);
+    expect(await h.store.applications.listByMember((await h.member('U1')).id)).toEqual([]);
   });
 
   it('does not let a company name ping the channel when it is posted to the group', async () => {
@@ -53,26 +53,26 @@ describe('Slack with the real core', () => {
     const bad = await submit('');
     expect(JSON.parse(bad.text)).toMatchObject({ response_action: 'errors' });
     expect(Object.keys((JSON.parse(bad.text) as { errors: object }).errors)).toEqual(['company']);
-    expect(h.store.rejections.listByMember(h.member('U1').id)).toEqual([]);
+    expect(await h.store.rejections.listByMember((await h.member('U1')).id)).toEqual([]);
     const good = await submit('Acme');
     expect(JSON.parse(good.text)).toMatchObject({ response_action: 'update' });
-    expect(h.store.rejections.listByMember(h.member('U1').id)).toHaveLength(1);
+    expect(await h.store.rejections.listByMember((await h.member('U1')).id)).toHaveLength(1);
   });
 
   it('records a peer’s reaction on a group post, and its removal, but not the author’s own or a bot’s', async () => {
     await h.command('U1', '/applied', 'Acme | SRE');
     const { channel, ts } = posted(h.rig.api.callsTo('chat.postMessage')[0]);
-    const post = h.store.posts.findByMessage({ workspace: WORKSPACE, channelId: channel, messageId: ts });
+    const post = await h.store.posts.findByMessage({ workspace: WORKSPACE, channelId: channel, messageId: ts });
     if (!post) throw new Error('the group post was not stored');
     await h.reaction('reaction_added', 'U1', ts);
     await h.reaction('reaction_added', 'UOTHERBOT', ts);
     await h.reaction('reaction_added', BOT_USER_ID, ts);
-    expect(h.store.insights.memberFacts(post.memberId ?? 0).reactionsReceived).toBe(0);
+    expect((await h.store.insights.memberFacts(post.memberId ?? 0)).reactionsReceived).toBe(0);
     await h.reaction('reaction_added', 'U2', ts, 'EvTWICE');
     await h.reaction('reaction_added', 'U2', ts, 'EvTWICE');
-    expect(h.store.insights.memberFacts(post.memberId ?? 0).reactionsReceived).toBe(1);
+    expect((await h.store.insights.memberFacts(post.memberId ?? 0)).reactionsReceived).toBe(1);
     await h.reaction('reaction_removed', 'U2', ts);
-    expect(h.store.insights.memberFacts(post.memberId ?? 0).reactionsReceived).toBe(0);
+    expect((await h.store.insights.memberFacts(post.memberId ?? 0)).reactionsReceived).toBe(0);
   });
 
   it('sends a due nudge by DM with buttons; Done by its owner updates the follow-up and replaces the message', async () => {
@@ -88,10 +88,10 @@ describe('Slack with the real core', () => {
 
     await h.click('U2', done, posted(dm));
     expect(texts(h.rig.api.callsTo('response_url').at(-1))).toContain('someone else');
-    expect(h.store.followUps.get(followUpId)?.status).toBe('pending');
+    expect((await h.store.followUps.get(followUpId))?.status).toBe('pending');
 
     await h.click('U1', done, posted(dm));
-    expect(h.store.followUps.get(followUpId)?.status).toBe('done');
+    expect((await h.store.followUps.get(followUpId))?.status).toBe('done');
     const replaced = h.rig.api.callsTo('response_url').at(-1);
     expect(replaced?.params['replace_original']).toBe(true);
     expect(buttonIds(replaced)).not.toContain(done);
@@ -109,7 +109,7 @@ describe('Slack with the real core', () => {
     const id = buttonIds(dm).find((b) => b.startsWith(`fu:${action}:`));
     if (!id) throw new Error(`the nudge has no ${action} button`);
     await h.click('U1', id, posted(dm));
-    expect(h.store.followUps.get(Number(id.split(':')[2]))?.status).toBe(status);
+    expect((await h.store.followUps.get(Number(id.split(':')[2])))?.status).toBe(status);
     expect(h.rig.api.callsTo('response_url').at(-1)?.params['replace_original']).toBe(true);
   });
 
@@ -131,7 +131,7 @@ describe('Slack with the real core', () => {
     const mentions = posts.filter((c) => String(c.params['text']).includes('<@U1>'));
     expect(mentions.map((c) => c.params['channel'])).toEqual(['C1']);
     expect(String(mentions[0]?.params['text']).startsWith('<@U1>')).toBe(true);
-    expect(h.member('U1').dmUnreachable).toBe(true);
+    expect((await h.member('U1')).dmUnreachable).toBe(true);
   });
 
   it('retries a ratelimited nudge after the delay Slack asked for', async () => {
@@ -157,7 +157,7 @@ describe('Slack with the real core', () => {
       { timestamp: Math.floor(Date.now() / 1000) - 10 * 60 },
     );
     expect([res.status, stale.status]).toEqual([401, 401]);
-    expect(h.store.applications.listByMember(h.member('U1').id)).toEqual([]);
+    expect(await h.store.applications.listByMember((await h.member('U1')).id)).toEqual([]);
     expect(h.rig.api.calls).toEqual([]);
   });
 });

@@ -23,6 +23,6 @@ it('replaces the private list with the pressed step’s outcome, and its other s
   expect(texts(redrawn)).toContain('✓ Done:');
   expect(buttonIds(redrawn)).toContain(second);
   await h.click('U1', second ?? '', { channel: 'C1', ts: '1700000001.000100' });
-  expect(h.store.followUps.get(Number(second?.split(':')[2]))?.status).toBe('done');
+  expect((await h.store.followUps.get(Number(second?.split(':')[2])))?.status).toBe('done');
   expect(h.rig.api.callsTo('response_url').at(-1)?.params['replace_original']).toBe(true);
 });

@@ -34,7 +34,8 @@ async function replica(options: { setUp: boolean }): Promise<SlackWithCore> {
 const dmAnswers = (h: SlackWithCore) =>
   h.rig.api.callsTo('chat.postMessage').filter((call) => /commands work in this DM/.test(texts(call))).length;
 
-const applications = (h: SlackWithCore) => h.store.applications.listByMember(h.member('U1').id).map((a) => a.company);
+const applications = async (h: SlackWithCore) =>
+  (await h.store.applications.listByMember((await h.member('U1')).id)).map((a) => a.company);
 
 describe('Slack retries across processes and restarts', () => {
   it('handles an event once in total when its retry reaches a second replica on the same database', async () => {
@@ -54,17 +55,17 @@ describe('Slack retries across processes and restarts', () => {
   it('drops a slash command replayed with the same trigger_id after a restart', async () => {
     const before = await replica({ setUp: true });
     await before.command('U1', '/applied', 'Acme | SRE', '13345224609.738474920.restart0000');
-    expect(applications(before)).toEqual(['Acme']);
+    expect(await applications(before)).toEqual(['Acme']);
     await running.splice(0)[0]?.stop();
 
     const after = await replica({ setUp: false });
     await after.command('U1', '/applied', 'Acme | SRE', '13345224609.738474920.restart0000');
-    expect(applications(after)).toEqual(['Acme']);
+    expect(await applications(after)).toEqual(['Acme']);
     expect(after.rig.logger.lines).toContainEqual(
       expect.objectContaining({ level: 'warn', message: 'replayed slash command ignored' }),
     );
     await after.command('U1', '/applied', 'Globex | SRE', '13345224609.738474920.restart0001');
-    expect(applications(after)).toEqual(['Acme', 'Globex']);
+    expect(await applications(after)).toEqual(['Acme', 'Globex']);
   });
 
   it('forgets an event id once the sweep finds it older than the retention, and then takes it in again', async () => {

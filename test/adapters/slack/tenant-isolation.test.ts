@@ -13,15 +13,16 @@ beforeEach(async () => {
 });
 afterEach(async () => h.stop());
 
-const applications = () => h.store.applications.listByMember(h.member('U1').id).map((a) => a.company);
+const applications = async () =>
+  (await h.store.applications.listByMember((await h.member('U1')).id)).map((a) => a.company);
 
 describe('Slack tenant isolation', () => {
   it('handles a replayed slash command (same signed body, same trigger_id) once', async () => {
     await h.command('U1', '/applied', 'Acme | SRE', '13345224609.738474920.replayed000');
     await h.command('U1', '/applied', 'Acme | SRE', '13345224609.738474920.replayed000');
-    expect(applications()).toEqual(['Acme']);
+    expect(await applications()).toEqual(['Acme']);
     await h.command('U1', '/applied', 'Globex | SRE', '13345224609.738474920.another0000');
-    expect(applications()).toEqual(['Acme', 'Globex']);
+    expect(await applications()).toEqual(['Acme', 'Globex']);
   });
 
   it('treats a channel id from another team as no group at all, and stores nothing there or here', async () => {
@@ -34,8 +35,8 @@ describe('Slack tenant isolation', () => {
       responseUrl: h.rig.api.responseUrl('forged'),
     });
     expect(texts(h.rig.api.callsTo('response_url').at(-1))).toMatch(/isn't a Rebound group/);
-    expect(applications()).toEqual([]);
-    expect(h.store.groups.findByChannel({ platform: 'slack', workspaceId: 'T2' }, 'C1')).toBeNull();
+    expect(await applications()).toEqual([]);
+    expect(await h.store.groups.findByChannel({ platform: 'slack', workspaceId: 'T2' }, 'C1')).toBeNull();
   });
 
   it('refuses a nudge button clicked from another team as if the step did not exist', async () => {
@@ -67,6 +68,6 @@ describe('Slack tenant isolation', () => {
       ],
     });
     expect(texts(h.rig.api.callsTo('response_url').at(-1))).toMatch(/no longer exists/);
-    expect(h.store.followUps.get(Number(done.split(':')[2]))?.status).toBe('pending');
+    expect((await h.store.followUps.get(Number(done.split(':')[2])))?.status).toBe('pending');
   });
 });

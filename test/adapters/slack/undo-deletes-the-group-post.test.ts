@@ -23,6 +23,6 @@ describe('Undo through Slack with the real core', () => {
     const answer = h.rig.api.callsTo('response_url').at(-1);
     expect(answer?.params['replace_original']).toBe(true);
     expect(texts(answer)).toContain('Undone: your rejection from Acme is removed');
-    expect(h.store.rejections.listByMember(h.member('U1').id)).toEqual([]);
+    expect(await h.store.rejections.listByMember((await h.member('U1')).id)).toEqual([]);
   });
 });

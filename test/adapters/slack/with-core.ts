@@ -37,7 +37,7 @@ export interface SlackWithCore {
     title: string,
     inputs: Readonly<Record<string, { type: string; value: string }>>,
   ): Promise<SlackResponse>;
-  member(userId: string): Member;
+  member(userId: string): Promise<Member>;
   stop(): Promise<void>;
 }
 
@@ -132,9 +132,9 @@ export async function startSlackWithCore(options: SlackWithCoreOptions = {}): Pr
           state: { values: Object.fromEntries(Object.entries(inputs).map(([id, input]) => [id, { [id]: input }])) },
         },
       }),
-    member(userId) {
-      const group = store.groups.findByChannel(WORKSPACE, 'C1');
-      const member = group ? store.members.find(group.id, userId) : null;
+    async member(userId) {
+      const group = await store.groups.findByChannel(WORKSPACE, 'C1');
+      const member = group ? await store.members.find(group.id, userId) : null;
       if (!member) throw new Error(`${userId} is not a member`);
       return member;
     },

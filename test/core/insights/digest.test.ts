@@ -27,8 +27,8 @@ async function weekOfActivity(world: World): Promise<void> {
   await world.run('cat', '/rebound visibility private');
   await world.run('ann', '/applied Acme | SRE');
   await world.run('cat', '/applied SecretCo | Staff Engineer');
-  const ann = world.store.members.listByUser({ platform: 'slack', workspaceId: 'T1' }, 'ann')[0]!;
-  world.store.checkIns.record(
+  const ann = (await world.store.members.listByUser({ platform: 'slack', workspaceId: 'T1' }, 'ann'))[0]!;
+  await world.store.checkIns.record(
     {
       workspace: ann.workspace,
       memberId: ann.id,
@@ -85,9 +85,9 @@ describe('the weekly digest', () => {
       { date: '2026-11-21', applications: 0, networking: 0, followUpsDone: 0, checkIns: 0 },
       { date: '2026-11-22', applications: 0, networking: 0, followUpsDone: 0, checkIns: 0 },
     ]);
-    expect(world.store.deliveries.get(ledgerKey({ kind: 'digest', groupId: 1, isoWeek: '2026-W47' }))?.status).toBe(
-      'sent',
-    );
+    expect(
+      (await world.store.deliveries.get(ledgerKey({ kind: 'digest', groupId: 1, isoWeek: '2026-W47' })))?.status,
+    ).toBe('sent');
 
     // Later sweeps that week post nothing more.
     world.clock.set(new Date('2026-11-25T09:00:00Z'));

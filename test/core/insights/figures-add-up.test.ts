@@ -35,10 +35,10 @@ async function knownWeek(world: World): Promise<Record<string, string>> {
   // Tuesday: ben asks Globex for feedback and says so in his check-in too; ann checks in.
   world.clock.set(new Date('2026-11-24T10:30:00Z'));
   await world.rebound.sweep();
-  const ben = world.store.members.listByUser({ platform: 'slack', workspaceId: 'T1' }, 'ben')[0]!;
-  const ask = world.store.followUps
-    .listByMember(ben.id, ['pending', 'snoozed'])
-    .find((f) => f.ruleId === 'request-feedback');
+  const ben = (await world.store.members.listByUser({ platform: 'slack', workspaceId: 'T1' }, 'ben'))[0]!;
+  const ask = (await world.store.followUps.listByMember(ben.id, ['pending', 'snoozed'])).find(
+    (f) => f.ruleId === 'request-feedback',
+  );
   await world.click('ben', `fu:done:${ask?.id}`);
   await checkIn(world, 'ann', { applications: '4', networking: '1', followups: '0' });
   await checkIn(world, 'ben', { applications: '0', networking: '2', followups: '1' });

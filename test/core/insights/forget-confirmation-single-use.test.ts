@@ -39,7 +39,9 @@ describe('a forget-me confirmation is used once, and a second press says what al
     await world.command(ZOE, 'applied', 'FreshStart | New Role');
     const again = textOf(await world.click(ZOE, confirm));
     expect(again).toContain('Already done');
-    expect(world.store.privacy.exportMember(WS, ZOE.userId).applications.map((a) => a.company)).toEqual(['FreshStart']);
+    expect((await world.store.privacy.exportMember(WS, ZOE.userId)).applications.map((a) => a.company)).toEqual([
+      'FreshStart',
+    ]);
   });
 
   it('keeps no trace of who asked once their data is deleted', async () => {

@@ -28,8 +28,8 @@ describe('/rebound forget-me', () => {
   afterEach(() => world.close());
 
   /** Everything about Yan, less the reactions between Yan and Zoe (those are about Zoe too, and go). */
-  function yanSnapshot(zoePosts: ReadonlySet<number>): unknown {
-    const data = world.store.privacy.exportMember(WS, 'UYAN');
+  async function yanSnapshot(zoePosts: ReadonlySet<number>): Promise<unknown> {
+    const data = await world.store.privacy.exportMember(WS, 'UYAN');
     return {
       ...data,
       reactionsGiven: data.reactionsGiven.filter((r) => !zoePosts.has(r.postId)),
@@ -52,11 +52,11 @@ describe('/rebound forget-me', () => {
     world = createWorld({ start: new Date('2026-11-25T12:00:00Z') });
     await seedTwoMembers(world);
     const before = memberIds(world, WS, ZOE.userId);
-    const zoePosts = new Set(world.store.privacy.exportMember(WS, ZOE.userId).posts.map((p) => p.id));
-    const yanBefore = yanSnapshot(zoePosts);
-    expect(world.store.privacy.exportMember(WS, 'UYAN').reactionsGiven.length).toBeGreaterThan(0);
+    const zoePosts = new Set((await world.store.privacy.exportMember(WS, ZOE.userId)).posts.map((p) => p.id));
+    const yanBefore = await yanSnapshot(zoePosts);
+    expect((await world.store.privacy.exportMember(WS, 'UYAN')).reactionsGiven.length).toBeGreaterThan(0);
     const zoeElsewhere = JSON.stringify(
-      world.store.privacy.exportMember({ platform: 'slack', workspaceId: 'T2' }, ZOE.userId),
+      await world.store.privacy.exportMember({ platform: 'slack', workspaceId: 'T2' }, ZOE.userId),
     );
 
     const done = textOf(await world.click(ZOE, await confirmButton(world, ZOE)));
@@ -82,11 +82,11 @@ describe('/rebound forget-me', () => {
     expect(rows).toContain('YanCorp');
     for (const word of ZOE_WORDS) expect(rows, word).not.toContain(word);
 
-    expect(yanSnapshot(zoePosts)).toEqual(yanBefore);
-    expect(world.store.privacy.exportMember(WS, 'UYAN').applications.length).toBeGreaterThan(0);
-    expect(JSON.stringify(world.store.privacy.exportMember({ platform: 'slack', workspaceId: 'T2' }, ZOE.userId))).toBe(
-      zoeElsewhere,
-    );
+    expect(await yanSnapshot(zoePosts)).toEqual(yanBefore);
+    expect((await world.store.privacy.exportMember(WS, 'UYAN')).applications.length).toBeGreaterThan(0);
+    expect(
+      JSON.stringify(await world.store.privacy.exportMember({ platform: 'slack', workspaceId: 'T2' }, ZOE.userId)),
+    ).toBe(zoeElsewhere);
   });
 
   it("blanks the bot's group posts about the member on the platform before deleting them", async () => {
@@ -142,10 +142,10 @@ describe('/rebound forget-me for someone who only reacted', () => {
       await world.run('UYAN', '/rebound setup 09:00 UTC');
       await world.run('UYAN', '/applied YanCorp | Yan Role');
       await world.react('ULURKER', 'YanCorp');
-      expect(world.store.privacy.exportMember(WS, 'ULURKER').reactionsGiven).toHaveLength(1);
+      expect((await world.store.privacy.exportMember(WS, 'ULURKER')).reactionsGiven).toHaveLength(1);
       await world.click('ULURKER', await confirmButton(world, 'ULURKER'));
-      expect(world.store.privacy.exportMember(WS, 'ULURKER').reactionsGiven).toHaveLength(0);
-      expect(world.store.privacy.exportMember(WS, 'UYAN').applications).toHaveLength(1);
+      expect((await world.store.privacy.exportMember(WS, 'ULURKER')).reactionsGiven).toHaveLength(0);
+      expect((await world.store.privacy.exportMember(WS, 'UYAN')).applications).toHaveLength(1);
     } finally {
       world.close();
     }

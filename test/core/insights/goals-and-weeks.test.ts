@@ -44,7 +44,9 @@ describe('/goal', () => {
     expect(text).toContain('Weekly goals set: 3 applications and 2 networking actions');
     expect(text).toContain('This week so far: 1 of 3 applications, 0 of 2 networking');
     expect(
-      world.store.goals.get(world.store.members.listByUser({ platform: 'slack', workspaceId: 'T1' }, 'U1')[0]!.id),
+      await world.store.goals.get(
+        (await world.store.members.listByUser({ platform: 'slack', workspaceId: 'T1' }, 'U1'))[0]!.id,
+      ),
     ).toMatchObject({ applications: 3, networking: 2 });
   });
 
@@ -107,12 +109,12 @@ describe('/goal', () => {
     world = createWorld({ start: new Date('2026-11-23T08:00:00Z') });
     await world.run('U1', '/rebound setup 09:00 UTC');
     await world.run('U1', '/goal applications 5 | networking 2');
-    const member = world.store.members.listByUser({ platform: 'slack', workspaceId: 'T1' }, 'U1')[0]!;
+    const member = (await world.store.members.listByUser({ platform: 'slack', workspaceId: 'T1' }, 'U1'))[0]!;
     const ws = member.workspace;
     const now = world.clock.now();
     // Monday: a check-in reports 1 networking action and 2 applications, one of them also logged.
     await world.run('U1', '/applied Acme | SRE');
-    world.store.checkIns.record(
+    await world.store.checkIns.record(
       {
         workspace: ws,
         memberId: member.id,
@@ -128,7 +130,7 @@ describe('/goal', () => {
     );
     // Tuesday: a weekly network step marked done.
     world.clock.set(new Date('2026-11-24T10:00:00Z'));
-    const [step] = world.store.followUps.createMany(
+    const [step] = await world.store.followUps.createMany(
       [
         {
           workspace: ws,
@@ -141,7 +143,7 @@ describe('/goal', () => {
       ],
       world.clock.now(),
     );
-    world.store.followUps.update(step!.id, { status: 'done' }, world.clock.now());
+    await world.store.followUps.update(step!.id, { status: 'done' }, world.clock.now());
     const text = await world.say('U1', '/stats');
     expect(text).toContain('Applications: 2 of 5');
     expect(text).toContain('Networking: 2 of 2 ✓');

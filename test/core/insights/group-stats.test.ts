@@ -48,8 +48,10 @@ describe('/stats group', () => {
 
   it('counts a step done about a rejection as the rejection turned into action', async () => {
     await busyWeek();
-    const ben = world.store.members.listByUser({ platform: 'slack', workspaceId: 'T1' }, 'ben')[0]!;
-    const step = world.store.followUps.listByMember(ben.id, ['pending']).find((f) => f.ruleId === 'request-feedback');
+    const ben = (await world.store.members.listByUser({ platform: 'slack', workspaceId: 'T1' }, 'ben'))[0]!;
+    const step = (await world.store.followUps.listByMember(ben.id, ['pending'])).find(
+      (f) => f.ruleId === 'request-feedback',
+    );
     world.clock.set(new Date('2026-11-24T10:00:00Z'));
     await world.click('ben', `fu:done:${step?.id}`);
     const text = await world.say('ben', '/stats group');

@@ -29,8 +29,8 @@ export async function seedTwoMembers(world: World): Promise<void> {
   await world.run('UYAN', '/rejected YanCorp | Yan Role | interview');
   await world.react('UYAN', 'ZetaCorp');
   await world.react(ZOE, 'YanCorp');
-  const zoe = world.store.members.find(1, ZOE.userId)!;
-  world.store.checkIns.record(
+  const zoe = (await world.store.members.find(1, ZOE.userId))!;
+  await world.store.checkIns.record(
     {
       workspace: WS,
       memberId: zoe.id,

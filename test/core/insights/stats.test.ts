@@ -86,9 +86,9 @@ describe('/stats', () => {
   it('shows the current check-in streak from the check-ins stored for the member', async () => {
     world = createWorld({ start: new Date('2026-11-25T12:00:00Z') });
     await world.run('U1', '/rebound setup 09:00 UTC');
-    const m = world.store.members.listByUser({ platform: 'slack', workspaceId: 'T1' }, 'U1')[0]!;
+    const m = (await world.store.members.listByUser({ platform: 'slack', workspaceId: 'T1' }, 'U1'))[0]!;
     for (const localDate of ['2026-11-20', '2026-11-23', '2026-11-24']) {
-      world.store.checkIns.record(
+      await world.store.checkIns.record(
         {
           workspace: m.workspace,
           memberId: m.id,

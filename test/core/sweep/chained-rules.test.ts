@@ -4,23 +4,29 @@ import { createGroupWorld, type GroupWorld, isNudge } from '../../helpers/world.
 let h: GroupWorld;
 afterEach(() => h?.close());
 
-const steps = (ruleId: string) =>
-  h.store.followUps
-    .listByMember(h.memberId('alice'), ['pending', 'snoozed', 'done', 'skipped', 'cancelled'])
-    .filter((f) => f.ruleId === ruleId);
+const steps = async (ruleId: string) =>
+  (
+    await h.store.followUps.listByMember(await h.memberId('alice'), [
+      'pending',
+      'snoozed',
+      'done',
+      'skipped',
+      'cancelled',
+    ])
+  ).filter((f) => f.ruleId === ruleId);
 
 describe('chained and conditional rules in the sweep', () => {
   it('nudges log-feedback 7 days after request-feedback is marked done, at 10:00 local', async () => {
     h = await createGroupWorld({ start: new Date('2026-11-25T12:00:00Z'), zone: 'Europe/Berlin' });
     await h.command('alice', 'rejected', 'Acme | SRE | final');
     await h.advanceTo(new Date('2026-11-26T09:30:00Z'));
-    const [request] = steps('request-feedback');
+    const [request] = await steps('request-feedback');
     if (!request) throw new Error('no feedback request');
     await h.click('alice', `fu:done:${request.id}`);
-    const [log] = steps('log-feedback');
+    const [log] = await steps('log-feedback');
     expect(log?.dueAt.toISOString()).toBe('2026-12-03T09:00:00.000Z');
     await h.advanceTo(new Date('2026-12-03T12:00:00Z'));
-    expect(h.sentAt(`nudge:${log?.id}:${log?.dueAt.getTime()}`)).toBe('2026-12-03T09:00:00.000Z');
+    expect(await h.sentAt(`nudge:${log?.id}:${log?.dueAt.getTime()}`)).toBe('2026-12-03T09:00:00.000Z');
   });
 
   it('keeps the +7 day keep-applying step when the only application since came from another rejection report', async () => {
@@ -29,7 +35,7 @@ describe('chained and conditional rules in the sweep', () => {
     h.clock.advance(3600_000);
     await h.command('alice', 'rejected', 'Globex | SRE | screen');
     await h.advanceTo(new Date('2026-12-02T12:00:00Z'));
-    expect(steps('keep-applying').map((f) => f.status)).toEqual(['pending', 'pending']);
+    expect((await steps('keep-applying')).map((f) => f.status)).toEqual(['pending', 'pending']);
     expect(
       h.chat.dmsTo('alice').filter((d) => isNudge(d.text) && /Line up your next application/.test(d.text)),
     ).toHaveLength(1);
@@ -39,7 +45,9 @@ describe('chained and conditional rules in the sweep', () => {
     h = await createGroupWorld({ start: new Date('2026-11-25T12:00:00Z'), zone: 'Europe/Berlin' });
     await h.command('alice', 'rejected', 'Acme | SRE | final');
     await h.advanceTo(new Date('2027-12-31T12:00:00Z'));
-    const sent = steps('stay-in-touch').map((f) => h.sentAt(`nudge:${f.id}:${f.dueAt.getTime()}`));
+    const sent = await Promise.all(
+      (await steps('stay-in-touch')).map((f) => h.sentAt(`nudge:${f.id}:${f.dueAt.getTime()}`)),
+    );
     expect(sent).toEqual(['2027-01-09T09:00:00.000Z', '2027-04-09T08:00:00.000Z', '2027-07-08T08:00:00.000Z']);
   });
 });

@@ -24,7 +24,7 @@ describe('checking in twice on one day', () => {
     expect(replyText(first)).toContain('Checked in for');
     const second = await submitForm({ applications: '4', networking: '0', followups: '1', note: 'evening' });
     expect(replyText(second)).toMatch(/updated/i);
-    expect(h.store.checkIns.find(h.memberId('alice'), THURSDAY)).toMatchObject({
+    expect(await h.store.checkIns.find(await h.memberId('alice'), THURSDAY)).toMatchObject({
       applications: 4,
       networking: 0,
       followUpsDone: 1,
@@ -36,7 +36,7 @@ describe('checking in twice on one day', () => {
     h = await createGroupWorld({ start: new Date('2026-11-25T12:00:00Z'), zone: 'Europe/Berlin' });
     await h.advanceTo(new Date('2026-11-26T09:00:00Z'));
     await submitForm({ applications: '3', networking: '1', followups: '0', note: 'morning' });
-    const thread = h.store.checkIns.findThread(h.groupId, THURSDAY);
+    const thread = await h.store.checkIns.findThread(h.groupId, THURSDAY);
     if (!thread) throw new Error('no thread');
     await h.rebound.handle({
       kind: 'thread-reply',
@@ -44,7 +44,7 @@ describe('checking in twice on one day', () => {
       threadId: thread.threadId,
       text: 'and a coffee chat booked',
     });
-    const day = h.store.checkIns.find(h.memberId('alice'), THURSDAY);
+    const day = await h.store.checkIns.find(await h.memberId('alice'), THURSDAY);
     expect(day).toMatchObject({ applications: 3, networking: 1, followUpsDone: 0 });
     expect(day?.note).toContain('morning');
     expect(day?.note).toContain('and a coffee chat booked');

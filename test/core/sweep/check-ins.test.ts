@@ -8,8 +8,8 @@ afterEach(() => h?.close());
 const berlinGroup = () =>
   createGroupWorld({ start: WED_NOON, zone: 'Europe/Berlin', members: [{ userId: 'alice' }, { userId: 'bob' }] });
 
-function threadOf(date: string) {
-  const thread = h.store.checkIns.findThread(h.groupId, date);
+async function threadOf(date: string) {
+  const thread = await h.store.checkIns.findThread(h.groupId, date);
   if (!thread) throw new Error(`no check-in thread for ${date}`);
   return thread.threadId;
 }
@@ -26,35 +26,35 @@ describe('the daily check-in', () => {
       'Check-in 2026-11-30',
     ]);
     expect(starters[0]?.buttons).toEqual([`checkin:open:${h.groupId}:2026-11-26`]);
-    expect(h.sentAt(`checkin:${h.groupId}:2026-11-26`)).toBe('2026-11-26T08:00:00.000Z');
-    expect(h.sentAt(`checkin:${h.groupId}:2026-11-30`)).toBe('2026-11-30T08:00:00.000Z');
+    expect(await h.sentAt(`checkin:${h.groupId}:2026-11-26`)).toBe('2026-11-26T08:00:00.000Z');
+    expect(await h.sentAt(`checkin:${h.groupId}:2026-11-30`)).toBe('2026-11-30T08:00:00.000Z');
   });
 
   it('counts a reply in the day’s thread as the author’s check-in and update, and reminds only the silent member at reminder time', async () => {
     h = await berlinGroup();
     await h.advanceTo(new Date('2026-11-26T08:30:00Z'));
-    const reply = await h.reply('alice', threadOf('2026-11-26'), 'Sent two applications');
+    const reply = await h.reply('alice', await threadOf('2026-11-26'), 'Sent two applications');
     expect(reply.type).toBe('private');
-    expect(h.store.checkIns.find(h.memberId('alice'), '2026-11-26')).toMatchObject({
+    expect(await h.store.checkIns.find(await h.memberId('alice'), '2026-11-26')).toMatchObject({
       source: 'thread',
       note: 'Sent two applications',
     });
-    expect(h.store.updates.listByMember(h.memberId('alice')).map((u) => [u.source, u.text])).toEqual([
+    expect((await h.store.updates.listByMember(await h.memberId('alice'))).map((u) => [u.source, u.text])).toEqual([
       ['thread', 'Sent two applications'],
     ]);
     await h.advanceTo(new Date('2026-11-26T16:00:00Z'));
     expect(h.chat.dmsTo('bob').filter((d) => isReminder(d.text))).toHaveLength(1);
     expect(h.chat.dmsTo('alice').filter((d) => isReminder(d.text))).toHaveLength(0);
-    expect(h.sentAt(`reminder:${h.memberId('bob')}:2026-11-26`)).toBe('2026-11-26T15:00:00.000Z');
+    expect(await h.sentAt(`reminder:${await h.memberId('bob')}:2026-11-26`)).toBe('2026-11-26T15:00:00.000Z');
   });
 
   it('ignores a reply in a thread of another channel whose thread id is the check-in thread’s', async () => {
     h = await berlinGroup();
     await h.advanceTo(new Date('2026-11-26T08:30:00Z'));
     // A Slack thread is its parent's `ts`, unique only within the channel.
-    const reply = await h.reply('alice', threadOf('2026-11-26'), 'Sent two applications', { channelId: 'C9' });
+    const reply = await h.reply('alice', await threadOf('2026-11-26'), 'Sent two applications', { channelId: 'C9' });
     expect(reply.type).toBe('none');
-    expect(h.store.checkIns.find(h.memberId('alice'), '2026-11-26')).toBeNull();
+    expect(await h.store.checkIns.find(await h.memberId('alice'), '2026-11-26')).toBeNull();
   });
 
   it('opens the form from the Check in button and from /checkin, and a submitted form is a check-in with its streak', async () => {
@@ -80,7 +80,7 @@ describe('the daily check-in', () => {
     expect(
       third.type === 'private' && third.message.blocks.map((b) => ('text' in b ? b.text : '')).join(' '),
     ).toContain('3-day streak');
-    expect(h.store.checkIns.find(h.memberId('alice'), '2026-11-30')).toMatchObject({
+    expect(await h.store.checkIns.find(await h.memberId('alice'), '2026-11-30')).toMatchObject({
       source: 'form',
       applications: 2,
       networking: 1,
@@ -94,19 +94,19 @@ describe('the daily check-in', () => {
     await h.advanceTo(new Date('2026-11-26T09:00:00Z'));
     const reply = await h.submit('alice', `checkin:${h.groupId}:2026-11-26`, { applications: 'lots' });
     expect(reply.type).toBe('form-errors');
-    expect(h.store.checkIns.find(h.memberId('alice'), '2026-11-26')).toBeNull();
+    expect(await h.store.checkIns.find(await h.memberId('alice'), '2026-11-26')).toBeNull();
   });
 
   it('sends no reminder to a paused member, and the paused day does not break their streak', async () => {
     h = await berlinGroup();
     await h.advanceTo(new Date('2026-11-26T09:00:00Z'));
-    await h.reply('alice', threadOf('2026-11-26'), 'day one');
+    await h.reply('alice', await threadOf('2026-11-26'), 'day one');
     await h.advanceTo(new Date('2026-11-27T07:00:00Z'));
     await h.command('alice', 'rebound', 'pause 1');
     await h.advanceTo(new Date('2026-11-30T09:00:00Z'));
     expect(h.chat.dmsTo('alice').filter((d) => isReminder(d.text))).toHaveLength(0);
     expect(h.chat.dmsTo('bob').filter((d) => isReminder(d.text))).toHaveLength(2);
-    const reply = await h.reply('alice', threadOf('2026-11-30'), 'back');
+    const reply = await h.reply('alice', await threadOf('2026-11-30'), 'back');
     expect(reply.type === 'private' && JSON.stringify(reply.message)).toContain('2-day streak');
   });
 
@@ -116,7 +116,7 @@ describe('the daily check-in', () => {
     await h.advanceTo(new Date('2026-11-26T16:59:00Z'));
     expect(h.chat.dmsTo('bob').filter((d) => isReminder(d.text))).toHaveLength(0);
     await h.advanceTo(new Date('2026-11-26T17:01:00Z'));
-    expect(h.sentAt(`reminder:${h.memberId('bob')}:2026-11-26`)).toBe('2026-11-26T17:00:00.000Z');
+    expect(await h.sentAt(`reminder:${await h.memberId('bob')}:2026-11-26`)).toBe('2026-11-26T17:00:00.000Z');
   });
 
   it('drops a reminder missed by more than 12 hours, and never posts a missed check-in on a later day', async () => {

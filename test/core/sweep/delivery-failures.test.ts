@@ -10,7 +10,7 @@ afterEach(() => h?.close());
 async function oneNudgeDue(): Promise<string> {
   h = await createGroupWorld({ start: new Date('2026-11-25T12:00:00Z'), zone: 'Europe/Berlin' });
   await h.command('alice', 'rejected', 'Acme | SRE | final');
-  const step = h.store.followUps.listByMember(h.memberId('alice'), ['pending'])[0];
+  const step = (await h.store.followUps.listByMember(await h.memberId('alice'), ['pending']))[0];
   if (!step) throw new Error('no step planned');
   h.clock.set(step.dueAt);
   return `nudge:${step.id}:${step.dueAt.getTime()}`;
@@ -23,7 +23,7 @@ describe('delivery failures', () => {
     await h.rebound.sweep();
     expect(h.waits).toEqual([7000]);
     expect(h.chat.dmsTo('alice').filter((d) => isNudge(d.text))).toHaveLength(1);
-    expect(h.store.deliveries.get(key)).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(await h.store.deliveries.get(key)).toMatchObject({ status: 'sent', attempts: 2 });
   });
 
   it('backs off on transient failures a bounded number of times, then marks the nudge failed and logs it', async () => {
@@ -32,8 +32,8 @@ describe('delivery failures', () => {
     await h.rebound.sweep();
     expect(h.waits).toEqual([1000, 4000, 16000]);
     expect(h.chat.dmsTo('alice')).toHaveLength(0);
-    expect(h.store.deliveries.get(key)).toMatchObject({ status: 'failed', attempts: 4 });
-    expect(h.store.deliveries.get(key)?.error).toMatch(/^transient/);
+    expect(await h.store.deliveries.get(key)).toMatchObject({ status: 'failed', attempts: 4 });
+    expect((await h.store.deliveries.get(key))?.error).toMatch(/^transient/);
     expect(
       h.logs.lines.some(
         (l) => l.level === 'error' && l.message === 'nudge not delivered' && l.fields.failure === 'transient',
@@ -48,7 +48,7 @@ describe('delivery failures', () => {
     h.chat.failNext(DeliveryError.transient('502'), 'dm');
     await h.rebound.sweep();
     expect(h.waits).toEqual([1000]);
-    expect(h.store.deliveries.get(key)).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(await h.store.deliveries.get(key)).toMatchObject({ status: 'sent', attempts: 2 });
   });
 
   it('on a permanent DM failure mentions the member once in the group channel and marks them unreachable by DM', async () => {
@@ -59,8 +59,8 @@ describe('delivery failures', () => {
     expect(mentions).toHaveLength(1);
     expect(mentionedUsers(mentions[0]?.message ?? { blocks: [] })).toEqual(['alice']);
     expect(h.waits).toEqual([]);
-    expect(h.store.members.get(h.memberId('alice'))?.dmUnreachable).toBe(true);
-    expect(h.store.deliveries.get(key)?.status).toBe('sent');
+    expect((await h.store.members.get(await h.memberId('alice')))?.dmUnreachable).toBe(true);
+    expect((await h.store.deliveries.get(key))?.status).toBe('sent');
     // The next nudge goes to the channel directly, without trying the DM again.
     h.clock.set(new Date('2026-11-28T09:00:00Z'));
     await h.rebound.sweep();
@@ -73,7 +73,7 @@ describe('delivery failures', () => {
     h.chat.failNext(DeliveryError.permanent('channel archived'), 'thread-starter');
     h.clock.set(new Date('2026-11-26T08:00:00Z'));
     await h.rebound.sweep();
-    expect(h.store.deliveries.get(`checkin:${h.groupId}:2026-11-26`)?.status).toBe('failed');
+    expect((await h.store.deliveries.get(`checkin:${h.groupId}:2026-11-26`))?.status).toBe('failed');
     expect(h.logs.lines.some((l) => l.level === 'error' && l.message === 'check-in post not delivered')).toBe(true);
     await h.rebound.sweep();
     expect(h.chat.sent.filter((s) => s.kind === 'thread-starter')).toHaveLength(0);

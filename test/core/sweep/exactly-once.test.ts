@@ -35,7 +35,7 @@ const nudgesTo = (user: string) => h.chat.dmsTo(user).filter((d) => isNudge(d.te
 describe('exactly once', () => {
   it('releases the claims of a process that died before sending, and the next sweep after the lease sends them', async () => {
     await twoMembersDue();
-    const { planned } = claimDueNudges(otherProcess(), 'dead-process');
+    const { planned } = await claimDueNudges(otherProcess(), 'dead-process');
     expect(planned).toHaveLength(2);
     await h.rebound.sweep();
     expect(h.chat.sent.filter((s) => isNudge(s.text))).toHaveLength(0); // still within the lease: held
@@ -50,22 +50,23 @@ describe('exactly once', () => {
 
   it('abandons, logs and never resends a claim whose send had started when its process died', async () => {
     await twoMembersDue();
-    const { planned } = claimDueNudges(otherProcess(), 'dead-process');
+    const { planned } = await claimDueNudges(otherProcess(), 'dead-process');
     const alice = planned.find((p) => p.member.userId === 'alice');
     if (!alice) throw new Error('alice was not planned');
-    h.store.transaction(() => h.store.deliveries.startAttempt(alice.keys, 'dead-process', h.clock.now()));
+    await h.store.transaction(async (tx) => tx.deliveries.startAttempt(alice.keys, 'dead-process', h.clock.now()));
     h.clock.advance(CLAIM_LEASE_MS + 60_000);
     await h.rebound.sweep();
     await h.rebound.sweep();
     expect(nudgesTo('alice')).toHaveLength(0);
     expect(nudgesTo('bob')).toHaveLength(1);
-    expect(alice.keys.map((k) => h.store.deliveries.get(k)?.status)).toEqual(alice.keys.map(() => 'abandoned'));
+    const statuses = await Promise.all(alice.keys.map(async (k) => (await h.store.deliveries.get(k))?.status));
+    expect(statuses).toEqual(alice.keys.map(() => 'abandoned'));
     expect(h.logs.lines.some((l) => l.level === 'warn' && l.fields.outcome === 'abandoned')).toBe(true);
   });
 
   it('does not send a claim that another process released after the lease and sent itself', async () => {
     await twoMembersDue();
-    const slow = claimDueNudges(otherProcess(), 'slow-process').planned;
+    const slow = (await claimDueNudges(otherProcess(), 'slow-process')).planned;
     h.clock.advance(CLAIM_LEASE_MS + 60_000);
     await h.rebound.sweep();
     await h.rebound.sweep();

@@ -50,13 +50,13 @@ async function populate(
       'setup 09:00 Europe/Berlin mon-fri',
       where,
     );
-    const group = harness.store.groups.findByChannel({ platform: 'slack', workspaceId: 'T1' }, `C${g}`);
+    const group = await harness.store.groups.findByChannel({ platform: 'slack', workspaceId: 'T1' }, `C${g}`);
     if (!group) throw new Error('no group');
     for (let m = 1; m <= members; m++) {
       await harness.command(`u${g}-${m}`, 'rebound', 'join', where);
-      const member = harness.store.members.find(group.id, `u${g}-${m}`);
+      const member = await harness.store.members.find(group.id, `u${g}-${m}`);
       if (!member) throw new Error('no member');
-      harness.store.followUps.createMany(
+      await harness.store.followUps.createMany(
         Array.from({ length: steps }, (_, i) => ({
           workspace: group.workspace,
           memberId: member.id,

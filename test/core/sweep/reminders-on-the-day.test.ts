@@ -32,9 +32,9 @@ describe('a check-in reminder is sent only on the check-in’s own date', () => 
     await h.advanceTo(new Date('2026-12-02T12:00:00Z'));
     const sent = reminders('carol').map((r) => r.sent);
     expect(sent).toHaveLength(2);
-    expect(h.store.deliveries.get(`reminder:${h.memberId('carol')}:2026-12-01`)?.sentAt?.toISOString()).toBe(
-      '2026-12-01T23:00:00.000Z',
-    );
+    expect(
+      (await h.store.deliveries.get(`reminder:${await h.memberId('carol')}:2026-12-01`))?.sentAt?.toISOString(),
+    ).toBe('2026-12-01T23:00:00.000Z');
   });
 
   it('no reminder for a member who logged anything that day: an application, an update or a rejection', async () => {
@@ -94,6 +94,6 @@ describe('a check-in reminder is sent only on the check-in’s own date', () => 
       fields: { applications: '1' },
     });
     expect(replyText(late)).toMatch(/check-in day is over/);
-    expect(h.store.checkIns.find(h.memberId('alice'), '2026-12-01')).toBeNull();
+    expect(await h.store.checkIns.find(await h.memberId('alice'), '2026-12-01')).toBeNull();
   });
 });

@@ -29,7 +29,7 @@ describe('/rebound reminders off|on', () => {
     h = await createGroupWorld({ start: new Date('2026-11-25T12:00:00Z'), zone: 'Europe/Berlin' });
     await h.command('alice', 'rebound', 'reminders off');
     const reply = async (date: string, text: string) => {
-      const thread = h.store.checkIns.findThread(h.groupId, date);
+      const thread = await h.store.checkIns.findThread(h.groupId, date);
       if (!thread) throw new Error(`no thread for ${date}`);
       return h.rebound.handle({ kind: 'thread-reply', source: h.source('alice'), threadId: thread.threadId, text });
     };
@@ -45,7 +45,7 @@ describe('/rebound reminders off|on', () => {
   it('a paused day keeps the streak of a member who logged an application that day', async () => {
     h = await createGroupWorld({ start: new Date('2026-11-25T12:00:00Z'), zone: 'Europe/Berlin' });
     const reply = async (date: string, text: string) => {
-      const thread = h.store.checkIns.findThread(h.groupId, date);
+      const thread = await h.store.checkIns.findThread(h.groupId, date);
       if (!thread) throw new Error(`no thread for ${date}`);
       return h.rebound.handle({ kind: 'thread-reply', source: h.source('alice'), threadId: thread.threadId, text });
     };
@@ -62,6 +62,6 @@ describe('/rebound reminders off|on', () => {
     h = await createGroupWorld({ start: new Date('2026-11-25T12:00:00Z'), zone: 'Europe/Berlin' });
     const reply = replyText(await h.command('alice', 'rebound', 'reminders sometimes'));
     expect(reply).toContain('/rebound reminders off');
-    expect(h.store.members.get(h.memberId('alice'))?.checkInReminders).toBe(true);
+    expect((await h.store.members.get(await h.memberId('alice')))?.checkInReminders).toBe(true);
   });
 });

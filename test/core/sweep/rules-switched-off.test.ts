@@ -32,7 +32,7 @@ async function sevenWeeks(switchOff: string | null): Promise<{ sent: Set<string>
       for (const button of record.buttons) {
         const done = /^fu:done:(\d+)$/.exec(button);
         if (!done) continue;
-        const step = h.store.followUps.get(Number(done[1]));
+        const step = await h.store.followUps.get(Number(done[1]));
         if (step) sent.add(step.ruleId);
         if (record.to === 'bob') await h.click('bob', button);
       }
