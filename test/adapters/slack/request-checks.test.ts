@@ -1,0 +1,102 @@
+/**
+ * What the Slack HTTP endpoint refuses before anything reaches the core: requests without a valid
+ * signature, and bodies too large to be Slack's.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { RecordingHandler } from '../../fakes/recording-handler.ts';
+import { slackSignature, slashCommandBody } from '../../fakes/slack-requests.ts';
+import { SIGNING_SECRET, startSlackRig, type SlackTestRig } from './harness.ts';
+
+const FORM = 'application/x-www-form-urlencoded';
+const handler = new RecordingHandler({ type: 'none' });
+let rig: SlackTestRig;
+
+beforeAll(async () => {
+  rig = await startSlackRig(handler);
+});
+afterAll(async () => rig.stop());
+beforeEach(() => {
+  handler.events.length = 0;
+  rig.api.reset();
+});
+
+function commandBody(text = 'Acme | SRE'): string {
+  return slashCommandBody({ command: '/applied', text, responseUrl: rig.api.responseUrl() });
+}
+
+/** A POST to the Slack endpoint with exactly these headers (none added). */
+async function postRaw(body: string, headers: Record<string, string>): Promise<number> {
+  const res = await fetch(`${rig.baseUrl}/slack/events`, { method: 'POST', headers, body });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+describe('Slack requests refused before the core', () => {
+  it('refuses a request without a signature or a timestamp header with 401', async () => {
+    const body = commandBody();
+    const timestamp = Math.floor(Date.now() / 1000);
+    const signature = slackSignature(SIGNING_SECRET, timestamp, body);
+    const noSignature = await postRaw(body, { 'content-type': FORM, 'x-slack-request-timestamp': String(timestamp) });
+    const noTimestamp = await postRaw(body, { 'content-type': FORM, 'x-slack-signature': signature });
+    const neither = await postRaw(body, { 'content-type': FORM });
+    expect([noSignature, noTimestamp, neither]).toEqual([401, 401, 401]);
+    expect(handler.events).toHaveLength(0);
+    expect(rig.api.calls).toEqual([]);
+  });
+
+  it.each([
+    ['no version', (good: string) => good.slice('v0='.length)],
+    ['an unknown version', (good: string) => `v1=${good.slice('v0='.length)}`],
+    ['a version only', () => 'v0='],
+    ['a truncated hash', (good: string) => good.slice(0, -2)],
+    ['two signatures', (good: string) => `${good},${good}`],
+  ])('refuses a signature header with %s with 401', async (_name, malform) => {
+    const body = commandBody();
+    const timestamp = Math.floor(Date.now() / 1000);
+    const signature = malform(slackSignature(SIGNING_SECRET, timestamp, body));
+    const res = await rig.slack.command(
+      { command: '/applied', text: 'Acme | SRE', responseUrl: rig.api.responseUrl() },
+      { timestamp, signature },
+    );
+    expect(res.status).toBe(401);
+    expect(handler.events).toHaveLength(0);
+  });
+
+  it.each([['not a number'], ['1.5e9'], ['']])('refuses a timestamp header of %j with 401', async (timestamp) => {
+    const body = commandBody();
+    const res = await postRaw(body, {
+      'content-type': FORM,
+      'x-slack-request-timestamp': timestamp,
+      'x-slack-signature': slackSignature(SIGNING_SECRET, timestamp as unknown as number, body),
+    });
+    expect(res).toBe(401);
+    expect(handler.events).toHaveLength(0);
+  });
+
+  it('refuses a correctly signed body over 4 MB with 413 and still takes the next command', async () => {
+    const res = await rig.slack.command({
+      command: '/applied',
+      text: 'x'.repeat(4 * 1024 * 1024 + 1),
+      responseUrl: rig.api.responseUrl(),
+    });
+    expect(res.status).toBe(413);
+    expect(handler.events).toHaveLength(0);
+    const next = await rig.slack.command({
+      command: '/applied',
+      text: 'Acme | SRE',
+      responseUrl: rig.api.responseUrl(),
+    });
+    expect(next.status).toBe(200);
+    expect(handler.events).toHaveLength(1);
+  });
+
+  it('takes a correctly signed command of a few hundred kilobytes', async () => {
+    const res = await rig.slack.command({
+      command: '/applied',
+      text: `Acme | ${'x'.repeat(300_000)}`,
+      responseUrl: rig.api.responseUrl(),
+    });
+    expect(res.status).toBe(200);
+    expect(handler.events).toHaveLength(1);
+  });
+});
