@@ -23,7 +23,7 @@ export async function startPlatforms(
   // Each platform's SDK is loaded only when that platform is configured: it keeps start-up quick.
   const slack = adapters.slack
     ? (await import('../adapters/slack/index.ts')).createSlackAdapter(
-        { ...adapters.slack, port: config.port },
+        { ...adapters.slack, port: config.port, clock: systemClock },
         deps.logger,
       )
     : null;

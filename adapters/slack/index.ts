@@ -8,6 +8,7 @@
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { App, LogLevel, webApi, type Authorize, type Logger as BoltLogger } from '@slack/bolt';
+import type { Clock } from '../../src/core/clock.ts';
 import { DeliveryError } from '../../src/core/errors.ts';
 import type { CoreInbound } from '../../src/core/event-handler.ts';
 import type { ChatPort, Logger } from '../../src/core/ports/index.ts';
@@ -15,6 +16,7 @@ import { registerCommands } from './commands.ts';
 import type { InboundDeps } from './inbound.ts';
 import { createSlackChatPort } from './delivery.ts';
 import { registerEvents } from './events.ts';
+import { SlackHttpReceiver } from './http-receiver.ts';
 import { registerInteractions } from './interactions.ts';
 import { createReplySender } from './replies.ts';
 import { createKeepAliveFetch } from './keep-alive-fetch.ts';
@@ -43,6 +45,11 @@ export interface SlackAdapterConfig {
   readonly processBeforeResponse?: boolean;
   /** Retries of Web API calls made while answering a request (not proactive sends). Default 2. */
   readonly webApiRetries?: number;
+  /**
+   * HTTP mode: the clock a request's `x-slack-request-timestamp` must be within five minutes of,
+   * either way. The machine's clock when absent.
+   */
+  readonly clock?: Clock;
 }
 
 export interface SlackAdapter {
@@ -109,7 +116,6 @@ export function createSlackAdapter(config: SlackAdapterConfig, logger: Logger): 
   const common = {
     authorize: createSingleTokenAuthorize(config, slackApiUrl),
     logger: boltLogger(logger),
-    customRoutes,
     // No conversation store: Rebound keeps its state in the core, and the store costs every request.
     convoStore: false as const,
     clientOptions: {
@@ -123,13 +129,20 @@ export function createSlackAdapter(config: SlackAdapterConfig, logger: Logger): 
         ...common,
         socketMode: true,
         appToken: config.appToken,
+        customRoutes,
         // The Socket Mode client opens its connection through the Web API, so it honours apiUrl too.
         installerOptions: { port, ...(slackApiUrl ? { clientOptions: { slackApiUrl } } : {}) },
       })
     : new App({
         ...common,
-        signingSecret: config.signingSecret,
-        processBeforeResponse: config.processBeforeResponse ?? false,
+        receiver: new SlackHttpReceiver({
+          signingSecret: config.signingSecret ?? '',
+          clock: config.clock ?? { now: () => new Date() },
+          logger,
+          boltLogger: common.logger,
+          customRoutes,
+          processBeforeResponse: config.processBeforeResponse ?? false,
+        }),
       });
 
   // Proactive sends never wait or retry inside the client: the scheduler owns that decision.

@@ -3,6 +3,7 @@
  * signature, and bodies too large to be Slack's.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../../src/core/clock.ts';
 import { RecordingHandler } from '../../fakes/recording-handler.ts';
 import { slackSignature, slashCommandBody } from '../../fakes/slack-requests.ts';
 import { SIGNING_SECRET, startSlackRig, type SlackTestRig } from './harness.ts';
@@ -73,6 +74,14 @@ describe('Slack requests refused before the core', () => {
     expect(handler.events).toHaveLength(0);
   });
 
+  it("answers Slack's unsigned SSL check with 200 and passes nothing on, even with a payload smuggled in", async () => {
+    const plain = await postRaw('ssl_check=1&token=abc', { 'content-type': FORM });
+    const smuggled = await postRaw(`ssl_check=1&${commandBody()}`, { 'content-type': FORM });
+    expect([plain, smuggled]).toEqual([200, 200]);
+    expect(handler.events).toHaveLength(0);
+    expect(rig.api.calls).toEqual([]);
+  });
+
   it('refuses a correctly signed body over 4 MB with 413 and still takes the next command', async () => {
     const res = await rig.slack.command({
       command: '/applied',
@@ -98,5 +107,41 @@ describe('Slack requests refused before the core', () => {
     });
     expect(res.status).toBe(200);
     expect(handler.events).toHaveLength(1);
+  });
+});
+
+describe('the five-minute window around the timestamp', () => {
+  const clockHandler = new RecordingHandler({ type: 'none' });
+  // An hour behind the machine: the window is judged by the adapter's clock, not by Date.now().
+  const clock = new ManualClock(new Date(Date.now() - 60 * 60 * 1000));
+  let clocked: SlackTestRig;
+  beforeAll(async () => {
+    clocked = await startSlackRig(clockHandler, { clock });
+  });
+  afterAll(async () => clocked.stop());
+  beforeEach(() => {
+    clockHandler.events.length = 0;
+    clocked.api.reset();
+  });
+
+  const sendAt = (offsetSeconds: number) =>
+    clocked.slack.command(
+      { command: '/applied', text: 'Acme | SRE', responseUrl: clocked.api.responseUrl() },
+      { timestamp: Math.floor(clock.now().getTime() / 1000) + offsetSeconds },
+    );
+
+  it('takes a request stamped up to five minutes either side of the clock', async () => {
+    const statuses = [];
+    for (const offset of [0, -300, 300, -299, 299]) statuses.push((await sendAt(offset)).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200]);
+    expect(clockHandler.events).toHaveLength(5);
+  });
+
+  it('refuses with 401 a correctly signed request stamped more than five minutes ahead of the clock or behind it', async () => {
+    const statuses = [];
+    for (const offset of [10 * 60, 301, -301, -10 * 60]) statuses.push((await sendAt(offset)).status);
+    expect(statuses).toEqual([401, 401, 401, 401]);
+    expect(clockHandler.events).toHaveLength(0);
+    expect(clocked.api.calls).toEqual([]);
   });
 });
