@@ -1,7 +1,8 @@
 /**
  * Slack over HTTP: our server in front of Bolt's HTTPReceiver. A POST to `/slack/events` is read
- * (up to Bolt's body limit) and checked here first, with the adapter's clock; a refused request
- * never reaches Bolt, its listeners or the core. Everything else (`/healthz`, unknown paths) and
+ * (up to Bolt's body limit) and checked here first: its signature, its timestamp against the
+ * adapter's clock, its shape (request-check.ts). A refused request never reaches Bolt, its
+ * listeners or the core. Everything else (`/healthz`, unknown paths) and
  * every admitted request is Bolt's, which reuses the body read here.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -17,7 +18,7 @@ import {
 } from '@slack/bolt';
 import type { Clock } from '../../src/core/clock.ts';
 import type { Logger } from '../../src/core/ports/index.ts';
-import { checkSignature } from './request-check.ts';
+import { checkShape, checkSignature, FORM, mediaType } from './request-check.ts';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 /** Bolt's own limit (4 MB): far above any payload Slack sends, small enough to refuse a flood. */
@@ -102,15 +103,14 @@ export class SlackHttpReceiver implements Receiver {
       return refuse(400, 'body could not be read');
     }
     // Slack's SSL check comes unsigned: it is answered here and goes no further (as Bolt does).
-    if (
-      req.headers['content-type'] === 'application/x-www-form-urlencoded' &&
-      new URLSearchParams(body.toString('utf8')).get('ssl_check') === '1'
-    ) {
+    if (mediaType(req.headers) === FORM && new URLSearchParams(body.toString('utf8')).get('ssl_check') === '1') {
       res.writeHead(200).end();
       return false;
     }
     const signed = checkSignature(req.headers, body, this.#options.signingSecret, this.#options.clock.now());
     if (!signed.ok) return refuse(signed.status, signed.reason);
+    const shaped = checkShape(req.headers, body);
+    if (!shaped.ok) return refuse(shaped.status, shaped.reason);
     return true;
   }
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/core/clock.ts';
 import { RecordingHandler } from '../../fakes/recording-handler.ts';
 import { slackSignature, slashCommandBody } from '../../fakes/slack-requests.ts';
-import { SIGNING_SECRET, startSlackRig, type SlackTestRig } from './harness.ts';
+import { buttonPress, SIGNING_SECRET, startSlackRig, type SlackTestRig } from './harness.ts';
 
 const FORM = 'application/x-www-form-urlencoded';
 const handler = new RecordingHandler({ type: 'none' });
@@ -106,6 +106,55 @@ describe('Slack requests refused before the core', () => {
       responseUrl: rig.api.responseUrl(),
     });
     expect(res.status).toBe(200);
+    expect(handler.events).toHaveLength(1);
+  });
+});
+
+describe('bodies Slack does not send', () => {
+  const commandFields = () => Object.fromEntries(new URLSearchParams(commandBody()));
+
+  it('refuses with 400 a correctly signed JSON body carrying slash-command fields', async () => {
+    const res = await rig.slack.post(JSON.stringify(commandFields()), 'application/json');
+    expect(res.status).toBe(400);
+    expect(handler.events).toHaveLength(0);
+    expect(rig.api.calls).toEqual([]);
+  });
+
+  it('refuses with 400 a correctly signed JSON body that is an interactive payload, not an Events API envelope', async () => {
+    const press = buttonPress({
+      userId: 'U1',
+      channel: 'C1',
+      ts: '1700000000.000100',
+      actionId: 'undo:1',
+      responseUrl: rig.api.responseUrl(),
+    });
+    const statuses = [];
+    for (const body of [JSON.stringify(press), JSON.stringify([press]), '"event_callback"', 'not json'])
+      statuses.push((await rig.slack.post(body, 'application/json')).status);
+    expect(statuses).toEqual([400, 400, 400, 400]);
+    expect(handler.events).toHaveLength(0);
+  });
+
+  it('refuses with 400 a correctly signed form body that is neither a command nor a payload', async () => {
+    const envelopeAsForm = new URLSearchParams({ type: 'event_callback', team_id: 'T1', event_id: 'Ev1' }).toString();
+    const statuses = [];
+    for (const body of ['foo=bar', envelopeAsForm, 'payload=not-json', `payload=${encodeURIComponent('[1]')}`])
+      statuses.push((await rig.slack.post(body, FORM)).status);
+    expect(statuses).toEqual([400, 400, 400, 400]);
+    expect(handler.events).toHaveLength(0);
+  });
+
+  it('refuses with 415 a correctly signed body that is neither JSON nor form-encoded', async () => {
+    const res = await rig.slack.post(JSON.stringify(commandFields()), 'text/plain');
+    expect(res.status).toBe(415);
+    expect(handler.events).toHaveLength(0);
+  });
+
+  it('still takes a form-encoded command, a form-encoded payload and a JSON envelope', async () => {
+    const command = await rig.slack.command({ command: '/stats', text: '', responseUrl: rig.api.responseUrl() });
+    const challenge = await rig.slack.event({ token: 't', challenge: 'c-1', type: 'url_verification' });
+    expect([command.status, challenge.status]).toEqual([200, 200]);
+    expect(challenge.text).toContain('c-1');
     expect(handler.events).toHaveLength(1);
   });
 });
