@@ -7,6 +7,7 @@ import type { ChatPort, Store } from './core/ports/index.ts';
 import type { AppLogger } from './logger.ts';
 import { startHeartbeat } from './scheduler/heartbeat.ts';
 import { startHealthServer } from './health-server.ts';
+import { DiscordTokenRejectedError } from '../adapters/discord/token-rejected.ts';
 
 export interface RunningPlatforms {
   stop(): Promise<void>;
@@ -80,7 +81,11 @@ export async function startPlatforms(
     if (discord) {
       // Stopped even when logging in fails half-way: the client may hold a connection.
       stops.push(() => discord.stop());
-      await discord.start();
+      await discord.start().catch((error: unknown) => {
+        throw error instanceof DiscordTokenRejectedError
+          ? new SettingRefusedError('DISCORD_TOKEN', 'Discord rejected the token')
+          : error;
+      });
       deps.logger.info({ adapter: 'discord' }, 'discord ready');
     }
   } catch (error) {

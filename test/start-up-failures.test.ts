@@ -5,13 +5,17 @@
  */
 import { createServer, type Server } from 'node:net';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { FakeDiscordRest } from './fakes/discord-rest.ts';
 import { buildEntryPoint, runBuiltEntryPoint, type EntryPointRun } from './helpers/entry-point.ts';
 
 beforeAll(() => buildEntryPoint(), 60_000);
 
 const held: Server[] = [];
+let discord: FakeDiscordRest | null = null;
 afterEach(async () => {
   for (const server of held.splice(0)) await new Promise<void>((resolve) => server.close(() => resolve()));
+  await discord?.close();
+  discord = null;
 });
 
 /** A port another process is listening on, on every interface as Rebound would. */
@@ -63,5 +67,19 @@ describe('start-up stops with one line naming the setting', () => {
       PORT: String(port),
     });
     expectOneLine(run, `PORT: ${port} is already in use`);
+  });
+
+  it('when Discord rejects DISCORD_TOKEN', async () => {
+    discord = await FakeDiscordRest.start();
+    discord.acceptedToken = 'the-real-token';
+    const run = await runBuiltEntryPoint({
+      REBOUND_DB: ':memory:',
+      DISCORD_TOKEN: 'a-revoked-token',
+      DISCORD_APPLICATION_ID: '1100000000000000000',
+      DISCORD_API_URL: discord.apiUrl,
+      PORT: '0',
+    });
+    expectOneLine(run, 'DISCORD_TOKEN: Discord rejected the token');
+    expect(discord.calls.map((call) => call.answer.status)).toEqual([401]);
   });
 });
