@@ -59,7 +59,15 @@ export class SlackHttpReceiver implements Receiver {
 
   async start(port: number): Promise<Server> {
     if (this.#server) throw new Error('the Slack HTTP receiver is already started');
-    const server = createServer((req, res) => void this.#handle(req, res));
+    const server = createServer((req, res) => {
+      this.#handle(req, res).catch((error: unknown) => {
+        this.#options.logger.error(
+          { error: error instanceof Error ? error.message : 'unknown' },
+          'slack request failed',
+        );
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+    });
     await listen(server, port);
     this.#server = server;
     return server;
