@@ -65,6 +65,20 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * A well-formed setting that turned out unusable while starting: the port is taken, the platform
+ * rejects the token. `message` is one line naming the variable, safe to print and to log.
+ */
+export class SettingRefusedError extends Error {
+  override readonly name = 'SettingRefusedError';
+  constructor(
+    readonly variable: Variable,
+    problem: string,
+  ) {
+    super(`${variable}: ${problem}`);
+  }
+}
+
 export interface ConfigProblem {
   /** The environment variable at fault. */
   readonly variable: string;

@@ -4,7 +4,7 @@
  */
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import { ConfigError, describeConfig, loadConfig, secretsOf, type Config } from './config.ts';
+import { ConfigError, describeConfig, loadConfig, secretsOf, SettingRefusedError, type Config } from './config.ts';
 import { createLogger, type AppLogger } from './logger.ts';
 import { openDatabase } from './db/open.ts';
 import { createSqliteStore } from './db/sqlite-store.ts';
@@ -76,7 +76,12 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`rebound: failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+    // A setting refused while starting (a port in use, a rejected token) is one line, like a config error.
+    const line =
+      error instanceof SettingRefusedError
+        ? error.message
+        : `failed to start: ${error instanceof Error ? error.message : String(error)}`;
+    process.stderr.write(`rebound: ${line}\n`);
     process.exit(1);
   },
 );

@@ -1,18 +1,35 @@
 import { renderWeekChartLazily } from './charts/lazy-week-chart.ts';
 import { createChatRouter } from './chat-router.ts';
 import { systemClock } from './system-clock.ts';
-import type { AdapterSelection, Config } from './config.ts';
+import { SettingRefusedError, type AdapterSelection, type Config } from './config.ts';
 import { createRebound } from './core/create-rebound.ts';
 import type { ChatPort, Store } from './core/ports/index.ts';
 import type { AppLogger } from './logger.ts';
 import { startHeartbeat } from './scheduler/heartbeat.ts';
 import { startHealthServer } from './health-server.ts';
+import { DiscordTokenRejectedError } from '../adapters/discord/token-rejected.ts';
 
 export interface RunningPlatforms {
   stop(): Promise<void>;
 }
 
-/** Starts Slack and/or Discord, the core between them, and the heartbeat. */
+/** Runs `listen`; a port another process holds becomes one line naming `PORT`. */
+async function onPort<T>(port: number, listen: () => Promise<T>): Promise<T> {
+  try {
+    return await listen();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException | null)?.code === 'EADDRINUSE') {
+      throw new SettingRefusedError('PORT', `${port} is already in use`);
+    }
+    throw error;
+  }
+}
+
+/**
+ * Starts Slack and/or Discord, the core between them, and the heartbeat. The port is bound before
+ * Discord logs in, so a port in use fails fast without spending a gateway session; when anything
+ * fails to start, what had started is stopped again.
+ */
 export async function startPlatforms(
   config: Config,
   adapters: Extract<AdapterSelection, { kind: 'platforms' }>,
@@ -23,7 +40,7 @@ export async function startPlatforms(
   // Each platform's SDK is loaded only when that platform is configured: it keeps start-up quick.
   const slack = adapters.slack
     ? (await import('../adapters/slack/index.ts')).createSlackAdapter(
-        { ...adapters.slack, port: config.port },
+        { ...adapters.slack, port: config.port, clock: systemClock },
         deps.logger,
       )
     : null;
@@ -49,22 +66,33 @@ export async function startPlatforms(
   const inbound = { handler: core, ledger: deps.store.inbound, clock: systemClock };
   slack?.initialize(inbound);
   discord?.initialize(inbound);
-  if (slack) {
-    const { port } = await slack.start();
-    deps.logger.info({ adapter: 'slack', port }, 'slack ready');
-    stops.push(() => slack.stop());
+  let started = false;
+  try {
+    if (slack) {
+      // Slack serves /healthz itself (HTTP and Socket Mode), on the port it binds first.
+      const { port } = await onPort(config.port, () => slack.start());
+      deps.logger.info({ adapter: 'slack', port }, 'slack ready');
+      stops.push(() => slack.stop());
+    } else {
+      const health = await onPort(config.port, () => startHealthServer(config.port, () => started));
+      deps.logger.info({ port: health.port }, 'health endpoint ready');
+      stops.push(() => health.close());
+    }
+    if (discord) {
+      // Stopped even when logging in fails half-way: the client may hold a connection.
+      stops.push(() => discord.stop());
+      await discord.start().catch((error: unknown) => {
+        throw error instanceof DiscordTokenRejectedError
+          ? new SettingRefusedError('DISCORD_TOKEN', 'Discord rejected the token')
+          : error;
+      });
+      deps.logger.info({ adapter: 'discord' }, 'discord ready');
+    }
+  } catch (error) {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    throw error;
   }
-  if (discord) {
-    await discord.start();
-    deps.logger.info({ adapter: 'discord' }, 'discord ready');
-    stops.push(() => discord.stop());
-  }
-  if (!slack) {
-    // Slack's Bolt app serves /healthz itself (HTTP and Socket Mode); without it, a small server does.
-    const health = await startHealthServer(config.port, () => true);
-    deps.logger.info({ port: health.port }, 'health endpoint ready');
-    stops.push(() => health.close());
-  }
+  started = true;
   const heartbeat = startHeartbeat(
     () => core.sweep(),
     (error) => deps.logger.error({ error: error instanceof Error ? error.message : 'unknown' }, 'sweep failed'),

@@ -2,7 +2,7 @@
  * Rebound on Discord: a discord.js client with the smallest intents that do the job, the
  * interaction and gateway listeners that feed the core, and the ChatPort the core sends through.
  */
-import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
+import { Client, DiscordAPIError, DiscordjsErrorCodes, Events, GatewayIntentBits, Partials } from 'discord.js';
 import type { CoreInbound } from '../../src/core/event-handler.ts';
 import type { ChatPort, InboundKind, Logger } from '../../src/core/ports/index.ts';
 import { createDiscordChatPort, describe } from './delivery.ts';
@@ -11,6 +11,9 @@ import { createInteractionListener } from './interactions.ts';
 import { registerCommandsIfChanged } from './registration.ts';
 import { createReplySender } from './replies.ts';
 import { PLATFORM } from './source.ts';
+import { DiscordTokenRejectedError } from './token-rejected.ts';
+
+export { DiscordTokenRejectedError };
 
 /** What the Discord adapter needs from the settings (`src/config.ts` reads them into this shape). */
 export interface DiscordConfig {
@@ -31,13 +34,22 @@ export interface DiscordAdapterOptions {
   readonly restRetries?: number;
 }
 
+/** The 401 of a REST call, or discord.js's own verdict on the token at login. */
+function isTokenRejection(error: unknown): boolean {
+  if (error instanceof DiscordAPIError) return error.status === 401;
+  return error instanceof Error && 'code' in error && error.code === DiscordjsErrorCodes.TokenInvalid;
+}
+
 export interface DiscordAdapter {
   readonly client: Client;
   /** Usable at once: the core is built on it before the adapter is initialised with the core. */
   readonly chat: ChatPort;
   /** Hands the adapter the core its listeners feed and the ledger that spots replayed ids; once, before `start`. */
   initialize(core: CoreInbound): void;
-  /** Registers commands if they changed, logs in and resolves once the client is ready. */
+  /**
+   * Registers commands if they changed, logs in and resolves once the client is ready. Rejects with
+   * a `DiscordTokenRejectedError` when Discord refuses the token.
+   */
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -112,12 +124,16 @@ export function createDiscordAdapter(
           ...(config.devGuildId && { guildId: config.devGuildId }),
         };
         // A failed registration must not keep the bot offline: the registered commands still work.
+        // A refused token is different: the login after it would be refused too.
         await registerCommandsIfChanged(client.rest, target, logger).catch((error: unknown) => {
+          if (isTokenRejection(error)) throw new DiscordTokenRejectedError();
           logger.warn({ error: describe(error) }, 'could not check or register discord commands');
         });
       }
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-      await client.login(config.token);
+      await client.login(config.token).catch((error: unknown) => {
+        throw isTokenRejection(error) ? new DiscordTokenRejectedError() : error;
+      });
       await ready;
     },
     async stop() {

@@ -6,8 +6,9 @@
  * (app token) needs no public URL and serves `/healthz` on the same port. Starting makes no Web API
  * call: the bot's ids come from the config or from one auth.test on the first request.
  */
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { App, LogLevel, webApi, type Authorize, type Logger as BoltLogger } from '@slack/bolt';
+import type { Clock } from '../../src/core/clock.ts';
 import { DeliveryError } from '../../src/core/errors.ts';
 import type { CoreInbound } from '../../src/core/event-handler.ts';
 import type { ChatPort, Logger } from '../../src/core/ports/index.ts';
@@ -15,6 +16,7 @@ import { registerCommands } from './commands.ts';
 import type { InboundDeps } from './inbound.ts';
 import { createSlackChatPort } from './delivery.ts';
 import { registerEvents } from './events.ts';
+import { listen, SlackHttpReceiver } from './http-receiver.ts';
 import { registerInteractions } from './interactions.ts';
 import { createReplySender } from './replies.ts';
 import { createKeepAliveFetch } from './keep-alive-fetch.ts';
@@ -43,6 +45,11 @@ export interface SlackAdapterConfig {
   readonly processBeforeResponse?: boolean;
   /** Retries of Web API calls made while answering a request (not proactive sends). Default 2. */
   readonly webApiRetries?: number;
+  /**
+   * HTTP mode: the clock a request's `x-slack-request-timestamp` must be within five minutes of,
+   * either way. The machine's clock when absent.
+   */
+  readonly clock?: Clock;
 }
 
 export interface SlackAdapter {
@@ -98,6 +105,22 @@ function healthz(_req: IncomingMessage, res: ServerResponse): void {
   res.end('{"ok":true}');
 }
 
+/**
+ * Socket Mode's `/healthz`, served here rather than through Bolt's custom routes: Bolt's Socket
+ * Mode server listens without an error handler, so a port in use would crash the process.
+ */
+function createHealthServer(): Server {
+  return createServer((req, res) => {
+    if (req.method === 'GET' && new URL(req.url ?? '/', 'http://localhost').pathname === '/healthz') healthz(req, res);
+    else res.writeHead(404).end();
+  });
+}
+
+function portOf(server: Server, fallback: number): number {
+  const address = server.address();
+  return typeof address === 'object' && address ? address.port : fallback;
+}
+
 export function createSlackAdapter(config: SlackAdapterConfig, logger: Logger): SlackAdapter {
   if (!config.appToken && !config.signingSecret) {
     throw new Error('Slack needs SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode)');
@@ -109,7 +132,6 @@ export function createSlackAdapter(config: SlackAdapterConfig, logger: Logger): 
   const common = {
     authorize: createSingleTokenAuthorize(config, slackApiUrl),
     logger: boltLogger(logger),
-    customRoutes,
     // No conversation store: Rebound keeps its state in the core, and the store costs every request.
     convoStore: false as const,
     clientOptions: {
@@ -124,12 +146,18 @@ export function createSlackAdapter(config: SlackAdapterConfig, logger: Logger): 
         socketMode: true,
         appToken: config.appToken,
         // The Socket Mode client opens its connection through the Web API, so it honours apiUrl too.
-        installerOptions: { port, ...(slackApiUrl ? { clientOptions: { slackApiUrl } } : {}) },
+        ...(slackApiUrl ? { installerOptions: { clientOptions: { slackApiUrl } } } : {}),
       })
     : new App({
         ...common,
-        signingSecret: config.signingSecret,
-        processBeforeResponse: config.processBeforeResponse ?? false,
+        receiver: new SlackHttpReceiver({
+          signingSecret: config.signingSecret ?? '',
+          clock: config.clock ?? { now: () => new Date() },
+          logger,
+          boltLogger: common.logger,
+          customRoutes,
+          processBeforeResponse: config.processBeforeResponse ?? false,
+        }),
       });
 
   // Proactive sends never wait or retry inside the client: the scheduler owns that decision.
@@ -147,6 +175,9 @@ export function createSlackAdapter(config: SlackAdapterConfig, logger: Logger): 
     return chatClient;
   });
 
+  const health = config.appToken ? createHealthServer() : null;
+  const closeHealth = () =>
+    new Promise<void>((resolve) => (health?.listening ? health.close(() => resolve()) : resolve()));
   let initialized = false;
   app.error(async (error) => {
     logger.error({ code: error.code ?? 'unknown' }, error.message);
@@ -172,16 +203,24 @@ export function createSlackAdapter(config: SlackAdapterConfig, logger: Logger): 
     },
     async start() {
       if (!initialized) throw new Error('initialize the Slack adapter with the core before starting it');
-      if (config.appToken) {
-        await app.start();
-        return { port };
+      if (health) {
+        // The port first: a port in use fails before the websocket is opened.
+        await listen(health, port);
+        await app.start().catch(async (error: unknown) => {
+          await closeHealth();
+          throw error;
+        });
+        return { port: portOf(health, port) };
       }
       const server = (await app.start(port)) as Server;
-      const address = server.address();
-      return { port: typeof address === 'object' && address ? address.port : port };
+      return { port: portOf(server, port) };
     },
     async stop() {
-      await app.stop();
+      try {
+        await app.stop();
+      } finally {
+        await closeHealth();
+      }
     },
   };
 }

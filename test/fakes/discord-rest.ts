@@ -67,6 +67,8 @@ export class FakeDiscordRest {
   readonly registeredCommands = new Map<string, unknown[]>();
   /** What `GET /gateway/bot` hands out as the gateway url. */
   gatewayUrl = 'ws://127.0.0.1:1';
+  /** When set, every call authorised with another token is answered 401, as Discord answers a wrong token. */
+  acceptedToken: string | null = null;
   #dmChannels = new Map<string, string>();
   #scripted: { method: string; path: RegExp; answer: ScriptedAnswer }[] = [];
   #waiters: Waiter[] = [];
@@ -136,7 +138,10 @@ export class FakeDiscordRest {
       fileNames,
       authorization: req.headers.authorization,
     };
-    const answer = this.#takeScripted(request) ?? this.#defaultAnswer(request);
+    const answer =
+      this.acceptedToken !== null && request.authorization !== `Bot ${this.acceptedToken}`
+        ? { status: 401, body: { message: '401: Unauthorized', code: 0 } }
+        : (this.#takeScripted(request) ?? this.#defaultAnswer(request));
     const call: RecordedCall = { ...request, answer };
     this.calls.push(call);
     send(res, answer);

@@ -1,6 +1,10 @@
 import { afterEach, expect, it } from 'vitest';
 import { GatewayIntentBits } from 'discord.js';
-import { createDiscordAdapter, type DiscordAdapter } from '../../../adapters/discord/create-discord-adapter.ts';
+import {
+  createDiscordAdapter,
+  DiscordTokenRejectedError,
+  type DiscordAdapter,
+} from '../../../adapters/discord/create-discord-adapter.ts';
 import { COMMAND_DEFINITIONS } from '../../../adapters/discord/commands.ts';
 import { FakeDiscordGateway } from '../../fakes/discord-gateway.ts';
 import { APP_ID, command, GUILD_ID, opt } from '../../fakes/discord-packets.ts';
@@ -81,11 +85,29 @@ it('does not register again at start-up when the registered commands are already
   expect(rest.callsTo('PUT', /\/commands$/)).toHaveLength(1);
 });
 
-it('a token Discord refuses stops start-up with an error instead of hanging', async () => {
+it('a token Discord refuses at login stops start-up with a DiscordTokenRejectedError instead of hanging', async () => {
   rest = await FakeDiscordRest.start();
   rest.failNext('GET', /^\/gateway\/bot$/, { status: 401, body: { message: '401: Unauthorized', code: 0 } });
   const adapter = makeAdapter();
-  await expect(adapter.start()).rejects.toThrow(/token/i);
+  await expect(adapter.start()).rejects.toThrow(DiscordTokenRejectedError);
+});
+
+it('a token refused by the command check stops start-up there, without a warning or a login attempt', async () => {
+  rest = await FakeDiscordRest.start();
+  rest.acceptedToken = 'another-token';
+  const logger = new RecordingLogger();
+  const adapter = createDiscordAdapter(
+    { token: 'fake-token', applicationId: APP_ID, apiUrl: rest.apiUrl, devGuildId: GUILD_ID },
+    logger,
+    { restRetries: 0 },
+  );
+  adapter.initialize(inboundFor(new RecordingHandler()));
+  adapters.push(adapter);
+  await expect(adapter.start()).rejects.toThrow(DiscordTokenRejectedError);
+  expect(rest.calls.map((call) => `${call.method} ${call.path}`)).toEqual([
+    `GET /applications/${APP_ID}/guilds/${GUILD_ID}/commands`,
+  ]);
+  expect(logger.lines.filter((line) => line.level !== 'info')).toEqual([]);
 });
 
 it('a failed command check at start-up is logged and the bot still comes online', async () => {

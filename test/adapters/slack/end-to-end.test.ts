@@ -147,7 +147,7 @@ describe('Slack with the real core', () => {
     expect(again.map((c) => c.response['ok'])).toEqual([true]);
   });
 
-  it('stores nothing for a request with a forged signature or a stale timestamp', async () => {
+  it('stores nothing for a request with a forged signature, a stale timestamp or one from the future', async () => {
     const res = await h.rig.slack.command(
       { command: '/applied', text: 'Acme | SRE', userId: 'U1', responseUrl: h.rig.api.responseUrl() },
       { signature: 'v0=forged' },
@@ -156,7 +156,11 @@ describe('Slack with the real core', () => {
       { command: '/applied', text: 'Acme | SRE', userId: 'U1', responseUrl: h.rig.api.responseUrl() },
       { timestamp: Math.floor(Date.now() / 1000) - 10 * 60 },
     );
-    expect([res.status, stale.status]).toEqual([401, 401]);
+    const future = await h.rig.slack.command(
+      { command: '/applied', text: 'Acme | SRE', userId: 'U1', responseUrl: h.rig.api.responseUrl() },
+      { timestamp: Math.floor(Date.now() / 1000) + 10 * 60 },
+    );
+    expect([res.status, stale.status, future.status]).toEqual([401, 401, 401]);
     expect(await h.store.applications.listByMember((await h.member('U1')).id)).toEqual([]);
     expect(h.rig.api.calls).toEqual([]);
   });

@@ -52,7 +52,7 @@ function nextMessage(socket: WebSocket): Promise<unknown> {
 }
 
 describe('Slack Socket Mode', () => {
-  it('connects with the app token, acknowledges a slash command envelope and hands the command to the core', async () => {
+  it('connects with the app token, serves /healthz on its port, acknowledges a slash command envelope and hands the command to the core', async () => {
     const handler = new RecordingHandler({ type: 'none' });
     const connected = new Promise<WebSocket>((resolve) => wss.once('connection', resolve));
     adapter = createSlackAdapter(
@@ -63,8 +63,10 @@ describe('Slack Socket Mode', () => {
     const started = adapter.start();
     const socket = await connected;
     socket.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A1' } }));
-    await started;
+    const { port } = await started;
     expect(api.callsTo('apps.connections.open')).toHaveLength(1);
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect([health.status, await health.json()]).toEqual([200, { ok: true }]);
 
     const ack = nextMessage(socket);
     socket.send(JSON.stringify(slashCommandEnvelope(api.responseUrl('socket'))));
