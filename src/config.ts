@@ -12,6 +12,7 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export const DEFAULT_DB_PATH = './data/rebound.db';
 export const DEFAULT_PORT = 3000;
+export const DEFAULT_GATEWAY_LEASE_SECONDS = 30;
 
 /** Slack over HTTP: the Events API and interactivity arrive on `PORT`, signed with the signing secret. */
 export interface SlackHttpConfig {
@@ -55,6 +56,11 @@ export interface Config {
    * the group's timezone; null for the saved simulated time, or the real clock.
    */
   readonly consoleStart: string | null;
+  /**
+   * How long the replica holding Discord's gateway keeps it without renewing: a replica that died
+   * holding it is replaced after at most this long.
+   */
+  readonly gatewayLeaseMs: number;
 }
 
 /** A setting that is missing or malformed. `message` is one line, safe to print and to log. */
@@ -100,6 +106,7 @@ const VARIABLES = [
   'DISCORD_APPLICATION_ID',
   'DISCORD_API_URL',
   'DISCORD_DEV_GUILD_ID',
+  'DISCORD_GATEWAY_LEASE_SECONDS',
 ] as const;
 type Variable = (typeof VARIABLES)[number];
 type Settings = { [K in Variable]?: string };
@@ -138,6 +145,12 @@ const base = z.object({
     .transform((level) => level.toLowerCase())
     .pipe(z.enum(LOG_LEVELS))
     .default('info'),
+  DISCORD_GATEWAY_LEASE_SECONDS: z
+    .string()
+    .regex(/^\d{1,4}$/)
+    .transform(Number)
+    .pipe(z.number().min(3).max(3600))
+    .default(DEFAULT_GATEWAY_LEASE_SECONDS),
 });
 
 function token(
@@ -312,6 +325,8 @@ function problemsOf(error: z.ZodError, settings: Settings): ConfigProblem[] {
 
 function describe(variable: string, settings: Settings): string {
   switch (variable) {
+    case 'DISCORD_GATEWAY_LEASE_SECONDS':
+      return `DISCORD_GATEWAY_LEASE_SECONDS must be a whole number of seconds from 3 to 3600 (got ${shown(settings.DISCORD_GATEWAY_LEASE_SECONDS)})`;
     case 'PORT':
       return `PORT must be a whole number from 0 to 65535 (got ${shown(settings.PORT)})`;
     case 'LOG_LEVEL':
@@ -351,6 +366,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: baseResult.data.LOG_LEVEL,
     adapters,
     consoleStart: baseResult.data.REBOUND_CONSOLE_START ?? null,
+    gatewayLeaseMs: baseResult.data.DISCORD_GATEWAY_LEASE_SECONDS * 1000,
   };
 }
 

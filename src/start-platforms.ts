@@ -7,6 +7,10 @@ import type { ChatPort, Store } from './core/ports/index.ts';
 import type { AppLogger } from './logger.ts';
 import { startHeartbeat } from './scheduler/heartbeat.ts';
 import { startHealthServer } from './health-server.ts';
+import { holdLease } from './scheduler/lease-holder.ts';
+
+/** The lease row naming the replica that holds Discord's gateway connection. */
+export const DISCORD_GATEWAY_LEASE = 'discord-gateway';
 import { DiscordTokenRejectedError } from '../adapters/discord/token-rejected.ts';
 
 export interface RunningPlatforms {
@@ -81,12 +85,29 @@ export async function startPlatforms(
     if (discord) {
       // Stopped even when logging in fails half-way: the client may hold a connection.
       stops.push(() => discord.stop());
-      await discord.start().catch((error: unknown) => {
+      const refused = (error: unknown) => {
         throw error instanceof DiscordTokenRejectedError
           ? new SettingRefusedError('DISCORD_TOKEN', 'Discord rejected the token')
           : error;
+      };
+      await discord.prepare().catch(refused);
+      // Two gateway connections on one token would each receive every event: one replica at a time
+      // holds the gateway (a lease row in the database); every replica sends through REST.
+      const gateway = holdLease({
+        leases: deps.store.leases,
+        name: DISCORD_GATEWAY_LEASE,
+        holder: deps.owner,
+        ttlMs: config.gatewayLeaseMs,
+        clock: systemClock,
+        logger: deps.logger,
+        onAcquired: async () => {
+          await discord.connect();
+          deps.logger.info({ adapter: 'discord' }, 'discord ready');
+        },
+        onReleased: () => discord.disconnect(),
       });
-      deps.logger.info({ adapter: 'discord' }, 'discord ready');
+      stops.push(() => gateway.stop());
+      await gateway.started.catch(refused);
     }
   } catch (error) {
     for (const stop of stops.reverse()) await stop().catch(() => undefined);

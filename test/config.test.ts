@@ -26,7 +26,15 @@ describe('loadConfig', () => {
       logLevel: 'info',
       adapters: { kind: 'console' },
       consoleStart: null,
+      gatewayLeaseMs: 30_000,
     });
+  });
+
+  it('reads how long the Discord gateway lease lasts, and refuses one too short to renew', () => {
+    expect(loadConfig({ DISCORD_GATEWAY_LEASE_SECONDS: '5' }).gatewayLeaseMs).toBe(5000);
+    expect(refusal({ DISCORD_GATEWAY_LEASE_SECONDS: '1' }).message).toBe(
+      'DISCORD_GATEWAY_LEASE_SECONDS must be a whole number of seconds from 3 to 3600 (got "1")',
+    );
   });
 
   it('accepts :memory: as the database', () => {

@@ -4,11 +4,9 @@
  * stack trace.
  */
 import { createServer, type Server } from 'node:net';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { FakeDiscordRest } from './fakes/discord-rest.ts';
-import { buildEntryPoint, runBuiltEntryPoint, type EntryPointRun } from './helpers/entry-point.ts';
-
-beforeAll(() => buildEntryPoint(), 60_000);
+import { runBuiltEntryPoint, type EntryPointRun } from './helpers/entry-point.ts';
 
 const held: Server[] = [];
 let discord: FakeDiscordRest | null = null;

@@ -51,6 +51,15 @@ export interface DiscordAdapter {
    * a `DiscordTokenRejectedError` when Discord refuses the token.
    */
   start(): Promise<void>;
+  /**
+   * Registers commands if they changed (which also proves the token); after it, `chat` sends
+   * through REST with no gateway connection. Rejects like `start` on a refused token.
+   */
+  prepare(): Promise<void>;
+  /** Opens the gateway connection (events and interactions come in) and resolves once ready. */
+  connect(): Promise<void>;
+  /** Closes the gateway connection; sending through `chat` keeps working. */
+  disconnect(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -117,6 +126,10 @@ export function createDiscordAdapter(
       };
     },
     async start() {
+      await this.prepare();
+      await this.connect();
+    },
+    async prepare() {
       if (!stopListening) throw new Error('initialize the Discord adapter with the core before starting it');
       if (options.registerCommands ?? true) {
         const target = {
@@ -130,11 +143,19 @@ export function createDiscordAdapter(
           logger.warn({ error: describe(error) }, 'could not check or register discord commands');
         });
       }
+    },
+    async connect() {
+      if (!stopListening) throw new Error('initialize the Discord adapter with the core before connecting it');
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       await client.login(config.token).catch((error: unknown) => {
         throw isTokenRejection(error) ? new DiscordTokenRejectedError() : error;
       });
       await ready;
+    },
+    async disconnect() {
+      await client.destroy();
+      // destroy() forgets the token; sends go on through REST.
+      client.rest.setToken(config.token);
     },
     async stop() {
       stopListening?.();

@@ -23,6 +23,12 @@ export interface LeaseHolderOptions {
 }
 
 export interface LeaseHolder {
+  /**
+   * Settles after the first ask: once `onAcquired` finished if the lease was free, at once if
+   * another process holds it. Rejects with `onAcquired`'s error on that first ask (the lease is
+   * given up again), so a start-up failure stays a start-up failure.
+   */
+  readonly started: Promise<void>;
   /** Whether this process holds the lease now. */
   holding(): boolean;
   /** Stops asking; lets go of the lease (and calls `onReleased`) if it was held. */
@@ -38,6 +44,7 @@ export function holdLease(options: LeaseHolderOptions): LeaseHolder {
   let timer: NodeJS.Timeout | null = null;
   let turn: Promise<void> = Promise.resolve();
 
+  let first = true;
   const ask = async (): Promise<void> => {
     const now = clock.now();
     let got: boolean;
@@ -57,9 +64,10 @@ export function holdLease(options: LeaseHolderOptions): LeaseHolder {
           await options.onAcquired();
         } catch (error) {
           // Let another replica (or this one, next time) try, rather than sit on a lease doing nothing.
-          logger.error({ lease: name, error: describe(error) }, 'could not start what the lease is for');
           held = false;
           await leases.release(name, holder).catch(() => undefined);
+          if (first) throw error;
+          logger.error({ lease: name, error: describe(error) }, 'could not start what the lease is for');
         }
       }
     } else if (held) {
@@ -79,9 +87,18 @@ export function holdLease(options: LeaseHolderOptions): LeaseHolder {
   };
   const safely = (step: () => Promise<void>): Promise<void> =>
     step().catch((error: unknown) => logger.error({ lease: name, error: describe(error) }, 'lease step failed'));
-  turn = safely(ask).finally(schedule);
+  const started = ask().finally(() => {
+    first = false;
+  });
+  turn = started.then(
+    () => schedule(),
+    () => {
+      stopped = true;
+    },
+  );
 
   return {
+    started,
     holding: () => held,
     async stop() {
       stopped = true;

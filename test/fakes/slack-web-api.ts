@@ -54,6 +54,7 @@ export class FakeSlackWebApi {
   readonly #failures = new Map<string, ScriptedFailure[]>();
   readonly #users = new Map<string, FakeUser>();
   readonly #answers = new Map<string, Record<string, unknown>>();
+  readonly #delays = new Map<string, number>();
   #server: Server | null = null;
   #ts = 1_700_000_000;
   #fileId = 0;
@@ -105,6 +106,11 @@ export class FakeSlackWebApi {
     this.#answers.set(method, body);
   }
 
+  /** Every later call of `method` is answered only after `ms` (recorded when it arrives). */
+  slowDown(method: string, ms: number): void {
+    this.#delays.set(method, ms);
+  }
+
   /** The next call(s) of `method` fail this way, in order. */
   failNext(method: string, ...failures: ScriptedFailure[]): void {
     this.#failures.set(method, [...(this.#failures.get(method) ?? []), ...failures]);
@@ -131,6 +137,8 @@ export class FakeSlackWebApi {
           ? 'upload'
           : path;
     const failure = this.#failures.get(method)?.shift();
+    const delay = this.#delays.get(method);
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
     if (failure && 'status' in failure) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (failure.retryAfterSeconds !== undefined) headers['retry-after'] = String(failure.retryAfterSeconds);

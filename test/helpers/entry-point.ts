@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 
-/** `npm run build`; once per test file is enough. */
+/** `npm run build`; `test/global-setup.ts` runs it once before the tests. */
 export function buildEntryPoint(): void {
   const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
   if (build.status !== 0) throw new Error(`the build failed: ${build.stderr}`);
