@@ -20,10 +20,10 @@ export interface OpenedDatabase {
  * levels up from `src/db/`, or one up from the bundle in `dist/`.
  */
 export const MIGRATIONS_FOLDER =
-  ['../../drizzle', '../drizzle']
+  ['../../drizzle/sqlite', '../drizzle/sqlite']
     .map((relative) => fileURLToPath(new URL(relative, import.meta.url)))
     .find((folder) => existsSync(join(folder, 'meta', '_journal.json'))) ??
-  fileURLToPath(new URL('../../drizzle', import.meta.url));
+  fileURLToPath(new URL('../../drizzle/sqlite', import.meta.url));
 
 /**
  * Opens (creating if needed) the SQLite database, sets WAL, foreign keys and a busy timeout, and
