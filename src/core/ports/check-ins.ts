@@ -50,11 +50,6 @@ export interface CheckInRepository {
 }
 
 export interface GoalRepository {
-  set(
-    workspace: WorkspaceRef,
-    memberId: number,
-    goal: { applications: number; networking: number },
-    now: Date,
-  ): Promise<Goal>;
+  set(workspace: WorkspaceRef, memberId: number, goal: { applications: number; networking: number }, now: Date): Promise<Goal>;
   get(memberId: number): Promise<Goal | null>;
 }
