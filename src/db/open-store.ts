@@ -25,7 +25,8 @@ export interface OpenStoreOptions {
 
 export interface OpenedStore {
   readonly store: Store;
-  readonly dialect: 'sqlite' | 'postgres';
+  /** Which database it is. */
+  readonly kind: 'sqlite' | 'postgres';
   /** How many migrations opening applied (0 when the database was up to date). */
   readonly migrationsApplied: number;
   /** Where the console keeps its simulated clock for one console workspace. */
@@ -49,7 +50,7 @@ export function openSqliteStore(file: string): OpenedStore {
   const dialect = sqliteDialectOf(database);
   return {
     store: createSqliteStore(database),
-    dialect: 'sqlite',
+    kind: 'sqlite',
     migrationsApplied: database.migrationsApplied,
     consoleClock: (workspaceId) => createConsoleClockRepository(dialect, workspaceId),
     close: async () => database.close(),

@@ -6,6 +6,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
+import type { Dialect } from '../dialect.ts';
 import type { OpenedStore } from '../open-store.ts';
 import { createConsoleClockRepository } from '../repositories/console-clock.ts';
 import { migrationsFolder } from '../migrations.ts';
@@ -15,6 +16,8 @@ import { appliedMigrations } from './store.ts';
 
 export interface OpenedPglite extends OpenedStore {
   readonly pglite: PGlite;
+  /** The dialect the store runs on, for tests that read tables directly. */
+  readonly dialect: Dialect;
 }
 
 /** A new in-memory PGlite database, migrated. Creating one runs initdb (about 2 s): reuse it. */
@@ -27,8 +30,9 @@ export async function openPgliteStore(): Promise<OpenedPglite> {
   const dialect = createPostgresDialect(db as unknown as PgDb);
   return {
     pglite,
+    dialect,
     store: createStore(dialect),
-    dialect: 'postgres',
+    kind: 'postgres',
     migrationsApplied,
     consoleClock: (workspaceId) => createConsoleClockRepository(dialect, workspaceId),
     close: () => pglite.close(),

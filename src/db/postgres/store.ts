@@ -38,7 +38,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
   const dialect = createPostgresDialect(drizzle(pool) as unknown as PgDb);
   return {
     store: createStore(dialect),
-    dialect: 'postgres',
+    kind: 'postgres',
     migrationsApplied,
     consoleClock: (workspaceId) => createConsoleClockRepository(dialect, workspaceId),
     close: () => pool.end(),
@@ -75,9 +75,9 @@ export async function migratePostgres(pool: pg.Pool, target = 'the database'): P
 export async function appliedMigrations(client: {
   query(text: string): Promise<{ rows: unknown[] }>;
 }): Promise<number> {
-  const result = await client.query(
-    "SELECT CASE WHEN to_regclass('drizzle.__drizzle_migrations') IS NULL THEN 0 ELSE (SELECT count(*)::int FROM drizzle.__drizzle_migrations) END AS n",
-  );
+  const table = await client.query("SELECT to_regclass('drizzle.__drizzle_migrations') IS NOT NULL AS present");
+  if (!(table.rows[0] as { present?: boolean } | undefined)?.present) return 0;
+  const result = await client.query('SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations');
   return Number((result.rows[0] as { n?: unknown } | undefined)?.n ?? 0);
 }
 

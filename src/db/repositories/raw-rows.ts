@@ -127,7 +127,7 @@ export function rawDueStep(
       userId: str(r[m + 4]),
       displayName: str(r[m + 5]),
       timezone: optStr(r[m + 6]),
-      timezoneChosen: flag(r[m + 14]),
+      timezoneChosen: flag(r[m + 15]),
       quietStartMinute: whole(r[m + 7]),
       quietEndMinute: whole(r[m + 8]),
       pausedUntil: optInstant(r[m + 9]),
