@@ -62,6 +62,13 @@ export function createPostgresDialect(root: PgDb): Dialect {
     rows: async (text, params = []) => (await execute(text, params)).rows ?? [],
     values: async (text, params = []) => ((await execute(text, params)).rows ?? []).map((row) => Object.values(row)),
     run: async (text, params = []) => affected(await execute(text, params)),
+    prepared(build) {
+      // PostgreSQL's builder runs a query with its placeholders' values through `execute`.
+      return (values = {}) =>
+        (
+          build(current() as unknown as Db) as unknown as { execute(v: Record<string, unknown>): Promise<never> }
+        ).execute(values);
+    },
     changed: (result) => affected(result as PgResult),
     transaction(fn) {
       const outer = scope();

@@ -1,8 +1,8 @@
-import { and, desc, eq, inArray, max } from 'drizzle-orm';
+import { and, desc, eq, inArray, max, sql } from 'drizzle-orm';
 import type { ApplicationRepository } from '../../core/ports/index.ts';
 import { InternalError } from '../../core/errors.ts';
 import type { Dialect } from '../dialect.ts';
-import { chunks, scopeOf, toApplication } from './rows.ts';
+import { chunks, placeholders, scopeOf, toApplication } from './rows.ts';
 
 export function companyKey(company: string): string {
   return company.trim().toLocaleLowerCase('en');
@@ -10,9 +10,50 @@ export function companyKey(company: string): string {
 
 export function createApplicationRepository(d: Dialect): ApplicationRepository {
   const { applications, feedback, followUps, rejections } = d.tables;
+  // The statements every /applied and /rejected runs, prepared once.
+  const byCompany = d.prepared((db) =>
+    db
+      .select()
+      .from(applications)
+      .where(
+        and(
+          eq(applications.memberId, sql.placeholder('memberId')),
+          eq(applications.companyKey, sql.placeholder('companyKey')),
+        ),
+      )
+      .orderBy(desc(applications.createdAt), desc(applications.id)),
+  );
+  const insert = d.prepared((db) =>
+    db
+      .insert(applications)
+      .values(
+        placeholders(
+          'platform',
+          'workspaceId',
+          'memberId',
+          'company',
+          'companyKey',
+          'role',
+          'link',
+          'status',
+          'visibility',
+          'createdByRejection',
+          'createdAt',
+          'updatedAt',
+        ),
+      )
+      .returning(),
+  );
+  const ofId = d.prepared((db) =>
+    db
+      .select()
+      .from(applications)
+      .where(eq(applications.id, sql.placeholder('id')))
+      .limit(1),
+  );
   return {
     async get(id) {
-      const [row] = await d.db.select().from(applications).where(eq(applications.id, id)).limit(1);
+      const [row] = await ofId({ id });
       return row ? toApplication(row) : null;
     },
     async latestCreatedAt(memberIds) {
@@ -29,30 +70,22 @@ export function createApplicationRepository(d: Dialect): ApplicationRepository {
       return latest;
     },
     async findByCompany(memberId, company) {
-      const rows = await d.db
-        .select()
-        .from(applications)
-        .where(and(eq(applications.memberId, memberId), eq(applications.companyKey, companyKey(company))))
-        .orderBy(desc(applications.createdAt), desc(applications.id));
-      return rows.map(toApplication);
+      return (await byCompany({ memberId, companyKey: companyKey(company) })).map(toApplication);
     },
     async create(input, now) {
-      const [row] = await d.db
-        .insert(applications)
-        .values({
-          ...scopeOf(input.workspace),
-          memberId: input.memberId,
-          company: input.company,
-          companyKey: companyKey(input.company),
-          role: input.role,
-          link: input.link,
-          status: input.status,
-          visibility: input.visibility,
-          createdByRejection: input.status === 'rejected',
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning();
+      const [row] = await insert({
+        ...scopeOf(input.workspace),
+        memberId: input.memberId,
+        company: input.company,
+        companyKey: companyKey(input.company),
+        role: input.role,
+        link: input.link,
+        status: input.status,
+        visibility: input.visibility,
+        createdByRejection: input.status === 'rejected',
+        createdAt: now,
+        updatedAt: now,
+      });
       if (!row) throw new InternalError('storage', 'application insert returned no row');
       return toApplication(row);
     },

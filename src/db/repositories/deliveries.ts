@@ -7,7 +7,7 @@ const CLAIM_COLUMNS =
   '(platform, workspace_id, key, kind, member_id, subject_id, local_date, owner, status, attempts, claimed_at)';
 const CLAIM_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, 'claimed', 0, ?)";
 /** Rows per claim statement: 9 parameters each, well inside both dialects' parameter limits. */
-const CLAIMS_PER_STATEMENT = 500;
+const CLAIMS_PER_STATEMENT = 200;
 
 const claimSql = (rows: number) =>
   `INSERT INTO deliveries ${CLAIM_COLUMNS} VALUES ${Array(rows).fill(CLAIM_ROW).join(', ')} ON CONFLICT (key) DO NOTHING RETURNING key`;

@@ -1,5 +1,5 @@
 /** Rejections, updates, feedback and goals: simple append-and-list repositories. */
-import { and, desc, eq, gt } from 'drizzle-orm';
+import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import type {
   FeedbackRepository,
   GoalRepository,
@@ -9,38 +9,56 @@ import type {
 import { InternalError } from '../../core/errors.ts';
 import type { Dialect } from '../dialect.ts';
 import { companyKey } from './applications.ts';
-import { scopeOf, toRejection, type RowOf } from './rows.ts';
+import { placeholders, scopeOf, toRejection, type RowOf } from './rows.ts';
 
 export function createRejectionRepository(d: Dialect): RejectionRepository {
   const { applications, rejections } = d.tables;
+  const insert = d.prepared((db) =>
+    db
+      .insert(rejections)
+      .values(
+        placeholders(
+          'platform',
+          'workspaceId',
+          'applicationId',
+          'memberId',
+          'stage',
+          'note',
+          'rejectedOn',
+          'createdAt',
+        ),
+      )
+      .returning(),
+  );
+  const recentForCompany = d.prepared((db) =>
+    db
+      .select({ createdAt: rejections.createdAt, role: applications.role })
+      .from(rejections)
+      .innerJoin(applications, eq(applications.id, rejections.applicationId))
+      .where(
+        and(
+          eq(rejections.memberId, sql.placeholder('memberId')),
+          eq(applications.companyKey, sql.placeholder('companyKey')),
+          gt(rejections.createdAt, sql.placeholder('since')),
+        ),
+      )
+      .orderBy(desc(rejections.id)),
+  );
   return {
-    async listRecentForCompany(memberId, company, since) {
-      return d.db
-        .select({ createdAt: rejections.createdAt, role: applications.role })
-        .from(rejections)
-        .innerJoin(applications, eq(applications.id, rejections.applicationId))
-        .where(
-          and(
-            eq(rejections.memberId, memberId),
-            eq(applications.companyKey, companyKey(company)),
-            gt(rejections.createdAt, since),
-          ),
-        )
-        .orderBy(desc(rejections.id));
+    listRecentForCompany(memberId, company, since) {
+      // A placeholder in a condition takes the driver's value: the time as epoch ms.
+      return recentForCompany({ memberId, companyKey: companyKey(company), since: since.getTime() });
     },
     async create(input, now) {
-      const [row] = await d.db
-        .insert(rejections)
-        .values({
-          ...scopeOf(input.workspace),
-          applicationId: input.applicationId,
-          memberId: input.memberId,
-          stage: input.stage,
-          note: input.note,
-          rejectedOn: input.rejectedOn,
-          createdAt: now,
-        })
-        .returning();
+      const [row] = await insert({
+        ...scopeOf(input.workspace),
+        applicationId: input.applicationId,
+        memberId: input.memberId,
+        stage: input.stage,
+        note: input.note,
+        rejectedOn: input.rejectedOn,
+        createdAt: now,
+      });
       if (!row) throw new InternalError('storage', 'rejection insert returned no row');
       return toRejection(row);
     },

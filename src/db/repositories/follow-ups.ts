@@ -9,7 +9,7 @@ import { chunks, marks, scopeOf, toFollowUp } from './rows.ts';
 const OPEN = ['pending', 'snoozed'] as const;
 
 /** Rows per insert statement: 8 parameters each. */
-const STEPS_PER_STATEMENT = 500;
+const STEPS_PER_STATEMENT = 200;
 
 const insertSql = (rows: number) =>
   'INSERT INTO follow_ups (platform, workspace_id, member_id, application_id, rule_id, due_at, occurrence, status, created_at, updated_at) VALUES ' +

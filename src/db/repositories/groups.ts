@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { GroupPatch, GroupRepository, NewGroup } from '../../core/ports/index.ts';
 import { InternalError } from '../../core/errors.ts';
 import type { Dialect } from '../dialect.ts';

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { MemberPatch, MemberRepository } from '../../core/ports/index.ts';
 import { InternalError } from '../../core/errors.ts';
 import type { Dialect } from '../dialect.ts';
@@ -6,17 +6,25 @@ import { scopeOf, toMember } from './rows.ts';
 
 export function createMemberRepository(d: Dialect): MemberRepository {
   const { members } = d.tables;
-  const byId = async (id: number) => {
-    const [row] = await d.db.select().from(members).where(eq(members.id, id)).limit(1);
-    return row;
-  };
+  // Every command looks its caller up: prepared once, not rebuilt per call.
+  const byGroupAndUser = d.prepared((db) =>
+    db
+      .select()
+      .from(members)
+      .where(and(eq(members.groupId, sql.placeholder('groupId')), eq(members.userId, sql.placeholder('userId'))))
+      .limit(1),
+  );
+  const ofId = d.prepared((db) =>
+    db
+      .select()
+      .from(members)
+      .where(eq(members.id, sql.placeholder('id')))
+      .limit(1),
+  );
+  const byId = async (id: number) => (await ofId({ id }))[0];
   return {
     async find(groupId, userId) {
-      const [row] = await d.db
-        .select()
-        .from(members)
-        .where(and(eq(members.groupId, groupId), eq(members.userId, userId)))
-        .limit(1);
+      const [row] = await byGroupAndUser({ groupId, userId });
       return row ? toMember(row) : null;
     },
     async get(id) {

@@ -3,25 +3,40 @@ import { and, eq } from 'drizzle-orm';
 import type { PostRepository, ReactionRepository } from '../../core/ports/index.ts';
 import { InternalError } from '../../core/errors.ts';
 import type { Dialect } from '../dialect.ts';
-import { scopeOf, toPost } from './rows.ts';
+import { placeholders, scopeOf, toPost } from './rows.ts';
 
 export function createPostRepository(d: Dialect): PostRepository {
   const { posts, reactions } = d.tables;
+  const insert = d.prepared((db) =>
+    db
+      .insert(posts)
+      .values(
+        placeholders(
+          'platform',
+          'workspaceId',
+          'groupId',
+          'memberId',
+          'subject',
+          'subjectId',
+          'channelId',
+          'messageId',
+          'createdAt',
+        ),
+      )
+      .returning(),
+  );
   return {
     async create(input, now) {
-      const [row] = await d.db
-        .insert(posts)
-        .values({
-          ...scopeOf(input.workspace),
-          groupId: input.groupId,
-          memberId: input.memberId,
-          subject: input.subject,
-          subjectId: input.subjectId,
-          channelId: input.channelId,
-          messageId: input.messageId,
-          createdAt: now,
-        })
-        .returning();
+      const [row] = await insert({
+        ...scopeOf(input.workspace),
+        groupId: input.groupId,
+        memberId: input.memberId,
+        subject: input.subject,
+        subjectId: input.subjectId,
+        channelId: input.channelId,
+        messageId: input.messageId,
+        createdAt: now,
+      });
       if (!row) throw new InternalError('storage', 'post insert returned no row');
       return toPost(row);
     },

@@ -1,5 +1,5 @@
 /** Row ↔ domain mapping shared by the repositories of both dialects. */
-import type { InferSelectModel } from 'drizzle-orm';
+import { sql, type InferSelectModel, type Placeholder } from 'drizzle-orm';
 import type { Delivery } from '../../core/ports/index.ts';
 import type {
   Application,
@@ -191,3 +191,8 @@ export const whole = (v: unknown): number => Number(v);
 export const optWhole = (v: unknown): number | null => (v === null ? null : Number(v));
 export const str = (v: unknown): string => v as string;
 export const optStr = (v: unknown): string | null => (v === null ? null : (v as string));
+
+/** `{ a: sql.placeholder('a'), … }`: the values of a prepared insert whose parameters are named like its columns. */
+export function placeholders<K extends string>(...names: K[]): Record<K, Placeholder<K>> {
+  return Object.fromEntries(names.map((name) => [name, sql.placeholder(name)])) as Record<K, Placeholder<K>>;
+}

@@ -80,6 +80,10 @@ export function createSqliteDialect(sqlite: Database.Database, gate: SqliteGate)
           ? statement.all(...(params as Param[])).length
           : statement.run(...(params as Param[])).changes;
       }),
+    prepared(build) {
+      const query = build(db as unknown as Db).prepare();
+      return (values = {}) => query.all(values);
+    },
     changed: (result) => (result as SqliteWriteResult).changes,
     transaction: (fn) => gate.transaction(fn),
     lockDueRows: '',
