@@ -45,8 +45,10 @@ export type AdapterSelection =
   | { readonly kind: 'platforms'; readonly slack: SlackConfig | null; readonly discord: DiscordConfig | null };
 
 export interface Config {
-  /** SQLite file, or `:memory:` for a throw-away run. */
+  /** SQLite file, or `:memory:` for a throw-away run; used when `databaseUrl` is absent. */
   readonly dbPath: string;
+  /** `DATABASE_URL`: PostgreSQL (`postgres://…`) instead of the SQLite file, when set. */
+  readonly databaseUrl?: string;
   /** HTTP port for Slack's endpoints and `GET /healthz`; 0 picks a free port. */
   readonly port: number;
   readonly logLevel: LogLevel;
@@ -94,6 +96,7 @@ export interface ConfigProblem {
 
 const VARIABLES = [
   'REBOUND_DB',
+  'DATABASE_URL',
   'REBOUND_ADAPTER',
   'REBOUND_CONSOLE_START',
   'PORT',
@@ -127,8 +130,25 @@ const dbPath = z
   })
   .default(DEFAULT_DB_PATH);
 
+/** Never quoted in an error line: the URL carries the password. */
+const databaseUrl = z
+  .string()
+  .refine(
+    (value) => {
+      try {
+        const url = new URL(value);
+        return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+      } catch {
+        return false;
+      }
+    },
+    { error: 'DATABASE_URL must be a PostgreSQL URL like postgres://user:password@host:5432/rebound' },
+  )
+  .optional();
+
 const base = z.object({
   REBOUND_DB: dbPath,
+  DATABASE_URL: databaseUrl,
   REBOUND_ADAPTER: z.literal('console').optional(),
   REBOUND_CONSOLE_START: z
     .string()
@@ -362,6 +382,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (problems.length > 0 || !baseResult.success) throw new ConfigError(problems);
   return {
     dbPath: baseResult.data.REBOUND_DB,
+    ...present('databaseUrl', baseResult.data.DATABASE_URL),
     port: baseResult.data.PORT,
     logLevel: baseResult.data.LOG_LEVEL,
     adapters,
@@ -380,9 +401,8 @@ export function loadDbPath(env: NodeJS.ProcessEnv): string {
 
 /** Every secret value in the settings, for the logger to scrub wherever one would appear. */
 export function secretsOf(config: Config): string[] {
-  if (config.adapters.kind === 'console') return [];
-  const { slack, discord } = config.adapters;
-  const secrets: (string | undefined)[] = [];
+  const secrets: (string | undefined)[] = databasePassword(config.databaseUrl);
+  const { slack, discord } = config.adapters.kind === 'console' ? { slack: null, discord: null } : config.adapters;
   if (slack) secrets.push(slack.botToken, slack.signingSecret, slack.mode === 'socket' ? slack.appToken : undefined);
   if (discord) secrets.push(discord.token);
   return secrets.filter((secret): secret is string => secret !== undefined && secret !== '');
@@ -399,7 +419,25 @@ export function describeConfig(config: Config): Record<string, string | number> 
         ]
           .filter((name) => name !== null)
           .join(' + ');
-  return { db: config.dbPath, port: config.port, logLevel: config.logLevel, adapters };
+  return { db: databaseOf(config), port: config.port, logLevel: config.logLevel, adapters };
+}
+
+/** The database, fit to log: the SQLite path, or the PostgreSQL URL without user and password. */
+function databaseOf(config: Config): string {
+  if (!config.databaseUrl) return config.dbPath;
+  const url = new URL(config.databaseUrl);
+  return `${url.protocol}//${url.host}${url.pathname}`;
+}
+
+/** The PostgreSQL password, as written in the URL and decoded, so neither form reaches a log. */
+function databasePassword(databaseUrl: string | undefined): string[] {
+  const password = databaseUrl ? new URL(databaseUrl).password : '';
+  if (!password) return [];
+  try {
+    return [...new Set([password, decodeURIComponent(password)])];
+  } catch {
+    return [password];
+  }
 }
 
 function normalise(env: NodeJS.ProcessEnv): Settings {

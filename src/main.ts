@@ -6,9 +6,8 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { ConfigError, describeConfig, loadConfig, secretsOf, SettingRefusedError, type Config } from './config.ts';
 import { createLogger, type AppLogger } from './logger.ts';
-import { openDatabase } from './db/open.ts';
-import { createSqliteStore } from './db/sqlite-store.ts';
-import { createConsoleClockStore } from './db/repositories/console-clock.ts';
+import { openStore, StoreOpenError, type OpenedStore } from './db/open-store.ts';
+import { loadSavedConsoleClock } from './db/repositories/console-clock.ts';
 import { runConsole } from '../adapters/console/run-console.ts';
 import { CONSOLE_WORKSPACE } from '../adapters/console/console-adapter.ts';
 import { startPlatforms } from './start-platforms.ts';
@@ -31,8 +30,17 @@ async function main(): Promise<number> {
     secrets: secretsOf(config),
     ...(consoleMode ? { destination: process.stderr } : {}),
   });
-  const database = openDatabase(config.dbPath);
-  const store = createSqliteStore(database);
+  let database: OpenedStore;
+  try {
+    database = await openStore(config);
+  } catch (error) {
+    if (error instanceof StoreOpenError) {
+      process.stderr.write(`rebound: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  const { store } = database;
   const owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 
   if (config.adapters.kind === 'console') {
@@ -41,6 +49,7 @@ async function main(): Promise<number> {
       if (error.code !== 'EPIPE') throw error;
       process.exit(0);
     });
+    const savedClock = await loadSavedConsoleClock(database.consoleClock(CONSOLE_WORKSPACE));
     try {
       await runConsole({
         store,
@@ -48,11 +57,12 @@ async function main(): Promise<number> {
         input: process.stdin,
         write: (text) => process.stdout.write(`${text}\n`),
         startAt: config.consoleStart,
-        savedClock: createConsoleClockStore(database.db, CONSOLE_WORKSPACE),
+        savedClock,
       });
       return 0;
     } finally {
-      database.close();
+      await savedClock.flush();
+      await database.close();
     }
   }
 
@@ -64,7 +74,7 @@ async function main(): Promise<number> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     await running.stop();
-    database.close();
+    await database.close();
     logger.info({}, 'stopped');
     process.exit(0);
   };

@@ -182,7 +182,13 @@ export interface FollowUpRepository {
   closeOpenForMember(memberId: number, ruleIds: readonly string[], status: FollowUpStatus, now: Date): Promise<number>;
   /** Open follow-ups (pending or snoozed) not yet nudged whose due time is at or before `now`, soonest first. */
   listDue(now: Date, limit: number): Promise<FollowUp[]>;
-  /** The same due steps, each with its member and its application, read in one pass (the sweep's claim). */
+  /**
+   * The same due steps, each with its member and its application, read in one pass: the sweep's
+   * claim. Call it inside a transaction, which then marks the steps nudged (or claims their
+   * delivery keys): on PostgreSQL the steps returned stay locked until that transaction ends and
+   * steps another replica's claim holds are skipped, so replicas sweeping at once split the due
+   * work instead of both taking it.
+   */
   listDueWithContext(now: Date, limit: number): Promise<DueStep[]>;
   /** The earliest due time after `after` among open, un-nudged follow-ups (when to wake next). */
   nextDueAfter(after: Date): Promise<Date | null>;

@@ -43,6 +43,7 @@ export type {
   ChartRenderer,
 } from './insights.ts';
 export type { InboundKind, InboundLedger } from './inbound-ledger.ts';
+export type { LeaseRepository } from './leases.ts';
 export type { Store } from './store.ts';
 export type { Logger } from './logger.ts';
 export type {

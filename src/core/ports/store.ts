@@ -16,6 +16,7 @@ import type { InsightsRepository, PrivacyRepository } from './insights.ts';
 import type { DeliveryRepository } from './ledger.ts';
 import type { ForgetConfirmationRepository } from './forget-confirmations.ts';
 import type { InboundLedger } from './inbound-ledger.ts';
+import type { LeaseRepository } from './leases.ts';
 
 /** All repositories, plus a transaction that makes a use case's writes all-or-nothing. */
 export interface Store {
@@ -37,6 +38,8 @@ export interface Store {
   readonly forgetConfirmations: ForgetConfirmationRepository;
   /** Ids of inbound deliveries already taken in, so a platform's retry is handled once. */
   readonly inbound: InboundLedger;
+  /** Leases on work one replica at a time may do (the Discord gateway). */
+  readonly leases: LeaseRepository;
   /**
    * Runs `fn` in one transaction and gives it `tx`, the store inside that transaction; if `fn`
    * rejects, nothing it wrote remains. Transactions never wait on a platform: claim, send and mark

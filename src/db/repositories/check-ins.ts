@@ -1,11 +1,8 @@
-import type { Statement } from 'better-sqlite3';
 import { and, eq, sql } from 'drizzle-orm';
 import type { CheckInRepository } from '../../core/ports/index.ts';
 import { InternalError } from '../../core/errors.ts';
-import type { Db } from '../open.ts';
-import type { SyncOf } from '../sqlite-gate.ts';
-import { checkIns, checkInThreads } from '../schema.ts';
-import { scopeOf, sqliteOf, toCheckIn, toCheckInThread } from './rows.ts';
+import type { Dialect } from '../dialect.ts';
+import { scopeOf, toCheckIn, toCheckInThread, whole } from './rows.ts';
 
 const inGroupBetween = (table: string, column: string) =>
   `SELECT member_id FROM ${table} WHERE member_id IN (SELECT id FROM members WHERE group_id = ?) AND ${column} >= ? AND ${column} < ?`;
@@ -19,11 +16,20 @@ const WHO_LOGGED_SQL = [
   inGroupBetween('feedback', 'created_at'),
 ].join(' UNION ');
 
-export function createCheckInRepository(db: Db): SyncOf<CheckInRepository> {
-  let whoLogged: Statement | undefined;
+export function createCheckInRepository(d: Dialect): CheckInRepository {
+  const { checkIns, checkInThreads } = d.tables;
+  const threadOfDay = async (groupId: number, localDate: string) => {
+    const [row] = await d.db
+      .select()
+      .from(checkInThreads)
+      .where(and(eq(checkInThreads.groupId, groupId), eq(checkInThreads.localDate, localDate)))
+      .limit(1);
+    return row;
+  };
   return {
-    saveThread(input, now) {
-      const row = db
+    async saveThread(input, now) {
+      // The first thread of the day stays: a second insert does nothing and the first is read back.
+      const [row] = await d.db
         .insert(checkInThreads)
         .values({
           ...scopeOf(input.workspace),
@@ -35,28 +41,17 @@ export function createCheckInRepository(db: Db): SyncOf<CheckInRepository> {
           createdAt: now,
         })
         .onConflictDoNothing()
-        .returning()
-        .get();
-      const saved =
-        row ??
-        db
-          .select()
-          .from(checkInThreads)
-          .where(and(eq(checkInThreads.groupId, input.groupId), eq(checkInThreads.localDate, input.localDate)))
-          .get();
+        .returning();
+      const saved = row ?? (await threadOfDay(input.groupId, input.localDate));
       if (!saved) throw new InternalError('invariant', 'check-in thread neither inserted nor found');
       return toCheckInThread(saved);
     },
-    findThread(groupId, localDate) {
-      const row = db
-        .select()
-        .from(checkInThreads)
-        .where(and(eq(checkInThreads.groupId, groupId), eq(checkInThreads.localDate, localDate)))
-        .get();
+    async findThread(groupId, localDate) {
+      const row = await threadOfDay(groupId, localDate);
       return row ? toCheckInThread(row) : null;
     },
-    findThreadById(thread) {
-      const row = db
+    async findThreadById(thread) {
+      const [row] = await d.db
         .select()
         .from(checkInThreads)
         .where(
@@ -67,23 +62,18 @@ export function createCheckInRepository(db: Db): SyncOf<CheckInRepository> {
             eq(checkInThreads.threadId, thread.messageId),
           ),
         )
-        .get();
+        .limit(1);
       return row ? toCheckInThread(row) : null;
     },
-    record(input, now) {
-      const existing = db
-        .select()
-        .from(checkIns)
-        .where(and(eq(checkIns.memberId, input.memberId), eq(checkIns.localDate, input.localDate)))
-        .get();
-      if (!existing) {
-        const row = db
-          .insert(checkIns)
-          .values({ ...scopeOf(input.workspace), ...withoutWorkspace(input), createdAt: now })
-          .returning()
-          .get();
-        return { checkIn: toCheckIn(row), first: true };
-      }
+    async record(input, now) {
+      // Insert first: the unique (member, day) index decides which check-in was the day's first,
+      // even between two processes; the later one then changes the row in one statement.
+      const [inserted] = await d.db
+        .insert(checkIns)
+        .values({ ...scopeOf(input.workspace), ...withoutWorkspace(input), createdAt: now })
+        .onConflictDoNothing({ target: [checkIns.memberId, checkIns.localDate] })
+        .returning();
+      if (inserted) return { checkIn: toCheckIn(inserted), first: true };
       // A form replaces the day's numbers and note; a thread reply only adds its note.
       const patch =
         input.source === 'form'
@@ -94,42 +84,46 @@ export function createCheckInRepository(db: Db): SyncOf<CheckInRepository> {
               followUpsDone: input.followUpsDone,
               note: input.note,
             }
-          : { note: [existing.note, input.note].filter((n) => n !== null).join('\n') || null };
-      const row = db.update(checkIns).set(patch).where(eq(checkIns.id, existing.id)).returning().get();
+          : input.note === null
+            ? {}
+            : {
+                note: sql`case when ${checkIns.note} is null then ${input.note} else ${checkIns.note} || ${'\n'} || ${input.note} end`,
+              };
+      const where = and(eq(checkIns.memberId, input.memberId), eq(checkIns.localDate, input.localDate));
+      const [row] =
+        Object.keys(patch).length > 0
+          ? await d.db.update(checkIns).set(patch).where(where).returning()
+          : await d.db.select().from(checkIns).where(where).limit(1);
       if (!row) throw new InternalError('invariant', 'check-in vanished during update');
       return { checkIn: toCheckIn(row), first: false };
     },
-    find(memberId, localDate) {
-      const row = db
+    async find(memberId, localDate) {
+      const [row] = await d.db
         .select()
         .from(checkIns)
         .where(and(eq(checkIns.memberId, memberId), eq(checkIns.localDate, localDate)))
-        .get();
+        .limit(1);
       return row ? toCheckIn(row) : null;
     },
-    memberIdsCheckedIn(groupId, localDate) {
-      const rows = db
+    async memberIdsCheckedIn(groupId, localDate) {
+      const rows = await d.db
         .select({ memberId: checkIns.memberId })
         .from(checkIns)
-        .where(and(eq(checkIns.groupId, groupId), eq(checkIns.localDate, localDate)))
-        .all();
+        .where(and(eq(checkIns.groupId, groupId), eq(checkIns.localDate, localDate)));
       return new Set(rows.map((r) => r.memberId));
     },
-    memberIdsWhoLogged(groupId, localDate, from, to) {
+    async memberIdsWhoLogged(groupId, localDate, from, to) {
       const range = [groupId, from.getTime(), to.getTime()];
-      const rows = (whoLogged ??= sqliteOf(db).prepare(WHO_LOGGED_SQL))
-        .pluck()
-        .all(groupId, localDate, ...range, ...range, ...range, ...range) as number[];
-      return new Set(rows);
+      const rows = await d.rows(WHO_LOGGED_SQL, [groupId, localDate, ...range, ...range, ...range, ...range]);
+      return new Set(rows.map((r) => whole(r.member_id)));
     },
-    listByMember(memberId) {
-      return db
+    async listByMember(memberId) {
+      const rows = await d.db
         .select()
         .from(checkIns)
         .where(eq(checkIns.memberId, memberId))
-        .orderBy(checkIns.localDate)
-        .all()
-        .map(toCheckIn);
+        .orderBy(checkIns.localDate);
+      return rows.map(toCheckIn);
     },
   };
 }

@@ -1,125 +1,124 @@
 import { and, asc, eq, inArray, isNotNull, lt } from 'drizzle-orm';
 import type { DeliveryRepository } from '../../core/ports/index.ts';
-import type { Statement } from 'better-sqlite3';
-import type { Db } from '../open.ts';
-import type { SyncOf } from '../sqlite-gate.ts';
-import { deliveries } from '../schema.ts';
-import { chunks, scopeOf, sqliteOf, toDelivery } from './rows.ts';
+import type { Dialect, Param } from '../dialect.ts';
+import { chunks, marks, scopeOf, str, toDelivery } from './rows.ts';
 
-export function createDeliveryRepository(db: Db): SyncOf<DeliveryRepository> {
-  let claimStatement: Statement | undefined;
-  let heldStatement: Statement | undefined;
-  let attemptStatement: Statement | undefined;
-  let sentStatement: Statement | undefined;
-  return {
-    claim(input, now) {
-      // The unique key makes this atomic across processes: exactly one INSERT wins.
-      const result = db
-        .insert(deliveries)
-        .values({
-          ...scopeOf(input.workspace),
-          key: input.key,
-          kind: input.kind,
-          memberId: input.memberId,
-          subjectId: input.subjectId,
-          localDate: input.localDate,
-          owner: input.owner,
-          status: 'claimed',
-          claimedAt: now,
-        })
-        .onConflictDoNothing({ target: deliveries.key })
-        .run();
-      return result.changes === 1;
-    },
-    claimMany(inputs, now) {
-      // One prepared single-row INSERT … ON CONFLICT DO NOTHING, run per key inside the caller's
-      // transaction: building statements through the query builder cost ~100 µs a row.
-      const insert = (claimStatement ??= sqliteOf(db).prepare(
-        "INSERT INTO deliveries (platform, workspace_id, key, kind, member_id, subject_id, local_date, owner, status, attempts, claimed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'claimed', 0, ?) ON CONFLICT (key) DO NOTHING",
-      ));
-      const owned = new Set<string>();
-      const at = now.getTime();
-      for (const input of inputs) {
+const CLAIM_COLUMNS =
+  '(platform, workspace_id, key, kind, member_id, subject_id, local_date, owner, status, attempts, claimed_at)';
+const CLAIM_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, 'claimed', 0, ?)";
+/** Rows per claim statement: 9 parameters each, well inside both dialects' parameter limits. */
+const CLAIMS_PER_STATEMENT = 200;
+
+const claimSql = (rows: number) =>
+  `INSERT INTO deliveries ${CLAIM_COLUMNS} VALUES ${Array(rows).fill(CLAIM_ROW).join(', ')} ON CONFLICT (key) DO NOTHING RETURNING key`;
+
+/** Thrown inside `startAttempt`'s transaction to undo it when some key is no longer held. */
+class ClaimNotHeld extends Error {}
+
+export function createDeliveryRepository(d: Dialect): DeliveryRepository {
+  const { deliveries } = d.tables;
+  const claimMany: DeliveryRepository['claimMany'] = async (inputs, now) => {
+    // Raw multi-row INSERT … ON CONFLICT DO NOTHING RETURNING key: the rows returned are the
+    // keys this caller inserted, in either dialect, whoever else is claiming at the same time.
+    // (A statement built through the query builder cost ~100 µs a row; the sweep claims thousands.)
+    const owned = new Set<string>();
+    const at = now.getTime();
+    for (const part of chunks(inputs, CLAIMS_PER_STATEMENT)) {
+      const params: Param[] = [];
+      for (const input of part) {
         const { platform, workspaceId } = scopeOf(input.workspace);
-        if (
-          insert.run(
-            platform,
-            workspaceId,
-            input.key,
-            input.kind,
-            input.memberId,
-            input.subjectId,
-            input.localDate,
-            input.owner,
-            at,
-          ).changes === 1
-        )
-          owned.add(input.key);
+        params.push(
+          platform,
+          workspaceId,
+          input.key,
+          input.kind,
+          input.memberId,
+          input.subjectId,
+          input.localDate,
+          input.owner,
+          at,
+        );
       }
-      return owned;
+      for (const row of await d.rows(claimSql(part.length), params)) owned.add(str(row.key));
+    }
+    return owned;
+  };
+  return {
+    async claim(input, now) {
+      // The unique key makes this atomic across processes: exactly one INSERT wins.
+      return (await claimMany([input], now)).has(input.key);
     },
-    startAttempt(keys, owner, now) {
-      // Runs before every send: prepared once, one row at a time (the caller's transaction makes it atomic).
-      const raw = sqliteOf(db);
-      const held = (heldStatement ??= raw.prepare(
-        "SELECT 1 FROM deliveries WHERE key = ? AND owner = ? AND status = 'claimed'",
-      ));
-      const attempt = (attemptStatement ??= raw.prepare(
-        'UPDATE deliveries SET attempts = attempts + 1, claimed_at = ? WHERE key = ?',
-      ));
+    claimMany,
+    async startAttempt(keys, owner, now) {
+      // Runs before every send: renews the keys still held and counts the attempt, all or nothing.
       const unique = [...new Set(keys)];
-      if (unique.length === 0 || !unique.every((key) => held.get(key, owner) !== undefined)) return false;
-      for (const key of unique) attempt.run(now.getTime(), key);
-      return true;
+      if (unique.length === 0) return false;
+      try {
+        return await d.transaction(async () => {
+          let renewed = 0;
+          for (const part of chunks(unique, 1000)) {
+            renewed += await d.run(
+              `UPDATE deliveries SET attempts = attempts + 1, claimed_at = ? WHERE owner = ? AND status = 'claimed' AND key IN (${marks(part.length)})`,
+              [now.getTime(), owner, ...part],
+            );
+          }
+          if (renewed !== unique.length) throw new ClaimNotHeld();
+          return true;
+        });
+      } catch (error) {
+        if (error instanceof ClaimNotHeld) return false;
+        throw error;
+      }
     },
-    releaseUnattempted(keys, owner) {
-      if (keys.length === 0) return 0;
-      return db
-        .delete(deliveries)
-        .where(
-          and(
-            inArray(deliveries.key, [...keys]),
-            eq(deliveries.owner, owner),
-            eq(deliveries.status, 'claimed'),
-            eq(deliveries.attempts, 0),
-          ),
-        )
-        .run().changes;
+    async releaseUnattempted(keys, owner) {
+      let released = 0;
+      for (const part of chunks([...new Set(keys)], 1000)) {
+        released += d.changed(
+          await d.db
+            .delete(deliveries)
+            .where(
+              and(
+                inArray(deliveries.key, part),
+                eq(deliveries.owner, owner),
+                eq(deliveries.status, 'claimed'),
+                eq(deliveries.attempts, 0),
+              ),
+            ),
+        );
+      }
+      return released;
     },
-    existingKeys(keys) {
+    async existingKeys(keys) {
       const found = new Set<string>();
-      for (const part of chunks(keys, 1000)) {
-        for (const r of db
-          .select({ key: deliveries.key })
-          .from(deliveries)
-          .where(inArray(deliveries.key, [...part]))
-          .all())
-          found.add(r.key);
+      for (const part of chunks([...new Set(keys)], 1000)) {
+        const rows = await d.db.select({ key: deliveries.key }).from(deliveries).where(inArray(deliveries.key, part));
+        for (const r of rows) found.add(r.key);
       }
       return found;
     },
-    localDatesForMember(memberId, kind) {
-      return db
+    async localDatesForMember(memberId, kind) {
+      const rows = await d.db
         .select({ localDate: deliveries.localDate })
         .from(deliveries)
-        .where(and(eq(deliveries.memberId, memberId), eq(deliveries.kind, kind), isNotNull(deliveries.localDate)))
-        .all()
-        .flatMap((r) => (r.localDate === null ? [] : [r.localDate]));
+        .where(and(eq(deliveries.memberId, memberId), eq(deliveries.kind, kind), isNotNull(deliveries.localDate)));
+      return rows.flatMap((r) => (r.localDate === null ? [] : [r.localDate]));
     },
-    markSent(key, sent, now) {
-      (sentStatement ??= sqliteOf(db).prepare(
+    async markSent(key, sent, now) {
+      // After every send: one raw statement (prepared once on SQLite).
+      await d.run(
         "UPDATE deliveries SET status = 'sent', sent_at = ?, channel_id = ?, message_id = ?, error = NULL WHERE key = ?",
-      )).run(now.getTime(), sent?.channelId ?? null, sent?.messageId ?? null, key);
+        [now.getTime(), sent?.channelId ?? null, sent?.messageId ?? null, key],
+      );
     },
-    markFailed(key, error) {
-      db.update(deliveries).set({ status: 'failed', error }).where(eq(deliveries.key, key)).run();
+    async markFailed(key, error) {
+      await d.db.update(deliveries).set({ status: 'failed', error }).where(eq(deliveries.key, key));
     },
-    get(key) {
-      const r = db.select().from(deliveries).where(eq(deliveries.key, key)).get();
+    async get(key) {
+      const [r] = await d.db.select().from(deliveries).where(eq(deliveries.key, key)).limit(1);
       return r ? toDelivery(r) : null;
     },
-    listByMessage(message) {
-      return db
+    async listByMessage(message) {
+      const rows = await d.db
         .select()
         .from(deliveries)
         .where(
@@ -130,33 +129,29 @@ export function createDeliveryRepository(db: Db): SyncOf<DeliveryRepository> {
             eq(deliveries.messageId, message.messageId),
           ),
         )
-        .orderBy(asc(deliveries.id))
-        .all()
-        .map(toDelivery);
+        .orderBy(asc(deliveries.id));
+      return rows.map(toDelivery);
     },
-    listStaleClaims(claimedBefore, limit) {
-      return db
+    async listStaleClaims(claimedBefore, limit) {
+      const rows = await d.db
         .select()
         .from(deliveries)
         .where(and(eq(deliveries.status, 'claimed'), lt(deliveries.claimedAt, claimedBefore)))
         .orderBy(asc(deliveries.claimedAt))
-        .limit(limit)
-        .all()
-        .map(toDelivery);
+        .limit(limit);
+      return rows.map(toDelivery);
     },
-    release(key) {
-      return (
-        db
-          .delete(deliveries)
-          .where(and(eq(deliveries.key, key), eq(deliveries.status, 'claimed'), eq(deliveries.attempts, 0)))
-          .run().changes === 1
-      );
+    async release(key) {
+      const result = await d.db
+        .delete(deliveries)
+        .where(and(eq(deliveries.key, key), eq(deliveries.status, 'claimed'), eq(deliveries.attempts, 0)));
+      return d.changed(result) === 1;
     },
-    markAbandoned(key, reason) {
-      db.update(deliveries)
+    async markAbandoned(key, reason) {
+      await d.db
+        .update(deliveries)
         .set({ status: 'abandoned', error: reason })
-        .where(and(eq(deliveries.key, key), eq(deliveries.status, 'claimed')))
-        .run();
+        .where(and(eq(deliveries.key, key), eq(deliveries.status, 'claimed')));
     },
   };
 }

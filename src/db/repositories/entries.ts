@@ -7,39 +7,50 @@ import type {
   UpdateRepository,
 } from '../../core/ports/index.ts';
 import { InternalError } from '../../core/errors.ts';
-import type { Db } from '../open.ts';
-import type { SyncOf } from '../sqlite-gate.ts';
-import { applications, feedback, goals, rejections, updates } from '../schema.ts';
+import type { Dialect } from '../dialect.ts';
 import { companyKey } from './applications.ts';
-import { placeholders, scopeOf, toRejection } from './rows.ts';
+import { placeholders, scopeOf, toRejection, type RowOf } from './rows.ts';
 
-export function createRejectionRepository(db: Db): SyncOf<RejectionRepository> {
-  const insert = db
-    .insert(rejections)
-    .values(
-      placeholders('platform', 'workspaceId', 'applicationId', 'memberId', 'stage', 'note', 'rejectedOn', 'createdAt'),
-    )
-    .returning()
-    .prepare();
-  const recentForCompany = db
-    .select({ createdAt: rejections.createdAt, role: applications.role })
-    .from(rejections)
-    .innerJoin(applications, eq(applications.id, rejections.applicationId))
-    .where(
-      and(
-        eq(rejections.memberId, sql.placeholder('memberId')),
-        eq(applications.companyKey, sql.placeholder('companyKey')),
-        gt(rejections.createdAt, sql.placeholder('since')),
-      ),
-    )
-    .orderBy(desc(rejections.id))
-    .prepare();
+export function createRejectionRepository(d: Dialect): RejectionRepository {
+  const { applications, rejections } = d.tables;
+  const insert = d.prepared((db) =>
+    db
+      .insert(rejections)
+      .values(
+        placeholders(
+          'platform',
+          'workspaceId',
+          'applicationId',
+          'memberId',
+          'stage',
+          'note',
+          'rejectedOn',
+          'createdAt',
+        ),
+      )
+      .returning(),
+  );
+  const recentForCompany = d.prepared((db) =>
+    db
+      .select({ createdAt: rejections.createdAt, role: applications.role })
+      .from(rejections)
+      .innerJoin(applications, eq(applications.id, rejections.applicationId))
+      .where(
+        and(
+          eq(rejections.memberId, sql.placeholder('memberId')),
+          eq(applications.companyKey, sql.placeholder('companyKey')),
+          gt(rejections.createdAt, sql.placeholder('since')),
+        ),
+      )
+      .orderBy(desc(rejections.id)),
+  );
   return {
     listRecentForCompany(memberId, company, since) {
-      return recentForCompany.all({ memberId, companyKey: companyKey(company), since: since.getTime() });
+      // A placeholder in a condition takes the driver's value: the time as epoch ms.
+      return recentForCompany({ memberId, companyKey: companyKey(company), since: since.getTime() });
     },
-    create(input, now) {
-      const row = insert.get({
+    async create(input, now) {
+      const [row] = await insert({
         ...scopeOf(input.workspace),
         applicationId: input.applicationId,
         memberId: input.memberId,
@@ -51,27 +62,23 @@ export function createRejectionRepository(db: Db): SyncOf<RejectionRepository> {
       if (!row) throw new InternalError('storage', 'rejection insert returned no row');
       return toRejection(row);
     },
-    get(id) {
-      const row = db.select().from(rejections).where(eq(rejections.id, id)).get();
+    async get(id) {
+      const [row] = await d.db.select().from(rejections).where(eq(rejections.id, id)).limit(1);
       return row ? toRejection(row) : null;
     },
-    delete(id) {
-      return db.delete(rejections).where(eq(rejections.id, id)).run().changes > 0;
+    async delete(id) {
+      return d.changed(await d.db.delete(rejections).where(eq(rejections.id, id))) > 0;
     },
-    listByMember(memberId) {
-      return db
-        .select()
-        .from(rejections)
-        .where(eq(rejections.memberId, memberId))
-        .orderBy(rejections.id)
-        .all()
-        .map(toRejection);
+    async listByMember(memberId) {
+      const rows = await d.db.select().from(rejections).where(eq(rejections.memberId, memberId)).orderBy(rejections.id);
+      return rows.map(toRejection);
     },
   };
 }
 
-export function createUpdateRepository(db: Db): SyncOf<UpdateRepository> {
-  const map = (r: typeof updates.$inferSelect) => ({
+export function createUpdateRepository(d: Dialect): UpdateRepository {
+  const { updates } = d.tables;
+  const map = (r: RowOf<'updates'>) => ({
     id: r.id,
     memberId: r.memberId,
     text: r.text,
@@ -79,8 +86,8 @@ export function createUpdateRepository(db: Db): SyncOf<UpdateRepository> {
     createdAt: r.createdAt,
   });
   return {
-    create(input, now) {
-      const row = db
+    async create(input, now) {
+      const [row] = await d.db
         .insert(updates)
         .values({
           ...scopeOf(input.workspace),
@@ -89,34 +96,29 @@ export function createUpdateRepository(db: Db): SyncOf<UpdateRepository> {
           source: input.source,
           createdAt: now,
         })
-        .returning()
-        .get();
+        .returning();
+      if (!row) throw new InternalError('storage', 'update insert returned no row');
       return map(row);
     },
-    get(id) {
-      const row = db.select().from(updates).where(eq(updates.id, id)).get();
+    async get(id) {
+      const [row] = await d.db.select().from(updates).where(eq(updates.id, id)).limit(1);
       return row ? map(row) : null;
     },
-    delete(id) {
-      return db.delete(updates).where(eq(updates.id, id)).run().changes > 0;
+    async delete(id) {
+      return d.changed(await d.db.delete(updates).where(eq(updates.id, id))) > 0;
     },
-    listByMember(memberId) {
-      return db.select().from(updates).where(eq(updates.memberId, memberId)).orderBy(updates.id).all().map(map);
+    async listByMember(memberId) {
+      const rows = await d.db.select().from(updates).where(eq(updates.memberId, memberId)).orderBy(updates.id);
+      return rows.map(map);
     },
   };
 }
 
-export function createFeedbackRepository(db: Db): SyncOf<FeedbackRepository> {
-  const map = (r: typeof feedback.$inferSelect) => ({
-    id: r.id,
-    memberId: r.memberId,
-    applicationId: r.applicationId,
-    text: r.text,
-    createdAt: r.createdAt,
-  });
+export function createFeedbackRepository(d: Dialect): FeedbackRepository {
+  const { feedback } = d.tables;
   return {
-    create(input, now) {
-      const row = db
+    async create(input, now) {
+      const [row] = await d.db
         .insert(feedback)
         .values({
           ...scopeOf(input.workspace),
@@ -125,32 +127,39 @@ export function createFeedbackRepository(db: Db): SyncOf<FeedbackRepository> {
           text: input.text,
           createdAt: now,
         })
-        .returning()
-        .get();
-      return map(row);
+        .returning();
+      if (!row) throw new InternalError('storage', 'feedback insert returned no row');
+      return {
+        id: row.id,
+        memberId: row.memberId,
+        applicationId: row.applicationId,
+        text: row.text,
+        createdAt: row.createdAt,
+      };
     },
   };
 }
 
-export function createGoalRepository(db: Db): SyncOf<GoalRepository> {
-  const map = (r: typeof goals.$inferSelect) => ({
+export function createGoalRepository(d: Dialect): GoalRepository {
+  const { goals } = d.tables;
+  const map = (r: RowOf<'goals'>) => ({
     memberId: r.memberId,
     applications: r.applications,
     networking: r.networking,
     updatedAt: r.updatedAt,
   });
   return {
-    set(workspace, memberId, goal, now) {
-      const row = db
+    async set(workspace, memberId, goal, now) {
+      const [row] = await d.db
         .insert(goals)
         .values({ ...scopeOf(workspace), memberId, ...goal, updatedAt: now })
         .onConflictDoUpdate({ target: goals.memberId, set: { ...goal, updatedAt: now } })
-        .returning()
-        .get();
+        .returning();
+      if (!row) throw new InternalError('storage', 'goal upsert returned no row');
       return map(row);
     },
-    get(memberId) {
-      const row = db.select().from(goals).where(eq(goals.memberId, memberId)).get();
+    async get(memberId) {
+      const [row] = await d.db.select().from(goals).where(eq(goals.memberId, memberId)).limit(1);
       return row ? map(row) : null;
     },
   };

@@ -1,108 +1,105 @@
-import { and, asc, count, eq, gt, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, gte, inArray, sql } from 'drizzle-orm';
 import type { FollowUpRepository } from '../../core/ports/index.ts';
 import { InternalError } from '../../core/errors.ts';
-import type { Statement } from 'better-sqlite3';
-import type { Db } from '../open.ts';
-import type { SyncOf } from '../sqlite-gate.ts';
-import { followUps } from '../schema.ts';
-import { DUE_WITH_CONTEXT_SQL, rawDueStep, rawFollowUp } from './raw-rows.ts';
 import type { Member } from '../../core/types.ts';
-import { placeholders, scopeOf, sqliteOf, toFollowUp } from './rows.ts';
+import type { Dialect, Param } from '../dialect.ts';
+import { DUE_WITH_CONTEXT_SQL, rawDueStep, rawFollowUp } from './raw-rows.ts';
+import { chunks, marks, scopeOf, toFollowUp } from './rows.ts';
 
 const OPEN = ['pending', 'snoozed'] as const;
-// Matches the partial index's predicate word for word, so SQLite can use it.
-const isDueCandidate = sql`${followUps.status} in ('pending', 'snoozed') and ${followUps.nudgedAt} is null`;
 
-export function createFollowUpRepository(db: Db): SyncOf<FollowUpRepository> {
-  const insertOne = db
-    .insert(followUps)
-    .values({
-      ...placeholders(
-        'platform',
-        'workspaceId',
-        'memberId',
-        'applicationId',
-        'ruleId',
-        'dueAt',
-        'occurrence',
-        'createdAt',
-      ),
-      status: 'pending',
-      updatedAt: sql.placeholder('createdAt'),
-    })
-    .returning()
-    .prepare();
-  let markNudgedStatement: Statement | undefined;
-  let listDueStatement: Statement | undefined;
-  let dueWithContextStatement: Statement | undefined;
+/** Rows per insert statement: 8 parameters each. */
+const STEPS_PER_STATEMENT = 200;
+
+const insertSql = (rows: number) =>
+  'INSERT INTO follow_ups (platform, workspace_id, member_id, application_id, rule_id, due_at, occurrence, status, created_at, updated_at) VALUES ' +
+  Array(rows).fill("(?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)").join(', ') +
+  ' RETURNING *';
+
+export function createFollowUpRepository(d: Dialect): FollowUpRepository {
+  const { followUps } = d.tables;
+  // Matches the partial index's predicate word for word, so SQLite can use it.
+  const isDueCandidate = sql`${followUps.status} in ('pending', 'snoozed') and ${followUps.nudgedAt} is null`;
+  const due = (now: Date, limit: number) =>
+    d.rows(
+      "SELECT * FROM follow_ups WHERE status in ('pending', 'snoozed') and nudged_at is null AND due_at <= ? ORDER BY due_at, id LIMIT ?",
+      [now.getTime(), limit],
+    );
   return {
-    get(id) {
-      const row = db.select().from(followUps).where(eq(followUps.id, id)).get();
+    async get(id) {
+      const [row] = await d.db.select().from(followUps).where(eq(followUps.id, id)).limit(1);
       return row ? toFollowUp(row) : null;
     },
-    createMany(inputs, now) {
-      // One prepared single-row insert per step: a rejection's plan is a handful of rows, and a
-      // statement built per call costs more than the rows do.
-      return inputs.map((f) => {
-        const row = insertOne.get({
-          ...scopeOf(f.workspace),
-          memberId: f.memberId,
-          applicationId: f.applicationId,
-          ruleId: f.ruleId,
-          dueAt: f.dueAt,
-          occurrence: f.occurrence,
-          createdAt: now,
-        });
-        if (!row) throw new InternalError('storage', 'follow-up insert returned no row');
-        return toFollowUp(row);
-      });
+    async createMany(inputs, now) {
+      // A raw multi-row insert: a rejection's plan is a handful of rows, and a statement built per
+      // call costs more than the rows do. One statement is atomic; ids rise in the order given.
+      const at = now.getTime();
+      const created = [];
+      for (const part of chunks(inputs, STEPS_PER_STATEMENT)) {
+        const params: Param[] = [];
+        for (const f of part) {
+          const { platform, workspaceId } = scopeOf(f.workspace);
+          params.push(
+            platform,
+            workspaceId,
+            f.memberId,
+            f.applicationId,
+            f.ruleId,
+            f.dueAt.getTime(),
+            f.occurrence,
+            at,
+            at,
+          );
+        }
+        created.push(...(await d.rows(insertSql(part.length), params)).map(rawFollowUp));
+      }
+      if (created.length !== inputs.length) throw new InternalError('storage', 'follow-up insert returned no row');
+      return created.sort((a, b) => a.id - b.id);
     },
-    update(id, patch, now) {
+    async update(id, patch, now) {
       const moved = patch.dueAt !== undefined ? { nudgedAt: null } : {};
-      const row = db
+      const [row] = await d.db
         .update(followUps)
         .set({ ...patch, ...moved, updatedAt: now })
         .where(eq(followUps.id, id))
-        .returning()
-        .get();
+        .returning();
       if (!row) throw new InternalError('not-found', `follow-up ${id} not found`);
       return toFollowUp(row);
     },
-    markNudged(ids, now) {
-      // Prepared once and run per id: the sweep marks thousands at a time.
-      const mark = (markNudgedStatement ??= sqliteOf(db).prepare('UPDATE follow_ups SET nudged_at = ? WHERE id = ?'));
-      const at = now.getTime();
-      for (const id of ids) mark.run(at, id);
+    async markNudged(ids, now) {
+      // Raw, in parts: the sweep marks thousands at a time (inside its claim transaction).
+      for (const part of chunks([...new Set(ids)], 1000)) {
+        await d.run(`UPDATE follow_ups SET nudged_at = ? WHERE id IN (${marks(part.length)})`, [
+          now.getTime(),
+          ...part,
+        ]);
+      }
     },
-    clearNudged(ids) {
-      if (ids.length === 0) return;
-      db.update(followUps)
-        .set({ nudgedAt: null })
-        .where(inArray(followUps.id, [...ids]))
-        .run();
+    async clearNudged(ids) {
+      for (const part of chunks([...new Set(ids)], 1000)) {
+        await d.db.update(followUps).set({ nudgedAt: null }).where(inArray(followUps.id, part));
+      }
     },
-    listByMember(memberId, statuses, limit) {
+    async listByMember(memberId, statuses, limit) {
       if (statuses.length === 0) return [];
-      const query = db
+      const query = d.db
         .select()
         .from(followUps)
         .where(and(eq(followUps.memberId, memberId), inArray(followUps.status, [...statuses])))
         .orderBy(asc(followUps.dueAt), asc(followUps.id));
-      return (limit === undefined ? query.all() : query.limit(limit).all()).map(toFollowUp);
+      return (await (limit === undefined ? query : query.limit(limit))).map(toFollowUp);
     },
-    countByMember(memberId, statuses) {
+    async countByMember(memberId, statuses) {
       if (statuses.length === 0) return 0;
-      return (
-        db
-          .select({ n: count() })
-          .from(followUps)
-          .where(and(eq(followUps.memberId, memberId), inArray(followUps.status, [...statuses])))
-          .get()?.n ?? 0
-      );
+      const [row] = await d.db
+        .select({ n: count() })
+        .from(followUps)
+        .where(and(eq(followUps.memberId, memberId), inArray(followUps.status, [...statuses])));
+      return row?.n ?? 0;
     },
-    closeOpenForMember(memberId, ruleIds, status, now) {
+    async closeOpenForMember(memberId, ruleIds, status, now) {
       if (ruleIds.length === 0) return 0;
-      return db
+      const result = await d.db
         .update(followUps)
         .set({ status, closedAutomatically: true, updatedAt: now })
         .where(
@@ -111,35 +108,32 @@ export function createFollowUpRepository(db: Db): SyncOf<FollowUpRepository> {
             inArray(followUps.ruleId, [...ruleIds]),
             inArray(followUps.status, [...OPEN]),
           ),
-        )
-        .run().changes;
+        );
+      return d.changed(result);
     },
-    listDue(now, limit) {
-      // Prepared once, raw rows: the sweep reads up to tens of thousands of due steps at a time.
-      // The WHERE clause is the partial index's predicate word for word, so SQLite uses it.
-      const due = (listDueStatement ??= sqliteOf(db).prepare(
-        "SELECT * FROM follow_ups WHERE status in ('pending', 'snoozed') and nudged_at is null AND due_at <= ? ORDER BY due_at, id LIMIT ?",
-      ));
-      return (due.all(now.getTime(), limit) as Record<string, unknown>[]).map(rawFollowUp);
+    async listDue(now, limit) {
+      // Raw rows: the sweep reads up to tens of thousands of due steps at a time. The WHERE clause
+      // is the partial index's predicate word for word, so SQLite uses it.
+      return (await due(now, limit)).map(rawFollowUp);
     },
-    listDueWithContext(now, limit) {
-      const due = (dueWithContextStatement ??= sqliteOf(db).prepare(DUE_WITH_CONTEXT_SQL).raw(true));
+    async listDueWithContext(now, limit) {
+      // Inside the sweep's claim transaction; on PostgreSQL the rows stay locked until it ends.
+      const rows = await d.values(DUE_WITH_CONTEXT_SQL + d.lockDueRows, [now.getTime(), limit]);
       const members = new Map<number, Member>();
-      return (due.all(now.getTime(), limit) as unknown[][]).map((r) => rawDueStep(r, members));
+      return rows.map((r) => rawDueStep(r, members));
     },
-    nextDueAfter(after) {
-      const row = db
+    async nextDueAfter(after) {
+      const [row] = await d.db
         .select({ dueAt: followUps.dueAt })
         .from(followUps)
         .where(and(isDueCandidate, gt(followUps.dueAt, after)))
         .orderBy(asc(followUps.dueAt))
-        .limit(1)
-        .get();
+        .limit(1);
       return row?.dueAt ?? null;
     },
-    cancelOpen(applicationId, ruleIds, now) {
+    async cancelOpen(applicationId, ruleIds, now) {
       if (ruleIds.length === 0) return 0;
-      const result = db
+      const result = await d.db
         .update(followUps)
         .set({ status: 'cancelled', updatedAt: now })
         .where(
@@ -148,19 +142,18 @@ export function createFollowUpRepository(db: Db): SyncOf<FollowUpRepository> {
             inArray(followUps.ruleId, [...ruleIds]),
             inArray(followUps.status, [...OPEN]),
           ),
-        )
-        .run();
-      return result.changes;
+        );
+      return d.changed(result);
     },
-    deleteForApplicationSince(applicationId, since) {
-      return db
+    async deleteForApplicationSince(applicationId, since) {
+      const result = await d.db
         .delete(followUps)
-        .where(and(eq(followUps.applicationId, applicationId), gte(followUps.createdAt, since)))
-        .run().changes;
+        .where(and(eq(followUps.applicationId, applicationId), gte(followUps.createdAt, since)));
+      return d.changed(result);
     },
-    reopenDoneAt(memberId, ruleIds, at) {
+    async reopenDoneAt(memberId, ruleIds, at) {
       if (ruleIds.length === 0) return 0;
-      return db
+      const result = await d.db
         .update(followUps)
         .set({ status: 'pending', updatedAt: at })
         .where(
@@ -170,8 +163,8 @@ export function createFollowUpRepository(db: Db): SyncOf<FollowUpRepository> {
             eq(followUps.status, 'done'),
             eq(followUps.updatedAt, at),
           ),
-        )
-        .run().changes;
+        );
+      return d.changed(result);
     },
   };
 }

@@ -1,15 +1,17 @@
 /** Forget-me confirmations, so each is used once. */
 import { and, eq, lt } from 'drizzle-orm';
 import type { ForgetConfirmation, ForgetConfirmationRepository } from '../../core/ports/index.ts';
-import type { Db } from '../open.ts';
-import type { SyncOf } from '../sqlite-gate.ts';
-import { forgetConfirmations } from '../schema.ts';
+import type { WorkspaceRef } from '../../core/types.ts';
+import { InternalError } from '../../core/errors.ts';
+import type { Dialect } from '../dialect.ts';
+import type { RowOf } from './rows.ts';
 
 /** How long a decided or expired confirmation is kept to answer a late press. */
 const KEPT_FOR_MS = 30 * 24 * 60 * 60_000;
 
-export function createForgetConfirmationRepository(db: Db): SyncOf<ForgetConfirmationRepository> {
-  const toConfirmation = (r: typeof forgetConfirmations.$inferSelect): ForgetConfirmation => ({
+export function createForgetConfirmationRepository(d: Dialect): ForgetConfirmationRepository {
+  const { forgetConfirmations } = d.tables;
+  const toConfirmation = (r: RowOf<'forgetConfirmations'>): ForgetConfirmation => ({
     id: r.id,
     workspace: { platform: r.platform, workspaceId: r.workspaceId },
     userId: r.userId,
@@ -17,32 +19,42 @@ export function createForgetConfirmationRepository(db: Db): SyncOf<ForgetConfirm
     expiresAt: r.expiresAt,
     decidedAt: r.decidedAt,
   });
-  const inWorkspace = (ws: { platform: ForgetConfirmation['workspace']['platform']; workspaceId: string }) =>
+  const inWorkspace = (ws: WorkspaceRef) =>
     and(eq(forgetConfirmations.platform, ws.platform), eq(forgetConfirmations.workspaceId, ws.workspaceId));
   return {
     create(workspace, userId, expiresAt, now) {
-      db.delete(forgetConfirmations)
-        .where(and(inWorkspace(workspace), lt(forgetConfirmations.expiresAt, new Date(now.getTime() - KEPT_FOR_MS))))
-        .run();
-      const row = db
-        .insert(forgetConfirmations)
-        .values({ ...workspace, userId, state: 'open', expiresAt, createdAt: now, decidedAt: null })
-        .returning()
-        .get();
-      return toConfirmation(row);
+      return d.transaction(async () => {
+        await d.db
+          .delete(forgetConfirmations)
+          .where(and(inWorkspace(workspace), lt(forgetConfirmations.expiresAt, new Date(now.getTime() - KEPT_FOR_MS))));
+        const [row] = await d.db
+          .insert(forgetConfirmations)
+          .values({
+            platform: workspace.platform,
+            workspaceId: workspace.workspaceId,
+            userId,
+            state: 'open',
+            expiresAt,
+            createdAt: now,
+            decidedAt: null,
+          })
+          .returning();
+        if (!row) throw new InternalError('storage', 'forget confirmation insert returned no row');
+        return toConfirmation(row);
+      });
     },
-    get(id) {
-      const row = db.select().from(forgetConfirmations).where(eq(forgetConfirmations.id, id)).get();
+    async get(id) {
+      const [row] = await d.db.select().from(forgetConfirmations).where(eq(forgetConfirmations.id, id)).limit(1);
       return row ? toConfirmation(row) : null;
     },
-    decide(id, state, now) {
-      db.update(forgetConfirmations).set({ state, decidedAt: now }).where(eq(forgetConfirmations.id, id)).run();
+    async decide(id, state, now) {
+      await d.db.update(forgetConfirmations).set({ state, decidedAt: now }).where(eq(forgetConfirmations.id, id));
     },
-    markForgotten(workspace, userId, now) {
-      db.update(forgetConfirmations)
+    async markForgotten(workspace, userId, now) {
+      await d.db
+        .update(forgetConfirmations)
         .set({ state: 'deleted', userId: null, decidedAt: now })
-        .where(and(inWorkspace(workspace), eq(forgetConfirmations.userId, userId)))
-        .run();
+        .where(and(inWorkspace(workspace), eq(forgetConfirmations.userId, userId)));
     },
   };
 }

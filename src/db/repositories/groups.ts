@@ -1,61 +1,66 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { GroupPatch, GroupRepository, NewGroup } from '../../core/ports/index.ts';
 import { InternalError } from '../../core/errors.ts';
-import type { Db } from '../open.ts';
-import type { SyncOf } from '../sqlite-gate.ts';
-import { groups, workspaces } from '../schema.ts';
+import type { Dialect } from '../dialect.ts';
 import { chunks, scopeOf, toGroup } from './rows.ts';
 
-export function createGroupRepository(db: Db): SyncOf<GroupRepository> {
-  // Every command looks its group up: prepared once, not rebuilt per call.
-  const byChannel = db
-    .select()
-    .from(groups)
-    .where(
-      and(
-        eq(groups.platform, sql.placeholder('platform')),
-        eq(groups.workspaceId, sql.placeholder('workspaceId')),
-        eq(groups.channelId, sql.placeholder('channelId')),
-      ),
-    )
-    .prepare();
+export function createGroupRepository(d: Dialect): GroupRepository {
+  const { groups, workspaces } = d.tables;
+  const byId = async (id: number) => {
+    const [row] = await d.db.select().from(groups).where(eq(groups.id, id)).limit(1);
+    return row;
+  };
   return {
-    findByChannel(ws, channelId) {
-      const row = byChannel.get({ platform: ws.platform, workspaceId: ws.workspaceId, channelId });
+    async findByChannel(ws, channelId) {
+      const [row] = await d.db
+        .select()
+        .from(groups)
+        .where(
+          and(
+            eq(groups.platform, ws.platform),
+            eq(groups.workspaceId, ws.workspaceId),
+            eq(groups.channelId, channelId),
+          ),
+        )
+        .limit(1);
       return row ? toGroup(row) : null;
     },
-    get(id) {
-      const row = db.select().from(groups).where(eq(groups.id, id)).get();
+    async get(id) {
+      const row = await byId(id);
       return row ? toGroup(row) : null;
     },
-    getMany(ids) {
-      return chunks([...new Set(ids)], 1000).flatMap((part) =>
-        db.select().from(groups).where(inArray(groups.id, part)).all().map(toGroup),
-      );
+    async getMany(ids) {
+      const found = [];
+      for (const part of chunks([...new Set(ids)], 1000)) {
+        found.push(...(await d.db.select().from(groups).where(inArray(groups.id, part))).map(toGroup));
+      }
+      return found;
     },
     create(input: NewGroup, now) {
-      db.insert(workspaces)
-        .values({ ...scopeOf(input.workspace), createdAt: now })
-        .onConflictDoNothing()
-        .run();
-      const row = db
-        .insert(groups)
-        .values({
-          ...scopeOf(input.workspace),
-          channelId: input.channelId,
-          name: input.name,
-          timezone: input.timezone,
-          checkInMinute: input.checkInMinute,
-          checkInDays: input.checkInDays.join(','),
-          reminderMinute: input.reminderMinute,
-          adminUserIds: JSON.stringify(input.adminUserIds),
-          createdAt: now,
-        })
-        .returning()
-        .get();
-      return toGroup(row);
+      return d.transaction(async () => {
+        await d.db
+          .insert(workspaces)
+          .values({ ...scopeOf(input.workspace), createdAt: now })
+          .onConflictDoNothing();
+        const [row] = await d.db
+          .insert(groups)
+          .values({
+            ...scopeOf(input.workspace),
+            channelId: input.channelId,
+            name: input.name,
+            timezone: input.timezone,
+            checkInMinute: input.checkInMinute,
+            checkInDays: input.checkInDays.join(','),
+            reminderMinute: input.reminderMinute,
+            adminUserIds: JSON.stringify(input.adminUserIds),
+            createdAt: now,
+          })
+          .returning();
+        if (!row) throw new InternalError('storage', 'group insert returned no row');
+        return toGroup(row);
+      });
     },
-    update(id, patch: GroupPatch) {
+    async update(id, patch: GroupPatch) {
       const values: Partial<typeof groups.$inferInsert> = {};
       if (patch.name !== undefined) values.name = patch.name;
       if (patch.timezone !== undefined) values.timezone = patch.timezone;
@@ -65,13 +70,13 @@ export function createGroupRepository(db: Db): SyncOf<GroupRepository> {
       if (patch.ruleSettings !== undefined) values.ruleSettings = JSON.stringify(patch.ruleSettings);
       if (patch.adminUserIds !== undefined) values.adminUserIds = JSON.stringify(patch.adminUserIds);
       const row = Object.keys(values).length
-        ? db.update(groups).set(values).where(eq(groups.id, id)).returning().get()
-        : db.select().from(groups).where(eq(groups.id, id)).get();
+        ? (await d.db.update(groups).set(values).where(eq(groups.id, id)).returning())[0]
+        : await byId(id);
       if (!row) throw new InternalError('not-found', `group ${id} not found`);
       return toGroup(row);
     },
-    listAll() {
-      return db.select().from(groups).all().map(toGroup);
+    async listAll() {
+      return (await d.db.select().from(groups)).map(toGroup);
     },
   };
 }

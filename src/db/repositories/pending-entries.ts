@@ -1,21 +1,21 @@
 /** Entries held until their member confirms them ("log it again"). */
 import { eq, lt } from 'drizzle-orm';
 import type { PendingEntry, PendingEntryRepository, PendingInput } from '../../core/ports/index.ts';
-import type { Db } from '../open.ts';
-import type { SyncOf } from '../sqlite-gate.ts';
-import { pendingEntries } from '../schema.ts';
-import { scopeOf } from './rows.ts';
+import { InternalError } from '../../core/errors.ts';
+import type { Dialect } from '../dialect.ts';
+import { scopeOf, type RowOf } from './rows.ts';
 
-export function toPendingEntry(row: typeof pendingEntries.$inferSelect): PendingEntry {
+export function toPendingEntry(row: RowOf<'pendingEntries'>): PendingEntry {
   // Written only by `create` below, from an input the command's declaration had already read.
   const held = { kind: row.kind, input: JSON.parse(row.input) as unknown } as PendingInput;
   return { ...held, id: row.id, memberId: row.memberId, createdAt: row.createdAt };
 }
 
-export function createPendingEntryRepository(db: Db): SyncOf<PendingEntryRepository> {
+export function createPendingEntryRepository(d: Dialect): PendingEntryRepository {
+  const { pendingEntries } = d.tables;
   return {
-    create(workspace, memberId, entry, now) {
-      const row = db
+    async create(workspace, memberId, entry, now) {
+      const [row] = await d.db
         .insert(pendingEntries)
         .values({
           ...scopeOf(workspace),
@@ -24,19 +24,19 @@ export function createPendingEntryRepository(db: Db): SyncOf<PendingEntryReposit
           input: JSON.stringify(entry.input),
           createdAt: now,
         })
-        .returning()
-        .get();
+        .returning();
+      if (!row) throw new InternalError('storage', 'pending entry insert returned no row');
       return toPendingEntry(row);
     },
-    get(id) {
-      const row = db.select().from(pendingEntries).where(eq(pendingEntries.id, id)).get();
+    async get(id) {
+      const [row] = await d.db.select().from(pendingEntries).where(eq(pendingEntries.id, id)).limit(1);
       return row ? toPendingEntry(row) : null;
     },
-    delete(id) {
-      return db.delete(pendingEntries).where(eq(pendingEntries.id, id)).run().changes > 0;
+    async delete(id) {
+      return d.changed(await d.db.delete(pendingEntries).where(eq(pendingEntries.id, id))) > 0;
     },
-    deleteOlderThan(before) {
-      return db.delete(pendingEntries).where(lt(pendingEntries.createdAt, before)).run().changes;
+    async deleteOlderThan(before) {
+      return d.changed(await d.db.delete(pendingEntries).where(lt(pendingEntries.createdAt, before)));
     },
   };
 }

@@ -2,32 +2,32 @@
 import { and, eq } from 'drizzle-orm';
 import type { PostRepository, ReactionRepository } from '../../core/ports/index.ts';
 import { InternalError } from '../../core/errors.ts';
-import type { Db } from '../open.ts';
-import type { SyncOf } from '../sqlite-gate.ts';
-import { posts, reactions } from '../schema.ts';
+import type { Dialect } from '../dialect.ts';
 import { placeholders, scopeOf, toPost } from './rows.ts';
 
-export function createPostRepository(db: Db): SyncOf<PostRepository> {
-  const insert = db
-    .insert(posts)
-    .values(
-      placeholders(
-        'platform',
-        'workspaceId',
-        'groupId',
-        'memberId',
-        'subject',
-        'subjectId',
-        'channelId',
-        'messageId',
-        'createdAt',
-      ),
-    )
-    .returning()
-    .prepare();
+export function createPostRepository(d: Dialect): PostRepository {
+  const { posts, reactions } = d.tables;
+  const insert = d.prepared((db) =>
+    db
+      .insert(posts)
+      .values(
+        placeholders(
+          'platform',
+          'workspaceId',
+          'groupId',
+          'memberId',
+          'subject',
+          'subjectId',
+          'channelId',
+          'messageId',
+          'createdAt',
+        ),
+      )
+      .returning(),
+  );
   return {
-    create(input, now) {
-      const row = insert.get({
+    async create(input, now) {
+      const [row] = await insert({
         ...scopeOf(input.workspace),
         groupId: input.groupId,
         memberId: input.memberId,
@@ -40,8 +40,8 @@ export function createPostRepository(db: Db): SyncOf<PostRepository> {
       if (!row) throw new InternalError('storage', 'post insert returned no row');
       return toPost(row);
     },
-    findByMessage(message) {
-      const row = db
+    async findByMessage(message) {
+      const [row] = await d.db
         .select()
         .from(posts)
         .where(
@@ -52,11 +52,11 @@ export function createPostRepository(db: Db): SyncOf<PostRepository> {
             eq(posts.messageId, message.messageId),
           ),
         )
-        .get();
+        .limit(1);
       return row ? toPost(row) : null;
     },
-    findBySubject(workspace, subject, subjectId) {
-      const row = db
+    async findBySubject(workspace, subject, subjectId) {
+      const [row] = await d.db
         .select()
         .from(posts)
         .where(
@@ -67,44 +67,47 @@ export function createPostRepository(db: Db): SyncOf<PostRepository> {
             eq(posts.subjectId, subjectId),
           ),
         )
-        .get();
+        .limit(1);
       return row ? toPost(row) : null;
     },
     delete(id) {
-      const removed = db.delete(reactions).where(eq(reactions.postId, id)).run().changes;
-      db.delete(posts).where(eq(posts.id, id)).run();
-      return removed;
+      return d.transaction(async () => {
+        const removed = d.changed(await d.db.delete(reactions).where(eq(reactions.postId, id)));
+        await d.db.delete(posts).where(eq(posts.id, id));
+        return removed;
+      });
     },
   };
 }
 
-export function createReactionRepository(db: Db): SyncOf<ReactionRepository> {
+export function createReactionRepository(d: Dialect): ReactionRepository {
+  const { posts, reactions } = d.tables;
   return {
     add(postId, reactorUserId, emoji, now) {
-      const post = db.select().from(posts).where(eq(posts.id, postId)).get();
-      if (!post) return false;
-      const result = db
-        .insert(reactions)
-        .values({
-          platform: post.platform,
-          workspaceId: post.workspaceId,
-          postId,
-          reactorUserId,
-          emoji,
-          createdAt: now,
-        })
-        .onConflictDoNothing()
-        .run();
-      return result.changes > 0;
+      return d.transaction(async () => {
+        const [post] = await d.db.select().from(posts).where(eq(posts.id, postId)).limit(1);
+        if (!post) return false;
+        const result = await d.db
+          .insert(reactions)
+          .values({
+            platform: post.platform,
+            workspaceId: post.workspaceId,
+            postId,
+            reactorUserId,
+            emoji,
+            createdAt: now,
+          })
+          .onConflictDoNothing();
+        return d.changed(result) > 0;
+      });
     },
-    remove(postId, reactorUserId, emoji) {
-      const result = db
+    async remove(postId, reactorUserId, emoji) {
+      const result = await d.db
         .delete(reactions)
         .where(
           and(eq(reactions.postId, postId), eq(reactions.reactorUserId, reactorUserId), eq(reactions.emoji, emoji)),
-        )
-        .run();
-      return result.changes > 0;
+        );
+      return d.changed(result) > 0;
     },
   };
 }

@@ -1,4 +1,4 @@
-/** Row ↔ domain mapping shared by the SQLite repositories. */
+/** Row ↔ domain mapping shared by the repositories of both dialects. */
 import { sql, type InferSelectModel, type Placeholder } from 'drizzle-orm';
 import type { Delivery } from '../../core/ports/index.ts';
 import type {
@@ -17,24 +17,16 @@ import type {
   Weekday,
   WorkspaceRef,
 } from '../../core/types.ts';
-import type Database from 'better-sqlite3';
-import type { Db } from '../open.ts';
-import type * as s from '../schema.ts';
+import type { Tables } from '../schema/define.ts';
+
+/** A row of one table as drizzle selects it. */
+export type RowOf<K extends keyof Tables> = InferSelectModel<Tables[K]>;
 
 export function workspaceOf(row: { platform: WorkspaceRef['platform']; workspaceId: string }): WorkspaceRef {
   return { platform: row.platform, workspaceId: row.workspaceId };
 }
 
-/**
- * The better-sqlite3 connection under a drizzle database, for the sweep's hot statements that
- * run thousands of times per sweep (prepared once, no query building per call). drizzle's
- * better-sqlite3 driver exposes it as `$client`; the `Db` type leaves it out.
- */
-export function sqliteOf(db: Db): Database.Database {
-  return (db as Db & { $client: Database.Database }).$client;
-}
-
-/** Splits a list into parts of at most `size`, so no statement exceeds SQLite's parameter limit. */
+/** Splits a list into parts of at most `size`, so no statement exceeds either dialect's parameter limit. */
 export function chunks<T>(items: readonly T[], size: number): T[][] {
   const parts: T[][] = [];
   for (let i = 0; i < items.length; i += size) parts.push(items.slice(i, i + size));
@@ -45,7 +37,7 @@ export function scopeOf(ws: WorkspaceRef): { platform: WorkspaceRef['platform'];
   return { platform: ws.platform, workspaceId: ws.workspaceId };
 }
 
-export function toGroup(r: InferSelectModel<typeof s.groups>): Group {
+export function toGroup(r: RowOf<'groups'>): Group {
   return {
     id: r.id,
     workspace: workspaceOf(r),
@@ -64,7 +56,7 @@ export function toGroup(r: InferSelectModel<typeof s.groups>): Group {
   };
 }
 
-export function toMember(r: InferSelectModel<typeof s.members>): Member {
+export function toMember(r: RowOf<'members'>): Member {
   return {
     id: r.id,
     groupId: r.groupId,
@@ -84,7 +76,7 @@ export function toMember(r: InferSelectModel<typeof s.members>): Member {
   };
 }
 
-export function toApplication(r: InferSelectModel<typeof s.applications>): Application {
+export function toApplication(r: RowOf<'applications'>): Application {
   return {
     id: r.id,
     memberId: r.memberId,
@@ -98,7 +90,7 @@ export function toApplication(r: InferSelectModel<typeof s.applications>): Appli
   };
 }
 
-export function toRejection(r: InferSelectModel<typeof s.rejections>): Rejection {
+export function toRejection(r: RowOf<'rejections'>): Rejection {
   return {
     id: r.id,
     applicationId: r.applicationId,
@@ -110,7 +102,7 @@ export function toRejection(r: InferSelectModel<typeof s.rejections>): Rejection
   };
 }
 
-export function toFollowUp(r: InferSelectModel<typeof s.followUps>): FollowUp {
+export function toFollowUp(r: RowOf<'followUps'>): FollowUp {
   return {
     id: r.id,
     memberId: r.memberId,
@@ -124,7 +116,7 @@ export function toFollowUp(r: InferSelectModel<typeof s.followUps>): FollowUp {
   };
 }
 
-export function toPost(r: InferSelectModel<typeof s.posts>): BotPost {
+export function toPost(r: RowOf<'posts'>): BotPost {
   return {
     id: r.id,
     workspace: workspaceOf(r),
@@ -138,7 +130,7 @@ export function toPost(r: InferSelectModel<typeof s.posts>): BotPost {
   };
 }
 
-export function toCheckInThread(r: InferSelectModel<typeof s.checkInThreads>): CheckInThread {
+export function toCheckInThread(r: RowOf<'checkInThreads'>): CheckInThread {
   return {
     id: r.id,
     groupId: r.groupId,
@@ -150,7 +142,7 @@ export function toCheckInThread(r: InferSelectModel<typeof s.checkInThreads>): C
   };
 }
 
-export function toCheckIn(r: InferSelectModel<typeof s.checkIns>): CheckIn {
+export function toCheckIn(r: RowOf<'checkIns'>): CheckIn {
   return {
     id: r.id,
     memberId: r.memberId,
@@ -165,7 +157,7 @@ export function toCheckIn(r: InferSelectModel<typeof s.checkIns>): CheckIn {
   };
 }
 
-export function toDelivery(r: InferSelectModel<typeof s.deliveries>): Delivery {
+export function toDelivery(r: RowOf<'deliveries'>): Delivery {
   return {
     key: r.key,
     kind: r.kind,
@@ -181,6 +173,24 @@ export function toDelivery(r: InferSelectModel<typeof s.deliveries>): Delivery {
     error: r.error,
   };
 }
+
+/** `?, ?, ?`: the placeholders of a raw statement's list of `count` values. */
+export function marks(count: number): string {
+  return count === 0 ? '' : '?' + ', ?'.repeat(count - 1);
+}
+
+/*
+ * Raw rows hold values as each driver gives them: SQLite booleans are 0/1 and PostgreSQL's
+ * `boolean` true/false; times (epoch ms) are numbers in SQLite and PGlite, strings from
+ * node-postgres (its `bigint`). These read either.
+ */
+export const flag = (v: unknown): boolean => v === true || v === 1;
+export const instant = (v: unknown): Date => new Date(Number(v));
+export const optInstant = (v: unknown): Date | null => (v === null ? null : new Date(Number(v)));
+export const whole = (v: unknown): number => Number(v);
+export const optWhole = (v: unknown): number | null => (v === null ? null : Number(v));
+export const str = (v: unknown): string => v as string;
+export const optStr = (v: unknown): string | null => (v === null ? null : (v as string));
 
 /** `{ a: sql.placeholder('a'), … }`: the values of a prepared insert whose parameters are named like its columns. */
 export function placeholders<K extends string>(...names: K[]): Record<K, Placeholder<K>> {

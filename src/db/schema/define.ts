@@ -1,0 +1,400 @@
+/**
+ * The drizzle schema, written once for both dialects: `defineSchema` is given each dialect's
+ * column helpers (`sqlite-columns.ts`, `postgres-columns.ts`). Every row carries `platform` +
+ * `workspace_id` so no query can cross workspaces by accident; times are epoch milliseconds.
+ */
+import { sql } from 'drizzle-orm';
+import { INBOUND_KINDS } from '../../core/ports/inbound-ledger.ts';
+import { LEDGER_KINDS } from '../../core/ports/ledger.ts';
+import type { Columns } from './sqlite-columns.ts';
+
+export function defineSchema(columns: Columns) {
+  const { table, id, text, int, time, bool, index, uniqueIndex, primaryKey } = columns;
+  const scope = {
+    platform: text('platform', { enum: ['slack', 'discord', 'console'] }).notNull(),
+    workspaceId: text('workspace_id').notNull(),
+  };
+  const workspaces = table('workspaces', { ...scope, createdAt: time('created_at').notNull() }, (t) => [
+    primaryKey({ columns: [t.platform, t.workspaceId] }),
+  ]);
+
+  const groups = table(
+    'groups',
+    {
+      id: id('id'),
+      ...scope,
+      channelId: text('channel_id').notNull(),
+      name: text('name').notNull(),
+      timezone: text('timezone').notNull(),
+      checkInMinute: int('check_in_minute').notNull(),
+      /** ISO weekdays, comma-separated: `1,2,3,4,5`. */
+      checkInDays: text('check_in_days').notNull(),
+      reminderMinute: int('reminder_minute').notNull(),
+      /** JSON: rule id → { enabled, offsetDays? }. */
+      ruleSettings: text('rule_settings').notNull().default('{}'),
+      /** JSON array of user ids. */
+      adminUserIds: text('admin_user_ids').notNull().default('[]'),
+      createdAt: time('created_at').notNull(),
+    },
+    (t) => [uniqueIndex('groups_channel_uq').on(t.platform, t.workspaceId, t.channelId)],
+  );
+
+  const members = table(
+    'members',
+    {
+      id: id('id'),
+      ...scope,
+      groupId: int('group_id')
+        .notNull()
+        .references(() => groups.id, { onDelete: 'cascade' }),
+      userId: text('user_id').notNull(),
+      displayName: text('display_name').notNull(),
+      timezone: text('timezone'),
+      /** The member chose `timezone` themselves: a platform-reported profile zone no longer replaces it. */
+      timezoneChosen: bool('timezone_chosen').notNull().default(false),
+      quietStartMinute: int('quiet_start_minute')
+        .notNull()
+        .default(21 * 60),
+      quietEndMinute: int('quiet_end_minute')
+        .notNull()
+        .default(8 * 60),
+      pausedUntil: time('paused_until'),
+      visibility: text('visibility', { enum: ['shared', 'counts', 'private'] })
+        .notNull()
+        .default('shared'),
+      active: bool('active').notNull().default(true),
+      dmUnreachable: bool('dm_unreachable').notNull().default(false),
+      /** Off when the member turned their check-in reminders off (`/rebound reminders off`). */
+      checkInReminders: bool('check_in_reminders').notNull().default(true),
+      joinedAt: time('joined_at').notNull(),
+    },
+    (t) => [
+      uniqueIndex('members_group_user_uq').on(t.groupId, t.userId),
+      index('members_user_idx').on(t.platform, t.workspaceId, t.userId),
+    ],
+  );
+
+  const applications = table(
+    'applications',
+    {
+      id: id('id'),
+      ...scope,
+      memberId: int('member_id')
+        .notNull()
+        .references(() => members.id, { onDelete: 'cascade' }),
+      company: text('company').notNull(),
+      /** Lower-cased company, for case-insensitive matching. */
+      companyKey: text('company_key').notNull(),
+      role: text('role').notNull(),
+      link: text('link'),
+      status: text('status').notNull(),
+      visibility: text('visibility', { enum: ['shared', 'counts', 'private'] }).notNull(),
+      /** Stored by a rejection report rather than logged as an application sent (weekly counts leave it out). */
+      createdByRejection: bool('created_by_rejection').notNull().default(false),
+      createdAt: time('created_at').notNull(),
+      updatedAt: time('updated_at').notNull(),
+    },
+    (t) => [
+      index('applications_member_company_idx').on(t.memberId, t.companyKey),
+      index('applications_member_created_idx').on(t.memberId, t.createdAt),
+    ],
+  );
+
+  const rejections = table(
+    'rejections',
+    {
+      id: id('id'),
+      ...scope,
+      applicationId: int('application_id')
+        .notNull()
+        .references(() => applications.id, { onDelete: 'cascade' }),
+      memberId: int('member_id')
+        .notNull()
+        .references(() => members.id, { onDelete: 'cascade' }),
+      stage: text('stage').notNull(),
+      note: text('note'),
+      rejectedOn: time('rejected_on').notNull(),
+      createdAt: time('created_at').notNull(),
+    },
+    (t) => [index('rejections_member_idx').on(t.memberId)],
+  );
+
+  const updates = table(
+    'updates',
+    {
+      id: id('id'),
+      ...scope,
+      memberId: int('member_id')
+        .notNull()
+        .references(() => members.id, { onDelete: 'cascade' }),
+      text: text('text').notNull(),
+      source: text('source', { enum: ['command', 'thread', 'form'] }).notNull(),
+      createdAt: time('created_at').notNull(),
+    },
+    (t) => [index('updates_member_idx').on(t.memberId, t.createdAt)],
+  );
+
+  const feedback = table(
+    'feedback',
+    {
+      id: id('id'),
+      ...scope,
+      memberId: int('member_id')
+        .notNull()
+        .references(() => members.id, { onDelete: 'cascade' }),
+      applicationId: int('application_id')
+        .notNull()
+        .references(() => applications.id, { onDelete: 'cascade' }),
+      text: text('text').notNull(),
+      createdAt: time('created_at').notNull(),
+    },
+    (t) => [index('feedback_member_idx').on(t.memberId)],
+  );
+
+  const followUps = table(
+    'follow_ups',
+    {
+      id: id('id'),
+      ...scope,
+      memberId: int('member_id')
+        .notNull()
+        .references(() => members.id, { onDelete: 'cascade' }),
+      applicationId: int('application_id').references(() => applications.id, { onDelete: 'cascade' }),
+      ruleId: text('rule_id').notNull(),
+      dueAt: time('due_at').notNull(),
+      status: text('status', { enum: ['pending', 'done', 'snoozed', 'skipped', 'cancelled'] }).notNull(),
+      occurrence: int('occurrence').notNull().default(1),
+      /** When a nudge for the current due time was claimed; cleared when the due time moves. */
+      nudgedAt: time('nudged_at'),
+      /** Closed by something the member logged (an application ends keep-applying), not by their own Done. */
+      closedAutomatically: bool('closed_automatically').notNull().default(false),
+      createdAt: time('created_at').notNull(),
+      updatedAt: time('updated_at').notNull(),
+    },
+    (t) => [
+      // The sweep reads only open rows by due time: a partial index keeps that independent of history.
+      index('follow_ups_open_due_idx')
+        .on(t.dueAt)
+        .where(sql`status in ('pending', 'snoozed') and nudged_at is null`),
+      index('follow_ups_member_idx').on(t.memberId, t.status),
+      index('follow_ups_application_idx').on(t.applicationId),
+    ],
+  );
+
+  const posts = table(
+    'posts',
+    {
+      id: id('id'),
+      ...scope,
+      groupId: int('group_id').references(() => groups.id, { onDelete: 'cascade' }),
+      memberId: int('member_id').references(() => members.id, { onDelete: 'set null' }),
+      subject: text('subject').notNull(),
+      subjectId: int('subject_id'),
+      channelId: text('channel_id').notNull(),
+      messageId: text('message_id').notNull(),
+      createdAt: time('created_at').notNull(),
+    },
+    (t) => [
+      // A message id (Slack `ts`) is unique only within its channel.
+      uniqueIndex('posts_message_uq').on(t.platform, t.workspaceId, t.channelId, t.messageId),
+      index('posts_member_idx').on(t.memberId),
+    ],
+  );
+
+  const reactions = table(
+    'reactions',
+    {
+      id: id('id'),
+      ...scope,
+      postId: int('post_id')
+        .notNull()
+        .references(() => posts.id, { onDelete: 'cascade' }),
+      reactorUserId: text('reactor_user_id').notNull(),
+      emoji: text('emoji').notNull(),
+      createdAt: time('created_at').notNull(),
+    },
+    (t) => [uniqueIndex('reactions_uq').on(t.postId, t.reactorUserId, t.emoji)],
+  );
+
+  const checkInThreads = table(
+    'check_in_threads',
+    {
+      id: id('id'),
+      ...scope,
+      groupId: int('group_id')
+        .notNull()
+        .references(() => groups.id, { onDelete: 'cascade' }),
+      localDate: text('local_date').notNull(),
+      channelId: text('channel_id').notNull(),
+      messageId: text('message_id').notNull(),
+      threadId: text('thread_id').notNull(),
+      createdAt: time('created_at').notNull(),
+    },
+    (t) => [
+      uniqueIndex('check_in_threads_day_uq').on(t.groupId, t.localDate),
+      index('check_in_threads_thread_idx').on(t.platform, t.workspaceId, t.channelId, t.threadId),
+    ],
+  );
+
+  const checkIns = table(
+    'check_ins',
+    {
+      id: id('id'),
+      ...scope,
+      memberId: int('member_id')
+        .notNull()
+        .references(() => members.id, { onDelete: 'cascade' }),
+      groupId: int('group_id')
+        .notNull()
+        .references(() => groups.id, { onDelete: 'cascade' }),
+      localDate: text('local_date').notNull(),
+      source: text('source', { enum: ['thread', 'form'] }).notNull(),
+      applications: int('applications').notNull().default(0),
+      networking: int('networking').notNull().default(0),
+      followUpsDone: int('follow_ups_done').notNull().default(0),
+      note: text('note'),
+      createdAt: time('created_at').notNull(),
+    },
+    (t) => [uniqueIndex('check_ins_member_day_uq').on(t.memberId, t.localDate)],
+  );
+
+  const deliveries = table(
+    'deliveries',
+    {
+      id: id('id'),
+      ...scope,
+      /** The idempotency key: follow-up id + due time, group + local date, … */
+      key: text('key').notNull(),
+      kind: text('kind', { enum: LEDGER_KINDS }).notNull(),
+      /** The member the delivery was for, when it was for one (forget-me deletes these). */
+      memberId: int('member_id').references(() => members.id, { onDelete: 'cascade' }),
+      /** What was delivered: the follow-up id for nudges, the group id for check-ins, … */
+      subjectId: int('subject_id'),
+      /** The local date it was for (check-in post, reminder, paused day): read back, never parsed from the key. */
+      localDate: text('local_date'),
+      status: text('status', { enum: ['claimed', 'sent', 'failed', 'abandoned'] }).notNull(),
+      /** Which process claimed it. */
+      owner: text('owner').notNull(),
+      attempts: int('attempts').notNull().default(0),
+      claimedAt: time('claimed_at').notNull(),
+      sentAt: time('sent_at'),
+      channelId: text('channel_id'),
+      messageId: text('message_id'),
+      error: text('error'),
+    },
+    (t) => [
+      uniqueIndex('deliveries_key_uq').on(t.key),
+      index('deliveries_status_idx').on(t.status, t.claimedAt),
+      index('deliveries_message_idx').on(t.platform, t.workspaceId, t.channelId, t.messageId),
+    ],
+  );
+
+  const goals = table('goals', {
+    memberId: int('member_id')
+      .primaryKey()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    ...scope,
+    applications: int('applications').notNull(),
+    networking: int('networking').notNull(),
+    updatedAt: time('updated_at').notNull(),
+  });
+
+  /**
+   * An entry the member typed again within a day of the same one: held, not logged, until they
+   * press "Log it again". Nothing else reads it; it goes when pressed, when forgotten, or after a day.
+   */
+  const pendingEntries = table(
+    'pending_entries',
+    {
+      id: id('id'),
+      ...scope,
+      memberId: int('member_id')
+        .notNull()
+        .references(() => members.id, { onDelete: 'cascade' }),
+      kind: text('kind', { enum: ['applied', 'rejected'] }).notNull(),
+      /** JSON: the command's typed input, as it was read. */
+      input: text('input').notNull(),
+      createdAt: time('created_at').notNull(),
+    },
+    (t) => [index('pending_entries_member_idx').on(t.memberId)],
+  );
+
+  /**
+   * Forget-me confirmations, each usable once: the second press reads what the first one did. The
+   * person's id is cleared when their data is deleted, so no row keeps who they were.
+   */
+  const forgetConfirmations = table(
+    'forget_confirmations',
+    {
+      id: id('id'),
+      ...scope,
+      userId: text('user_id'),
+      state: text('state', { enum: ['open', 'deleting', 'deleted', 'kept'] }).notNull(),
+      expiresAt: time('expires_at').notNull(),
+      createdAt: time('created_at').notNull(),
+      decidedAt: time('decided_at'),
+    },
+    (t) => [index('forget_confirmations_user_idx').on(t.platform, t.workspaceId, t.userId)],
+  );
+
+  /** The console's simulated time, so a restart carries on where `:time` left it; no row means the real clock. */
+  const consoleClocks = table('console_clocks', { ...scope, simulatedAt: time('simulated_at').notNull() }, (t) => [
+    primaryKey({ columns: [t.platform, t.workspaceId] }),
+  ]);
+
+  /**
+   * Platform ids of inbound deliveries already taken in (Slack event and trigger ids, Discord
+   * interaction and message ids), so a retry is handled once by whichever process gets it first.
+   * Rows older than the retention are pruned by the sweep.
+   */
+  const inboundEvents = table(
+    'inbound_events',
+    {
+      ...scope,
+      kind: text('kind', { enum: INBOUND_KINDS }).notNull(),
+      /** The platform's own id for the delivery. */
+      deliveryId: text('delivery_id').notNull(),
+      receivedAt: time('received_at').notNull(),
+    },
+    (t) => [
+      primaryKey({ columns: [t.platform, t.workspaceId, t.kind, t.deliveryId] }),
+      index('inbound_events_received_idx').on(t.receivedAt),
+    ],
+  );
+
+  /**
+   * Leases on work one replica at a time may do (the Discord gateway connection): whoever holds an
+   * unexpired lease keeps it by renewing; a lapsed one goes to the next replica that asks.
+   */
+  const leases = table('leases', {
+    name: text('name').primaryKey(),
+    /** Which process holds it (host:pid:random). */
+    holder: text('holder').notNull(),
+    expiresAt: time('expires_at').notNull(),
+  });
+
+  return {
+    workspaces,
+    groups,
+    members,
+    applications,
+    rejections,
+    updates,
+    feedback,
+    followUps,
+    posts,
+    reactions,
+    checkInThreads,
+    checkIns,
+    deliveries,
+    goals,
+    pendingEntries,
+    forgetConfirmations,
+    consoleClocks,
+    inboundEvents,
+    leases,
+  };
+}
+
+/** The tables, typed as SQLite tables in both dialects (see `postgres-columns.ts`). */
+export type Tables = ReturnType<typeof defineSchema>;
