@@ -142,18 +142,23 @@ describe.skipIf(!TEST_DATABASE_URL)('three replicas on one PostgreSQL database',
     ]);
     await until('the doubled command answered', () => answers() >= 2 + MEMBERS.length * 3);
 
-    // One reaction event delivered to two replicas at the same moment.
-    const posted = api.callsTo('chat.postMessage').find((call) => call.params.channel === 'C1');
-    expect(posted).toBeDefined();
+    // One reaction from a peer on a member's post, delivered to two replicas at the same moment.
+    const post = (
+      await sql.query<{ channel_id: string; message_id: string; user_id: string }>(
+        "SELECT p.channel_id, p.message_id, m.user_id FROM posts p JOIN members m ON m.id = p.member_id WHERE p.subject = 'application' ORDER BY p.id LIMIT 1",
+      )
+    ).rows[0];
+    expect(post).toBeDefined();
+    const peer = MEMBERS.find((user) => user !== post?.user_id) as string;
     const reaction = {
       ...DOCUMENTED_REACTION_ADDED,
       team_id: 'T1',
       event_id: 'Ev-twice',
       event: {
         ...DOCUMENTED_REACTION_ADDED.event,
-        user: 'U02',
+        user: peer,
         item_user: 'UBOT',
-        item: { type: 'message', channel: 'C1', ts: String(posted?.response.ts) },
+        item: { type: 'message', channel: post?.channel_id, ts: post?.message_id },
       },
     };
     const [first, second] = await Promise.all([sender(b).event(reaction), sender(c).event(reaction)]);
@@ -175,24 +180,30 @@ describe.skipIf(!TEST_DATABASE_URL)('three replicas on one PostgreSQL database',
     const nowMinute = new Date().getUTCHours() * 60 + new Date().getUTCMinutes();
     await sql.query(`UPDATE follow_ups SET due_at = $1 WHERE status = 'pending'`, [Date.now() - 60_000]);
     await sql.query('UPDATE members SET quiet_start_minute = 0, quiet_end_minute = 0');
-    await sql.query('UPDATE groups SET check_in_minute = $1, reminder_minute = $2', [
+    await sql.query('UPDATE groups SET created_at = created_at - $3, check_in_minute = $1, reminder_minute = $2', [
       Math.max(0, nowMinute - 1),
       Math.min(24 * 60 - 1, nowMinute + 120),
+      86_400_000,
     ]);
     const dueSteps = await count('follow_ups', "status = 'pending'");
     expect(dueSteps).toBeGreaterThan(MEMBERS.length);
+    const cancelledBefore = await count('follow_ups', "status = 'cancelled'");
     const before = api.calls.length;
     const sentSince = () => api.calls.slice(before).filter((call) => call.method === 'chat.postMessage');
-    const dms = () => sentSince().filter((call) => String(call.params.channel).startsWith('U'));
+    const dms = () => sentSince().filter((call) => String(call.params.channel).startsWith('D'));
 
     // All three start together and sweep the same due work at once; sends are slow, and one
     // replica is killed after it has begun sending.
     api.slowDown('chat.postMessage', 150);
     const again = await Promise.all([start(), start(), start()]);
-    await until('the first nudges', () => dms().length >= 2);
-    const killed = again[2] as Replica;
-    killed.child.kill('SIGKILL');
-    await killed.exited;
+    // The replica that claimed nudges is sending them; kill it after its first.
+    let killed: Replica | undefined;
+    await until('a replica sending nudges', () => {
+      killed = again.find((r) => r.log().includes('nudge delivered'));
+      return killed !== undefined;
+    });
+    killed?.child.kill('SIGKILL');
+    await killed?.exited;
     await until(
       'the sweeps to settle',
       async () => (await count('deliveries', "status = 'claimed'")) === 0 || dms().length >= MEMBERS.length,
@@ -222,11 +233,13 @@ describe.skipIf(!TEST_DATABASE_URL)('three replicas on one PostgreSQL database',
     );
     const byStatus = Object.fromEntries(nudges.rows.map((r) => [r.status, Number(r.n)]));
     expect(Object.keys(byStatus).every((s) => s === 'sent' || s === 'abandoned')).toBe(true);
-    expect((byStatus.sent ?? 0) + (byStatus.abandoned ?? 0)).toBe(dueSteps);
+    // …and every due step was nudged once, or closed because its condition no longer held.
+    const cancelled = (await count('follow_ups', "status = 'cancelled'")) - cancelledBefore;
+    expect((byStatus.sent ?? 0) + (byStatus.abandoned ?? 0) + cancelled).toBe(dueSteps);
     const reached = await sql.query<{ user_id: string }>(
       "SELECT DISTINCT m.user_id FROM deliveries d JOIN members m ON m.id = d.member_id WHERE d.kind = 'nudge' AND d.status = 'sent'",
     );
-    for (const { user_id } of reached.rows) expect(perMember.get(user_id)).toBe(1);
+    for (const { user_id } of reached.rows) expect(perMember.get(`D${user_id.slice(1)}`)).toBe(1);
     expect(perMember.size).toBeGreaterThanOrEqual(reached.rows.length);
   }, 180_000);
 });
