@@ -30,9 +30,6 @@ interface PgResult {
   readonly affectedRows?: number;
 }
 
-/** The due-work claim: lock the steps returned, and skip those another replica's claim holds. */
-const LOCK_DUE_ROWS = ' FOR UPDATE OF follow_ups SKIP LOCKED';
-
 export function createPostgresDialect(root: PgDb): Dialect {
   const inside = new AsyncLocalStorage<Scope>();
   const scope = (): Scope | null => {
@@ -79,7 +76,7 @@ export function createPostgresDialect(root: PgDb): Dialect {
       outer.savepoints = turn.catch(() => undefined);
       return turn;
     },
-    lockDueRows: LOCK_DUE_ROWS,
+    forUpdate: (table, options) => ` FOR UPDATE OF ${table}${options?.skipLocked ? ' SKIP LOCKED' : ''}`,
   };
 }
 

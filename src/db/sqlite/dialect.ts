@@ -86,6 +86,6 @@ export function createSqliteDialect(sqlite: Database.Database, gate: SqliteGate)
     },
     changed: (result) => (result as SqliteWriteResult).changes,
     transaction: (fn) => gate.transaction(fn),
-    lockDueRows: '',
+    forUpdate: () => '',
   };
 }
