@@ -13,7 +13,7 @@ import { migrationsFolder } from '../migrations.ts';
 import { createStore } from '../store.ts';
 import { createPostgresDialect } from './dialect.ts';
 
-/** The advisory lock key migrations run under ("rebound" + "migrate", as one bigint). */
+/** The advisory lock migrations run under: one fixed key, so every Rebound process takes the same lock. */
 export const MIGRATION_LOCK_KEY = 7_236_970_431_228_473n;
 
 export interface PostgresOptions {
