@@ -35,7 +35,6 @@ export interface Preparable<T> {
 }
 
 export interface Dialect {
-  readonly name: 'sqlite' | 'postgres';
   readonly tables: Tables;
   /**
    * The drizzle database. Read it for every query (never keep it): inside a transaction's async

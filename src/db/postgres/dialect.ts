@@ -54,7 +54,6 @@ export function createPostgresDialect(root: PgDb): Dialect {
     }
   };
   return {
-    name: 'postgres',
     tables: postgresTables,
     get db() {
       // The PostgreSQL database typed as the SQLite one the repositories are written against:

@@ -57,7 +57,6 @@ export function createSqliteDialect(sqlite: Database.Database, gate: SqliteGate)
   );
   const typed: Db = db;
   return {
-    name: 'sqlite',
     tables: sqliteTables,
     db: typed,
     rows: (text, params = []) =>
