@@ -149,6 +149,8 @@ async function pgliteDatabase(): Promise<SharedPostgres> {
 async function serverDatabase(adminUrl: string): Promise<SharedPostgres> {
   const database = await createTestDatabase(adminUrl);
   const pool = new pg.Pool({ connectionString: database.url, max: 4 });
+  // Dropping the database ends connections the pool is still closing: nothing to report.
+  pool.on('error', () => undefined);
   await migratePostgres(pool);
   return {
     dialect: createPostgresDialect(drizzle(pool)),
