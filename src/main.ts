@@ -32,7 +32,9 @@ async function main(): Promise<number> {
   });
   let database: OpenedStore;
   try {
-    database = await openStore(config);
+    database = await openStore(config, {
+      onPoolError: (error) => logger.warn({ error: error.message }, 'a pooled database connection failed'),
+    });
   } catch (error) {
     if (error instanceof StoreOpenError) {
       process.stderr.write(`rebound: ${error.message}\n`);

@@ -35,7 +35,6 @@ export interface Preparable<T> {
 }
 
 export interface Dialect {
-  readonly name: 'sqlite' | 'postgres';
   readonly tables: Tables;
   /**
    * The drizzle database. Read it for every query (never keep it): inside a transaction's async
@@ -67,9 +66,10 @@ export interface Dialect {
    */
   transaction<T>(fn: () => Promise<T>): Promise<T>;
   /**
-   * Appended to the due-work read inside the sweep's claim transaction: on PostgreSQL it locks the
-   * rows returned and skips rows another replica has locked, so replicas split the due work;
-   * SQLite's single writer needs nothing.
+   * Appended to a raw SELECT that a transaction reads in order to change what it read: on
+   * PostgreSQL (`FOR UPDATE OF table`) the rows returned stay locked until the transaction ends,
+   * and with `skipLocked` rows another transaction holds are left out rather than waited for, so
+   * replicas claiming due work split it. SQLite's single writer needs nothing: ''.
    */
-  readonly lockDueRows: string;
+  forUpdate(table: string, options?: { readonly skipLocked?: boolean }): string;
 }

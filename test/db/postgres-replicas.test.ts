@@ -1,7 +1,7 @@
 /**
  * Two replicas on one PostgreSQL database (a store, and a pool, each): the sweep's due-work claim
- * splits the due steps between them (FOR UPDATE … SKIP LOCKED) and the delivery ledger gives each
- * key to one. Runs on the real server only: PGlite is a single connection.
+ * splits the due steps between them (FOR UPDATE … SKIP LOCKED), the delivery ledger gives each key
+ * to one, a forget-me confirmation is decided once, and a lease has one holder. Runs on the real server only: PGlite is a single connection.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/core/ports/index.ts';
@@ -124,6 +124,27 @@ describe.skipIf(!TEST_DATABASE_URL)('two replicas on one PostgreSQL database', (
     expect([...ofA].filter((key) => ofB.has(key))).toEqual([]);
     const sample = await b.deliveries.get('nudge:race:10');
     expect(sample?.owner).toBe(ofA.has('nudge:race:10') ? 'a' : 'b');
+  });
+
+  it('decides a forget-me confirmation once when both replicas get a press of it', async () => {
+    const confirmation = await a.forgetConfirmations.create(WS, 'U1', at(15), t0);
+    const aRead = signal();
+    const decide = (store: Store, meanwhile: () => Promise<void> = async () => undefined) =>
+      store.transaction(async () => {
+        const seen = await store.forgetConfirmations.get(confirmation.id);
+        await meanwhile();
+        if (seen?.state !== 'open') return seen?.state;
+        await store.forgetConfirmations.decide(confirmation.id, 'deleting', at(1));
+        return 'decided';
+      });
+    const first = decide(a, async () => {
+      aRead.fire();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    });
+    await aRead.promise;
+    // The second read waits for the first transaction, then reads what it decided.
+    const second = await decide(b);
+    expect([await first, second]).toEqual(['decided', 'deleting']);
   });
 
   it('gives a lease to one replica at a time', async () => {

@@ -4,8 +4,10 @@
  */
 import { describe } from 'vitest';
 import { entriesContract } from './contract/entries.ts';
+import { followUpContract } from './contract/follow-ups.ts';
 import { useStore, type StoreUnderTest } from './contract/fixtures.ts';
 import { ledgerContract } from './contract/ledger.ts';
+import { postAndCheckInContract } from './contract/posts-and-check-ins.ts';
 import { transactionContract } from './contract/transactions.ts';
 
 export type { StoreUnderTest } from './contract/fixtures.ts';
@@ -13,7 +15,9 @@ export type { StoreUnderTest } from './contract/fixtures.ts';
 export function runRepositoryContract(name: string, open: () => Promise<StoreUnderTest>): void {
   describe(`repository contract: ${name}`, () => {
     const fixture = useStore(open);
-    describe('entries', () => entriesContract(fixture));
+    describe('groups, members and entries', () => entriesContract(fixture));
+    describe('follow-ups', () => followUpContract(fixture));
+    describe('posts and check-ins', () => postAndCheckInContract(fixture));
     describe('ledger, inbound ids and leases', () => ledgerContract(fixture));
     describe('transactions', () => transactionContract(fixture));
   });

@@ -8,7 +8,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import type { Db, Dialect, Param, Row } from '../dialect.ts';
+import type { Db, Dialect, Param, Preparable, Row } from '../dialect.ts';
 import { postgresTables } from '../schema/postgres.ts';
 
 /** A drizzle PostgreSQL database or transaction, on either driver. */
@@ -23,15 +23,17 @@ interface Scope {
   savepoints: Promise<unknown>;
 }
 
+/** A PostgreSQL builder, as drizzle runs one with its placeholders' values. */
+interface PgRunnable<T> {
+  execute(values: Record<string, unknown>): Promise<T>;
+}
+
 /** What either driver reports for a statement: node-postgres `rowCount`, PGlite `affectedRows`. */
 interface PgResult {
   readonly rows?: Row[];
   readonly rowCount?: number | null;
   readonly affectedRows?: number;
 }
-
-/** The due-work claim: lock the steps returned, and skip those another replica's claim holds. */
-const LOCK_DUE_ROWS = ' FOR UPDATE OF follow_ups SKIP LOCKED';
 
 export function createPostgresDialect(root: PgDb): Dialect {
   const inside = new AsyncLocalStorage<Scope>();
@@ -52,7 +54,6 @@ export function createPostgresDialect(root: PgDb): Dialect {
     }
   };
   return {
-    name: 'postgres',
     tables: postgresTables,
     get db() {
       // The PostgreSQL database typed as the SQLite one the repositories are written against:
@@ -62,12 +63,11 @@ export function createPostgresDialect(root: PgDb): Dialect {
     rows: async (text, params = []) => (await execute(text, params)).rows ?? [],
     values: async (text, params = []) => ((await execute(text, params)).rows ?? []).map((row) => Object.values(row)),
     run: async (text, params = []) => affected(await execute(text, params)),
-    prepared(build) {
-      // PostgreSQL's builder runs a query with its placeholders' values through `execute`.
-      return (values = {}) =>
-        (
-          build(current() as unknown as Db) as unknown as { execute(v: Record<string, unknown>): Promise<never> }
-        ).execute(values);
+    prepared<T>(build: (db: Db) => Preparable<T>) {
+      // Built per run, on the current transaction; PostgreSQL's builders take the placeholders'
+      // values through `execute`.
+      return (values: Record<string, unknown> = {}) =>
+        (build(current() as unknown as Db) as unknown as PgRunnable<T>).execute(values);
     },
     changed: (result) => affected(result as PgResult),
     transaction(fn) {
@@ -79,7 +79,7 @@ export function createPostgresDialect(root: PgDb): Dialect {
       outer.savepoints = turn.catch(() => undefined);
       return turn;
     },
-    lockDueRows: LOCK_DUE_ROWS,
+    forUpdate: (table, options) => ` FOR UPDATE OF ${table}${options?.skipLocked ? ' SKIP LOCKED' : ''}`,
   };
 }
 

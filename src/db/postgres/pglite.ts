@@ -11,7 +11,7 @@ import type { OpenedStore } from '../open-store.ts';
 import { createConsoleClockRepository } from '../repositories/console-clock.ts';
 import { migrationsFolder } from '../migrations.ts';
 import { createStore } from '../store.ts';
-import { createPostgresDialect, type PgDb } from './dialect.ts';
+import { createPostgresDialect } from './dialect.ts';
 import { appliedMigrations } from './store.ts';
 
 export interface OpenedPglite extends OpenedStore {
@@ -27,7 +27,7 @@ export async function openPgliteStore(): Promise<OpenedPglite> {
   const before = await appliedMigrations(pglite);
   await migrate(db, { migrationsFolder: migrationsFolder('postgres') });
   const migrationsApplied = (await appliedMigrations(pglite)) - before;
-  const dialect = createPostgresDialect(db as unknown as PgDb);
+  const dialect = createPostgresDialect(db);
   return {
     pglite,
     dialect,

@@ -11,9 +11,9 @@ import type { OpenedStore } from '../open-store.ts';
 import { createConsoleClockRepository } from '../repositories/console-clock.ts';
 import { migrationsFolder } from '../migrations.ts';
 import { createStore } from '../store.ts';
-import { createPostgresDialect, type PgDb } from './dialect.ts';
+import { createPostgresDialect } from './dialect.ts';
 
-/** The advisory lock key migrations run under ("rebound" + "migrate", as one bigint). */
+/** The advisory lock migrations run under: one fixed key, so every Rebound process takes the same lock. */
 export const MIGRATION_LOCK_KEY = 7_236_970_431_228_473n;
 
 export interface PostgresOptions {
@@ -35,7 +35,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     await pool.end().catch(() => undefined);
     throw error;
   }
-  const dialect = createPostgresDialect(drizzle(pool) as unknown as PgDb);
+  const dialect = createPostgresDialect(drizzle(pool));
   return {
     store: createStore(dialect),
     kind: 'postgres',

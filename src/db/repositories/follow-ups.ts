@@ -117,8 +117,12 @@ export function createFollowUpRepository(d: Dialect): FollowUpRepository {
       return (await due(now, limit)).map(rawFollowUp);
     },
     async listDueWithContext(now, limit) {
-      // Inside the sweep's claim transaction; on PostgreSQL the rows stay locked until it ends.
-      const rows = await d.values(DUE_WITH_CONTEXT_SQL + d.lockDueRows, [now.getTime(), limit]);
+      // Inside the sweep's claim transaction: on PostgreSQL the steps stay locked until it ends, and
+      // steps another replica's claim holds are skipped.
+      const rows = await d.values(DUE_WITH_CONTEXT_SQL + d.forUpdate('follow_ups', { skipLocked: true }), [
+        now.getTime(),
+        limit,
+      ]);
       const members = new Map<number, Member>();
       return rows.map((r) => rawDueStep(r, members));
     },

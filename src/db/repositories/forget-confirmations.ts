@@ -1,10 +1,14 @@
 /** Forget-me confirmations, so each is used once. */
 import { and, eq, lt } from 'drizzle-orm';
-import type { ForgetConfirmation, ForgetConfirmationRepository } from '../../core/ports/index.ts';
+import type {
+  ForgetConfirmation,
+  ForgetConfirmationRepository,
+  ForgetConfirmationState,
+} from '../../core/ports/index.ts';
 import type { WorkspaceRef } from '../../core/types.ts';
 import { InternalError } from '../../core/errors.ts';
 import type { Dialect } from '../dialect.ts';
-import type { RowOf } from './rows.ts';
+import { instant, optInstant, optStr, str, whole, type RowOf } from './rows.ts';
 
 /** How long a decided or expired confirmation is kept to answer a late press. */
 const KEPT_FOR_MS = 30 * 24 * 60 * 60_000;
@@ -44,8 +48,24 @@ export function createForgetConfirmationRepository(d: Dialect): ForgetConfirmati
       });
     },
     async get(id) {
-      const [row] = await d.db.select().from(forgetConfirmations).where(eq(forgetConfirmations.id, id)).limit(1);
-      return row ? toConfirmation(row) : null;
+      // Read to be decided on: inside the transaction that decides, PostgreSQL keeps the row locked,
+      // so a second press on another replica waits and then reads what the first decided.
+      const [r] = await d.rows(
+        `SELECT * FROM forget_confirmations WHERE id = ?${d.forUpdate('forget_confirmations')}`,
+        [id],
+      );
+      return r
+        ? toConfirmation({
+            id: whole(r.id),
+            platform: str(r.platform) as WorkspaceRef['platform'],
+            workspaceId: str(r.workspace_id),
+            userId: optStr(r.user_id),
+            state: str(r.state) as ForgetConfirmationState,
+            expiresAt: instant(r.expires_at),
+            createdAt: instant(r.created_at),
+            decidedAt: optInstant(r.decided_at),
+          })
+        : null;
     },
     async decide(id, state, now) {
       await d.db.update(forgetConfirmations).set({ state, decidedAt: now }).where(eq(forgetConfirmations.id, id));

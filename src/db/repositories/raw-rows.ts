@@ -95,8 +95,8 @@ const FOLLOW_UP_COLUMNS = [
 /**
  * Due steps with their member and application in one statement: the partial index finds the due
  * rows, primary keys the rest. The WHERE clause is the partial index's predicate word for word, so
- * SQLite uses it. The dialect's `lockDueRows` goes after it (PostgreSQL: `FOR UPDATE OF
- * follow_ups SKIP LOCKED`, which is why `follow_ups` keeps its name).
+ * SQLite uses it. The dialect's lock clause goes after it (PostgreSQL: `FOR UPDATE OF follow_ups
+ * SKIP LOCKED`, which is why `follow_ups` keeps its name).
  */
 export const DUE_WITH_CONTEXT_SQL =
   `SELECT ${columns('follow_ups', 'f_', FOLLOW_UP_COLUMNS)}, ${columns('m', 'm_', MEMBER_COLUMNS)}, ${columns('a', 'a_', APPLICATION_COLUMNS)} ` +

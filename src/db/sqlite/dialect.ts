@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/sqlite-proxy';
-import type { Db, Dialect, Param, Row } from '../dialect.ts';
+import type { Db, Dialect, Row } from '../dialect.ts';
 import { sqliteTables } from '../schema/sqlite.ts';
 import type { SqliteGate } from './gate.ts';
 
@@ -55,37 +55,35 @@ export function createSqliteDialect(sqlite: Database.Database, gate: SqliteGate)
       return { rows: statement.all(...params) };
     }),
   );
+  const typed: Db = db;
   return {
-    name: 'sqlite',
     tables: sqliteTables,
-    db: db as unknown as Db,
+    db: typed,
     rows: (text, params = []) =>
       gate.run(() => {
         const statement = objects.get(text);
         if (!statement.reader) {
-          statement.run(...(params as Param[]));
+          statement.run(...params);
           return [];
         }
-        return statement.all(...(params as Param[])) as Row[];
+        return statement.all(...params) as Row[];
       }),
     values: (text, params = []) =>
       gate.run(() => {
         const statement = arrays.get(text);
-        return statement.reader ? (statement.all(...(params as Param[])) as unknown[][]) : [];
+        return statement.reader ? (statement.all(...params) as unknown[][]) : [];
       }),
     run: (text, params = []) =>
       gate.run(() => {
         const statement = objects.get(text);
-        return statement.reader
-          ? statement.all(...(params as Param[])).length
-          : statement.run(...(params as Param[])).changes;
+        return statement.reader ? statement.all(...params).length : statement.run(...params).changes;
       }),
     prepared(build) {
-      const query = build(db as unknown as Db).prepare();
+      const query = build(typed).prepare();
       return (values = {}) => query.all(values);
     },
     changed: (result) => (result as SqliteWriteResult).changes,
     transaction: (fn) => gate.transaction(fn),
-    lockDueRows: '',
+    forUpdate: () => '',
   };
 }

@@ -1,2 +1,0 @@
-/** The SQLite tables (see `schema/define.ts`, where the schema is written once for both dialects). */
-export * from './schema/sqlite.ts';
