@@ -6,23 +6,31 @@ import { chunks, scopeOf, toGroup } from './rows.ts';
 
 export function createGroupRepository(d: Dialect): GroupRepository {
   const { groups, workspaces } = d.tables;
-  const byId = async (id: number) => {
-    const [row] = await d.db.select().from(groups).where(eq(groups.id, id)).limit(1);
-    return row;
-  };
+  // Every command and event looks its group up, several times: prepared once, not rebuilt per call.
+  const byChannel = d.prepared((db) =>
+    db
+      .select()
+      .from(groups)
+      .where(
+        and(
+          eq(groups.platform, sql.placeholder('platform')),
+          eq(groups.workspaceId, sql.placeholder('workspaceId')),
+          eq(groups.channelId, sql.placeholder('channelId')),
+        ),
+      )
+      .limit(1),
+  );
+  const ofId = d.prepared((db) =>
+    db
+      .select()
+      .from(groups)
+      .where(eq(groups.id, sql.placeholder('id')))
+      .limit(1),
+  );
+  const byId = async (id: number) => (await ofId({ id }))[0];
   return {
     async findByChannel(ws, channelId) {
-      const [row] = await d.db
-        .select()
-        .from(groups)
-        .where(
-          and(
-            eq(groups.platform, ws.platform),
-            eq(groups.workspaceId, ws.workspaceId),
-            eq(groups.channelId, channelId),
-          ),
-        )
-        .limit(1);
+      const [row] = await byChannel({ platform: ws.platform, workspaceId: ws.workspaceId, channelId });
       return row ? toGroup(row) : null;
     },
     async get(id) {

@@ -4,8 +4,9 @@
  * hot statements are prepared once, as before, and the query builder's are too).
  */
 import type Database from 'better-sqlite3';
+import { drizzle as drizzleSync } from 'drizzle-orm/better-sqlite3';
 import { drizzle } from 'drizzle-orm/sqlite-proxy';
-import type { Db, Dialect, Row } from '../dialect.ts';
+import type { Db, Dialect, Preparable, Row } from '../dialect.ts';
 import { sqliteTables } from '../schema/sqlite.ts';
 import type { SqliteGate } from './gate.ts';
 
@@ -56,6 +57,9 @@ export function createSqliteDialect(sqlite: Database.Database, gate: SqliteGate)
     }),
   );
   const typed: Db = db;
+  // The same database under drizzle's synchronous driver, for `prepared` only. Its builders have
+  // the asynchronous ones' shape; only what `prepare()` returns runs synchronously.
+  const direct = drizzleSync(sqlite) as unknown as Db;
   return {
     tables: sqliteTables,
     db: typed,
@@ -78,9 +82,11 @@ export function createSqliteDialect(sqlite: Database.Database, gate: SqliteGate)
         const statement = objects.get(text);
         return statement.reader ? statement.all(...params).length : statement.run(...params).changes;
       }),
-    prepared(build) {
-      const query = build(typed).prepare();
-      return (values = {}) => query.all(values);
+    prepared<T>(build: (db: Db) => Preparable<T>) {
+      // Built once on better-sqlite3's own (synchronous) drizzle driver and run through the gate:
+      // the hot lookups and inserts pay neither query building nor the proxy's round trip.
+      const query = build(direct).prepare() as unknown as { all(values: Record<string, unknown>): T };
+      return (values: Record<string, unknown> = {}) => gate.run(() => query.all(values));
     },
     changed: (result) => (result as SqliteWriteResult).changes,
     transaction: (fn) => gate.transaction(fn),
