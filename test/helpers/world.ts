@@ -65,10 +65,32 @@ function sqliteStoreOf(database: OpenedDatabase): Store {
   return store;
 }
 
+/**
+ * The store worlds are built on when no database is named: SQLite in memory, or, in the test
+ * project that runs the core's behaviour tests on PostgreSQL, the test file's PostgreSQL store
+ * (emptied before each test by `postgres-world.setup.ts`).
+ */
+let postgresStore: Store | null = null;
+
+export function usePostgresForWorlds(store: Store | null): void {
+  postgresStore = store;
+}
+
+/** Stands in for the SQLite database of a world on PostgreSQL: a test that reads it runs on SQLite only. */
+const NO_SQLITE = new Proxy({} as OpenedDatabase, {
+  get(_, property) {
+    if (property === 'close') return () => undefined;
+    throw new Error(
+      'this world runs on PostgreSQL: a test that reads the SQLite database belongs to the SQLite project',
+    );
+  },
+});
+
 export function createTestCore(options: TestCoreOptions): TestCore {
-  const database = options.database ?? openDatabase(options.file ?? ':memory:');
-  const sqlite = sqliteStoreOf(database);
-  const store = options.wrapStore ? options.wrapStore(sqlite) : sqlite;
+  const onPostgres = postgresStore !== null && !options.database && !options.file;
+  const database = onPostgres ? NO_SQLITE : (options.database ?? openDatabase(options.file ?? ':memory:'));
+  const base = onPostgres && postgresStore ? postgresStore : sqliteStoreOf(database);
+  const store = options.wrapStore ? options.wrapStore(base) : base;
   const clock = options.clock ?? new ManualClock(options.start ?? DEFAULT_START);
   const logger = options.logger ?? new RecordingLogger();
   const waits: number[] = [];
