@@ -21,7 +21,8 @@ export class UserError extends Error {
   }
 }
 
-export type InternalErrorCode = 'not-found' | 'invariant' | 'storage' | 'config';
+/** `conflict`: a unique key another process took first (two replicas creating the same thing at once). */
+export type InternalErrorCode = 'not-found' | 'invariant' | 'storage' | 'config' | 'conflict';
 
 export class InternalError extends Error {
   override readonly name = 'InternalError';

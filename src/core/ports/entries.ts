@@ -46,6 +46,7 @@ export interface GroupRepository {
   get(id: number): Promise<Group | null>;
   /** The groups with these ids, in no particular order; missing ids are left out. */
   getMany(ids: readonly number[]): Promise<Group[]>;
+  /** Rejects with an `InternalError` coded `conflict` when the channel already is a group (set up by another process at the same moment). */
   create(input: NewGroup, now: Date): Promise<Group>;
   update(id: number, patch: GroupPatch): Promise<Group>;
   /** Every group of every workspace: the scheduler walks them. */

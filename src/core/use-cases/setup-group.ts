@@ -1,5 +1,5 @@
 import type { CoreDeps } from '../deps.ts';
-import { DeliveryError, UserError } from '../errors.ts';
+import { DeliveryError, InternalError, UserError } from '../errors.ts';
 import type { EventSource } from '../events.ts';
 import { privateText, type Message, type Reply } from '../messages.ts';
 import type { ChannelTarget, SentMessage } from '../ports/index.ts';
@@ -8,6 +8,8 @@ import type { InputFor } from '../commands/declarations.ts';
 import type { Group, Weekday } from '../types.ts';
 import { joinMember, workspaceOf } from './context.ts';
 import { formatDays } from '../commands/weekdays.ts';
+
+const SET_UP_A_MOMENT_AGO = 'Someone set up this channel a moment ago: it is already a group.';
 
 const DEFAULT_CHECK_IN = 9 * 60;
 const DEFAULT_REMINDER = 16 * 60;
@@ -46,18 +48,23 @@ export async function setupGroup(
   const sent = await postWelcome(deps, { workspace: ws, channelId: source.channelId }, welcome(summaryOf(settings)));
   const now = deps.clock.now();
   const group = await deps.store.transaction(async (tx) => {
-    if (await tx.groups.findByChannel(ws, source.channelId))
-      throw new UserError('Someone set up this channel a moment ago: it is already a group.');
-    const group = await tx.groups.create(
-      {
-        workspace: ws,
-        channelId: source.channelId,
-        name: source.channelName ?? source.channelId,
-        ...settings,
-        adminUserIds: [source.actor.userId],
-      },
-      now,
-    );
+    if (await tx.groups.findByChannel(ws, source.channelId)) throw new UserError(SET_UP_A_MOMENT_AGO);
+    const group = await tx.groups
+      .create(
+        {
+          workspace: ws,
+          channelId: source.channelId,
+          name: source.channelName ?? source.channelId,
+          ...settings,
+          adminUserIds: [source.actor.userId],
+        },
+        now,
+      )
+      .catch((error: unknown) => {
+        // Another replica made it between our look and our insert.
+        if (error instanceof InternalError && error.code === 'conflict') throw new UserError(SET_UP_A_MOMENT_AGO);
+        throw error;
+      });
     await joinMember({ ...deps, store: tx }, group, source);
     await tx.posts.create(
       {

@@ -63,8 +63,10 @@ export function createGroupRepository(d: Dialect): GroupRepository {
             adminUserIds: JSON.stringify(input.adminUserIds),
             createdAt: now,
           })
+          // Two replicas setting up one channel at once: the second waits for the first and inserts nothing.
+          .onConflictDoNothing({ target: [groups.platform, groups.workspaceId, groups.channelId] })
           .returning();
-        if (!row) throw new InternalError('storage', 'group insert returned no row');
+        if (!row) throw new InternalError('conflict', 'the channel already is a group');
         return toGroup(row);
       });
     },
