@@ -50,6 +50,11 @@ export interface CheckInRepository {
 }
 
 export interface GoalRepository {
-  set(workspace: WorkspaceRef, memberId: number, goal: { applications: number; networking: number }, now: Date): Promise<Goal>;
+  set(
+    workspace: WorkspaceRef,
+    memberId: number,
+    goal: { applications: number; networking: number },
+    now: Date,
+  ): Promise<Goal>;
   get(memberId: number): Promise<Goal | null>;
 }
