@@ -4,7 +4,8 @@
  *
  *   node --import tsx bench/slack-load.ts '<json LoadPlan>'
  *
- * Prints one JSON line: { sent, ok, failed, elapsedMs, p50Ms, p99Ms, maxMs }.
+ * Prints one JSON line: { sent, ok, failed, elapsedMs, p50Ms, p99Ms, maxMs, startedAtMs }.
+ * With `urls` (several replicas behind no balancer), request i goes to `urls[i % urls.length]`.
  */
 import { createHmac } from 'node:crypto';
 import { Agent, request } from 'node:http';
@@ -13,6 +14,8 @@ export type LoadPlan =
   | {
       readonly mode: 'closed';
       readonly url: string;
+      /** Spreads the requests round-robin over these instead of `url`. */
+      readonly urls?: readonly string[];
       readonly secret: string;
       readonly responseUrl: string;
       readonly total: number;
@@ -23,6 +26,8 @@ export type LoadPlan =
   | {
       readonly mode: 'open';
       readonly url: string;
+      /** Spreads the requests round-robin over these instead of `url`. */
+      readonly urls?: readonly string[];
       readonly secret: string;
       readonly responseUrl: string;
       readonly ratePerSecond: number;
@@ -39,6 +44,8 @@ export interface LoadResult {
   readonly p50Ms: number;
   readonly p99Ms: number;
   readonly maxMs: number;
+  /** When the first request left, in milliseconds since the epoch (sub-millisecond), to time from in another process. */
+  readonly startedAtMs: number;
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -77,8 +84,9 @@ function signedBody(plan: LoadPlan, i: number): { body: string; headers: Record<
 
 function send(agent: Agent, plan: LoadPlan, i: number): Promise<number> {
   const { body, headers } = signedBody(plan, i);
+  const url = plan.urls?.length ? (plan.urls[i % plan.urls.length] as string) : plan.url;
   return new Promise((resolve, reject) => {
-    const req = request(plan.url, { method: 'POST', agent, headers }, (res) => {
+    const req = request(url, { method: 'POST', agent, headers }, (res) => {
       res.resume();
       res.on('error', reject);
       res.on('end', () => resolve(res.statusCode ?? 0));
@@ -142,6 +150,7 @@ async function run(plan: LoadPlan): Promise<LoadResult> {
     p50Ms: round(percentile(sorted, 50)),
     p99Ms: round(percentile(sorted, 99)),
     maxMs: round(sorted.at(-1) ?? 0),
+    startedAtMs: round(performance.timeOrigin + started),
   };
 }
 

@@ -18,75 +18,11 @@ import { openDatabase, type OpenedDatabase } from '../src/db/open.ts';
 import { createSqliteStore } from '../src/db/sqlite-store.ts';
 import { CountingChat } from './lib/counting-chat.ts';
 import { median, report } from './lib/report.ts';
+import { populateSqlite, SWEEP_DUE, SWEEP_NOW } from './lib/sweep-data.ts';
 
-const NOW = Date.parse('2026-12-02T12:00:00Z');
-const DUE = 10_000;
+const NOW = SWEEP_NOW;
+const DUE = SWEEP_DUE;
 const SAMPLES = 3;
-const ZONES = ['UTC', 'Europe/Berlin', 'Europe/London', 'Africa/Lagos'];
-const RULES = ['request-feedback', 'connect', 'engage', 'stay-in-touch', 'keep-applying', 'log-feedback'];
-
-/** A deterministic pseudo-random sequence, so both sizes get the same shape of data. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
-}
-
-function populate(database: OpenedDatabase, groups: number, members: number, followUps: number): void {
-  const { sqlite } = database;
-  const rnd = random(42);
-  sqlite.transaction(() => {
-    sqlite.prepare("INSERT INTO workspaces (platform, workspace_id, created_at) VALUES ('slack', 'T1', ?)").run(NOW);
-    const g = sqlite.prepare(
-      "INSERT INTO groups (platform, workspace_id, channel_id, name, timezone, check_in_minute, check_in_days, reminder_minute, created_at) VALUES ('slack', 'T1', ?, ?, ?, 540, '1,2,3,4,5', 960, ?)",
-    );
-    for (let i = 1; i <= groups; i++) g.run(`C${i}`, `group-${i}`, ZONES[i % ZONES.length], NOW - 90 * 86_400_000);
-    const m = sqlite.prepare(
-      "INSERT INTO members (platform, workspace_id, group_id, user_id, display_name, joined_at) VALUES ('slack', 'T1', ?, ?, ?, ?)",
-    );
-    for (let i = 1; i <= members; i++) m.run(((i - 1) % groups) + 1, `U${i}`, `member ${i}`, NOW - 60 * 86_400_000);
-    const a = sqlite.prepare(
-      "INSERT INTO applications (platform, workspace_id, member_id, company, company_key, role, status, visibility, created_at, updated_at) VALUES ('slack', 'T1', ?, ?, ?, 'Engineer', 'rejected', 'shared', ?, ?)",
-    );
-    for (let i = 1; i <= members; i++)
-      a.run(i, `Company ${i % 997}`, `company ${i % 997}`, NOW - 30 * 86_400_000, NOW - 30 * 86_400_000);
-    const f = sqlite.prepare(
-      "INSERT INTO follow_ups (platform, workspace_id, member_id, application_id, rule_id, due_at, status, occurrence, nudged_at, created_at, updated_at) VALUES ('slack', 'T1', ?, ?, ?, ?, ?, 1, ?, ?, ?)",
-    );
-    const created = NOW - 20 * 86_400_000;
-    for (let i = 0; i < followUps; i++) {
-      const member = 1 + Math.floor(rnd() * members);
-      const rule = RULES[i % RULES.length] ?? 'connect';
-      if (i < DUE) {
-        f.run(member, member, rule, NOW - Math.floor(rnd() * 3 * 3600_000), 'pending', null, created, created);
-      } else if (i % 2 === 0) {
-        // History: steps done, skipped or nudged long ago.
-        const past = NOW - Math.floor(rnd() * 200 * 86_400_000) - 86_400_000;
-        f.run(
-          member,
-          member,
-          rule,
-          past,
-          ['done', 'skipped', 'cancelled', 'pending'][i % 4],
-          i % 4 === 3 ? past : null,
-          created,
-          created,
-        );
-      } else {
-        f.run(
-          member,
-          member,
-          rule,
-          NOW + 60_000 + Math.floor(rnd() * 200 * 86_400_000),
-          'pending',
-          null,
-          created,
-          created,
-        );
-      }
-    }
-  })();
-  sqlite.pragma('optimize');
-}
 
 /** Puts the due set back as it was before a sweep, so the next sample times the same work. */
 function reset(database: OpenedDatabase): void {
@@ -108,7 +44,7 @@ async function measure(groups: number, members: number, followUps: number): Prom
   const database = openDatabase(join(dir, 'bench.db'));
   try {
     const t0 = performance.now();
-    populate(database, groups, members, followUps);
+    populateSqlite(database, { groups, members, followUps });
     const setupMs = performance.now() - t0;
     const chat = new CountingChat();
     const deps: CoreDeps = {
