@@ -6,6 +6,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { DiscordConfig } from '../adapters/discord/create-discord-adapter.ts';
+import { httpUrl, snowflake, token } from './config-values.ts';
 
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -111,7 +112,7 @@ const VARIABLES = [
   'DISCORD_DEV_GUILD_ID',
   'DISCORD_GATEWAY_LEASE_SECONDS',
 ] as const;
-type Variable = (typeof VARIABLES)[number];
+export type Variable = (typeof VARIABLES)[number];
 type Settings = { [K in Variable]?: string };
 
 /**
@@ -172,51 +173,6 @@ const base = z.object({
     .pipe(z.number().min(3).max(3600))
     .default(DEFAULT_GATEWAY_LEASE_SECONDS),
 });
-
-function token(
-  variable: Variable,
-  prefix: string,
-  what: string,
-  misplaced: Readonly<Record<string, string>>,
-): z.ZodOptional<z.ZodString> {
-  return z
-    .string()
-    .superRefine((value, context) => {
-      let problem: string | null = null;
-      if (!value.startsWith(prefix) || value.length === prefix.length) {
-        const hint = Object.entries(misplaced).find(([other]) => value.startsWith(other));
-        problem = `${variable} is malformed: ${what} starts with ${prefix}${hint ? ` (this one looks like ${hint[1]})` : ''}`;
-      } else if (/\s/.test(value)) {
-        problem = `${variable} is malformed: a token has no spaces or line breaks inside`;
-      }
-      if (problem) context.addIssue({ code: 'custom', message: problem });
-    })
-    .optional();
-}
-
-function httpUrl(variable: Variable, example: string): z.ZodOptional<z.ZodString> {
-  return z
-    .string()
-    .refine(
-      (value) => {
-        try {
-          const url = new URL(value);
-          return (url.protocol === 'http:' || url.protocol === 'https:') && url.username === '' && url.password === '';
-        } catch {
-          return false;
-        }
-      },
-      { error: `${variable} must be an http(s) URL without credentials, e.g. ${example}` },
-    )
-    .optional();
-}
-
-function snowflake(variable: Variable, what: string): z.ZodOptional<z.ZodString> {
-  return z
-    .string()
-    .regex(/^\d{1,20}$/, { error: `${variable} must be ${what}: a Discord id, digits only` })
-    .optional();
-}
 
 const platforms = z.object({
   SLACK_BOT_TOKEN: token('SLACK_BOT_TOKEN', 'xoxb-', 'a Slack bot token', {
@@ -397,47 +353,6 @@ export function loadDbPath(env: NodeJS.ProcessEnv): string {
   const result = z.object({ REBOUND_DB: dbPath }).safeParse(settings);
   if (!result.success) throw new ConfigError(problemsOf(result.error, settings));
   return result.data.REBOUND_DB;
-}
-
-/** Every secret value in the settings, for the logger to scrub wherever one would appear. */
-export function secretsOf(config: Config): string[] {
-  const secrets: (string | undefined)[] = databasePassword(config.databaseUrl);
-  const { slack, discord } = config.adapters.kind === 'console' ? { slack: null, discord: null } : config.adapters;
-  if (slack) secrets.push(slack.botToken, slack.signingSecret, slack.mode === 'socket' ? slack.appToken : undefined);
-  if (discord) secrets.push(discord.token);
-  return secrets.filter((secret): secret is string => secret !== undefined && secret !== '');
-}
-
-/** What started, without secrets: fit for one start-up log line. */
-export function describeConfig(config: Config): Record<string, string | number> {
-  const adapters =
-    config.adapters.kind === 'console'
-      ? 'console'
-      : [
-          config.adapters.slack ? `slack (${config.adapters.slack.mode === 'http' ? 'HTTP' : 'Socket Mode'})` : null,
-          config.adapters.discord ? 'discord' : null,
-        ]
-          .filter((name) => name !== null)
-          .join(' + ');
-  return { db: databaseOf(config), port: config.port, logLevel: config.logLevel, adapters };
-}
-
-/** The database, fit to log: the SQLite path, or the PostgreSQL URL without user and password. */
-function databaseOf(config: Config): string {
-  if (!config.databaseUrl) return config.dbPath;
-  const url = new URL(config.databaseUrl);
-  return `${url.protocol}//${url.host}${url.pathname}`;
-}
-
-/** The PostgreSQL password, as written in the URL and decoded, so neither form reaches a log. */
-function databasePassword(databaseUrl: string | undefined): string[] {
-  const password = databaseUrl ? new URL(databaseUrl).password : '';
-  if (!password) return [];
-  try {
-    return [...new Set([password, decodeURIComponent(password)])];
-  } catch {
-    return [password];
-  }
 }
 
 function normalise(env: NodeJS.ProcessEnv): Settings {

@@ -4,7 +4,8 @@
  */
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import { ConfigError, describeConfig, loadConfig, secretsOf, SettingRefusedError, type Config } from './config.ts';
+import { ConfigError, loadConfig, SettingRefusedError, type Config } from './config.ts';
+import { describeConfig, secretsOf } from './config-in-logs.ts';
 import { createLogger, type AppLogger } from './logger.ts';
 import { openStore, StoreOpenError, type OpenedStore } from './db/open-store.ts';
 import { loadSavedConsoleClock } from './db/repositories/console-clock.ts';

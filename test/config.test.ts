@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, describeConfig, loadConfig, loadDbPath, secretsOf, type Config } from '../src/config.ts';
+import { ConfigError, loadConfig, loadDbPath, type Config } from '../src/config.ts';
+import { describeConfig, secretsOf } from '../src/config-in-logs.ts';
 
 const SLACK_BOT = 'xoxb-1111-2222-abcdefhushbot';
 const SLACK_APP = 'xapp-1-A111-333-abcdefhushapp';

@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { loadConfig, secretsOf } from '../src/config.ts';
+import { loadConfig } from '../src/config.ts';
+import { secretsOf } from '../src/config-in-logs.ts';
 import type { Logger } from '../src/core/ports/index.ts';
 import { createLogger, REDACTED, type CreateLoggerOptions } from '../src/logger.ts';
 
