@@ -10,12 +10,12 @@
  *   npx tsx bench/slack-http.ts    → last stdout line: { rebound_rps, bare_rps, ratio, p50_ms, p99_ms, … }
  * (plus fully-handled requests per second and the app's CPU milliseconds per request)
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { App } from '@slack/bolt';
 import { createSlackAdapter } from '../adapters/slack/index.ts';
 import { createRebound } from '../src/core/create-rebound.ts';
@@ -23,9 +23,9 @@ import type { Logger } from '../src/core/ports/index.ts';
 import { openDatabase } from '../src/db/open.ts';
 import { createSqliteStore } from '../src/db/sqlite-store.ts';
 import { systemClock } from '../src/system-clock.ts';
+import { countCalls, firstLine, load, tsxChild } from './lib/children.ts';
 import type { LoadPlan, LoadResult } from './slack-load.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SECRET = 'bench-signing-secret';
 const TOTAL = 2000;
 const CONCURRENCY = 20;
@@ -49,39 +49,6 @@ export interface SlackHttpResult {
 }
 
 const silent: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
-
-function tsxChild(file: string, args: string[], ipc: boolean): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', join('bench', file), ...args], {
-    cwd: ROOT,
-    stdio: ipc ? ['ignore', 'pipe', 'inherit', 'ipc'] : ['ignore', 'pipe', 'inherit'],
-  });
-}
-
-function firstLine(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-      out += chunk;
-      const nl = out.indexOf('\n');
-      if (nl !== -1) resolve(out.slice(0, nl));
-    });
-    child.on('error', reject);
-    child.on('exit', (code) => reject(new Error(`child exited (${code}) before answering`)));
-  });
-}
-
-async function load(plan: LoadPlan): Promise<LoadResult> {
-  const child = tsxChild('slack-load.ts', [JSON.stringify(plan)], false);
-  const line = await firstLine(child);
-  return JSON.parse(line) as LoadResult;
-}
-
-function countCalls(fake: ChildProcess, method: string): Promise<number> {
-  return new Promise((resolve) => {
-    fake.once('message', (m: { count: number }) => resolve(m.count));
-    fake.send({ count: method });
-  });
-}
 
 /** Waits until the fake has received `target` calls of `method` (the app's background work is done). */
 async function drained(fake: ChildProcess, method: string, target: number): Promise<void> {

@@ -17,6 +17,7 @@ import pg from 'pg';
 import { SlackRequestSender } from '../test/fakes/slack-requests.ts';
 import { createBenchDatabase, skippedRow, type BenchDatabase } from './lib/postgres.ts';
 import { againstBaseline, report, type BenchRow } from './lib/report.ts';
+import { countCalls, firstLine, load, tsxChild } from './lib/children.ts';
 import type { LoadPlan, LoadResult } from './slack-load.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -28,37 +29,6 @@ const USERS = 20;
 const REPLICAS = 3;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function tsxChild(file: string, args: string[], ipc: boolean): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', join('bench', file), ...args], {
-    cwd: ROOT,
-    stdio: ipc ? ['ignore', 'pipe', 'inherit', 'ipc'] : ['ignore', 'pipe', 'inherit'],
-  });
-}
-
-function firstLine(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-      out += chunk;
-      const nl = out.indexOf('\n');
-      if (nl !== -1) resolve(out.slice(0, nl));
-    });
-    child.on('error', reject);
-    child.on('exit', (code) => reject(new Error(`child exited (${code}) before answering`)));
-  });
-}
-
-async function load(plan: LoadPlan): Promise<LoadResult> {
-  return JSON.parse(await firstLine(tsxChild('slack-load.ts', [JSON.stringify(plan)], false))) as LoadResult;
-}
-
-function countCalls(fake: ChildProcess, method: string): Promise<number> {
-  return new Promise((resolve) => {
-    fake.once('message', (m: { count: number }) => resolve(m.count));
-    fake.send({ count: method });
-  });
-}
 
 /** Waits until the fake has received `target` calls of `method`; returns when (epoch ms), or throws after `timeoutMs`. */
 async function drained(fake: ChildProcess, method: string, target: number, timeoutMs = 120_000): Promise<number> {
