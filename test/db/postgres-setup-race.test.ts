@@ -1,8 +1,9 @@
 /**
- * Two replicas on one PostgreSQL database taking `/rebound setup` for the same channel at the same
- * moment (Slack and Discord retries can do this, and so can two moderators): one group is made, and
- * the other person is told the channel was just set up, instead of an apology for a failed insert.
- * Runs on the real server only: PGlite is a single connection.
+ * Two replicas on one PostgreSQL database changing one group at the same moment. `/rebound setup`
+ * for the same channel (Slack and Discord retries can do this, and so can two moderators): one group
+ * is made, and the other person is told the channel was just set up, instead of an apology for a
+ * failed insert. Admins added at once on both: every one is kept, none overwritten by another's
+ * read-modify-write. Runs on the real server only: PGlite is a single connection.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.ts';
@@ -22,7 +23,7 @@ const source = (userId: string): EventSource => ({
   actor: { userId, displayName: userId, timezone: 'Europe/Berlin', isBot: false },
 });
 
-describe.skipIf(!TEST_DATABASE_URL)('two replicas setting up one channel at once', () => {
+describe.skipIf(!TEST_DATABASE_URL)('two replicas changing one group at once', () => {
   let database: TestDatabase;
   let replicas: OpenedStore[] = [];
 
@@ -38,7 +39,7 @@ describe.skipIf(!TEST_DATABASE_URL)('two replicas setting up one channel at once
     await database?.drop();
   });
 
-  it('make one group, and tell the second person it was set up a moment ago', async () => {
+  it('make one group, tell the second person it was set up a moment ago, and keep every admin added at once', async () => {
     const clock = new ManualClock(new Date('2026-11-25T12:00:00Z'));
     const cores = replicas.map((r, i) =>
       createRebound({
@@ -57,5 +58,19 @@ describe.skipIf(!TEST_DATABASE_URL)('two replicas setting up one channel at once
     expect(texts.filter((t) => t.includes('Something went wrong'))).toHaveLength(0);
     const groups = await replicas[0]?.store.groups.listAll();
     expect(groups).toHaveLength(1);
+
+    // Ten admins added at once, five through each replica: all ten are kept.
+    const admin = groups?.[0]?.adminUserIds[0] as string;
+    const added = Array.from({ length: 10 }, (_, i) => `A${i}`);
+    const answers = await Promise.all(
+      added.map((user, i) =>
+        (cores[i % 2] as (typeof cores)[number]).handle(
+          commandEvent(source(admin), 'rebound', `config admin add @${user}`),
+        ),
+      ),
+    );
+    expect(answers.map((a) => JSON.stringify(a)).filter((t) => t.includes('Saved'))).toHaveLength(10);
+    const [group] = (await replicas[1]?.store.groups.listAll()) ?? [];
+    expect([...(group?.adminUserIds ?? [])].sort()).toEqual([admin, ...added].sort());
   });
 });

@@ -44,6 +44,12 @@ export type GroupPatch = Partial<{
 export interface GroupRepository {
   findByChannel(workspace: WorkspaceRef, channelId: string): Promise<Group | null>;
   get(id: number): Promise<Group | null>;
+  /**
+   * The group, read inside a transaction to change it from what it holds (its admins, its rules):
+   * the row stays locked until the transaction ends, so a replica doing the same waits and then
+   * reads this change (SQLite's single writer needs no lock).
+   */
+  getForUpdate(id: number): Promise<Group | null>;
   /** The groups with these ids, in no particular order; missing ids are left out. */
   getMany(ids: readonly number[]): Promise<Group[]>;
   /** Rejects with an `InternalError` coded `conflict` when the channel already is a group (set up by another process at the same moment). */

@@ -17,7 +17,7 @@ export async function configureAdmins(
 ): Promise<Reply> {
   const group = await requireGroup(deps, source);
   const updated = await deps.store.transaction(async (tx) => {
-    const current = (await tx.groups.get(group.id)) ?? group;
+    const current = (await tx.groups.getForUpdate(group.id)) ?? group;
     if (action === 'add') {
       if (current.adminUserIds.includes(user)) return current;
       return tx.groups.update(group.id, { adminUserIds: [...current.adminUserIds, user] });

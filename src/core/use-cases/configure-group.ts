@@ -49,7 +49,9 @@ export async function configureGroup(
       default: {
         const rule = findRule(deps.rules, setting);
         if (!rule) throw new UserError(`${quote(setting)} is not a setting or rule I know.`, EXAMPLE);
-        const current = group.ruleSettings[rule.id] ?? { enabled: true };
+        // Read again, locked: another admin may be changing another rule at this moment.
+        const rules = ((await tx.groups.getForUpdate(group.id)) ?? group).ruleSettings;
+        const current = rules[rule.id] ?? { enabled: true };
         const word = raw.toLowerCase();
         let next;
         if (word === 'on' || word === 'off') next = { ...current, enabled: word === 'on' };
@@ -62,7 +64,7 @@ export async function configureGroup(
         ) {
           next = { ...current, enabled: true, offsetDays: Number(word) };
         } else throw new UserError('Give on, off, or a number of days from 1 to 365.', EXAMPLE);
-        return tx.groups.update(group.id, { ruleSettings: { ...group.ruleSettings, [rule.id]: next } });
+        return tx.groups.update(group.id, { ruleSettings: { ...rules, [rule.id]: next } });
       }
     }
   });

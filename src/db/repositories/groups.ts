@@ -37,6 +37,11 @@ export function createGroupRepository(d: Dialect): GroupRepository {
       const row = await byId(id);
       return row ? toGroup(row) : null;
     },
+    async getForUpdate(id) {
+      await d.rows(`SELECT id FROM groups WHERE id = ?${d.forUpdate('groups')}`, [id]);
+      const row = await byId(id);
+      return row ? toGroup(row) : null;
+    },
     async getMany(ids) {
       const found = [];
       for (const part of chunks([...new Set(ids)], 1000)) {

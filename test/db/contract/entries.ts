@@ -14,9 +14,21 @@ export function entriesContract(f: Fixture): void {
     expect((await f.store.groups.getMany([g.id, g.id, 999])).map((x) => x.id)).toEqual([g.id]);
   });
 
-  it('refuses a second group on the same channel of the same workspace, and keeps nothing of it', async () => {
+  it('reads a group to change it inside a transaction, and reads none that is not there', async () => {
+    const g = await f.newGroup();
+    const read = await f.store.transaction(async (tx) => {
+      const locked = await tx.groups.getForUpdate(g.id);
+      await tx.groups.update(g.id, { adminUserIds: [...(locked?.adminUserIds ?? []), 'U9'] });
+      return { locked, missing: await tx.groups.getForUpdate(999) };
+    });
+    expect(read.locked?.id).toBe(g.id);
+    expect(read.missing).toBeNull();
+    expect((await f.store.groups.get(g.id))?.adminUserIds).toContain('U9');
+  });
+
+  it('refuses a second group on the same channel of the same workspace, and says it is a conflict', async () => {
     await f.newGroup();
-    await expect(f.newGroup()).rejects.toThrow();
+    await expect(f.newGroup()).rejects.toMatchObject({ name: 'InternalError', code: 'conflict' });
     expect(await f.store.groups.listAll()).toHaveLength(1);
     expect((await f.newGroup(OTHER)).workspace).toEqual(OTHER);
   });
