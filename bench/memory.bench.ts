@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../src/db/open.ts';
+import { openDatabase } from '../src/db/sqlite/open.ts';
 import { report } from './lib/report.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;

@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/core/clock.ts';
-import { openDatabase } from '../src/db/open.ts';
-import { createSqliteStore } from '../src/db/sqlite-store.ts';
+import { openDatabase } from '../src/db/sqlite/open.ts';
+import { createSqliteStore } from '../src/db/sqlite/store.ts';
 import { RecordingChat } from './fakes/recording-chat.ts';
 import { createTestCore } from './helpers/world.ts';
 

@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../../src/db/open.ts';
+import { openDatabase } from '../../src/db/sqlite/open.ts';
 
 export function measureCommandFloor(commands: number): { perSecond: number } {
   const dir = mkdtempSync(join(tmpdir(), 'rebound-floor-'));

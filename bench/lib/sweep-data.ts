@@ -5,7 +5,7 @@
  * shape of data. Written with raw inserts straight into the real schema: the setup is not timed.
  */
 import type pg from 'pg';
-import type { OpenedDatabase } from '../../src/db/open.ts';
+import type { OpenedDatabase } from '../../src/db/sqlite/open.ts';
 
 export const SWEEP_NOW = Date.parse('2026-12-02T12:00:00Z');
 export const SWEEP_DUE = 10_000;

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { APOLOGY } from '../../src/core/create-rebound.ts';
 import type { InboundEvent } from '../../src/core/events.ts';
 import type { Store } from '../../src/core/ports/index.ts';
-import type { OpenedDatabase } from '../../src/db/open.ts';
+import type { OpenedDatabase } from '../../src/db/sqlite/open.ts';
 import { RecordingChat } from '../fakes/recording-chat.ts';
 import { createTestCore, replyText } from '../helpers/world.ts';
 import { RecordingLogger } from '../fakes/recording-logger.ts';

@@ -13,7 +13,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrationsFolder } from '../../src/db/migrations.ts';
 import { openStore } from '../../src/db/open-store.ts';
-import { MIGRATIONS_FOLDER, openDatabase } from '../../src/db/open.ts';
+import { MIGRATIONS_FOLDER, openDatabase } from '../../src/db/sqlite/open.ts';
 import { openPgliteStore } from '../../src/db/postgres/pglite.ts';
 import { postgresTables } from '../../src/db/schema/postgres.ts';
 import { sqliteTables } from '../../src/db/schema/sqlite.ts';

@@ -11,8 +11,8 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/core/ports/index.ts';
 import type { Group, WorkspaceRef } from '../../src/core/types.ts';
-import { openDatabase, type OpenedDatabase } from '../../src/db/open.ts';
-import { createSqliteStore } from '../../src/db/sqlite-store.ts';
+import { openDatabase, type OpenedDatabase } from '../../src/db/sqlite/open.ts';
+import { createSqliteStore } from '../../src/db/sqlite/store.ts';
 
 const WS: WorkspaceRef = { platform: 'slack', workspaceId: 'T1' };
 const t0 = new Date('2026-11-25T12:00:00Z');

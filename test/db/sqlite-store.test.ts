@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StoreOpenError } from '../../src/db/errors.ts';
 import { openStore } from '../../src/db/open-store.ts';
-import { openDatabase } from '../../src/db/open.ts';
-import { createSqliteStore } from '../../src/db/sqlite-store.ts';
+import { openDatabase } from '../../src/db/sqlite/open.ts';
+import { createSqliteStore } from '../../src/db/sqlite/store.ts';
 
 let dir: string;
 beforeEach(() => {

@@ -5,8 +5,8 @@
 import { ManualClock } from '../../src/core/clock.ts';
 import type { CoreInbound, EventHandler } from '../../src/core/event-handler.ts';
 import type { InboundLedger } from '../../src/core/ports/index.ts';
-import { openDatabase } from '../../src/db/open.ts';
-import { createSqliteStore } from '../../src/db/sqlite-store.ts';
+import { openDatabase } from '../../src/db/sqlite/open.ts';
+import { createSqliteStore } from '../../src/db/sqlite/store.ts';
 import { DEFAULT_START } from './world.ts';
 
 export interface OwnInbound<H extends EventHandler> extends CoreInbound {

@@ -13,8 +13,8 @@ import type { EventSource } from '../../src/core/events.ts';
 import { messageButtons, messageToPlainLines, type Reply } from '../../src/core/messages.ts';
 import type { ChartRenderer, ChatPort, Logger, Store } from '../../src/core/ports/index.ts';
 import type { Platform } from '../../src/core/types.ts';
-import { openDatabase, type OpenedDatabase } from '../../src/db/open.ts';
-import { createSqliteStore } from '../../src/db/sqlite-store.ts';
+import { openDatabase, type OpenedDatabase } from '../../src/db/sqlite/open.ts';
+import { createSqliteStore } from '../../src/db/sqlite/store.ts';
 import { advanceClock } from '../../src/scheduler/time-travel.ts';
 import { RecordingChat } from '../fakes/recording-chat.ts';
 import { RecordingLogger } from '../fakes/recording-logger.ts';
@@ -51,21 +51,6 @@ export interface TestCore {
 }
 
 /**
- * One SQLite store per open database: its gate keeps the transactions on that connection apart, so
- * every core built on the same open database shares it (two gates on one connection would let one
- * core's statements land inside the other's transaction).
- */
-const sqliteStores = new WeakMap<OpenedDatabase, Store>();
-
-function sqliteStoreOf(database: OpenedDatabase): Store {
-  const known = sqliteStores.get(database);
-  if (known) return known;
-  const store = createSqliteStore(database);
-  sqliteStores.set(database, store);
-  return store;
-}
-
-/**
  * The store worlds are built on when no database is named: SQLite in memory, or, in the test
  * project that runs the core's behaviour tests on PostgreSQL, the test file's PostgreSQL store
  * (emptied before each test by `postgres-world.setup.ts`).
@@ -89,7 +74,7 @@ const NO_SQLITE = new Proxy({} as OpenedDatabase, {
 export function createTestCore(options: TestCoreOptions): TestCore {
   const onPostgres = postgresStore !== null && !options.database && !options.file;
   const database = onPostgres ? NO_SQLITE : (options.database ?? openDatabase(options.file ?? ':memory:'));
-  const base = onPostgres && postgresStore ? postgresStore : sqliteStoreOf(database);
+  const base = onPostgres && postgresStore ? postgresStore : createSqliteStore(database);
   const store = options.wrapStore ? options.wrapStore(base) : base;
   const clock = options.clock ?? new ManualClock(options.start ?? DEFAULT_START);
   const logger = options.logger ?? new RecordingLogger();

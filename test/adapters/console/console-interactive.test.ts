@@ -1,8 +1,8 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runConsole } from '../../../adapters/console/run-console.ts';
-import { openDatabase } from '../../../src/db/open.ts';
-import { createSqliteStore } from '../../../src/db/sqlite-store.ts';
+import { openDatabase } from '../../../src/db/sqlite/open.ts';
+import { createSqliteStore } from '../../../src/db/sqlite/store.ts';
 
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 

@@ -1,2 +1,0 @@
-/** The SQLite store over a database opened with `openDatabase` (see `sqlite/store.ts`). */
-export { createSqliteStore } from './sqlite/store.ts';
