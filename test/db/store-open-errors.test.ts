@@ -4,7 +4,7 @@
  * that line and exiting 1.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -13,17 +13,34 @@ import { openStore } from '../../src/db/open-store.ts';
 import { TEST_DATABASE_URL } from '../helpers/stores.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
-const NOBODY = 65534;
 const asRoot = process.getuid?.() === 0;
 
-function run(args: readonly string[], env: Record<string, string>, uid?: number) {
+/**
+ * A folder this process cannot write: a fresh one made read-only, or, for root (who writes through
+ * any permission), the kernel's read-only /sys.
+ */
+function readOnlyFolder(dir: string): { path: string; restore(): void } {
+  if (asRoot) {
+    try {
+      writeFileSync('/sys/rebound-probe', '');
+    } catch {
+      return { path: '/sys', restore: () => undefined };
+    }
+    throw new Error('root can write /sys here: no folder to test a read-only REBOUND_DB with');
+  }
+  const path = join(dir, 'ro');
+  mkdirSync(path);
+  chmodSync(path, 0o555);
+  return { path, restore: () => chmodSync(path, 0o755) };
+}
+
+function run(args: readonly string[], env: Record<string, string>) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     input: '',
     env: { PATH: process.env.PATH ?? '', HOME: tmpdir(), TZ: 'UTC', ...env },
     timeout: 60_000,
-    ...(uid === undefined ? {} : { uid, gid: uid }),
   });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
@@ -48,23 +65,18 @@ describe('opening a store that cannot be used', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('names REBOUND_DB when its folder cannot be written', () => {
-    const readOnly = join(dir, 'ro');
-    mkdirSync(readOnly);
-    // Root writes anywhere: the check runs as an unprivileged user then.
-    if (!asRoot) chmodSync(readOnly, 0o555);
+  it('names REBOUND_DB when its folder cannot be written', async () => {
+    const readOnly = readOnlyFolder(dir);
     try {
-      const { out } = run(
-        ['test/db/fixtures/open-sqlite.ts', join(readOnly, 'rebound.db'), join(readOnly, 'sub', 'rebound.db')],
-        {},
-        asRoot ? NOBODY : undefined,
-      );
-      expect(out.trim().split('\n')).toEqual([
-        `StoreOpenError: REBOUND_DB: cannot write ${join(readOnly, 'rebound.db')} (unable to open database file): the file or its folder is read-only`,
-        `StoreOpenError: REBOUND_DB: the folder of ${join(readOnly, 'sub', 'rebound.db')} is not writable`,
+      expect([
+        await refusal({ dbPath: join(readOnly.path, 'rebound.db') }),
+        await refusal({ dbPath: join(readOnly.path, 'sub', 'rebound.db') }),
+      ]).toEqual([
+        `REBOUND_DB: cannot write ${join(readOnly.path, 'rebound.db')} (unable to open database file): the file or its folder is read-only`,
+        `REBOUND_DB: the folder of ${join(readOnly.path, 'sub', 'rebound.db')} is not writable`,
       ]);
     } finally {
-      chmodSync(readOnly, 0o755);
+      readOnly.restore();
     }
   });
 
