@@ -1,8 +1,9 @@
 /**
  * Slack HTTP benchmark (issue 4):
  *  (a) 2,000 signed /applied requests, 20 in flight, against Rebound (the real core on a SQLite
- *      file, the Slack adapter in production mode: acknowledge first, then work) and against a bare
- *      Bolt app that only acknowledges, in the same run; requests per second of each.
+ *      file, the Slack adapter in production mode: the answer in the acknowledgement when ready
+ *      within its budget, else acknowledge and answer after) and against a bare Bolt app that only
+ *      acknowledges, in the same run; requests per second of each.
  *  (b) a fixed offered rate of 100 requests per second for 20 s against Rebound: ack latency
  *      p50 / p99.
  * The load comes from a separate process over loopback; the fake Web API is a third process.
@@ -25,6 +26,7 @@ import { createSqliteStore } from '../src/db/sqlite/store.ts';
 import { systemClock } from '../src/system-clock.ts';
 import { countCalls, firstLine, load, tsxChild } from './lib/children.ts';
 import type { LoadPlan, LoadResult } from './slack-load.ts';
+import { BENCH_CHANNELS, BENCH_MESSAGES_PER_MINUTE, benchChannels } from './lib/channels.ts';
 
 const SECRET = 'bench-signing-secret';
 const TOTAL = 2000;
@@ -40,7 +42,7 @@ export interface SlackHttpResult {
   readonly ratio: number;
   readonly p50_ms: number;
   readonly p99_ms: number;
-  /** Requests per second until every /applied had also posted to the group and answered privately. */
+  /** Requests per second until every /applied had posted to the group and been answered privately. */
   readonly rebound_done_rps: number;
   /** CPU time of the app process per request (user + system), which machine load does not inflate as much as wall time. */
   readonly rebound_cpu_ms: number;
@@ -73,6 +75,7 @@ export async function runSlackHttpBench(): Promise<SlackHttpResult> {
         port: 0,
         botId: 'BBOT',
         botUserId: 'UBOT',
+        messagesPerMinute: BENCH_MESSAGES_PER_MINUTE,
       },
       silent,
     );
@@ -80,12 +83,13 @@ export async function runSlackHttpBench(): Promise<SlackHttpResult> {
     const core = createRebound({ store, chat: adapter.chat, clock: systemClock, logger: silent });
     adapter.initialize({ handler: core, ledger: store.inbound, clock: systemClock });
     const actor = { userId: 'UB0', displayName: 'bench0', timezone: 'Europe/Berlin', isBot: false };
-    await core.handle({
-      kind: 'command',
-      command: 'rebound setup',
-      values: {},
-      source: { platform: 'slack', workspaceId: 'T1', channelId: 'C1', channelName: 'job-hunt', actor },
-    });
+    for (const channelId of benchChannels())
+      await core.handle({
+        kind: 'command',
+        command: 'rebound setup',
+        values: {},
+        source: { platform: 'slack', workspaceId: 'T1', channelId, channelName: `job-hunt-${channelId}`, actor },
+      });
     const rebound = await adapter.start();
 
     // Bare: Bolt with nothing but an acknowledgement.
@@ -108,18 +112,23 @@ export async function runSlackHttpBench(): Promise<SlackHttpResult> {
       total,
       concurrency: CONCURRENCY,
       users: USERS,
+      channels: BENCH_CHANNELS,
       offset,
     });
-    let responses = 0;
-    const settle = async (n: number): Promise<void> => {
-      responses += n;
-      await drained(fake, 'response_url', responses);
+    // Fully handled: every request's group post has reached the fake, and so has every private
+    // answer that did not travel in the acknowledgement.
+    let posts = await countCalls(fake, 'chat.postMessage');
+    let lateAnswers = 0;
+    const settle = async (run: LoadResult): Promise<void> => {
+      posts += run.ok;
+      lateAnswers += run.ok - run.answered;
+      await drained(fake, 'chat.postMessage', posts);
+      await drained(fake, 'response_url', lateAnswers);
     };
 
     // Warm both up (JIT, connection set-up, users.info cache), then measure each in turn.
     await load(plan(barePort, 0, WARMUP));
-    await load(plan(rebound.port, 0, WARMUP));
-    await settle(WARMUP);
+    await settle(await load(plan(rebound.port, 0, WARMUP)));
 
     const cpuMs = (from: NodeJS.CpuUsage) => {
       const used = process.cpuUsage(from);
@@ -131,7 +140,7 @@ export async function runSlackHttpBench(): Promise<SlackHttpResult> {
     cpu = process.cpuUsage();
     const started = performance.now();
     const reboundRun = await load(plan(rebound.port, 10_000, TOTAL));
-    await settle(TOTAL);
+    await settle(reboundRun);
     const doneMs = performance.now() - started;
     const reboundCpuMs = cpuMs(cpu);
 
@@ -143,9 +152,10 @@ export async function runSlackHttpBench(): Promise<SlackHttpResult> {
       ratePerSecond: RATE,
       durationMs: DURATION_MS,
       users: USERS,
+      channels: BENCH_CHANNELS,
       offset: 20_000,
     });
-    await settle(open.ok);
+    await settle(open);
 
     await adapter.stop();
     await bare.stop();

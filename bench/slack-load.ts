@@ -4,7 +4,7 @@
  *
  *   node --import tsx bench/slack-load.ts '<json LoadPlan>'
  *
- * Prints one JSON line: { sent, ok, failed, elapsedMs, p50Ms, p99Ms, maxMs, startedAtMs }.
+ * Prints one JSON line: { sent, ok, answered, failed, elapsedMs, p50Ms, p99Ms, maxMs, startedAtMs }.
  * With `urls` (several replicas behind no balancer), request i goes to `urls[i % urls.length]`.
  */
 import { createHmac } from 'node:crypto';
@@ -21,6 +21,8 @@ export type LoadPlan =
       readonly total: number;
       readonly concurrency: number;
       readonly users: number;
+      /** Channels C1…Cn the requests are spread over, round-robin (1 when absent). */
+      readonly channels?: number;
       readonly offset: number;
     }
   | {
@@ -33,12 +35,16 @@ export type LoadPlan =
       readonly ratePerSecond: number;
       readonly durationMs: number;
       readonly users: number;
+      /** Channels C1…Cn the requests are spread over, round-robin (1 when absent). */
+      readonly channels?: number;
       readonly offset: number;
     };
 
 export interface LoadResult {
   readonly sent: number;
   readonly ok: number;
+  /** Requests answered 200 whose acknowledgement carried a body (the command's answer). */
+  readonly answered: number;
   readonly failed: number;
   readonly elapsedMs: number;
   readonly p50Ms: number;
@@ -59,7 +65,7 @@ function signedBody(plan: LoadPlan, i: number): { body: string; headers: Record<
     token: 'bench',
     team_id: 'T1',
     team_domain: 'bench',
-    channel_id: 'C1',
+    channel_id: `C${(n % (plan.channels ?? 1)) + 1}`,
     channel_name: 'job-hunt',
     user_id: `UB${n % plan.users}`,
     user_name: `bench${n % plan.users}`,
@@ -82,14 +88,16 @@ function signedBody(plan: LoadPlan, i: number): { body: string; headers: Record<
   };
 }
 
-function send(agent: Agent, plan: LoadPlan, i: number): Promise<number> {
+/** The response's status and how many bytes its body had. */
+function send(agent: Agent, plan: LoadPlan, i: number): Promise<{ status: number; bytes: number }> {
   const { body, headers } = signedBody(plan, i);
   const url = plan.urls?.length ? (plan.urls[i % plan.urls.length] as string) : plan.url;
   return new Promise((resolve, reject) => {
     const req = request(url, { method: 'POST', agent, headers }, (res) => {
-      res.resume();
+      let bytes = 0;
+      res.on('data', (chunk: Buffer) => (bytes += chunk.length));
       res.on('error', reject);
-      res.on('end', () => resolve(res.statusCode ?? 0));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes }));
     });
     req.on('error', reject);
     req.end(body);
@@ -100,12 +108,15 @@ async function run(plan: LoadPlan): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: plan.mode === 'closed' ? plan.concurrency : 256 });
   const latencies: number[] = [];
   let ok = 0;
+  let answered = 0;
   let failed = 0;
   const one = async (i: number, from: number): Promise<void> => {
     try {
-      const status = await send(agent, plan, i);
-      if (status === 200) ok++;
-      else failed++;
+      const { status, bytes } = await send(agent, plan, i);
+      if (status === 200) {
+        ok++;
+        if (bytes > 0) answered++;
+      } else failed++;
     } catch {
       failed++;
     }
@@ -145,6 +156,7 @@ async function run(plan: LoadPlan): Promise<LoadResult> {
   return {
     sent,
     ok,
+    answered,
     failed,
     elapsedMs: round(elapsedMs),
     p50Ms: round(percentile(sorted, 50)),

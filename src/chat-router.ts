@@ -10,10 +10,11 @@ export function createChatRouter(ports: Partial<Record<Platform, ChatPort>>): Ch
     return port;
   };
   return {
-    postToChannel: (t, m, f) => portFor(t.workspace).postToChannel(t, m, f),
-    postThreadStarter: (t, m, n) => portFor(t.workspace).postThreadStarter(t, m, n),
-    postInThread: (t, id, m) => portFor(t.workspace).postInThread(t, id, m),
-    sendDirect: (t, m, f) => portFor(t.workspace).sendDirect(t, m, f),
+    postToChannel: (t, m, o) => portFor(t.workspace).postToChannel(t, m, o),
+    shareFiles: (t, f, o) => portFor(t.workspace).shareFiles(t, f, o),
+    postThreadStarter: (t, m, n, o) => portFor(t.workspace).postThreadStarter(t, m, n, o),
+    postInThread: (t, id, m, o) => portFor(t.workspace).postInThread(t, id, m, o),
+    sendDirect: (t, m, o) => portFor(t.workspace).sendDirect(t, m, o),
     updateMessage: (ws, s, m) => portFor(ws).updateMessage(ws, s, m),
     deleteMessage: (ws, s) => portFor(ws).deleteMessage(ws, s),
   };

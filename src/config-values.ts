@@ -2,6 +2,9 @@
 import { z } from 'zod';
 import type { Variable } from './config.ts';
 
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 export function token(
   variable: Variable,
   prefix: string,

@@ -6,14 +6,17 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { DiscordConfig } from '../adapters/discord/create-discord-adapter.ts';
-import { httpUrl, snowflake, token } from './config-values.ts';
+import { httpUrl, LOG_LEVELS, snowflake, token, type LogLevel } from './config-values.ts';
+import { problemsOf } from './config-problems.ts';
 
-export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
+export { LOG_LEVELS, type LogLevel } from './config-values.ts';
 
 export const DEFAULT_DB_PATH = './data/rebound.db';
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_GATEWAY_LEASE_SECONDS = 30;
+export const DEFAULT_RETRY_HOURS = 24;
+export const DEFAULT_CLAIM_LEASE_SECONDS = 60;
+export const DEFAULT_SHUTDOWN_SECONDS = 10;
 
 /** Slack over HTTP: the Events API and interactivity arrive on `PORT`, signed with the signing secret. */
 export interface SlackHttpConfig {
@@ -22,6 +25,8 @@ export interface SlackHttpConfig {
   readonly signingSecret: string;
   /** Web API base (Bolt's `slackApiUrl`); Slack's own when absent. */
   readonly apiUrl?: string;
+  /** The workspace's chat.postMessage budget per minute; the adapter's default (300) when absent. */
+  readonly messagesPerMinute?: number;
 }
 
 /** Slack Socket Mode: Slack is reached over a websocket opened with the app-level token. */
@@ -33,6 +38,8 @@ export interface SlackSocketConfig {
   readonly signingSecret?: string;
   /** Web API base (Bolt's `slackApiUrl`); Slack's own when absent. */
   readonly apiUrl?: string;
+  /** The workspace's chat.postMessage budget per minute; the adapter's default (300) when absent. */
+  readonly messagesPerMinute?: number;
 }
 
 export type SlackConfig = SlackHttpConfig | SlackSocketConfig;
@@ -64,6 +71,14 @@ export interface Config {
    * holding it is replaced after at most this long.
    */
   readonly gatewayLeaseMs: number;
+  readonly delivery: {
+    /** How long a transiently refused send is retried, from its first failure, before it is given up. */
+    readonly retryWindowMs: number;
+    /** A claim whose process has not renewed it for this long is taken to belong to a dead process. */
+    readonly claimLeaseMs: number;
+    /** On SIGTERM, how long sends already in progress may take to finish. */
+    readonly shutdownMs: number;
+  };
 }
 
 /** A setting that is missing or malformed. `message` is one line, safe to print and to log. */
@@ -106,23 +121,18 @@ const VARIABLES = [
   'SLACK_SIGNING_SECRET',
   'SLACK_APP_TOKEN',
   'SLACK_API_URL',
+  'SLACK_MESSAGES_PER_MINUTE',
   'DISCORD_TOKEN',
   'DISCORD_APPLICATION_ID',
   'DISCORD_API_URL',
   'DISCORD_DEV_GUILD_ID',
   'DISCORD_GATEWAY_LEASE_SECONDS',
+  'DELIVERY_RETRY_HOURS',
+  'DELIVERY_CLAIM_LEASE_SECONDS',
+  'SHUTDOWN_GRACE_SECONDS',
 ] as const;
 export type Variable = (typeof VARIABLES)[number];
-type Settings = { [K in Variable]?: string };
-
-/**
- * Quotes a value in an error line only when it is short: a long value may be a secret pasted into
- * the wrong variable, and the error must not print it.
- */
-function shown(value: string | undefined): string {
-  if (value === undefined) return 'nothing';
-  return value.length <= 16 ? JSON.stringify(value) : `a ${value.length}-character value`;
-}
+export type Settings = { [K in Variable]?: string };
 
 const dbPath = z
   .string()
@@ -172,7 +182,20 @@ const base = z.object({
     .transform(Number)
     .pipe(z.number().min(3).max(3600))
     .default(DEFAULT_GATEWAY_LEASE_SECONDS),
+  DELIVERY_RETRY_HOURS: wholeNumber(1, 168, DEFAULT_RETRY_HOURS),
+  DELIVERY_CLAIM_LEASE_SECONDS: wholeNumber(10, 3600, DEFAULT_CLAIM_LEASE_SECONDS),
+  SHUTDOWN_GRACE_SECONDS: wholeNumber(0, 600, DEFAULT_SHUTDOWN_SECONDS),
 });
+
+/** A whole number from `min` to `max`, with a default; described by `describe` below. */
+function wholeNumber(min: number, max: number, fallback: number) {
+  return z
+    .string()
+    .regex(/^\d{1,6}$/)
+    .transform(Number)
+    .pipe(z.number().min(min).max(max))
+    .default(fallback);
+}
 
 const platforms = z.object({
   SLACK_BOT_TOKEN: token('SLACK_BOT_TOKEN', 'xoxb-', 'a Slack bot token', {
@@ -189,6 +212,12 @@ const platforms = z.object({
     })
     .optional(),
   SLACK_API_URL: httpUrl('SLACK_API_URL', 'http://127.0.0.1:4000/api/'),
+  SLACK_MESSAGES_PER_MINUTE: z
+    .string()
+    .regex(/^\d{1,6}$/)
+    .transform(Number)
+    .pipe(z.number().min(1).max(100_000))
+    .optional(),
   DISCORD_TOKEN: z
     .string()
     .superRefine((value, context) => {
@@ -223,6 +252,8 @@ function selectPlatforms(settings: PlatformSettings, problems: ConfigProblem[]):
     (name) => settings[name] !== undefined,
   );
   const botToken = settings.SLACK_BOT_TOKEN;
+  const perMinute = settings.SLACK_MESSAGES_PER_MINUTE;
+  const messagesPerMinute = perMinute === undefined ? {} : { messagesPerMinute: perMinute };
   if (botToken === undefined) {
     if (slackGiven.length > 0) {
       fail(
@@ -237,6 +268,7 @@ function selectPlatforms(settings: PlatformSettings, problems: ConfigProblem[]):
       appToken: settings.SLACK_APP_TOKEN,
       ...present('signingSecret', settings.SLACK_SIGNING_SECRET),
       ...present('apiUrl', settings.SLACK_API_URL),
+      ...messagesPerMinute,
     };
   } else if (settings.SLACK_SIGNING_SECRET !== undefined) {
     slack = {
@@ -244,6 +276,7 @@ function selectPlatforms(settings: PlatformSettings, problems: ConfigProblem[]):
       botToken,
       signingSecret: settings.SLACK_SIGNING_SECRET,
       ...present('apiUrl', settings.SLACK_API_URL),
+      ...messagesPerMinute,
     };
   } else {
     fail(
@@ -286,36 +319,6 @@ function present<K extends string>(key: K, value: string | undefined): { [P in K
   return value === undefined ? {} : ({ [key]: value } as { [P in K]?: string });
 }
 
-/** Turns zod's issues into our lines; a failure we did not word gets a generic, value-free line. */
-function problemsOf(error: z.ZodError, settings: Settings): ConfigProblem[] {
-  const problems = error.issues.map((issue) => {
-    const variable = String(issue.path[0] ?? 'environment');
-    const line = issue.message.startsWith(`${variable} `) ? issue.message : describe(variable, settings);
-    return { variable, line };
-  });
-  // A value can fail several checks; one line per variable is enough.
-  return problems.filter(
-    (problem, index) => problems.findIndex((other) => other.variable === problem.variable) === index,
-  );
-}
-
-function describe(variable: string, settings: Settings): string {
-  switch (variable) {
-    case 'DISCORD_GATEWAY_LEASE_SECONDS':
-      return `DISCORD_GATEWAY_LEASE_SECONDS must be a whole number of seconds from 3 to 3600 (got ${shown(settings.DISCORD_GATEWAY_LEASE_SECONDS)})`;
-    case 'PORT':
-      return `PORT must be a whole number from 0 to 65535 (got ${shown(settings.PORT)})`;
-    case 'LOG_LEVEL':
-      return `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got ${shown(settings.LOG_LEVEL)})`;
-    case 'REBOUND_CONSOLE_START':
-      return `REBOUND_CONSOLE_START must be a local date and time like 2026-12-01T09:00 (got ${shown(settings.REBOUND_CONSOLE_START)})`;
-    case 'REBOUND_ADAPTER':
-      return `REBOUND_ADAPTER must be "console" or unset, to choose Slack or Discord from their tokens (got ${shown(settings.REBOUND_ADAPTER)})`;
-    default:
-      return `${variable} is malformed`;
-  }
-}
-
 /**
  * Reads the settings. Surrounding whitespace is trimmed and an empty variable counts as unset, so
  * `SLACK_BOT_TOKEN=` in a compose file means "no Slack". Throws a `ConfigError` listing every
@@ -344,6 +347,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     adapters,
     consoleStart: baseResult.data.REBOUND_CONSOLE_START ?? null,
     gatewayLeaseMs: baseResult.data.DISCORD_GATEWAY_LEASE_SECONDS * 1000,
+    delivery: {
+      retryWindowMs: baseResult.data.DELIVERY_RETRY_HOURS * 60 * 60_000,
+      claimLeaseMs: baseResult.data.DELIVERY_CLAIM_LEASE_SECONDS * 1000,
+      shutdownMs: baseResult.data.SHUTDOWN_GRACE_SECONDS * 1000,
+    },
   };
 }
 

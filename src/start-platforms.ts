@@ -5,7 +5,7 @@ import { SettingRefusedError, type AdapterSelection, type Config } from './confi
 import { createRebound } from './core/create-rebound.ts';
 import type { ChatPort, Store } from './core/ports/index.ts';
 import type { AppLogger } from './logger.ts';
-import { startHeartbeat } from './scheduler/heartbeat.ts';
+import { startHeartbeat, type Heartbeat } from './scheduler/heartbeat.ts';
 import { startHealthServer } from './health-server.ts';
 import { holdLease } from './scheduler/lease-holder.ts';
 
@@ -40,6 +40,8 @@ export async function startPlatforms(
   deps: { store: Store; logger: AppLogger; owner: string },
 ): Promise<RunningPlatforms> {
   const ports: { slack?: ChatPort; discord?: ChatPort } = {};
+  // Started last; a retry scheduled by a sweep asks it to sweep again when the retry falls due.
+  let heartbeat: Heartbeat | null = null;
   const stops: (() => Promise<void>)[] = [];
   // Each platform's SDK is loaded only when that platform is configured: it keeps start-up quick.
   const slack = adapters.slack
@@ -65,6 +67,8 @@ export async function startPlatforms(
     owner: deps.owner,
     charts: { renderWeek: renderWeekChartLazily },
     wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    // Sends drain in the background while later heartbeats keep sweeping.
+    delivery: { background: true, ...config.delivery, onRetryScheduled: (at) => heartbeat?.wakeAt(at) },
   });
   // Both platforms' retries are recognised in the database, whichever process took the first one in.
   const inbound = { handler: core, ledger: deps.store.inbound, clock: systemClock };
@@ -114,14 +118,30 @@ export async function startPlatforms(
     throw error;
   }
   started = true;
-  const heartbeat = startHeartbeat(
+  heartbeat = startHeartbeat(
     () => core.sweep(),
     (error) => deps.logger.error({ error: error instanceof Error ? error.message : 'unknown' }, 'sweep failed'),
   );
+  // A live process keeps its claims: renewed well within the lease, so only a dead one's expire.
+  const renewal = setInterval(
+    () =>
+      void core
+        .renewClaims()
+        .catch((error: unknown) =>
+          deps.logger.warn({ error: error instanceof Error ? error.message : 'unknown' }, 'claims not renewed'),
+        ),
+    Math.max(1000, Math.floor(config.delivery.claimLeaseMs / 3)),
+  );
+  renewal.unref();
   deps.logger.info({ slack: Boolean(slack), discord: Boolean(discord) }, 'ready');
   return {
     async stop() {
-      await heartbeat.stop();
+      await heartbeat?.stop();
+      // Nothing more is claimed or started; sends in progress get the grace period to finish.
+      const grace = new Promise<void>((resolve) => setTimeout(resolve, config.delivery.shutdownMs).unref());
+      const { released, unfinished } = await core.stopDelivery(grace);
+      clearInterval(renewal);
+      deps.logger.info({ released, unfinished }, 'delivery stopped');
       for (const stop of stops.reverse()) await stop();
     },
   };

@@ -28,7 +28,24 @@ describe('loadConfig', () => {
       adapters: { kind: 'console' },
       consoleStart: null,
       gatewayLeaseMs: 30_000,
+      delivery: { retryWindowMs: 24 * 60 * 60_000, claimLeaseMs: 60_000, shutdownMs: 10_000 },
     });
+  });
+
+  it('reads how long transient failures are retried, how long a claim lives and the shutdown grace, and refuses nonsense', () => {
+    expect(
+      loadConfig({ DELIVERY_RETRY_HOURS: '2', DELIVERY_CLAIM_LEASE_SECONDS: '15', SHUTDOWN_GRACE_SECONDS: '0' })
+        .delivery,
+    ).toEqual({ retryWindowMs: 2 * 60 * 60_000, claimLeaseMs: 15_000, shutdownMs: 0 });
+    expect(refusal({ DELIVERY_RETRY_HOURS: '0' }).message).toBe(
+      'DELIVERY_RETRY_HOURS must be a whole number of hours from 1 to 168 (got "0")',
+    );
+    expect(refusal({ DELIVERY_CLAIM_LEASE_SECONDS: '5' }).message).toBe(
+      'DELIVERY_CLAIM_LEASE_SECONDS must be a whole number of seconds from 10 to 3600 (got "5")',
+    );
+    expect(refusal({ SHUTDOWN_GRACE_SECONDS: 'soon' }).message).toBe(
+      'SHUTDOWN_GRACE_SECONDS must be a whole number of seconds from 0 to 600 (got "soon")',
+    );
   });
 
   it('reads how long the Discord gateway lease lasts, and refuses one too short to renew', () => {

@@ -34,7 +34,6 @@ function holdingSlack() {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ ok: true, ...json }));
       };
-      if (method === 'conversations.open') return answer({ channel: { id: 'D1' } });
       if (method === 'chat.postMessage') {
         posted.push(new URLSearchParams(body).get('channel') ?? '');
         firstPost();
@@ -130,7 +129,8 @@ describe('graceful shutdown', () => {
     await new Promise((r) => setTimeout(r, 300));
     slack.release();
     expect(await exited).toBe(0);
-    expect(slack.posted).toEqual(['D1']);
+    // A DM goes to the user id; Slack answers with the DM channel.
+    expect(slack.posted).toEqual(['U1']);
     // Structured logs of the whole run: the delivery is there, the secrets are not.
     expect(logs).toMatch(/"msg":"nudge delivered"/);
     expect(logs).toMatch(/"msg":"stopped"/);

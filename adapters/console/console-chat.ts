@@ -4,7 +4,7 @@
  */
 import type { Clock } from '../../src/core/clock.ts';
 import type { Message, OutboundFile } from '../../src/core/messages.ts';
-import type { ChannelTarget, ChatPort, SentMessage, UserTarget } from '../../src/core/ports/index.ts';
+import type { ChannelTarget, ChatPort, SendOptions, SentMessage, UserTarget } from '../../src/core/ports/index.ts';
 import { formatWhen } from '../../src/core/time.ts';
 import { prefixed, renderMessage, type Registry } from './render.ts';
 
@@ -81,7 +81,8 @@ export class ConsoleChat implements ChatPort, Registry {
       );
   }
 
-  async postToChannel(target: ChannelTarget, message: Message, files?: readonly OutboundFile[]): Promise<SentMessage> {
+  async postToChannel(target: ChannelTarget, message: Message, options?: SendOptions): Promise<SentMessage> {
+    await options?.beforeRequest?.();
     const { label, sent } = this.#newPost(target.channelId);
     const prefix = `[#${this.options.channelName(target.channelId)}]`;
     this.options.write(
@@ -91,20 +92,31 @@ export class ConsoleChat implements ChatPort, Registry {
         this.#when(),
       ),
     );
-    this.#files(files, prefix, null);
     return sent;
+  }
+
+  async shareFiles(target: ChannelTarget, files: readonly OutboundFile[], options?: SendOptions): Promise<void> {
+    await options?.beforeRequest?.();
+    this.#files(files, `[#${this.options.channelName(target.channelId)}]`, null);
   }
 
   async postThreadStarter(
     target: ChannelTarget,
     message: Message,
     threadName: string,
+    options?: SendOptions,
   ): Promise<SentMessage & { threadId: string }> {
-    const sent = await this.postToChannel(target, message);
+    const sent = await this.postToChannel(target, message, options);
     return { ...sent, threadId: threadIdFor(threadName) };
   }
 
-  async postInThread(target: ChannelTarget, threadId: string, message: Message): Promise<SentMessage> {
+  async postInThread(
+    target: ChannelTarget,
+    threadId: string,
+    message: Message,
+    options?: SendOptions,
+  ): Promise<SentMessage> {
+    await options?.beforeRequest?.();
     const { sent } = this.#newPost(target.channelId);
     const prefix = `[thread #${this.options.channelName(target.channelId)} ${threadId.replace(/^thread-/, '')}]`;
     this.options.write(
@@ -117,14 +129,14 @@ export class ConsoleChat implements ChatPort, Registry {
     return sent;
   }
 
-  async sendDirect(target: UserTarget, message: Message, files?: readonly OutboundFile[]): Promise<SentMessage> {
+  async sendDirect(target: UserTarget, message: Message, options?: SendOptions): Promise<SentMessage> {
+    await options?.beforeRequest?.();
     const channelId = `dm-${target.userId}`;
     const { sent } = this.#newPost(channelId);
     const prefix = `[DM @${target.userId}]`;
     this.options.write(
       prefixed(prefix, renderMessage(message, this, { messageId: sent.messageId, channelId }), this.#when()),
     );
-    this.#files(files, prefix, target.userId);
     return sent;
   }
 

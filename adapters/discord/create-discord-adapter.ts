@@ -10,6 +10,7 @@ import { listenToGatewayEvents } from './events.ts';
 import { createInteractionListener } from './interactions.ts';
 import { registerCommandsIfChanged } from './registration.ts';
 import { createReplySender } from './replies.ts';
+import { createSendRequests } from './send-requests.ts';
 import { PLATFORM } from './source.ts';
 import { DiscordTokenRejectedError } from './token-rejected.ts';
 
@@ -26,12 +27,29 @@ export interface DiscordConfig {
 }
 
 export interface DiscordAdapterOptions {
-  /** Defer an interaction when the core has not answered within this time (default 2 s; Discord allows 3). */
+  /**
+   * Defer an interaction when the core has not answered within this time (default 2 s; Discord
+   * allows 3). Applies to what may be answered with a form, which cannot follow a deferral.
+   */
   readonly deferAfterMs?: number;
+  /**
+   * The same for a command given options, which cannot open a form (default 60 ms): its person sees the command
+   * arrived at once, even when its group post waits behind a large delivery for the bot's limit.
+   */
+  readonly deferQuickAfterMs?: number;
   /** Register commands at start when they changed (default true). */
   readonly registerCommands?: boolean;
-  /** REST retries on 5xx and network errors before a send fails as transient (default 1). */
+  /**
+   * How often REST repeats a request Discord answered with a 5xx, for every request (default 0:
+   * a send fails as transient at once and the core retries it later, as an attempt of its own).
+   * A send whose request may have reached Discord is never repeated, whatever this says.
+   */
   readonly restRetries?: number;
+  /**
+   * How long REST lets a request take before it aborts it (default 15 s); for a send, from its
+   * `beforeRequest` to the end of Discord's answer.
+   */
+  readonly requestTimeoutMs?: number;
 }
 
 /** The 401 of a REST call, or discord.js's own verdict on the token at login. */
@@ -64,18 +82,27 @@ export interface DiscordAdapter {
 }
 
 /**
- * Sends the scheduler makes. A rate limit on these is handed to the scheduler (with Discord's
- * wait) instead of being slept through inside the REST client.
+ * Sends the scheduler makes. REST waits out their rate limits itself, per bucket, as long as the
+ * wait is short; a longer one (a penalty, an hour-long limit) is handed to the scheduler with
+ * Discord's wait instead of holding the send inside the REST client.
  */
 function isDeliveryRoute(route: string): boolean {
   return route.startsWith('/channels') || route.startsWith('/users');
 }
+/** Longer than a message bucket's window (5 s), so ordinary pacing never leaves REST. */
+const LONGEST_REST_WAIT_MS = 10_000;
+/**
+ * Longer than undici's connect timeout (10 s), so a connection that cannot be made fails as
+ * such (surely not sent) before the request as a whole times out (maybe sent).
+ */
+const REQUEST_TIMEOUT_MS = 15_000;
 
 export function createDiscordAdapter(
   config: DiscordConfig,
   logger: Logger,
   options: DiscordAdapterOptions = {},
 ): DiscordAdapter {
+  const sends = createSendRequests();
   const client = new Client({
     // No MessageContent: it is privileged, and a thread reply's author is all a check-in needs.
     intents: [
@@ -89,14 +116,16 @@ export function createDiscordAdapter(
     allowedMentions: { parse: [] },
     rest: {
       ...(config.apiUrl && { api: config.apiUrl }),
-      retries: options.restRetries ?? 1,
-      rejectOnRateLimit: (data) => isDeliveryRoute(data.route),
-      offset: (route) => (isDeliveryRoute(route) ? 0 : 50),
+      retries: options.restRetries ?? 0,
+      timeout: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+      makeRequest: sends.makeRequest,
+      rejectOnRateLimit: (data) =>
+        isDeliveryRoute(data.route) && Math.max(data.timeToReset, data.retryAfter) > LONGEST_REST_WAIT_MS,
     },
   });
   client.rest.setToken(config.token);
 
-  const chat = createDiscordChatPort(client.rest, logger);
+  const chat = createDiscordChatPort(client.rest, sends, logger);
   let stopListening: (() => void) | null = null;
   client.once(Events.ClientReady, (ready) => {
     logger.info({ botUserId: ready.user.id, guilds: ready.guilds.cache.size }, 'discord client ready');
@@ -117,6 +146,7 @@ export function createDiscordAdapter(
         replies,
         firstDelivery,
         deferAfterMs: options.deferAfterMs ?? 2000,
+        deferQuickAfterMs: options.deferQuickAfterMs ?? options.deferAfterMs ?? 60,
       });
       client.on(Events.InteractionCreate, onInteraction);
       const stopGatewayEvents = listenToGatewayEvents(client, { handler, logger, replies, firstDelivery });

@@ -1,7 +1,9 @@
 /**
  * The core's ChatPort on Discord's REST API. Sends go straight to REST with stored channel and
  * user ids, so they work for channels and users the gateway never cached (after a restart, say).
- * Every failure leaves here as a DeliveryError: permanent, transient or rate-limited.
+ * REST paces them by Discord's rate limits; a send's `beforeRequest` runs as its request leaves
+ * (send-requests.ts). Every failure leaves here as a DeliveryError (permanent, transient,
+ * rate-limited or unknown), except a `beforeRequest` failure, which leaves as it was thrown.
  */
 import {
   DiscordAPIError,
@@ -16,9 +18,17 @@ import {
 } from 'discord.js';
 import { DeliveryError } from '../../src/core/errors.ts';
 import type { Message, OutboundFile } from '../../src/core/messages.ts';
-import type { ChannelTarget, ChatPort, Logger, SentMessage, UserTarget } from '../../src/core/ports/index.ts';
+import type {
+  ChannelTarget,
+  ChatPort,
+  Logger,
+  SendOptions,
+  SentMessage,
+  UserTarget,
+} from '../../src/core/ports/index.ts';
 import type { WorkspaceRef } from '../../src/core/types.ts';
 import { renderMessage, toCreateBody, toRawFiles, type RenderOptions } from './rendering.ts';
+import { BeforeRequestFailed, type SendRequests } from './send-requests.ts';
 
 /**
  * Discord JSON error codes that no retry will fix: the user cannot be messaged (50007), or the
@@ -27,6 +37,8 @@ import { renderMessage, toCreateBody, toRawFiles, type RenderOptions } from './r
  */
 const PERMANENT_CODES: ReadonlySet<number> = new Set([50007, 10013, 10003, 10004, 10008, 50001, 50013, 50083]);
 const THREAD_NAME_MAX = 100;
+/** DM channels kept per user, for members whose DM channel the core does not pass yet. */
+const DM_CACHE_SIZE = 1000;
 /** Missing Access and Missing Permissions: the bot cannot see or post in the channel. */
 const NO_ACCESS_CODES: ReadonlySet<number> = new Set([50001, 50013]);
 const ACCESS_HINT =
@@ -35,7 +47,7 @@ const ACCESS_HINT =
 export function toDeliveryError(error: unknown): DeliveryError {
   if (error instanceof DeliveryError) return error;
   if (error instanceof RateLimitError)
-    return DeliveryError.rateLimited(Math.max(0, Math.ceil(error.retryAfter)), error);
+    return DeliveryError.rateLimited(Math.max(0, Math.ceil(Math.max(error.retryAfter, error.timeToReset))), error);
   if (error instanceof DiscordAPIError) {
     if (error.status === 429) return DeliveryError.rateLimited(retryAfterFromBody(error), error);
     if (typeof error.code === 'number' && PERMANENT_CODES.has(error.code)) {
@@ -60,58 +72,81 @@ function retryAfterFromBody(error: DiscordAPIError): number {
   return 1000;
 }
 
-export function createDiscordChatPort(rest: REST, logger: Logger): ChatPort {
-  /** DM channel per user; the DM channel of a user never changes, so this never goes stale. */
+/** A send's failure as the port reports it: a `beforeRequest` error unchanged, the rest as DeliveryErrors. */
+function failure(error: unknown): unknown {
+  return error instanceof BeforeRequestFailed ? error.original : toDeliveryError(error);
+}
+
+export function createDiscordChatPort(rest: REST, sends: SendRequests, logger: Logger): ChatPort {
+  /** DM channel per user (a user's DM channel never changes), the least recently used dropped first. */
   const dmChannels = new Map<string, string>();
 
-  async function send(
+  async function post(
     channelId: string,
     message: Message,
-    files?: readonly OutboundFile[],
-    options?: RenderOptions,
+    files: readonly OutboundFile[] | undefined,
+    options: SendOptions | undefined,
+    render?: RenderOptions,
   ): Promise<SentMessage> {
-    const rendered = renderMessage(message, options);
-    const sent = (await rest.post(Routes.channelMessages(channelId), {
-      body: toCreateBody(rendered, files),
-      files: toRawFiles(files),
-    })) as RESTPostAPIChannelMessageResult;
+    const body = toCreateBody(renderMessage(message, render), files);
+    const sent = (await sends.run(options?.beforeRequest, (headers) =>
+      rest.post(Routes.channelMessages(channelId), { body, files: toRawFiles(files), headers }),
+    )) as RESTPostAPIChannelMessageResult;
     return { channelId: sent.channel_id, messageId: sent.id };
   }
 
-  async function openDm(userId: string): Promise<string> {
-    const known = dmChannels.get(userId);
-    if (known) return known;
+  async function dmChannelOf(target: UserTarget): Promise<string> {
+    if (target.dmChannelId) return target.dmChannelId;
+    const known = dmChannels.get(target.userId);
+    if (known) {
+      dmChannels.delete(target.userId);
+      dmChannels.set(target.userId, known);
+      return known;
+    }
+    // Opening a DM shows nothing to anyone, and opening it again gives the same channel.
     const channel = (await rest.post(Routes.userChannels(), {
-      body: { recipient_id: userId },
+      body: { recipient_id: target.userId },
     })) as RESTPostAPICurrentUserCreateDMChannelResult;
-    dmChannels.set(userId, channel.id);
+    dmChannels.set(target.userId, channel.id);
+    if (dmChannels.size > DM_CACHE_SIZE) dmChannels.delete(dmChannels.keys().next().value ?? '');
     return channel.id;
   }
 
   return {
-    async postToChannel(
-      target: ChannelTarget,
-      message: Message,
-      files?: readonly OutboundFile[],
-    ): Promise<SentMessage> {
+    async postToChannel(target: ChannelTarget, message: Message, options?: SendOptions): Promise<SentMessage> {
       try {
-        return await send(target.channelId, message, files);
+        return await post(target.channelId, message, undefined, options);
       } catch (error) {
-        throw toDeliveryError(error);
+        throw failure(error);
       }
     },
 
-    async postThreadStarter(target: ChannelTarget, message: Message, threadName: string) {
+    async shareFiles(target: ChannelTarget, files: readonly OutboundFile[], options?: SendOptions): Promise<void> {
+      try {
+        await post(target.channelId, { blocks: [] }, files, options);
+      } catch (error) {
+        throw failure(error);
+      }
+    },
+
+    async postThreadStarter(target: ChannelTarget, message: Message, threadName: string, options?: SendOptions) {
       let sent: SentMessage;
       try {
-        sent = await send(target.channelId, message);
+        sent = await post(target.channelId, message, undefined, options);
       } catch (error) {
-        throw toDeliveryError(error);
+        throw failure(error);
       }
       try {
-        const thread = (await rest.post(Routes.threads(sent.channelId, sent.messageId), {
-          body: { name: threadName.slice(0, THREAD_NAME_MAX), auto_archive_duration: ThreadAutoArchiveDuration.OneDay },
-        })) as RESTPostAPIChannelThreadsResult;
+        // A thread shows in the channel as soon as it exists: its outcome may be unknown too.
+        const thread = (await sends.run(undefined, (headers) =>
+          rest.post(Routes.threads(sent.channelId, sent.messageId), {
+            body: {
+              name: threadName.slice(0, THREAD_NAME_MAX),
+              auto_archive_duration: ThreadAutoArchiveDuration.OneDay,
+            },
+            headers,
+          }),
+        )) as RESTPostAPIChannelThreadsResult;
         return { ...sent, threadId: thread.id };
       } catch (error) {
         // Without its thread the post is useless, and a retry would post it again: take it back.
@@ -121,24 +156,29 @@ export function createDiscordChatPort(rest: REST, logger: Logger): ChatPort {
             'could not remove a check-in post whose thread failed',
           );
         });
-        throw toDeliveryError(error);
+        throw failure(error);
       }
     },
 
-    async postInThread(_target: ChannelTarget, threadId: string, message: Message): Promise<SentMessage> {
+    async postInThread(
+      _target: ChannelTarget,
+      threadId: string,
+      message: Message,
+      options?: SendOptions,
+    ): Promise<SentMessage> {
       try {
-        return await send(threadId, message);
+        return await post(threadId, message, undefined, options);
       } catch (error) {
-        throw toDeliveryError(error);
+        throw failure(error);
       }
     },
 
-    async sendDirect(target: UserTarget, message: Message, files?: readonly OutboundFile[]): Promise<SentMessage> {
+    async sendDirect(target: UserTarget, message: Message, options?: SendOptions): Promise<SentMessage> {
       try {
-        const channelId = await openDm(target.userId);
-        return await send(channelId, message, files, { dmWorkspaceId: target.workspace.workspaceId });
+        const channelId = await dmChannelOf(target);
+        return await post(channelId, message, undefined, options, { dmWorkspaceId: target.workspace.workspaceId });
       } catch (error) {
-        throw toDeliveryError(error);
+        throw failure(error);
       }
     },
 

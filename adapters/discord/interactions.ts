@@ -27,6 +27,8 @@ export interface InteractionOptions {
   readonly replies: ReturnType<typeof createReplySender>;
   /** How long the core may take before the interaction is deferred (Discord allows 3 s). */
   readonly deferAfterMs: number;
+  /** The same for a command that cannot be answered with a form. */
+  readonly deferQuickAfterMs: number;
   /** True the first time an id is seen in this guild (`''` outside one), by any process on the database. */
   firstDelivery(guildId: string, kind: InboundKind, id: string): Promise<boolean>;
 }
@@ -72,7 +74,16 @@ export function createInteractionListener(options: InteractionOptions): (interac
       command: command.id as CommandId,
       values: valuesOf(command, interaction),
     } as const;
-    await answer(interaction, event, () => interaction.deferReply({ flags: MessageFlags.Ephemeral }));
+    // A form can open only as the first answer, and a command given no options may answer with
+    // one (`/checkin`, `/rejected` alone): those get the long budget.
+    const mayOpenForm = Object.keys(event.values).length === 0;
+    await answer(
+      interaction,
+      event,
+      () => interaction.deferReply({ flags: MessageFlags.Ephemeral }),
+      undefined,
+      mayOpenForm ? options.deferAfterMs : options.deferQuickAfterMs,
+    );
   }
 
   async function onButton(interaction: ButtonInteraction): Promise<void> {
@@ -124,11 +135,12 @@ export function createInteractionListener(options: InteractionOptions): (interac
     event: InboundEvent,
     defer: () => Promise<unknown>,
     dmWorkspaceId?: string,
+    deferAfterMs: number = options.deferAfterMs,
   ): Promise<void> {
     const work = options.handler.handle(event);
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'late'>((resolve) => {
-      timer = setTimeout(() => resolve('late'), options.deferAfterMs);
+      timer = setTimeout(() => resolve('late'), deferAfterMs);
     });
     const first = await Promise.race([work.then((reply) => ({ reply })), late]).finally(() => clearTimeout(timer));
     if (first !== 'late') return options.replies.send(first.reply, { interaction, deferred: false, dmWorkspaceId });

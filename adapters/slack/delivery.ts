@@ -1,37 +1,46 @@
 /**
  * The core's ChatPort on Slack's Web API, and the mapping of Web API failures to the core's
  * DeliveryError. The client given here must not retry or wait on its own (`retries: 0`,
- * `rejectRateLimitedCalls: true`): waiting and retrying are the scheduler's decisions.
+ * `rejectRateLimitedCalls: true`) and must have a request timeout: waiting and retrying are the
+ * scheduler's decisions, and pacing within Slack's limits happens here, before `beforeRequest`.
  */
 import { webApi } from '@slack/bolt';
 import { DeliveryError } from '../../src/core/errors.ts';
 import type { Message, OutboundFile } from '../../src/core/messages.ts';
-import type { ChannelTarget, ChatPort, SentMessage, UserTarget } from '../../src/core/ports/index.ts';
+import type { ChannelTarget, ChatPort, SendOptions, SentMessage, UserTarget } from '../../src/core/ports/index.ts';
 import type { WorkspaceRef } from '../../src/core/types.ts';
+import { KeepAliveFetchError } from './keep-alive-fetch.ts';
+import type { PacedCall, SlackPace } from './pace.ts';
 import { renderMessage } from './rendering.ts';
 
 /** Finds the Web API client (and so the token) for a workspace: one bot token now, an installation store later. */
 export type ClientForTeam = (teamId: string) => Promise<webApi.WebClient>;
 
 /** Platform errors Slack reports for its own trouble. */
-const TRANSIENT_ERRORS = new Set([
-  'internal_error',
-  'fatal_error',
-  'service_unavailable',
-  'request_timeout',
-  'ratelimited',
-]);
+const TRANSIENT_ERRORS = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
 
 /** Codes that mean the bot is not in the channel (a private channel it was not invited to is "not found"). */
 const NOT_IN_CHANNEL = new Set(['not_in_channel', 'channel_not_found']);
 const INVITE_HINT = 'Invite me to this channel first: type /invite @Rebound here.';
 
-/** Maps anything a Web API call threw to the core's three kinds of delivery failure. */
+/** Failures of a fetch other than ours that happen before anything is sent (undici puts the code in `cause`). */
+const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
+
+function neverSent(original: Error): boolean {
+  if (original instanceof KeepAliveFetchError) return !original.requestSent;
+  const code = (original as { code?: unknown }).code ?? (original.cause as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && NEVER_SENT_CODES.has(code);
+}
+
+/** Maps anything a Web API call threw to the core's kinds of delivery failure. */
 export function toDeliveryError(error: unknown, method: string): DeliveryError {
   if (error instanceof DeliveryError) return error;
   if (error instanceof webApi.WebAPIRateLimitedError) return DeliveryError.rateLimited(error.retryAfter * 1000, error);
   if (error instanceof webApi.WebAPIPlatformError) {
     const code = error.data.error;
+    if (code === 'ratelimited') {
+      return DeliveryError.rateLimited((error.data.response_metadata?.retryAfter ?? 1) * 1000, error);
+    }
     if (TRANSIENT_ERRORS.has(code)) return DeliveryError.transient(`${method}: ${code}`, error);
     // Unknown codes are request problems on our side: repeating the same request cannot succeed.
     return DeliveryError.permanent(`${method}: ${code}`, error, NOT_IN_CHANNEL.has(code) ? INVITE_HINT : undefined);
@@ -40,8 +49,11 @@ export function toDeliveryError(error: unknown, method: string): DeliveryError {
     const kind = error.statusCode >= 500 || error.statusCode === 408 ? 'transient' : 'permanent';
     return new DeliveryError(kind, `${method}: HTTP ${error.statusCode}`, undefined, { cause: error });
   }
-  if (error instanceof webApi.WebAPIRequestError)
-    return DeliveryError.transient(`${method}: ${error.original.message}`, error);
+  if (error instanceof webApi.WebAPIRequestError) {
+    // Sent whole and then no answer (a timeout, a connection reset): Slack may have acted on it.
+    if (neverSent(error.original)) return DeliveryError.transient(`${method}: ${error.original.message}`, error);
+    return DeliveryError.unknown(`${method}: no answer (${error.original.message})`, error);
+  }
   return DeliveryError.transient(`${method}: ${error instanceof Error ? error.message : 'unknown failure'}`, error);
 }
 
@@ -59,22 +71,24 @@ interface PostResult {
 }
 
 function sentFrom(method: string, result: PostResult): SentMessage {
-  if (!result.channel || !result.ts) throw DeliveryError.transient(`${method}: answer without channel or ts`);
+  // Slack said ok, so the message may well be there: never post it again.
+  if (!result.channel || !result.ts) throw DeliveryError.unknown(`${method}: answer without channel or ts`);
   return { channelId: result.channel, messageId: result.ts };
 }
 
-/** Shares files in a channel with Slack's external upload flow (files.getUploadURLExternal → upload → complete). */
+/**
+ * Shares files in a channel in a request's context with the SDK's upload helper
+ * (files.getUploadURLExternal → upload → files.completeUploadExternal).
+ */
 export async function uploadFiles(
   client: webApi.WebClient,
   channelId: string,
   files: readonly OutboundFile[],
-  threadTs?: string,
 ): Promise<void> {
   if (files.length === 0) return;
   await call('files.uploadV2', () =>
     client.filesUploadV2({
       channel_id: channelId,
-      ...(threadTs ? { thread_ts: threadTs } : {}),
       file_uploads: files.map((f) => ({
         file: Buffer.from(f.bytes),
         filename: f.filename,
@@ -84,73 +98,136 @@ export async function uploadFiles(
   );
 }
 
-/** Opens (or finds) the bot's DM with a user; the answer's channel id is stable, so it is cached. */
-export function createDirectChannels(): (client: webApi.WebClient, teamId: string, userId: string) => Promise<string> {
-  const cache = new Map<string, string>();
-  return async (client, teamId, userId) => {
-    const key = `${teamId}:${userId}`;
-    const known = cache.get(key);
-    if (known) return known;
-    const result = await call('conversations.open', () => client.conversations.open({ users: userId }));
-    const id = result.channel?.id;
-    if (!id) throw DeliveryError.transient('conversations.open: answer without channel');
-    cache.set(key, id);
-    return id;
-  };
+/** The bot's DM channel with a person, for what only takes a `D…` id (sharing files); a message can name the user. */
+export async function openDirectChannel(client: webApi.WebClient, userId: string): Promise<string> {
+  const result = await call('conversations.open', () => client.conversations.open({ users: userId }));
+  const id = result.channel?.id;
+  if (!id) throw DeliveryError.transient('conversations.open: answer without channel');
+  return id;
 }
 
-export function createSlackChatPort(clientFor: ClientForTeam): ChatPort {
-  const directChannel = createDirectChannels();
+/** Posts a file's bytes to the upload URL files.getUploadURLExternal gave; rejects unless Slack answers 200. */
+export type UploadBytes = (uploadUrl: string, bytes: Uint8Array) => Promise<void>;
+
+export interface SlackChatPortDeps {
+  readonly pace: SlackPace;
+  readonly uploadBytes: UploadBytes;
+}
+
+/** Before files.completeUploadExternal nothing is visible, so a lost answer there is safe to try again. */
+function nothingVisible(error: unknown, method: string): DeliveryError {
+  const failure = toDeliveryError(error, method);
+  return failure.kind === 'unknown' ? DeliveryError.transient(failure.message, failure.cause) : failure;
+}
+
+export function createSlackChatPort(clientFor: ClientForTeam, deps: SlackChatPortDeps): ChatPort {
+  const { pace } = deps;
+
+  /** Waits for Slack's limits, then `beforeRequest`, then the call; a 429 pauses the call's bucket. */
+  async function paced<T>(target: PacedCall, run: () => Promise<T>, options?: SendOptions): Promise<T> {
+    await pace.acquire(target, { background: options?.background === true });
+    await options?.beforeRequest?.();
+    try {
+      return await run();
+    } catch (error) {
+      const failure = toDeliveryError(error, target.method);
+      if (failure.kind === 'rate-limited') pace.pause(target, failure.retryAfterMs ?? 1000);
+      throw failure;
+    }
+  }
 
   async function post(
     workspace: WorkspaceRef,
     channel: string,
     message: Message,
+    options: SendOptions | undefined,
     threadTs?: string,
-  ): Promise<{ client: webApi.WebClient; sent: SentMessage }> {
+  ): Promise<SentMessage> {
     const client = await clientFor(workspace.workspaceId);
     const rendered = renderMessage(message);
-    const result = await call('chat.postMessage', () =>
-      client.chat.postMessage({
-        channel,
-        text: rendered.text,
-        blocks: rendered.blocks,
-        ...(threadTs ? { thread_ts: threadTs } : {}),
-        // Never let Slack turn plain words into mentions or links; pings are written explicitly.
-        parse: 'none',
-        link_names: false,
-        unfurl_links: false,
-        unfurl_media: false,
-      }),
+    const target = { teamId: workspace.workspaceId, method: 'chat.postMessage', channelId: channel } as const;
+    const result = await paced(
+      target,
+      () =>
+        client.chat.postMessage({
+          channel,
+          text: rendered.text,
+          blocks: rendered.blocks,
+          ...(threadTs ? { thread_ts: threadTs } : {}),
+          // Never let Slack turn plain words into mentions or links; pings are written explicitly.
+          parse: 'none',
+          link_names: false,
+          unfurl_links: false,
+          unfurl_media: false,
+        }),
+      options,
     );
-    return { client, sent: sentFrom('chat.postMessage', result) };
+    return sentFrom('chat.postMessage', result);
+  }
+
+  async function uploadOne(client: webApi.WebClient, teamId: string, file: OutboundFile, background: boolean) {
+    const method = 'files.getUploadURLExternal';
+    const { upload_url: url, file_id: id } = await paced(
+      { teamId, method },
+      () =>
+        client.files.getUploadURLExternal({
+          filename: file.filename,
+          length: file.bytes.length,
+          ...(file.title ? { alt_text: file.title } : {}),
+        }),
+      { background },
+    );
+    if (!url || !id) throw DeliveryError.transient(`${method}: answer without upload_url or file_id`);
+    await deps.uploadBytes(url, file.bytes);
+    return { id, ...(file.title ? { title: file.title } : {}) };
   }
 
   return {
-    async postToChannel(target: ChannelTarget, message: Message, files?: readonly OutboundFile[]) {
-      const { client, sent } = await post(target.workspace, target.channelId, message);
-      if (files) await uploadFiles(client, sent.channelId, files);
-      return sent;
+    async postToChannel(target: ChannelTarget, message: Message, options?: SendOptions) {
+      return post(target.workspace, target.channelId, message, options);
     },
-    async postThreadStarter(target: ChannelTarget, message: Message, _threadName: string) {
+    async shareFiles(target: ChannelTarget, files: readonly OutboundFile[], options?: SendOptions) {
+      const teamId = target.workspace.workspaceId;
+      const client = await clientFor(teamId);
+      const uploaded: { id: string; title?: string }[] = [];
+      for (const file of files) {
+        try {
+          uploaded.push(await uploadOne(client, teamId, file, options?.background === true));
+        } catch (error) {
+          throw nothingVisible(error, 'files upload');
+        }
+      }
+      const [first, ...rest] = uploaded;
+      if (!first) return;
+      // Only this request can make the files visible, so it is the one `beforeRequest` goes before.
+      await paced(
+        { teamId, method: 'files.completeUploadExternal' },
+        () => client.files.completeUploadExternal({ files: [first, ...rest], channel_id: target.channelId }),
+        options,
+      );
+    },
+    async postThreadStarter(target: ChannelTarget, message: Message, _threadName: string, options?: SendOptions) {
       // Slack threads hang off a message; the name is for platforms with named threads.
-      const { sent } = await post(target.workspace, target.channelId, message);
+      const sent = await post(target.workspace, target.channelId, message, options);
       return { ...sent, threadId: sent.messageId };
     },
-    async postInThread(target: ChannelTarget, threadId: string, message: Message) {
-      return (await post(target.workspace, target.channelId, message, threadId)).sent;
+    async postInThread(target: ChannelTarget, threadId: string, message: Message, options?: SendOptions) {
+      return post(target.workspace, target.channelId, message, options, threadId);
     },
-    async sendDirect(target: UserTarget, message: Message, files?: readonly OutboundFile[]) {
-      const client = await clientFor(target.workspace.workspaceId);
-      const channel = await directChannel(client, target.workspace.workspaceId, target.userId);
-      const { sent } = await post(target.workspace, channel, message);
-      if (files) await uploadFiles(client, sent.channelId, files);
-      return sent;
+    async sendDirect(target: UserTarget, message: Message, options?: SendOptions) {
+      // Slack takes the user id as the channel and answers with the DM's `D…` id: no lookup first.
+      try {
+        return await post(target.workspace, target.dmChannelId ?? target.userId, message, options);
+      } catch (error) {
+        // A DM has nobody to invite: the channel's remedy does not apply.
+        if (error instanceof DeliveryError && error.remedy) throw DeliveryError.permanent(error.message, error.cause);
+        throw error;
+      }
     },
     async updateMessage(workspace: WorkspaceRef, sent: SentMessage, message: Message) {
       const client = await clientFor(workspace.workspaceId);
       const rendered = renderMessage(message);
-      await call('chat.update', () =>
+      await paced({ teamId: workspace.workspaceId, method: 'chat.update' }, () =>
         client.chat.update({
           channel: sent.channelId,
           ts: sent.messageId,
@@ -163,7 +240,9 @@ export function createSlackChatPort(clientFor: ClientForTeam): ChatPort {
     },
     async deleteMessage(workspace: WorkspaceRef, sent: SentMessage) {
       const client = await clientFor(workspace.workspaceId);
-      await call('chat.delete', () => client.chat.delete({ channel: sent.channelId, ts: sent.messageId }));
+      await paced({ teamId: workspace.workspaceId, method: 'chat.delete' }, () =>
+        client.chat.delete({ channel: sent.channelId, ts: sent.messageId }),
+      );
     },
   };
 }

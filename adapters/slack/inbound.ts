@@ -9,6 +9,8 @@ export interface InboundDeps {
   readonly users: UserDirectory;
   readonly replies: ReturnType<typeof createReplySender>;
   readonly logger: Logger;
+  /** How long a command's work may take and still answer in its acknowledgement. */
+  readonly answerInAckWithinMs: number;
   /**
    * True the first time a Slack id (an event_id, a trigger_id) is seen in this team, by any
    * process on the database; false for a retry or a replay, which is then dropped.

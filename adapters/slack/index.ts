@@ -14,13 +14,18 @@ import type { CoreInbound } from '../../src/core/event-handler.ts';
 import type { ChatPort, Logger } from '../../src/core/ports/index.ts';
 import { registerCommands } from './commands.ts';
 import type { InboundDeps } from './inbound.ts';
-import { createSlackChatPort } from './delivery.ts';
+import { createSlackChatPort, type UploadBytes } from './delivery.ts';
 import { registerEvents } from './events.ts';
 import { listen, SlackHttpReceiver } from './http-receiver.ts';
 import { registerInteractions } from './interactions.ts';
 import { createReplySender } from './replies.ts';
-import { createKeepAliveFetch } from './keep-alive-fetch.ts';
+import { createKeepAliveFetch, type FetchFunction } from './keep-alive-fetch.ts';
+import { createSlackPace, slackLimits, type PaceTimer, type SlackLimits } from './pace.ts';
 import { createUserDirectory } from './users.ts';
+import { ANSWER_IN_ACK_BUDGET_MS } from './command-ack.ts';
+
+/** How long any Web API request may go unanswered before it fails. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 
 export interface SlackAdapterConfig {
   /** `xoxb-…`: the bot token of the one installed workspace. */
@@ -45,6 +50,16 @@ export interface SlackAdapterConfig {
   readonly processBeforeResponse?: boolean;
   /** Retries of Web API calls made while answering a request (not proactive sends). Default 2. */
   readonly webApiRetries?: number;
+  /** SLACK_MESSAGES_PER_MINUTE: the workspace's chat.postMessage budget. Default 300. */
+  readonly messagesPerMinute?: number;
+  /** How long a Web API request may go unanswered. Default 10 s. */
+  readonly requestTimeoutMs?: number;
+  /** How long a users.info look-up may take before the person is named by their id. Default 3 s. */
+  readonly userLookupTimeoutMs?: number;
+  /** How long a command's work may take and still answer in its acknowledgement. Default 60 ms. */
+  readonly answerInAckWithinMs?: number;
+  /** Tests: other limits than Slack's (they replace `messagesPerMinute`), or a controllable clock for pacing. */
+  readonly pace?: { readonly limits?: SlackLimits; readonly timer?: PaceTimer };
   /**
    * HTTP mode: the clock a request's `x-slack-request-timestamp` must be within five minutes of,
    * either way. The machine's clock when absent.
@@ -87,7 +102,10 @@ function boltLogger(logger: Logger): BoltLogger {
 function createSingleTokenAuthorize(config: SlackAdapterConfig, slackApiUrl: string | undefined): Authorize<boolean> {
   const known = config.botId && config.botUserId ? { botId: config.botId, botUserId: config.botUserId } : null;
   let identity: Promise<{ botId: string; botUserId: string }> | null = known ? Promise.resolve(known) : null;
-  const client = new webApi.WebClient(config.botToken, slackApiUrl ? { slackApiUrl } : {});
+  const client = new webApi.WebClient(config.botToken, {
+    ...(slackApiUrl ? { slackApiUrl } : {}),
+    timeout: config.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+  });
   return async () => {
     identity ??= client.auth.test().then(
       (result) => ({ botId: result.bot_id ?? '', botUserId: result.user_id ?? '' }),
@@ -116,6 +134,20 @@ function createHealthServer(): Server {
   });
 }
 
+/** File bytes to the upload URL Slack gave, raw (Slack takes raw bytes or a form), on the same sockets and timeout. */
+function createUploader(fetch: FetchFunction, timeoutMs: number): UploadBytes {
+  return async (uploadUrl, bytes) => {
+    const res = await fetch(uploadUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: new Uint8Array(bytes),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`file upload answered HTTP ${res.status}`);
+  };
+}
+
 function portOf(server: Server, fallback: number): number {
   const address = server.address();
   return typeof address === 'object' && address ? address.port : fallback;
@@ -129,6 +161,11 @@ export function createSlackAdapter(config: SlackAdapterConfig, logger: Logger): 
   const slackApiUrl = config.apiUrl;
   const customRoutes = [{ path: '/healthz', method: ['GET'], handler: healthz }];
   const fetch = createKeepAliveFetch();
+  const timeout = config.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const pace = createSlackPace({
+    limits: config.pace?.limits ?? slackLimits(config.messagesPerMinute),
+    ...(config.pace?.timer ? { timer: config.pace.timer } : {}),
+  });
   const common = {
     authorize: createSingleTokenAuthorize(config, slackApiUrl),
     logger: boltLogger(logger),
@@ -136,6 +173,7 @@ export function createSlackAdapter(config: SlackAdapterConfig, logger: Logger): 
     convoStore: false as const,
     clientOptions: {
       fetch,
+      timeout,
       ...(slackApiUrl ? { slackApiUrl } : {}),
       retryConfig: { retries: config.webApiRetries ?? 2, factor: 2, minTimeout: 250, maxTimeout: 1000 },
     },
@@ -163,17 +201,21 @@ export function createSlackAdapter(config: SlackAdapterConfig, logger: Logger): 
   // Proactive sends never wait or retry inside the client: the scheduler owns that decision.
   const chatClient = new webApi.WebClient(config.botToken, {
     fetch,
+    timeout,
     ...(slackApiUrl ? { slackApiUrl } : {}),
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
     logger: boltLogger(logger),
   });
-  const chat = createSlackChatPort(async (teamId) => {
-    if (config.teamId && teamId !== config.teamId) {
-      throw DeliveryError.permanent(`workspace ${teamId} has not installed Rebound`);
-    }
-    return chatClient;
-  });
+  const chat = createSlackChatPort(
+    async (teamId) => {
+      if (config.teamId && teamId !== config.teamId) {
+        throw DeliveryError.permanent(`workspace ${teamId} has not installed Rebound`);
+      }
+      return chatClient;
+    },
+    { pace, uploadBytes: createUploader(fetch, timeout) },
+  );
 
   const health = config.appToken ? createHealthServer() : null;
   const closeHealth = () =>
@@ -191,9 +233,13 @@ export function createSlackAdapter(config: SlackAdapterConfig, logger: Logger): 
       initialized = true;
       const deps: InboundDeps = {
         handler,
-        users: createUserDirectory(logger),
+        users: createUserDirectory(logger, {
+          pace,
+          ...(config.userLookupTimeoutMs ? { lookupTimeoutMs: config.userLookupTimeoutMs } : {}),
+        }),
         replies: createReplySender(logger),
         logger,
+        answerInAckWithinMs: config.answerInAckWithinMs ?? ANSWER_IN_ACK_BUDGET_MS,
         firstDelivery: (teamId, kind, id) =>
           ledger.firstDelivery({ platform: 'slack', workspaceId: teamId }, kind, id, clock.now()),
       };

@@ -1,13 +1,15 @@
 /**
  * Sends the core's Reply in the context of the Slack request that caused it: an ephemeral answer
- * through the response_url, a modal through the trigger_id, the clicked message replaced, or the
- * acknowledgement of a modal submission. The one place a Reply becomes Slack calls.
+ * in a slash command's acknowledgement or through the response_url, a modal through the
+ * trigger_id, the clicked message replaced, or the acknowledgement of a modal submission. The one
+ * place a Reply becomes Slack calls.
  */
 import type { AckFn, RespondFn, ViewResponseAction, webApi } from '@slack/bolt';
 import type { Message, OutboundFile, Reply } from '../../src/core/messages.ts';
 import { textMessage } from '../../src/core/messages.ts';
 import type { Logger } from '../../src/core/ports/index.ts';
-import { createDirectChannels, uploadFiles } from './delivery.ts';
+import type { CommandAcknowledgement } from './command-ack.ts';
+import { openDirectChannel, uploadFiles } from './delivery.ts';
 import { encodeFormContext, type FormContext } from './ids.ts';
 import { renderForm, renderMessage, renderNoticeView } from './rendering.ts';
 
@@ -20,6 +22,11 @@ export interface ReplyContext {
   readonly channelId?: string;
   readonly channelName?: string;
   readonly respond?: RespondFn;
+  /**
+   * A slash command's acknowledgement, until it leaves: a private text answer goes in it, and
+   * nothing else can, so any other reply lets it go first.
+   */
+  readonly acknowledgement?: CommandAcknowledgement;
   readonly triggerId?: string;
   /** The clicked message, for replacing it when there is no response_url. */
   readonly messageTs?: string;
@@ -42,16 +49,15 @@ export function createReplySender(logger: Logger): {
   /** Does what the reply says in the request's context; a failing Slack call is logged, never thrown. */
   send(reply: Reply, context: ReplyContext): Promise<void>;
 } {
-  const directChannel = createDirectChannels();
-
   async function sendFilesByDirectMessage(files: readonly OutboundFile[], context: ReplyContext): Promise<void> {
     // Ephemeral messages cannot carry files; the person's DM with the bot is the private place.
-    const channel = await directChannel(context.client, context.teamId, context.userId);
+    const channel = await openDirectChannel(context.client, context.userId);
     await uploadFiles(context.client, channel, files);
   }
 
   async function sendPrivate(message: Message, context: ReplyContext, files?: readonly OutboundFile[]): Promise<void> {
     const rendered = renderMessage(message);
+    const ephemeral = { response_type: 'ephemeral', text: rendered.text, blocks: rendered.blocks } as const;
     if (context.submission) {
       // The modal shows the answer; files go to the person's DM.
       await context.submission.ack({
@@ -60,13 +66,10 @@ export function createReplySender(logger: Logger): {
       });
     } else if (context.viewId) {
       await context.client.views.update({ view_id: context.viewId, view: renderNoticeView('Rebound', message) });
+    } else if (!files?.length && (await context.acknowledgement?.answer(ephemeral))) {
+      // It went in the command's acknowledgement: no response_url call.
     } else if (context.respond) {
-      await context.respond({
-        response_type: 'ephemeral',
-        replace_original: false,
-        text: rendered.text,
-        blocks: rendered.blocks,
-      });
+      await context.respond({ ...ephemeral, replace_original: false });
     } else if (context.channelId) {
       await context.client.chat.postEphemeral({
         channel: context.channelId,
@@ -76,8 +79,8 @@ export function createReplySender(logger: Logger): {
         ...(context.threadTs ? { thread_ts: context.threadTs } : {}),
       });
     } else {
-      const channel = await directChannel(context.client, context.teamId, context.userId);
-      await context.client.chat.postMessage({ channel, text: rendered.text, blocks: rendered.blocks });
+      // Slack takes the user id as the channel of a DM.
+      await context.client.chat.postMessage({ channel: context.userId, text: rendered.text, blocks: rendered.blocks });
     }
     if (files && files.length > 0) await sendFilesByDirectMessage(files, context);
   }
@@ -103,6 +106,10 @@ export function createReplySender(logger: Logger): {
   async function send(reply: Reply, context: ReplyContext): Promise<void> {
     try {
       const { submission } = context;
+      // Only a private text answer (field errors become one) can travel in a command's
+      // acknowledgement; before a modal, a file or no answer at all, it leaves empty first.
+      const answersInAck = (reply.type === 'private' && !reply.files?.length) || reply.type === 'form-errors';
+      if (!answersInAck) await context.acknowledgement?.close();
       switch (reply.type) {
         case 'none':
           // A submission must always be acknowledged; that closes the modal.

@@ -14,7 +14,10 @@ import { answerDirectMessage } from './use-cases/answer-direct-message.ts';
 import { noticingEnrolment } from './use-cases/context.ts';
 import { recordReaction } from './use-cases/record-reaction.ts';
 import { nextWake } from './sweep/next-wake.ts';
-import { runSweep, type SweepReport } from './sweep/run-sweep.ts';
+import { runSweep, SinglePass, type SweepReport } from './sweep/run-sweep.ts';
+import { DEFAULT_QUEUE_LIMITS, DeliveryQueue, type QueueLimits } from './sweep/delivery-queue.ts';
+import { CLAIM_LEASE_MS } from './sweep/recover-stale-claims.ts';
+import type { NudgeTally } from './sweep/send-due-nudges.ts';
 
 /** What a person sees when something unexpected failed: the one apology, whatever the platform. */
 export const APOLOGY = 'Something went wrong on my side, and nothing was saved. Please try again in a moment.';
@@ -31,6 +34,22 @@ export interface ReboundOptions {
   readonly owner?: string;
   /** Renders the weekly digest's chart (the composition passes the PNG renderer); optional so tests stay fast. */
   readonly charts?: ChartRenderer;
+  readonly delivery?: DeliveryOptions;
+}
+
+export interface DeliveryOptions {
+  /**
+   * Let a sweep's sends drain in the background (production) instead of waiting for them (the
+   * default: the console and tests see every send done when `sweep()` resolves).
+   */
+  readonly background?: boolean;
+  readonly queue?: QueueLimits;
+  /** Claims not renewed for this long belong to a process that died (default 60 s). */
+  readonly claimLeaseMs?: number;
+  /** How long transient failures are retried from the first one before the send is given up (default 24 h). */
+  readonly retryWindowMs?: number;
+  /** Told when a retry falls due (the heartbeat then sweeps at that moment). */
+  readonly onRetryScheduled?: (at: Date) => void;
 }
 
 /**
@@ -39,6 +58,13 @@ export interface ReboundOptions {
  */
 export interface Rebound extends EventHandler {
   sweep(): Promise<SweepReport>;
+  /** Renews the lease of every claim this process holds; a timer calls it well within the lease. */
+  renewClaims(): Promise<number>;
+  /**
+   * Stops delivering: nothing more is claimed or started, queued sends give their claims back, and
+   * it resolves when the sends in progress have finished or `deadline` resolved.
+   */
+  stopDelivery(deadline: Promise<void>): Promise<{ released: number; unfinished: number }>;
   /** The next moment after `after` when a sweep would have something to do, or null (the console's time travel). */
   nextWakeUp(after: Date): Promise<Date | null>;
 }
@@ -52,11 +78,30 @@ export function createRebound(options: ReboundOptions): Rebound {
     rules: options.rules ?? DEFAULT_RULES,
     ...(options.charts ? { charts: options.charts } : {}),
   };
-  const retry: RetryPolicy = { ...DEFAULT_RETRY, wait: options.wait ?? (async () => {}) };
+  const delivery = options.delivery ?? {};
+  const retry: RetryPolicy = {
+    ...DEFAULT_RETRY,
+    ...(delivery.retryWindowMs !== undefined ? { retryWindowMs: delivery.retryWindowMs } : {}),
+    ...(delivery.onRetryScheduled ? { onRetryScheduled: delivery.onRetryScheduled } : {}),
+    wait: options.wait ?? (async () => {}),
+  };
   const owner = options.owner ?? 'rebound';
+  const queue = new DeliveryQueue(delivery.queue ?? DEFAULT_QUEUE_LIMITS, (error) =>
+    deps.logger.error({ error: error instanceof Error ? error.message : 'unknown' }, 'queued send failed'),
+  );
+  const sweepOptions = {
+    owner,
+    retry,
+    queue,
+    nudgePass: new SinglePass<NudgeTally>(),
+    drain: !delivery.background,
+    claimLeaseMs: delivery.claimLeaseMs ?? CLAIM_LEASE_MS,
+  };
   return {
     handle: (event) => handleEvent(deps, event),
-    sweep: () => runSweep(deps, { owner, retry }),
+    sweep: () => runSweep(deps, sweepOptions),
+    renewClaims: () => deps.store.deliveries.renewClaims(owner, deps.clock.now()),
+    stopDelivery: (deadline) => queue.stop(deadline),
     nextWakeUp: (after) => nextWake(deps, after),
   };
 }

@@ -35,7 +35,13 @@ export class InternalError extends Error {
   }
 }
 
-export type DeliveryFailureKind = 'permanent' | 'transient' | 'rate-limited';
+/**
+ * `permanent`: refused, and repeating it cannot help. `transient`: refused or never sent, worth
+ * retrying later. `rate-limited`: refused for now, retry after the wait given. `unknown`: the
+ * request left and no answer came (a timeout, a connection lost after sending): the platform may
+ * have the message, so it is never sent again.
+ */
+export type DeliveryFailureKind = 'permanent' | 'transient' | 'rate-limited' | 'unknown';
 
 /**
  * A send that the platform refused or that did not reach it. Adapters wrap every SDK failure into
@@ -65,6 +71,9 @@ export class DeliveryError extends Error {
   }
   static transient(message: string, cause?: unknown): DeliveryError {
     return new DeliveryError('transient', message, undefined, { cause });
+  }
+  static unknown(message: string, cause?: unknown): DeliveryError {
+    return new DeliveryError('unknown', message, undefined, { cause });
   }
   static rateLimited(retryAfterMs: number, cause?: unknown): DeliveryError {
     return new DeliveryError('rate-limited', `rate limited, retry after ${retryAfterMs} ms`, retryAfterMs, { cause });

@@ -19,7 +19,9 @@ import { askToForgetMe } from './use-cases/forget-me.ts';
 import { joinGroup } from './use-cases/join-group.ts';
 import { leaveGroup } from './use-cases/leave-group.ts';
 import { listFollowUps } from './use-cases/list-follow-ups.ts';
+import { listApplications } from './use-cases/list-applications.ts';
 import { logAgain } from './use-cases/log-again.ts';
+import { moveApplicationStage } from './use-cases/move-application-stage.ts';
 import { pauseMember } from './use-cases/pause-member.ts';
 import { recordApplication } from './use-cases/record-application.ts';
 import { openCheckInForm, openCheckInFromButton, submitCheckInForm } from './use-cases/record-check-in.ts';
@@ -51,6 +53,8 @@ const HANDLERS: { readonly [Id in CommandId]: Handler<Id> } = {
   rejected: (deps, source, input) => recordRejection(deps, source, input),
   update: recordUpdate,
   feedback: recordFeedback,
+  stage: moveApplicationStage,
+  applications: listApplications,
   followups: (deps, source) => listFollowUps(deps, source),
   checkin: (deps, source) => openCheckInForm(deps, source),
   goal: setGoal,

@@ -153,6 +153,18 @@ export function localDate(instant: Date, zone: string): string {
   return wallClock(instant, zone).toISOString().slice(0, 10);
 }
 
+/** The local day of an instant in a zone, `3 Dec`, with its year when that is not `currentYear`. */
+export function formatDay(instant: Date, zone: string, currentYear?: number): string {
+  const wall = wallClock(instant, zone);
+  const day = `${wall.getUTCDate()} ${SHORT_MONTHS[wall.getUTCMonth()]}`;
+  return currentYear === undefined || wall.getUTCFullYear() === currentYear ? day : `${day} ${wall.getUTCFullYear()}`;
+}
+
+/** Whole local calendar days from `earlier` to `later` in a zone (0 on the same local day). */
+export function daysBetween(earlier: Date, later: Date, zone: string): number {
+  return Math.round((utcMidnight(localDate(later, zone)) - utcMidnight(localDate(earlier, zone))) / DAY_MS);
+}
+
 /** Minutes since local midnight of an instant in a zone. */
 export function localMinuteOfDay(instant: Date, zone: string): MinuteOfDay {
   const wall = wallClock(instant, zone);

@@ -40,6 +40,13 @@ export const APPLICATION_STATUSES = [
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
+/** The statuses `/stage` moves an application to (applied is where it starts; rejected is /rejected's). */
+export const STAGE_MOVES = ['screening', 'interviewing', 'offer', 'accepted', 'withdrawn', 'ghosted'] as const;
+export type StageMove = (typeof STAGE_MOVES)[number];
+
+/** Still under way: what `/applications` lists by default. */
+export const ACTIVE_STATUSES = ['applied', 'screening', 'interviewing', 'offer'] as const;
+
 export const REJECTION_STAGES = ['applied', 'screen', 'interview', 'final', 'offer'] as const;
 export type RejectionStage = (typeof REJECTION_STAGES)[number];
 
@@ -88,6 +95,8 @@ export interface Member {
   readonly active: boolean;
   /** Set when a DM failed permanently; nudges then go to the group channel as one mention. */
   readonly dmUnreachable: boolean;
+  /** The member's DM channel as the platform last answered it, so the next DM needs no lookup. */
+  readonly dmChannelId: string | null;
   /** False when they turned their check-in reminders off; nudges are not affected. */
   readonly checkInReminders: boolean;
   readonly joinedAt: Date;
@@ -103,6 +112,15 @@ export interface Application {
   readonly visibility: Visibility;
   readonly createdAt: Date;
   readonly updatedAt: Date;
+}
+
+/** One step of an application's history: the status it moved to, and when. */
+export interface ApplicationEvent {
+  readonly id: number;
+  readonly applicationId: number;
+  readonly status: ApplicationStatus;
+  readonly at: Date;
+  readonly createdAt: Date;
 }
 
 export interface Rejection {
@@ -146,7 +164,7 @@ export interface FollowUp {
 }
 
 /** What a bot post in a group channel is about, so peer reactions can be credited. */
-export type PostSubject = 'application' | 'rejection' | 'update' | 'check-in' | 'digest' | 'nudge' | 'other';
+export type PostSubject = 'application' | 'rejection' | 'update' | 'stage' | 'check-in' | 'digest' | 'nudge' | 'other';
 
 /** A message the bot sent, with the platform's reference to it. */
 export interface BotPost {

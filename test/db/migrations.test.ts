@@ -141,6 +141,39 @@ describe('migrations', () => {
     ]);
   });
 
+  it('give applications logged before their history was kept one event per status they reached', () => {
+    const file = join(dir, 'rebound.db');
+    const old = new Database(file);
+    migrate(drizzle(old), { migrationsFolder: migrationsUpTo('0013_faithful_jocasta', dir) });
+    old.exec(`
+      INSERT INTO workspaces (platform, workspace_id, created_at) VALUES ('slack', 'T1', 1);
+      INSERT INTO groups (id, platform, workspace_id, channel_id, name, timezone, check_in_minute, check_in_days, reminder_minute, created_at)
+        VALUES (1, 'slack', 'T1', 'C1', 'g', 'UTC', 540, '1,2,3,4,5', 960, 1);
+      INSERT INTO members (id, platform, workspace_id, group_id, user_id, display_name, joined_at) VALUES (1, 'slack', 'T1', 1, 'U1', 'U1', 1);
+      INSERT INTO applications (id, platform, workspace_id, member_id, company, company_key, role, status, visibility, created_by_rejection, created_at, updated_at)
+        VALUES (1, 'slack', 'T1', 1, 'Acme', 'acme', 'SRE', 'applied', 'shared', 0, 100, 100),
+               (2, 'slack', 'T1', 1, 'Globex', 'globex', 'PM', 'rejected', 'shared', 0, 200, 900),
+               (3, 'slack', 'T1', 1, 'Initech', 'initech', '', 'rejected', 'shared', 1, 300, 300);
+      INSERT INTO rejections (platform, workspace_id, application_id, member_id, stage, rejected_on, created_at)
+        VALUES ('slack', 'T1', 2, 1, 'screen', 800, 800), ('slack', 'T1', 3, 1, 'applied', 300, 300);
+    `);
+    old.close();
+
+    const db = openDatabase(file);
+    const rows = db.sqlite
+      .prepare(
+        'SELECT platform, workspace_id, application_id, status, at FROM application_events ORDER BY application_id, at, id',
+      )
+      .all();
+    db.close();
+    expect(rows).toEqual([
+      { platform: 'slack', workspace_id: 'T1', application_id: 1, status: 'applied', at: 100 },
+      { platform: 'slack', workspace_id: 'T1', application_id: 2, status: 'applied', at: 200 },
+      { platform: 'slack', workspace_id: 'T1', application_id: 2, status: 'rejected', at: 800 },
+      { platform: 'slack', workspace_id: 'T1', application_id: 3, status: 'rejected', at: 300 },
+    ]);
+  });
+
   it.skipIf(!TEST_DATABASE_URL)(
     'run once when several PostgreSQL replicas start together on a fresh database (advisory lock)',
     async () => {

@@ -3,6 +3,7 @@
  * every store kind (SQLite in memory and on a file, PostgreSQL) by `repository-contract.test.ts`.
  */
 import { describe } from 'vitest';
+import { applicationEventsContract } from './contract/application-events.ts';
 import { entriesContract } from './contract/entries.ts';
 import { followUpContract } from './contract/follow-ups.ts';
 import { useStore, type StoreUnderTest } from './contract/fixtures.ts';
@@ -16,6 +17,7 @@ export function runRepositoryContract(name: string, open: () => Promise<StoreUnd
   describe(`repository contract: ${name}`, () => {
     const fixture = useStore(open);
     describe('groups, members and entries', () => entriesContract(fixture));
+    describe('application history', () => applicationEventsContract(fixture));
     describe('follow-ups', () => followUpContract(fixture));
     describe('posts and check-ins', () => postAndCheckInContract(fixture));
     describe('ledger, inbound ids and leases', () => ledgerContract(fixture));

@@ -1,10 +1,16 @@
 /**
  * A local fake of Discord's REST API (v10) that records every call. It answers the routes the
  * adapter and discord.js use with documented shapes; a test can script another answer (an
- * error, a 429) for the next call to a route with `failNext`.
+ * error, a 429) for the next call to a route with `failNext`, put a route (or every route) in a
+ * fault mode with `fault`, answer after a delay (`latencyMs`) and enforce Discord's rate limits
+ * (`enforceLimits`: the global limit per token, per-route buckets with their headers).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { MESSAGE_CREATE_BUCKET, RateLimiter, type RateLimits } from './discord-rate-limits.ts';
+
+export { MESSAGE_CREATE_BUCKET, type BucketRule, type RateLimits } from './discord-rate-limits.ts';
 
 export interface RecordedCall {
   readonly method: string;
@@ -16,14 +22,44 @@ export interface RecordedCall {
   /** Names of files sent with a multipart request. */
   readonly fileNames: readonly string[];
   readonly authorization: string | undefined;
-  /** What the fake answered. */
+  /** `performance.now()` when the request had arrived whole. */
+  readonly at: number;
+  /** What the fake answered; status 0 when it answered nothing (a `reset` or `hang` fault). */
   readonly answer: ScriptedAnswer;
+  /** The fault that answered, if one did. */
+  readonly fault?: Fault['kind'];
 }
 
 export interface ScriptedAnswer {
   readonly status: number;
   readonly body?: unknown;
   readonly headers?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A way for a route to fail: `rate-limit` answers 429 (`global` as the global limit does, with
+ * `X-RateLimit-Global`), `server-error` answers 500 (or `status`), `reset` reads the request and
+ * destroys the connection without answering, `hang` reads it and never answers.
+ */
+export type Fault =
+  | { readonly kind: 'rate-limit'; readonly retryAfterMs: number; readonly global?: boolean }
+  | { readonly kind: 'server-error'; readonly status?: number }
+  | { readonly kind: 'reset' }
+  | { readonly kind: 'hang' };
+
+export interface FaultScope {
+  /** Only this method; every method when absent. */
+  readonly method?: string;
+  /** Only paths matching this; every path when absent. */
+  readonly path?: RegExp;
+  /** The fault lifts after this many calls; it stays until lifted when absent. */
+  readonly times?: number;
+}
+
+interface ActiveFault {
+  readonly fault: Fault;
+  readonly scope: FaultScope;
+  left: number;
 }
 
 interface Waiter {
@@ -69,6 +105,10 @@ export class FakeDiscordRest {
   gatewayUrl = 'ws://127.0.0.1:1';
   /** When set, every call authorised with another token is answered 401, as Discord answers a wrong token. */
   acceptedToken: string | null = null;
+  /** How long the fake waits, once a request has arrived, before it answers (or faults). */
+  latencyMs = 0;
+  #limits: RateLimiter | null = null;
+  #faults: ActiveFault[] = [];
   #dmChannels = new Map<string, string>();
   #scripted: { method: string; path: RegExp; answer: ScriptedAnswer }[] = [];
   #waiters: Waiter[] = [];
@@ -105,6 +145,24 @@ export class FakeDiscordRest {
     this.#scripted.push({ method, path, answer });
   }
 
+  /**
+   * Enforces Discord's rate limits from now on; by default the global 50 requests per second per
+   * token and message create's 5 per 5 s per channel. `null` stops enforcing them.
+   */
+  enforceLimits(limits: RateLimits | null = { globalPerSecond: 50, buckets: [MESSAGE_CREATE_BUCKET] }): void {
+    this.#limits = limits && new RateLimiter(limits);
+  }
+
+  /** Puts the calls in `scope` (all of them by default) in a fault mode; the result lifts it. */
+  fault(fault: Fault, scope: FaultScope = {}): () => void {
+    const active: ActiveFault = { fault, scope, left: scope.times ?? Number.POSITIVE_INFINITY };
+    this.#faults.push(active);
+    return () => {
+      const index = this.#faults.indexOf(active);
+      if (index >= 0) this.#faults.splice(index, 1);
+    };
+  }
+
   /** Resolves with the first call (recorded already or to come) that matches. */
   waitFor(match: (call: RecordedCall) => boolean): Promise<RecordedCall> {
     const seen = this.calls.find(match);
@@ -129,6 +187,7 @@ export class FakeDiscordRest {
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://fake');
     const raw = await readBody(req);
+    const at = performance.now();
     const { body, fileNames } = parseBody(req.headers['content-type'] ?? '', raw);
     const request = {
       method: req.method ?? 'GET',
@@ -137,14 +196,14 @@ export class FakeDiscordRest {
       body,
       fileNames,
       authorization: req.headers.authorization,
+      at,
     };
-    const answer =
-      this.acceptedToken !== null && request.authorization !== `Bot ${this.acceptedToken}`
-        ? { status: 401, body: { message: '401: Unauthorized', code: 0 } }
-        : (this.#takeScripted(request) ?? this.#defaultAnswer(request));
-    const call: RecordedCall = { ...request, answer };
+    if (this.latencyMs > 0) await sleep(this.latencyMs);
+    const { answer, fault } = this.#answer(request);
+    const call: RecordedCall = { ...request, answer, ...(fault && { fault }) };
     this.calls.push(call);
-    send(res, answer);
+    if (fault === 'reset') req.socket.destroy();
+    else if (fault !== 'hang') send(res, answer);
     // Waiters run after the answer is on its way, so an awaited call has been answered.
     for (const waiter of [...this.#waiters]) {
       if (waiter.match(call)) {
@@ -152,6 +211,32 @@ export class FakeDiscordRest {
         waiter.resolve(call);
       }
     }
+  }
+
+  /** In order: a wrong token, the global limit, a fault, the route's bucket, a scripted answer, the route's own. */
+  #answer(request: Omit<RecordedCall, 'answer'>): { answer: ScriptedAnswer; fault?: Fault['kind'] } {
+    if (this.acceptedToken !== null && request.authorization !== `Bot ${this.acceptedToken}`) {
+      return { answer: { status: 401, body: { message: '401: Unauthorized', code: 0 } } };
+    }
+    const now = performance.now();
+    const overGlobal = this.#limits?.global(request.authorization ?? '', now);
+    if (overGlobal) return { answer: overGlobal };
+    const fault = this.#takeFault(request);
+    if (fault) return { answer: faultAnswer(fault), fault: fault.kind };
+    const bucket = this.#limits?.bucket(request.method, request.path, now);
+    if (bucket?.refusal) return { answer: bucket.refusal };
+    const answer = this.#takeScripted(request) ?? this.#defaultAnswer(request);
+    return { answer: bucket ? { ...answer, headers: { ...bucket.headers, ...answer.headers } } : answer };
+  }
+
+  #takeFault(call: Omit<RecordedCall, 'answer'>): Fault | undefined {
+    const active = this.#faults.find(
+      (f) => (f.scope.method ?? call.method) === call.method && (f.scope.path?.test(call.path) ?? true),
+    );
+    if (!active) return undefined;
+    active.left -= 1;
+    if (active.left <= 0) this.#faults.splice(this.#faults.indexOf(active), 1);
+    return active.fault;
   }
 
   #takeScripted(call: Omit<RecordedCall, 'answer'>): ScriptedAnswer | undefined {
@@ -237,6 +322,27 @@ export class FakeDiscordRest {
       };
     }
     return { status: 404, body: { message: `fake has no route ${method} ${path}`, code: 0 } };
+  }
+}
+
+function faultAnswer(fault: Fault): ScriptedAnswer {
+  switch (fault.kind) {
+    case 'rate-limit': {
+      const retryAfter = (fault.retryAfterMs / 1000).toFixed(3);
+      const global = fault.global ?? false;
+      return {
+        status: 429,
+        body: { message: 'You are being rate limited.', retry_after: fault.retryAfterMs / 1000, global, code: 0 },
+        headers: global
+          ? { 'retry-after': retryAfter, 'x-ratelimit-global': 'true', 'x-ratelimit-scope': 'global' }
+          : { 'retry-after': retryAfter, 'x-ratelimit-scope': 'user' },
+      };
+    }
+    case 'server-error':
+      return { status: fault.status ?? 500, body: { message: '500: Internal Server Error', code: 0 } };
+    case 'reset':
+    case 'hang':
+      return { status: 0 };
   }
 }
 

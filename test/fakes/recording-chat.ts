@@ -4,10 +4,10 @@
  */
 import { DeliveryError } from '../../src/core/errors.ts';
 import { messageButtons, messageToPlainLines, type Message, type OutboundFile } from '../../src/core/messages.ts';
-import type { ChannelTarget, ChatPort, SentMessage, UserTarget } from '../../src/core/ports/index.ts';
+import type { ChannelTarget, ChatPort, SendOptions, SentMessage, UserTarget } from '../../src/core/ports/index.ts';
 import type { WorkspaceRef } from '../../src/core/types.ts';
 
-export type SentKind = 'channel' | 'thread-starter' | 'thread' | 'dm' | 'update' | 'delete';
+export type SentKind = 'channel' | 'files' | 'thread-starter' | 'thread' | 'dm' | 'update' | 'delete';
 
 export interface SentRecord {
   readonly kind: SentKind;
@@ -48,6 +48,14 @@ export class RecordingChat implements ChatPort {
     }
   }
 
+  /** How many times a send asked the core's `beforeRequest` (each is one recorded attempt). */
+  requests = 0;
+
+  async #before(options: SendOptions | undefined): Promise<void> {
+    this.requests++;
+    await options?.beforeRequest?.();
+  }
+
   #record(
     kind: SentKind,
     workspace: WorkspaceRef,
@@ -80,22 +88,36 @@ export class RecordingChat implements ChatPort {
     return n;
   }
 
-  async postToChannel(target: ChannelTarget, message: Message, files?: readonly OutboundFile[]): Promise<SentMessage> {
-    return this.#record('channel', target.workspace, target.channelId, message, {}, files);
+  async postToChannel(target: ChannelTarget, message: Message, options?: SendOptions): Promise<SentMessage> {
+    await this.#before(options);
+    return this.#record('channel', target.workspace, target.channelId, message);
+  }
+  async shareFiles(target: ChannelTarget, files: readonly OutboundFile[], options?: SendOptions): Promise<void> {
+    await this.#before(options);
+    this.#record('files', target.workspace, target.channelId, { blocks: [] }, {}, files);
   }
   async postThreadStarter(
     target: ChannelTarget,
     message: Message,
     threadName: string,
+    options?: SendOptions,
   ): Promise<SentMessage & { threadId: string }> {
+    await this.#before(options);
     const sent = this.#record('thread-starter', target.workspace, target.channelId, message, { threadName });
     return { ...sent, threadId: `T-${sent.messageId}` };
   }
-  async postInThread(target: ChannelTarget, threadId: string, message: Message): Promise<SentMessage> {
+  async postInThread(
+    target: ChannelTarget,
+    threadId: string,
+    message: Message,
+    options?: SendOptions,
+  ): Promise<SentMessage> {
+    await this.#before(options);
     return this.#record('thread', target.workspace, target.channelId, message, { threadId });
   }
-  async sendDirect(target: UserTarget, message: Message, files?: readonly OutboundFile[]): Promise<SentMessage> {
-    return this.#record('dm', target.workspace, target.userId, message, {}, files);
+  async sendDirect(target: UserTarget, message: Message, options?: SendOptions): Promise<SentMessage> {
+    await this.#before(options);
+    return this.#record('dm', target.workspace, target.userId, message);
   }
   async updateMessage(workspace: WorkspaceRef, sent: SentMessage, message: Message): Promise<void> {
     this.#record('update', workspace, sent.channelId, message, { sent });

@@ -2,21 +2,33 @@
  * A fake of Slack's Web API on loopback that records every call. It answers like Slack does
  * (`{ ok: true, … }` with HTTP 200, `{ ok: false, error }` for platform errors, 429 with
  * Retry-After) and also receives what Bolt posts to response_urls and file upload URLs.
+ *
+ * Faults to drive a client through: `failNext` scripts the next calls of a method; `outage` plays
+ * a fault for a while or until `clearOutage` (see `OutageMode`); `enforceLimits` answers 429 when
+ * chat.postMessage goes faster than Slack allows; `latency` and `slowDown` delay answers.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { SlackFaults, type EnforcedLimits, type Outage, type ScriptedFailure } from './slack-faults.ts';
+
+export type { EnforcedLimits, Outage, OutageMode, ScriptedFailure } from './slack-faults.ts';
 
 export interface RecordedCall {
   /** The Web API method (`chat.postMessage`), or `response_url` / `upload` for the other endpoints. */
   readonly method: string;
   /** Form fields or JSON body; `blocks`, `view` and `file_uploads`-like JSON strings are parsed. */
   readonly params: Readonly<Record<string, unknown>>;
-  /** What the fake answered (the JSON body), for checking what the adapter made of it. */
+  /** What the fake answered (the JSON body), for checking what the adapter made of it; `{}` when it gave no answer. */
   readonly response: Readonly<Record<string, unknown>>;
+  /** The HTTP status answered; null when the fake read the request and gave no answer (a reset, a hang). */
+  readonly status: number | null;
 }
 
-export type ScriptedFailure =
-  { readonly error: string } | { readonly status: number; readonly retryAfterSeconds?: number };
+type Answer =
+  | { readonly status: number; readonly headers: Record<string, string>; readonly body: Record<string, unknown> }
+  | { readonly fault: 'reset-after-request' | 'hang' };
+
+const json = { 'content-type': 'application/json' };
 
 export interface FakeUser {
   readonly id: string;
@@ -51,10 +63,13 @@ function parseParams(raw: string, contentType: string): Record<string, unknown> 
 
 export class FakeSlackWebApi {
   readonly calls: RecordedCall[] = [];
-  readonly #failures = new Map<string, ScriptedFailure[]>();
+  readonly #faults = new SlackFaults();
   readonly #users = new Map<string, FakeUser>();
   readonly #answers = new Map<string, Record<string, unknown>>();
   readonly #delays = new Map<string, number>();
+  #latencyMs = 0;
+  #refusing = false;
+  #port = 0;
   #server: Server | null = null;
   #ts = 1_700_000_000;
   #fileId = 0;
@@ -63,10 +78,7 @@ export class FakeSlackWebApi {
   async start(): Promise<this> {
     this.#server = createServer((req, res) => {
       this.#answer(req).then(
-        ({ status, headers, body }) => {
-          res.writeHead(status, headers);
-          res.end(body);
-        },
+        (answer) => this.#send(req, res, answer),
         (error: unknown) => {
           // A body the fake cannot read is the caller's bug: answer like a broken server, keep running.
           res.writeHead(400, { 'content-type': 'text/plain' });
@@ -74,17 +86,18 @@ export class FakeSlackWebApi {
         },
       );
     });
-    await new Promise<void>((resolve) => this.#server?.listen(0, '127.0.0.1', resolve));
-    const { port } = this.#server.address() as AddressInfo;
-    this.baseUrl = `http://127.0.0.1:${port}`;
+    await this.#listen(0);
+    this.#port = (this.#server.address() as AddressInfo).port;
+    this.baseUrl = `http://127.0.0.1:${this.#port}`;
     return this;
   }
 
   async stop(): Promise<void> {
+    const refusing = this.#refusing;
+    this.#faults.end();
     const server = this.#server;
-    if (!server) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    if (!server || refusing) return;
+    await this.#close(server);
   }
 
   /** Where Bolt's WebClient should send calls (`slackApiUrl`). */
@@ -111,21 +124,86 @@ export class FakeSlackWebApi {
     this.#delays.set(method, ms);
   }
 
-  /** The next call(s) of `method` fail this way, in order. */
+  /** Every later call of any method is answered only after `ms` more (on top of `slowDown`); 0 ends it. */
+  latency(ms: number): void {
+    this.#latencyMs = ms;
+  }
+
+  /** The next call(s) of `method` fail this way, in order (before any outage or limit). */
   failNext(method: string, ...failures: ScriptedFailure[]): void {
-    this.#failures.set(method, [...(this.#failures.get(method) ?? []), ...failures]);
+    this.#faults.script(method, failures);
+  }
+
+  /** Plays a fault (see `OutageMode`) for one method or all, for `forMs` or until cleared. */
+  async outage(outage: Outage): Promise<void> {
+    if (outage.mode === 'refuse' && outage.method) throw new Error('refuse stops the whole listener: give no method');
+    this.#faults.play(outage, (key) => void this.#end([key]));
+    if (outage.mode === 'refuse' && !this.#refusing && this.#server) {
+      this.#refusing = true;
+      await this.#close(this.#server);
+      // Clients notice their pooled sockets closing within a moment, as they would in any real
+      // outage; a request written on one in the same instant would fail as sent, then reset.
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  /** Ends the outage of `method`, or of every method when absent (listening again after `refuse`). */
+  async clearOutage(method?: string): Promise<void> {
+    await this.#end(method === undefined ? undefined : [method]);
+  }
+
+  async #end(keys?: readonly string[]): Promise<void> {
+    this.#faults.end(keys);
+    if (this.#refusing && !this.#faults.refusing) {
+      this.#refusing = false;
+      await this.#listen(this.#port);
+    }
+  }
+
+  /** Answers chat.postMessage with 429 beyond these limits from now on; null stops enforcing. */
+  enforceLimits(limits: EnforcedLimits | null): void {
+    this.#faults.enforce(limits);
   }
 
   callsTo(method: string): RecordedCall[] {
     return this.calls.filter((c) => c.method === method);
   }
 
+  /** Forgets the calls and the scripted failures; outages, limits and latency stay until cleared. */
   reset(): void {
     this.calls.length = 0;
-    this.#failures.clear();
+    this.#faults.clearScripts();
   }
 
-  async #answer(req: IncomingMessage): Promise<{ status: number; headers: Record<string, string>; body: string }> {
+  #listen(port: number): Promise<void> {
+    const server = this.#server;
+    return new Promise((resolve, reject) => {
+      server?.once('error', reject);
+      server?.listen(port, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  }
+
+  #close(server: Server): Promise<void> {
+    return new Promise((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  }
+
+  #send(req: IncomingMessage, res: ServerResponse, answer: Answer): void {
+    if ('fault' in answer) {
+      // A hanging request is left open; `stop` or `refuse` closes its socket.
+      if (answer.fault === 'reset-after-request') req.socket.destroy();
+      return;
+    }
+    res.writeHead(answer.status, answer.headers);
+    res.end(JSON.stringify(answer.body));
+  }
+
+  async #answer(req: IncomingMessage): Promise<Answer> {
     const raw = await readBody(req);
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const params = parseParams(raw, req.headers['content-type'] ?? '');
@@ -136,21 +214,26 @@ export class FakeSlackWebApi {
         : path.startsWith('/upload/')
           ? 'upload'
           : path;
-    const failure = this.#failures.get(method)?.shift();
-    const delay = this.#delays.get(method);
+    const token = req.headers.authorization ?? String(params['token'] ?? '');
+    const failure = this.#faults.meet(method, params, token);
+    const delay = (this.#delays.get(method) ?? 0) + this.#latencyMs;
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+    if (failure && 'fault' in failure) {
+      this.calls.push({ method, params, response: {}, status: null });
+      return failure;
+    }
     if (failure && 'status' in failure) {
-      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      const headers: Record<string, string> = { ...json };
       if (failure.retryAfterSeconds !== undefined) headers['retry-after'] = String(failure.retryAfterSeconds);
-      const response = { ok: false, error: 'ratelimited' };
-      this.calls.push({ method, params, response });
-      return { status: failure.status, headers, body: JSON.stringify(response) };
+      const response = { ok: false, error: failure.status === 429 ? 'ratelimited' : 'internal_error' };
+      this.calls.push({ method, params, response, status: failure.status });
+      return { status: failure.status, headers, body: response };
     }
     const body = failure
       ? { ok: false, error: failure.error }
       : (this.#answers.get(method) ?? this.#result(method, params));
-    this.calls.push({ method, params, response: body });
-    return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+    this.calls.push({ method, params, response: body, status: 200 });
+    return { status: 200, headers: json, body };
   }
 
   #nextTs(): string {

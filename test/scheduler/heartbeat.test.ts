@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startHeartbeat, type ScheduleTick } from '../../src/scheduler/heartbeat.ts';
 
 /** A cron stand-in: the test calls `tick()` where node-cron would call it each minute. */
@@ -20,6 +20,10 @@ function deferred() {
   return { promise, resolve };
 }
 
+afterEach(() => {
+  vi.useRealTimers();
+});
+
 describe('the heartbeat', () => {
   it('sweeps once at start and then on every tick', async () => {
     const cron = fakeCron();
@@ -36,6 +40,63 @@ describe('the heartbeat', () => {
     expect(sweeps).toBe(3);
     await beat.stop();
     expect(cron.state.stopped).toBe(true);
+  });
+
+  it('sweeps again when a retry falls due, and once after a sweep running then', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    vi.setSystemTime(new Date('2026-12-02T10:00:00Z'));
+    const cron = fakeCron();
+    let sweeps = 0;
+    let gate = deferred();
+    const beat = startHeartbeat(
+      () => (sweeps++, gate.promise),
+      () => {},
+      cron.schedule,
+    );
+    expect(sweeps).toBe(1);
+    beat.wakeAt(new Date(Date.now() + 60_000));
+    beat.wakeAt(new Date(Date.now() + 1_000));
+    await vi.advanceTimersByTimeAsync(1_000);
+    // The first sweep still runs: the wake-up waits for it, then sweeps once.
+    expect(sweeps).toBe(1);
+    const first = gate;
+    gate = deferred();
+    first.resolve();
+    await settle();
+    expect(sweeps).toBe(2);
+    gate.resolve();
+    await settle();
+    expect(sweeps).toBe(2);
+    await beat.stop();
+  });
+
+  it('wakes at every moment asked for, not only the earliest: retries due a few seconds apart each get their sweep', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    vi.setSystemTime(new Date('2026-12-02T10:00:00Z'));
+    const cron = fakeCron();
+    let sweeps = 0;
+    const beat = startHeartbeat(
+      async () => void sweeps++,
+      () => {},
+      cron.schedule,
+    );
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sweeps).toBe(1);
+    const now = Date.now();
+    // Asked for in any order, and again for a moment already waited for; moments within one
+    // second share a sweep at its end.
+    for (const ms of [5_300, 5_000, 9_000, 5_000, 5_900]) beat.wakeAt(new Date(now + ms));
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(sweeps).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sweeps).toBe(2);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(sweeps).toBe(3);
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(sweeps).toBe(4);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(sweeps).toBe(4);
+    await beat.stop();
   });
 
   it('never starts a sweep while one is running', async () => {

@@ -1,5 +1,5 @@
 /** The commands that log and read a member's search: applications, rejections, updates, goals, stats. */
-import { REJECTION_STAGES } from '../types.ts';
+import { APPLICATION_STATUSES, REJECTION_STAGES, STAGE_MOVES } from '../types.ts';
 import { declare, LIMITS } from './declaration.ts';
 
 const company = { id: 'company', kind: 'text', label: 'Company', maxLength: LIMITS.company, example: 'Acme' } as const;
@@ -20,7 +20,22 @@ const STAGE_ALIASES: Readonly<Record<(typeof REJECTION_STAGES)[number], readonly
   offer: [],
 };
 
-/** The settings `/rebound config` changes: the schedule, and each rule by its id. */
+const MOVE_LABELS: Readonly<Record<(typeof STAGE_MOVES)[number], string>> = {
+  screening: 'Screening',
+  interviewing: 'Interviewing',
+  offer: 'Offer',
+  accepted: 'Accepted',
+  withdrawn: 'Withdrawn',
+  ghosted: 'Ghosted (no answer)',
+};
+const MOVE_ALIASES: Readonly<Record<(typeof STAGE_MOVES)[number], readonly string[]>> = {
+  screening: ['screen', 'phone screen'],
+  interviewing: ['interview', 'interviews', 'onsite'],
+  offer: ['offered'],
+  accepted: ['accept', 'hired', 'signed'],
+  withdrawn: ['withdraw', 'withdrew'],
+  ghosted: ['ghost', 'no answer'],
+};
 
 export const ENTRY_COMMANDS = {
   applied: declare({
@@ -120,6 +135,52 @@ export const ENTRY_COMMANDS = {
         maxLength: LIMITS.note,
         long: true,
         example: 'wanted more depth on system design',
+      },
+    ],
+  }),
+  stage: declare({
+    id: 'stage',
+    summary: 'moves an application: screening, interviewing, offer, accepted, withdrawn, ghosted',
+    where: 'group-or-dm',
+    who: 'member',
+    logs: true,
+    example: '/stage Acme | Backend Engineer | interviewing',
+    fields: [
+      { ...company, required: true },
+      { ...role, required: false },
+      {
+        id: 'stage',
+        kind: 'choice',
+        label: 'Stage it moved to',
+        noun: 'stage',
+        required: true,
+        example: 'interviewing',
+        choices: STAGE_MOVES.map((value) => ({ value, label: MOVE_LABELS[value], aliases: MOVE_ALIASES[value] })),
+      },
+    ],
+  }),
+  applications: declare({
+    id: 'applications',
+    summary: 'your applications by stage, with their age and last move (the active ones; all, or one stage)',
+    where: 'group-or-dm',
+    who: 'member',
+    example: '/applications interviewing',
+    fields: [
+      {
+        id: 'which',
+        kind: 'choice',
+        label: 'Which: a stage, or all',
+        noun: 'stage',
+        usage: 'stage|all',
+        required: false,
+        example: 'all',
+        choices: [
+          { value: 'all', label: 'All of them' },
+          ...APPLICATION_STATUSES.map((value) => ({
+            value,
+            label: value.charAt(0).toUpperCase() + value.slice(1),
+          })),
+        ],
       },
     ],
   }),

@@ -52,6 +52,7 @@ function parsePipes(command: CommandDeclaration, text: string, readMention: Ment
   const free = [...fields];
   for (const [i, part] of parts.entries()) {
     const named = command.named ? byName(fields, part) : null;
+    if (!named) skipOptionalFor(free, parts.length - i);
     const field = named && free.includes(named.field) ? named.field : free[0];
     if (!field) {
       problems.push({
@@ -69,6 +70,14 @@ function parsePipes(command: CommandDeclaration, text: string, readMention: Ment
     values[field.id] = field.kind === 'user' ? (readMention(value) ?? value) : value;
   }
   return { values, problems };
+}
+
+/**
+ * Drops the optional fields at the front of `free` that the parts left are needed elsewhere for:
+ * with `/stage company [| role] | stage`, `Acme | offer` is a company and a stage, not a role.
+ */
+function skipOptionalFor(free: Field[], partsLeft: number): void {
+  while (free[0] && !free[0].required && partsLeft <= free.filter((f) => f.required).length) free.shift();
 }
 
 /** `applications 5` or `net: 2` names its field (any prefix of three letters or more). */

@@ -2,6 +2,7 @@
 import type { InputFor } from '../commands/declarations.ts';
 import type {
   Application,
+  ApplicationEvent,
   ApplicationStatus,
   BotPost,
   Feedback,
@@ -77,6 +78,7 @@ export type MemberPatch = Partial<{
   visibility: Visibility;
   active: boolean;
   dmUnreachable: boolean;
+  dmChannelId: string | null;
   checkInReminders: boolean;
 }>;
 
@@ -106,9 +108,22 @@ export interface ApplicationRepository {
   latestCreatedAt(memberIds: readonly number[]): Promise<Map<number, Date>>;
   /** The member's applications to a company (case-insensitive), newest first. */
   findByCompany(memberId: number, company: string): Promise<Application[]>;
+  /** Stores the application and the first event of its history (its status, at `now`). */
   create(input: NewApplication, now: Date): Promise<Application>;
+  /** Moves the application to `status` and records the move as an event at `now`, all or nothing. */
   setStatus(id: number, status: ApplicationStatus, now: Date): Promise<Application>;
-  /** Removes an application with everything recorded on it (rejections, feedback, follow-ups); false when there was none. */
+  /**
+   * Takes back the event `fromEventId` of the application and any recorded after it (they go) and
+   * puts `status` back: an Undo, which is no move of its own.
+   */
+  revertStatus(id: number, status: ApplicationStatus, fromEventId: number): Promise<Application>;
+  /** One event of an application's history. */
+  getEvent(id: number): Promise<ApplicationEvent | null>;
+  /** The application's history, oldest first. */
+  listEvents(applicationId: number): Promise<ApplicationEvent[]>;
+  /** The newest event of each of the member's applications that has any, by application id. */
+  latestEvents(memberId: number): Promise<Map<number, ApplicationEvent>>;
+  /** Removes an application with everything recorded on it (rejections, feedback, follow-ups, events); false when there was none. */
   delete(id: number): Promise<boolean>;
   listByMember(memberId: number): Promise<Application[]>;
 }
@@ -197,6 +212,12 @@ export interface FollowUpRepository {
    * work instead of both taking it.
    */
   listDueWithContext(now: Date, limit: number): Promise<DueStep[]>;
+  /**
+   * The sweep's page of due work: every due step (with context, locked as above) of the first
+   * `members` members after `afterMemberId` that have any, by member id then due time. A member's
+   * steps are never split between pages, so each page gives whole nudges.
+   */
+  listDuePage(now: Date, afterMemberId: number, members: number): Promise<DueStep[]>;
   /** The earliest due time after `after` among open, un-nudged follow-ups (when to wake next). */
   nextDueAfter(after: Date): Promise<Date | null>;
   /** Sets every open follow-up of the application for these rules to `cancelled`; returns how many. */
@@ -208,6 +229,11 @@ export interface FollowUpRepository {
    * logged application ticked off, when it is taken back); returns how many.
    */
   reopenDoneAt(memberId: number, ruleIds: readonly string[], at: Date): Promise<number>;
+  /**
+   * Reopens the application's follow-ups that were set `cancelled` at exactly `at` (what a stage
+   * move closed, when it is taken back); returns how many.
+   */
+  reopenCancelledAt(applicationId: number, at: Date): Promise<number>;
 }
 
 export interface NewPost {

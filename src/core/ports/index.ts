@@ -2,7 +2,7 @@
  * Ports: what the core needs from the outside world. Adapters and the database implement them;
  * every member is required, so the compiler catches a missing one.
  */
-export type { ChannelTarget, UserTarget, SentMessage, ChatPort } from './chat.ts';
+export type { ChannelTarget, UserTarget, SentMessage, SendOptions, ChatPort } from './chat.ts';
 export type {
   NewGroup,
   GroupPatch,

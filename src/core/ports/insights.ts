@@ -1,6 +1,7 @@
 /** Insights (stats, the digest) and data rights (export, forget-me), and the chart renderer. */
 import type {
   Application,
+  ApplicationEvent,
   BotPost,
   CheckIn,
   Feedback,
@@ -95,6 +96,8 @@ export interface MemberExport {
   /** The groups those memberships belong to (for context: names and channels). */
   readonly groups: readonly Pick<Group, 'id' | 'name' | 'channelId' | 'timezone' | 'adminUserIds'>[];
   readonly applications: readonly Application[];
+  /** The history of those applications: each status they moved to, with when. */
+  readonly applicationEvents: readonly ApplicationEvent[];
   readonly rejections: readonly Rejection[];
   readonly updates: readonly Update[];
   readonly feedback: readonly Feedback[];
@@ -117,6 +120,7 @@ export type ForgetReport = Readonly<
   Record<
     | 'members'
     | 'applications'
+    | 'applicationEvents'
     | 'rejections'
     | 'updates'
     | 'feedback'

@@ -9,6 +9,7 @@ export const LEDGER_KINDS = [
   'reminder',
   'reminder-paused',
   'digest',
+  'digest-chart',
   'network',
   'network-week',
 ] as const;
@@ -29,7 +30,14 @@ export interface NewDelivery {
   readonly owner: string;
 }
 
-export type DeliveryStatus = 'claimed' | 'sent' | 'failed' | 'abandoned';
+/**
+ * `claimed`: held by one process. `retry`: refused transiently, claimable again from `retryAt`.
+ * `sent`, `failed` (refused for good, or retried for the whole window) and `abandoned` (its outcome
+ * is unknown, or its day ended) are final.
+ */
+export const DELIVERY_STATUSES = ['claimed', 'retry', 'sent', 'failed', 'abandoned'] as const;
+
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 export interface Delivery {
   readonly key: string;
@@ -41,6 +49,10 @@ export interface Delivery {
   readonly messageId: string | null;
   readonly status: DeliveryStatus;
   readonly attempts: number;
+  /** An attempt's request may have left and its answer is not recorded: the outcome is unknown. */
+  readonly inFlight: boolean;
+  readonly retryAt: Date | null;
+  readonly firstFailedAt: Date | null;
   readonly claimedAt: Date;
   readonly sentAt: Date | null;
   readonly error: string | null;
@@ -51,20 +63,37 @@ export interface Delivery {
  * sent (the unique key makes the claim atomic across processes) and marked after.
  */
 export interface DeliveryRepository {
-  /** True when this caller now owns the key; false when anyone claimed it before. */
+  /**
+   * True when this caller now owns the key; false when anyone holds it. A key waiting as `retry`
+   * whose `retryAt` has come is claimable again (its attempts and first failure are kept).
+   */
   claim(input: NewDelivery, now: Date): Promise<boolean>;
-  /** Claims many keys at once; returns the keys this caller now owns (the others were claimed before). */
+  /** Claims many keys at once, as `claim`; returns the keys this caller now owns. */
   claimMany(inputs: readonly NewDelivery[], now: Date): Promise<Set<string>>;
   /**
-   * Written just before the platform is called: counts one more send attempt on every key and
-   * renews their lease (`claimedAt` = now), but only if `owner` still holds all of them as claims.
-   * False (and nothing written) when any key was released or taken meanwhile: then do not send.
+   * Written just before the platform is called: counts one more send attempt on every key, marks
+   * it in flight (its outcome unknown until recorded) and renews the lease (`claimedAt` = now), but
+   * only if `owner` still holds all of them as claims. False (and nothing written) when any key was
+   * released or taken meanwhile: then do not send.
    */
   startAttempt(keys: readonly string[], owner: string, now: Date): Promise<boolean>;
+  /** The platform answered the attempt with a refusal: the outcome is known again (not in flight). */
+  markRefused(keys: readonly string[], owner: string): Promise<void>;
+  /**
+   * A transient refusal: `owner`'s claims on these keys wait as `retry` until `at`, not in flight;
+   * the first failure's time is kept from the first time. Returns how many keys it moved.
+   */
+  scheduleRetry(
+    keys: readonly string[],
+    owner: string,
+    retry: { readonly at: Date; readonly error: string; readonly now: Date },
+  ): Promise<number>;
+  /** Renews the lease of every claim `owner` holds (a live process keeps its claims); returns how many. */
+  renewClaims(owner: string, now: Date): Promise<number>;
   /** Deletes `owner`'s claims on these keys that never had a send attempt; returns how many. */
   releaseUnattempted(keys: readonly string[], owner: string): Promise<number>;
-  /** Which of these keys exist in the ledger, in any status. */
-  existingKeys(keys: readonly string[]): Promise<Set<string>>;
+  /** Which of these keys cannot be claimed at `now`: any status but a `retry` whose time has come. */
+  heldKeys(keys: readonly string[], now: Date): Promise<Set<string>>;
   /** The local dates of one member's deliveries of one kind (e.g. the days a reminder was skipped for a pause). */
   localDatesForMember(memberId: number, kind: LedgerKind): Promise<string[]>;
   markSent(key: string, sent: SentMessage | null, now: Date): Promise<void>;

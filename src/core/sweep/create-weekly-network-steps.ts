@@ -27,7 +27,10 @@ export async function createWeeklyNetworkSteps(deps: CoreDeps, owner: string): P
     return [{ group, week, dueAt, marker }];
   });
   if (candidates.length === 0) return 0;
-  const done = await deps.store.deliveries.existingKeys(candidates.map((c) => c.marker.key));
+  const done = await deps.store.deliveries.heldKeys(
+    candidates.map((c) => c.marker.key),
+    now,
+  );
   let created = 0;
   for (const { group, week, dueAt, marker } of candidates.filter((c) => !done.has(c.marker.key))) {
     created += await deps.store.transaction(async (tx) => {

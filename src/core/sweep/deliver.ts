@@ -1,101 +1,164 @@
 /**
- * Sending with the platform's failure modes in mind: rate limited → wait what the platform said
- * and retry; transient → back off and retry a bounded number of times; permanent → give up at once
- * so the caller can fall back. The wait is injected so tests never sleep.
+ * One claimed send under the ledger's rules. The attempt is written right before the request
+ * leaves (the adapter calls `beforeRequest` after any wait for the platform's limits), and what
+ * the platform answered decides what happens next:
+ * - accepted → marked sent, with what the caller stores about the message, in one transaction;
+ * - rate limited → the attempt is known refused; wait what the platform said, and send again;
+ * - transient (refused, or never sent) → waits as `retry` for a later sweep, with growing backoff,
+ *   for the retry window; then it is given up and marked failed;
+ * - permanent → returned, so the caller can fall back (a DM to one mention in the channel);
+ * - unknown (the request left, no answer came) → abandoned at once: never sent again.
+ * The wait is injected so tests never sleep.
  */
 import type { CoreDeps } from '../deps.ts';
 import { DeliveryError } from '../errors.ts';
-import type { Message } from '../messages.ts';
-import type { SentMessage, Store } from '../ports/index.ts';
-import type { Group, Member } from '../types.ts';
+import type { SendOptions, SentMessage, Store } from '../ports/index.ts';
 
 export interface RetryPolicy {
   /** Waits `ms` milliseconds (a real timer in production, instant in tests and the console). */
   readonly wait: (ms: number) => Promise<void>;
-  readonly maxAttempts: number;
-  /** Backoff before retry N (1-based) after a transient failure. */
-  readonly backoffMs: (retry: number) => number;
-  /** Longest rate-limit wait we accept before treating it as transient. */
+  /** Rate-limit waits one send may add up to before it is treated as a transient failure. */
   readonly maxRateLimitWaitMs: number;
+  /** How long a key waits as `retry` after its Nth attempt failed transiently. */
+  readonly retryDelayMs: (attempts: number) => number;
+  /** From the first transient failure, how long retries go on before the send is given up. */
+  readonly retryWindowMs: number;
+  /** Told when a retry falls due, so a sweep can run then rather than at the next heartbeat. */
+  readonly onRetryScheduled?: (at: Date) => void;
 }
 
 export const DEFAULT_RETRY: Omit<RetryPolicy, 'wait'> = {
-  maxAttempts: 4,
-  backoffMs: (retry) => Math.min(30_000, 1000 * 4 ** (retry - 1)),
-  maxRateLimitWaitMs: 120_000,
+  maxRateLimitWaitMs: 10 * 60_000,
+  // 5, 10, 20, 40 s, … doubling, never more than an hour between tries: a short outage is over
+  // in seconds, a long one costs a try an hour.
+  retryDelayMs: (attempts) => Math.min(60 * 60_000, 5_000 * 2 ** Math.max(0, attempts - 1)),
+  retryWindowMs: 24 * 60 * 60_000,
 };
-
-export async function sendWithRetry<T>(
-  send: () => Promise<T>,
-  policy: RetryPolicy,
-  onRetry?: (error: DeliveryError, attempt: number) => void,
-): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await send();
-    } catch (error) {
-      if (error instanceof ClaimLostError) throw error;
-      const failure =
-        error instanceof DeliveryError ? error : DeliveryError.transient('unexpected send failure', error);
-      if (failure.kind === 'permanent' || attempt >= policy.maxAttempts) throw failure;
-      onRetry?.(failure, attempt);
-      const delay =
-        failure.kind === 'rate-limited' &&
-        failure.retryAfterMs !== undefined &&
-        failure.retryAfterMs <= policy.maxRateLimitWaitMs
-          ? failure.retryAfterMs
-          : policy.backoffMs(attempt);
-      await policy.wait(delay);
-    }
-  }
-}
 
 /** Thrown when this process no longer holds a delivery's claim: another process's recovery released it. Never retried. */
 export class ClaimLostError extends Error {
   override readonly name = 'ClaimLostError';
 }
 
-export type ClaimedOutcome<S extends SentMessage = SentMessage> =
+export type ClaimedOutcome<S extends SentMessage | null = SentMessage> =
   | { readonly outcome: 'sent'; readonly sent: S }
   | { readonly outcome: 'lost' }
-  | { readonly outcome: 'failed'; readonly error: DeliveryError };
+  /** Refused for good; the keys are still claimed, for the caller to fall back or mark failed. */
+  | { readonly outcome: 'failed'; readonly error: DeliveryError }
+  /** Refused for now; the keys wait as `retry` for a later sweep. */
+  | { readonly outcome: 'retry'; readonly error: DeliveryError; readonly retryAt: Date }
+  /** Retried for the whole window; the keys are marked failed. */
+  | { readonly outcome: 'given-up'; readonly error: DeliveryError }
+  /** The request left and no answer came; the keys are abandoned, never resent. */
+  | { readonly outcome: 'unknown'; readonly error: DeliveryError };
 
-/**
- * Sends a claimed delivery under the ledger's rules: before every platform call (retries too) the
- * attempt is written and the claim's ownership checked; right after the platform accepts, the keys
- * are marked sent, together with `record` (what the caller stores about the sent message, through
- * `tx`), in one local transaction. That transaction is the whole window in which a crash leaves the
- * outcome unknown.
- */
-export async function sendClaimed<S extends SentMessage>(
+/** How many sends ended in each way. */
+export type OutcomeCounts = Record<ClaimedOutcome['outcome'], number>;
+
+export const noOutcomes = (): OutcomeCounts => ({ sent: 0, lost: 0, failed: 0, retry: 0, 'given-up': 0, unknown: 0 });
+
+/** The queue lane of a workspace: sends of one workspace share its limits, other workspaces are independent. */
+export const laneOf = (workspace: { readonly platform: string; readonly workspaceId: string }): string =>
+  `${workspace.platform}:${workspace.workspaceId}`;
+
+export interface Claim {
+  readonly keys: readonly string[];
+  readonly owner: string;
+  /**
+   * Runs in the transaction that moves the keys to `retry`: what makes the work visible to a later
+   * sweep again (a nudge's follow-ups are no longer marked nudged).
+   */
+  readonly onRetry?: (tx: Store) => Promise<void>;
+}
+
+function asDeliveryError(error: unknown, attempted: boolean): DeliveryError {
+  if (error instanceof DeliveryError) {
+    // Nothing left if the attempt was never started: not unknown, only not sent.
+    return error.kind === 'unknown' && !attempted ? DeliveryError.transient(error.message, error) : error;
+  }
+  const message = `unexpected send failure: ${error instanceof Error ? error.message : 'unknown'}`;
+  return attempted ? DeliveryError.unknown(message, error) : DeliveryError.transient(message, error);
+}
+
+export async function sendClaimed<S extends SentMessage | null>(
   deps: CoreDeps,
-  claim: { readonly keys: readonly string[]; readonly owner: string },
+  claim: Claim,
   policy: RetryPolicy,
-  send: () => Promise<S>,
+  send: (options: SendOptions) => Promise<S>,
   record?: (tx: Store, sent: S, now: Date) => Promise<void>,
 ): Promise<ClaimedOutcome<S>> {
-  try {
-    const sent = await sendWithRetry(async () => {
-      const owned = await deps.store.transaction((tx) =>
-        tx.deliveries.startAttempt(claim.keys, claim.owner, deps.clock.now()),
-      );
+  const { keys, owner } = claim;
+  let rateLimitWaited = 0;
+  for (;;) {
+    let attempted = false;
+    const beforeRequest = async () => {
+      const owned = await deps.store.transaction((tx) => tx.deliveries.startAttempt(keys, owner, deps.clock.now()));
       if (!owned) throw new ClaimLostError('claim released or taken by another process');
-      return send();
-    }, policy);
-    const now = deps.clock.now();
-    await deps.store.transaction(async (tx) => {
-      for (const key of claim.keys) await tx.deliveries.markSent(key, sent, now);
-      await record?.(tx, sent, now);
-    });
-    return { outcome: 'sent', sent };
-  } catch (error) {
-    if (error instanceof ClaimLostError) return { outcome: 'lost' };
-    if (error instanceof DeliveryError) return { outcome: 'failed', error };
-    throw error;
+      attempted = true;
+    };
+    let failure: DeliveryError;
+    try {
+      const sent = await send({ beforeRequest, background: true });
+      const now = deps.clock.now();
+      await deps.store.transaction(async (tx) => {
+        for (const key of keys) await tx.deliveries.markSent(key, sent, now);
+        await record?.(tx, sent, now);
+      });
+      return { outcome: 'sent', sent };
+    } catch (error) {
+      if (error instanceof ClaimLostError) return { outcome: 'lost' };
+      failure = asDeliveryError(error, attempted);
+    }
+    if (failure.kind === 'unknown') {
+      await deps.store.transaction(async (tx) => {
+        for (const key of keys) await tx.deliveries.markAbandoned(key, `outcome unknown: ${failure.message}`);
+      });
+      return { outcome: 'unknown', error: failure };
+    }
+    if (attempted) await deps.store.deliveries.markRefused(keys, owner);
+    if (failure.kind === 'permanent') return { outcome: 'failed', error: failure };
+    if (failure.kind === 'rate-limited') {
+      const delay = Math.max(0, failure.retryAfterMs ?? 1000);
+      if (rateLimitWaited + delay <= policy.maxRateLimitWaitMs) {
+        rateLimitWaited += delay;
+        await policy.wait(delay);
+        continue;
+      }
+    }
+    return scheduleRetry(deps, claim, policy, failure);
   }
 }
 
-/** Marks keys failed after the retries ran out or a permanent refusal; the caller logs it. */
+/** A transient refusal: wait as `retry`, or give up when the retry window from the first failure has passed. */
+async function scheduleRetry(
+  deps: CoreDeps,
+  claim: Claim,
+  policy: RetryPolicy,
+  failure: DeliveryError,
+): Promise<ClaimedOutcome<never>> {
+  const now = deps.clock.now();
+  const row = await deps.store.deliveries.get(claim.keys[0] ?? '');
+  const first = row?.firstFailedAt ?? now;
+  if (now.getTime() - first.getTime() >= policy.retryWindowMs) {
+    await markFailed(deps, claim.keys, failure);
+    return { outcome: 'given-up', error: failure };
+  }
+  const retryAt = new Date(now.getTime() + policy.retryDelayMs(Math.max(1, row?.attempts ?? 1)));
+  const moved = await deps.store.transaction(async (tx) => {
+    const n = await tx.deliveries.scheduleRetry(claim.keys, claim.owner, {
+      at: retryAt,
+      error: `${failure.kind}: ${failure.message}`,
+      now,
+    });
+    if (n > 0) await claim.onRetry?.(tx);
+    return n;
+  });
+  if (moved === 0) return { outcome: 'lost' };
+  policy.onRetryScheduled?.(retryAt);
+  return { outcome: 'retry', error: failure, retryAt };
+}
+
+/** Marks keys failed after a permanent refusal with no fallback left, or the retry window passed; the caller logs it. */
 export async function markFailed(deps: CoreDeps, keys: readonly string[], error: DeliveryError): Promise<void> {
   const now = deps.clock.now();
   await deps.store.transaction(async (tx) => {
@@ -103,56 +166,20 @@ export async function markFailed(deps: CoreDeps, keys: readonly string[], error:
   });
 }
 
-/**
- * A claimed message for one member: a DM, or, when DMs fail permanently (closed, user gone), one
- * mention in the group channel instead; the member is then marked unreachable by DM so later
- * messages go to the channel directly. Failures are marked in the ledger and logged, never dropped.
- */
-export async function sendToMember(
-  deps: CoreDeps,
-  target: { readonly member: Member; readonly group: Group; readonly message: Message; readonly channelIntro: string },
-  claim: { readonly keys: readonly string[]; readonly owner: string; readonly what: string },
-  policy: RetryPolicy,
-): Promise<ClaimedOutcome> {
-  const { member, group } = target;
-  const log = {
-    platform: member.workspace.platform,
-    workspace: member.workspace.workspaceId,
-    group: group.id,
-    member: member.id,
-    what: claim.what,
-    items: claim.keys.length,
-  };
-  const inChannel = () =>
-    sendClaimed(deps, claim, policy, () =>
-      deps.chat.postToChannel(
-        { workspace: group.workspace, channelId: group.channelId },
-        {
-          ...target.message,
-          blocks: [{ type: 'mention', userIds: [member.userId], text: target.channelIntro }, ...target.message.blocks],
-        },
-      ),
-    );
-  let result = member.dmUnreachable
-    ? await inChannel()
-    : await sendClaimed(deps, claim, policy, () =>
-        deps.chat.sendDirect({ workspace: member.workspace, userId: member.userId }, target.message),
-      );
-  if (result.outcome === 'failed' && result.error.kind === 'permanent' && !member.dmUnreachable) {
-    deps.logger.warn(
-      { ...log, failure: 'permanent' },
-      'DM failed permanently; falling back to one mention in the group channel',
-    );
-    await deps.store.members.update(member.id, { dmUnreachable: true });
-    result = await inChannel();
+/** The log line's words and level for an outcome that is not `sent`. */
+export function describeOutcome(result: ClaimedOutcome): { level: 'warn' | 'error'; words: string } {
+  switch (result.outcome) {
+    case 'lost':
+      return { level: 'warn', words: 'claim was released by another process; not sent here' };
+    case 'retry':
+      return { level: 'warn', words: `not delivered yet (${result.error.kind}); retried by a later sweep` };
+    case 'unknown':
+      return { level: 'error', words: 'outcome unknown (the request left and no answer came); abandoned, not resent' };
+    case 'given-up':
+      return { level: 'error', words: 'not delivered: retried for the whole retry window, given up' };
+    case 'failed':
+      return { level: 'error', words: 'not delivered: refused' };
+    case 'sent':
+      return { level: 'warn', words: 'delivered' };
   }
-  if (result.outcome === 'failed') {
-    await markFailed(deps, claim.keys, result.error);
-    deps.logger.error({ ...log, outcome: 'failed', failure: result.error.kind }, `${claim.what} not delivered`);
-  } else if (result.outcome === 'lost') {
-    deps.logger.warn({ ...log, outcome: 'lost' }, `${claim.what} claim was released by another process; not sent here`);
-  } else {
-    deps.logger.info({ ...log, outcome: 'sent' }, `${claim.what} delivered`);
-  }
-  return result;
 }

@@ -26,6 +26,8 @@ export type LedgerEntry =
     }
   /** A group's weekly digest, for the ISO week it reports on. */
   | { readonly kind: 'digest'; readonly groupId: number; readonly isoWeek: string }
+  /** The chart under a group's weekly digest: a platform call of its own, so a step of its own. */
+  | { readonly kind: 'digest-chart'; readonly groupId: number; readonly isoWeek: string }
   /** A member's weekly network step (a follow-up is created; nothing is sent). */
   | { readonly kind: 'network'; readonly memberId: number; readonly groupId: number; readonly isoWeek: string }
   /** Marks a group's network steps made for the week, so later sweeps pass over it with one lookup. */
@@ -43,6 +45,8 @@ export function ledgerKey(entry: LedgerEntry): string {
       return `reminder:${entry.memberId}:${entry.localDate}`;
     case 'digest':
       return `digest:${entry.groupId}:${entry.isoWeek}`;
+    case 'digest-chart':
+      return `digest-chart:${entry.groupId}:${entry.isoWeek}`;
     case 'network':
       return `network:${entry.memberId}:${entry.isoWeek}`;
     case 'network-week':
@@ -62,6 +66,7 @@ export function ledgerClaim(entry: LedgerEntry, workspace: WorkspaceRef, owner: 
     case 'reminder-paused':
       return { ...common, memberId: entry.memberId, subjectId: entry.groupId, localDate: entry.localDate };
     case 'digest':
+    case 'digest-chart':
     case 'network-week':
       return { ...common, memberId: null, subjectId: entry.groupId, localDate: null };
     case 'network':

@@ -11,16 +11,18 @@ import {
   reminderAt,
   startOfDate,
 } from './check-in-schedule.ts';
-import { sendToMember, type RetryPolicy } from './deliver.ts';
+import { laneOf, noOutcomes, type OutcomeCounts, type RetryPolicy } from './deliver.ts';
+import type { DeliveryQueue } from './delivery-queue.ts';
+import { sendToMember } from './send-to-member.ts';
 import { ledgerClaim, ledgerKey } from './ledger-keys.ts';
 
-export interface ReminderReport {
-  readonly sent: number;
-  readonly deferred: number;
-  /** Reminders not sent because the member's quiet hours last until the check-in's date is over. */
-  readonly dropped: number;
-  readonly paused: number;
-  readonly failed: number;
+export interface ReminderTally {
+  deferred: number;
+  /** Reminders not sent because the member's quiet hours (or a long queue) outlast the check-in's date. */
+  dropped: number;
+  paused: number;
+  /** The queued sends' outcomes, counted as they finish. */
+  readonly outcomes: OutcomeCounts;
 }
 
 /** Today's check-in (group timezone) once its reminder time has passed: reminders go out until `end`. */
@@ -65,7 +67,10 @@ export async function waitingForReminder(deps: CoreDeps, day: OpenReminderDay): 
   const members = (await deps.store.members.listByGroup(day.group.id, { activeOnly: true })).filter(
     (m) => !checkedIn.has(m.id) && m.joinedAt.getTime() <= day.at.getTime(),
   );
-  const handled = await deps.store.deliveries.existingKeys(members.map((m) => reminderKey(m, day.group, day.date)));
+  const handled = await deps.store.deliveries.heldKeys(
+    members.map((m) => reminderKey(m, day.group, day.date)),
+    deps.clock.now(),
+  );
   return members.filter((m) => !handled.has(reminderKey(m, day.group, day.date)));
 }
 
@@ -83,19 +88,16 @@ export async function toRemind(deps: CoreDeps, day: OpenReminderDay, waiting: re
  * At reminder time on a check-in day, a reminder to each member who has logged nothing that day and
  * has reminders on. A paused member gets none (the day is recorded as paused); a member in quiet
  * hours gets it when they end, if that is still on the check-in's date (group timezone), else
- * never: a reminder is not sent on a later day.
+ * never: a reminder is not sent on a later day. The claimed reminders go to the delivery queue.
  */
-export async function sendCheckInReminders(
+export async function queueCheckInReminders(
   deps: CoreDeps,
   owner: string,
   policy: RetryPolicy,
-): Promise<ReminderReport> {
+  queue: DeliveryQueue,
+): Promise<ReminderTally> {
   const now = deps.clock.now();
-  let sent = 0;
-  let deferred = 0;
-  let dropped = 0;
-  let paused = 0;
-  let failed = 0;
+  const tally: ReminderTally = { deferred: 0, dropped: 0, paused: 0, outcomes: noOutcomes() };
   for (const day of openReminderDays(await deps.store.groups.listAll(), now)) {
     const { group, date } = day;
     const waiting = await waitingForReminder(deps, day);
@@ -110,7 +112,7 @@ export async function sendCheckInReminders(
       if (!a.reachable && a.reason === 'paused') pausedNow.push(m);
       else if (!remind.has(m.id)) continue;
       else if (a.reachable) ready.push(m);
-      else if (a.notBefore !== null && a.notBefore.getTime() < day.end.getTime()) deferred++;
+      else if (a.notBefore !== null && a.notBefore.getTime() < day.end.getTime()) tally.deferred++;
       else tooLate.push(m);
     }
     const owned = await deps.store.transaction(async (tx) => {
@@ -119,14 +121,14 @@ export async function sendCheckInReminders(
         now,
       );
       for (const key of skipped) await tx.deliveries.markSent(key, null, now);
-      paused += skipped.size;
+      tally.paused += skipped.size;
       // Quiet hours that outlast the day: the reminder is dropped now, once, not sent tomorrow.
       const late = await tx.deliveries.claimMany(
         tooLate.map((m) => ledgerClaim(reminderEntry('reminder', m, group, date), group.workspace, owner)),
         now,
       );
       for (const key of late) await tx.deliveries.markAbandoned(key, 'quiet hours last past the end of the day');
-      dropped += late.size;
+      tally.dropped += late.size;
       if (late.size > 0)
         deps.logger.info(
           {
@@ -144,28 +146,36 @@ export async function sendCheckInReminders(
       );
     });
     for (const member of ready.filter((m) => owned.has(reminderKey(m, group, date)))) {
-      // A long queue of sends must not carry a reminder past the end of its day.
-      if (deps.clock.now().getTime() >= day.end.getTime()) {
-        await deps.store.transaction((tx) =>
-          tx.deliveries.markAbandoned(reminderKey(member, group, date), 'the local day ended before it was sent'),
-        );
-        dropped++;
-        continue;
-      }
-      const result = await sendToMember(
-        deps,
-        {
-          member,
-          group,
-          message: checkInReminder(group.id, date, group.name),
-          channelIntro: 'I could not reach you by direct message, so here is your reminder:',
+      const key = reminderKey(member, group, date);
+      queue.push(laneOf(group.workspace), {
+        keys: [key],
+        run: async () => {
+          // A long queue of sends must not carry a reminder past the end of its day.
+          if (deps.clock.now().getTime() >= day.end.getTime()) {
+            await deps.store.transaction((tx) =>
+              tx.deliveries.markAbandoned(key, 'the local day ended before it was sent'),
+            );
+            tally.dropped++;
+            return;
+          }
+          const result = await sendToMember(
+            deps,
+            {
+              member,
+              group,
+              message: checkInReminder(group.id, date, group.name),
+              channelIntro: 'I could not reach you by direct message, so here is your reminder:',
+            },
+            { keys: [key], owner, what: 'check-in reminder' },
+            policy,
+          );
+          tally.outcomes[result.outcome]++;
         },
-        { keys: [reminderKey(member, group, date)], owner, what: 'check-in reminder' },
-        policy,
-      );
-      if (result.outcome === 'sent') sent++;
-      else failed++;
+        release: async () => {
+          await deps.store.deliveries.releaseUnattempted([key], owner);
+        },
+      });
     }
   }
-  return { sent, deferred, dropped, paused, failed };
+  return tally;
 }

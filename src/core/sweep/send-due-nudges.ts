@@ -6,16 +6,10 @@ import { ruleIsOn } from '../rules.ts';
 import type { Group, Member } from '../types.ts';
 import { memberZone } from '../use-cases/context.ts';
 import { availability } from './availability.ts';
-import { sendToMember, type RetryPolicy } from './deliver.ts';
+import { laneOf, noOutcomes, type ClaimedOutcome, type OutcomeCounts, type RetryPolicy } from './deliver.ts';
+import type { DeliveryQueue } from './delivery-queue.ts';
+import { sendToMember } from './send-to-member.ts';
 import { ledgerClaim } from './ledger-keys.ts';
-
-export interface NudgeReport {
-  readonly nudges: number;
-  readonly items: number;
-  readonly deferred: number;
-  readonly cancelled: number;
-  readonly failed: number;
-}
 
 export interface PlannedNudge {
   readonly member: Member;
@@ -25,22 +19,33 @@ export interface PlannedNudge {
   readonly message: Message;
 }
 
-const MAX_DUE_PER_SWEEP = 50_000;
+/** Members per claimed page: the queue asks for the next page when fewer than this many wait. */
+export const NUDGE_PAGE_MEMBERS = 100;
+
+export interface ClaimedPage {
+  readonly planned: PlannedNudge[];
+  readonly deferred: number;
+  readonly cancelled: number;
+  /** The highest member id the page read (the next page starts after it); null when it read nothing. */
+  readonly lastMemberId: number | null;
+}
 
 /**
- * Phase one, in one transaction: read the due steps, drop those whose condition no longer holds,
- * and claim each remaining step's delivery key. Only steps this process claimed are returned,
- * grouped into one nudge per member. Everything is loaded in bulk: a few statements for the whole
- * due set, whatever its size, so the cost follows the due work, not the history.
+ * Phase one, in one transaction: read one page of due steps (every step of up to `page.members`
+ * members), drop those whose condition no longer holds, and claim each remaining step's delivery
+ * key. Only steps this process claimed are returned, grouped into one nudge per member. A page is
+ * loaded in bulk: a few statements whatever its size, so the cost follows the due work.
  */
 export function claimDueNudges(
   deps: CoreDeps,
   owner: string,
-): Promise<{ planned: PlannedNudge[]; deferred: number; cancelled: number }> {
+  page: { readonly afterMemberId: number; readonly members: number } = { afterMemberId: 0, members: 1_000_000 },
+): Promise<ClaimedPage> {
   const now = deps.clock.now();
   return deps.store.transaction(async (tx) => {
-    const due = await tx.followUps.listDueWithContext(now, MAX_DUE_PER_SWEEP);
-    if (due.length === 0) return { planned: [], deferred: 0, cancelled: 0 };
+    const due = await tx.followUps.listDuePage(now, page.afterMemberId, page.members);
+    if (due.length === 0) return { planned: [], deferred: 0, cancelled: 0, lastMemberId: null };
+    const lastMemberId = Math.max(...due.map((d) => d.member.id));
     const groups = new Map(
       (await tx.groups.getMany([...new Set(due.map((d) => d.member.groupId))])).map((g) => [g.id, g]),
     );
@@ -132,21 +137,22 @@ export function claimDueNudges(
         message: nudgeMessage(deps.rules, views, { zone: memberZone(member, group), groupZone: group.timezone }),
       });
     }
-    return { planned, deferred, cancelled };
+    return { planned, deferred, cancelled, lastMemberId };
   });
 }
 
 /**
  * Phase two: send one claimed nudge (a DM, or one group mention when DMs fail permanently). If
  * another process's recovery released the claim meanwhile, nothing is sent here; the items this
- * process still holds unattempted are released so the next sweep picks them up.
+ * process still holds unattempted are released so the next sweep picks them up. Waiting for a
+ * retry, the nudge's steps are listed as due again, and a later sweep claims them when it is time.
  */
 export async function deliverNudge(
   deps: CoreDeps,
   nudge: PlannedNudge,
   owner: string,
   policy: RetryPolicy,
-): Promise<boolean> {
+): Promise<ClaimedOutcome> {
   const result = await sendToMember(
     deps,
     {
@@ -155,29 +161,78 @@ export async function deliverNudge(
       message: nudge.message,
       channelIntro: 'I could not reach you by direct message, so here is your nudge:',
     },
-    { keys: nudge.keys, owner, what: 'nudge' },
+    {
+      keys: nudge.keys,
+      owner,
+      what: 'nudge',
+      onRetry: (tx) => tx.followUps.clearNudged(nudge.followUpIds),
+    },
     policy,
   );
-  if (result.outcome === 'lost') {
-    await deps.store.transaction(async (tx) => {
-      for (const [i, key] of nudge.keys.entries()) {
-        const id = nudge.followUpIds[i];
-        if ((await tx.deliveries.releaseUnattempted([key], owner)) === 1 && id !== undefined)
-          await tx.followUps.clearNudged([id]);
-      }
-    });
-  }
-  return result.outcome === 'sent';
+  if (result.outcome === 'lost') await releaseNudge(deps, nudge, owner);
+  return result;
 }
 
-/** One sweep's worth of nudges: claim, then send each, one nudge per member. */
-export async function sendDueNudges(deps: CoreDeps, owner: string, policy: RetryPolicy): Promise<NudgeReport> {
-  const { planned, deferred, cancelled } = await claimDueNudges(deps, owner);
-  let nudges = 0;
-  let failed = 0;
-  for (const nudge of planned) {
-    if (await deliverNudge(deps, nudge, owner, policy)) nudges++;
-    else failed++;
+/** Gives back what this process claimed for a nudge and never attempted, so another sweep sends it. */
+export function releaseNudge(deps: CoreDeps, nudge: PlannedNudge, owner: string): Promise<void> {
+  return deps.store.transaction(async (tx) => {
+    for (const [i, key] of nudge.keys.entries()) {
+      const id = nudge.followUpIds[i];
+      if ((await tx.deliveries.releaseUnattempted([key], owner)) === 1 && id !== undefined)
+        await tx.followUps.clearNudged([id]);
+    }
+  });
+}
+
+/** What a pass over the due nudges did; the sends' outcomes are counted as they finish. */
+export interface NudgeTally {
+  claimed: number;
+  items: number;
+  deferred: number;
+  cancelled: number;
+  readonly outcomes: OutcomeCounts;
+}
+
+export const newNudgeTally = (): NudgeTally => ({
+  claimed: 0,
+  items: 0,
+  deferred: 0,
+  cancelled: 0,
+  outcomes: noOutcomes(),
+});
+
+/**
+ * One pass over the due nudges: claim a page, hand its nudges to the queue, and claim the next page
+ * only when the queue has room for it. Resolves when every page is claimed and handed over (not
+ * when the sends are done) or when the queue stops.
+ */
+export async function queueDueNudges(
+  deps: CoreDeps,
+  owner: string,
+  policy: RetryPolicy,
+  queue: DeliveryQueue,
+  tally: NudgeTally = newNudgeTally(),
+): Promise<NudgeTally> {
+  let after = 0;
+  for (;;) {
+    await queue.roomFor(NUDGE_PAGE_MEMBERS);
+    if (queue.stopped) break;
+    const page = await claimDueNudges(deps, owner, { afterMemberId: after, members: NUDGE_PAGE_MEMBERS });
+    if (page.lastMemberId === null) break;
+    after = page.lastMemberId;
+    tally.deferred += page.deferred;
+    tally.cancelled += page.cancelled;
+    for (const nudge of page.planned) {
+      tally.claimed++;
+      tally.items += nudge.keys.length;
+      queue.push(laneOf(nudge.member.workspace), {
+        keys: nudge.keys,
+        run: async () => {
+          tally.outcomes[(await deliverNudge(deps, nudge, owner, policy)).outcome]++;
+        },
+        release: () => releaseNudge(deps, nudge, owner),
+      });
+    }
   }
-  return { nudges, items: planned.reduce((n, p) => n + p.keys.length, 0), deferred, cancelled, failed };
+  return tally;
 }

@@ -3,7 +3,7 @@ import type { ReactionEvent } from '../events.ts';
 import type { Reply } from '../messages.ts';
 import { messageRefOf } from './context.ts';
 
-const COUNTED = new Set(['application', 'rejection', 'update']);
+const COUNTED = new Set(['application', 'rejection', 'update', 'stage']);
 
 /**
  * A reaction on the bot's post about an entry counts as a peer's encouragement. Reactions by bots,

@@ -19,17 +19,19 @@ const WITHDRAWN = textMessage('(withdrawn by the member)');
 export type UndoTarget =
   | { readonly kind: 'application'; readonly id: number }
   | { readonly kind: 'update'; readonly id: number }
-  | { readonly kind: 'rejection'; readonly id: number; readonly statusBefore: ApplicationStatus | 'new' };
+  | { readonly kind: 'rejection'; readonly id: number; readonly statusBefore: ApplicationStatus | 'new' }
+  /** A `/stage` move, by its event, with the status the application had before it. */
+  | { readonly kind: 'stage'; readonly id: number; readonly statusBefore: ApplicationStatus };
 
-const CODES = { application: 'a', rejection: 'r', update: 'u' } as const;
+const CODES = { application: 'a', rejection: 'r', update: 'u', stage: 's' } as const;
 
 export function undoActionId(target: UndoTarget): string {
   const base = `${PREFIX}:${CODES[target.kind]}:${target.id}`;
-  return target.kind === 'rejection' ? `${base}:${target.statusBefore}` : base;
+  return target.kind === 'rejection' || target.kind === 'stage' ? `${base}:${target.statusBefore}` : base;
 }
 
 export function parseUndoActionId(actionId: string): UndoTarget | null {
-  const m = /^undo:([aru]):(\d{1,15})(?::([a-z]{1,20}))?$/.exec(actionId);
+  const m = /^undo:([arus]):(\d{1,15})(?::([a-z]{1,20}))?$/.exec(actionId);
   if (!m) return null;
   const id = Number(m[2]);
   if (m[1] === 'a' && !m[3]) return { kind: 'application', id };
@@ -37,6 +39,8 @@ export function parseUndoActionId(actionId: string): UndoTarget | null {
   const before = m[3];
   if (m[1] === 'r' && before && (before === 'new' || (APPLICATION_STATUSES as readonly string[]).includes(before)))
     return { kind: 'rejection', id, statusBefore: before as ApplicationStatus | 'new' };
+  if (m[1] === 's' && before && (APPLICATION_STATUSES as readonly string[]).includes(before))
+    return { kind: 'stage', id, statusBefore: before as ApplicationStatus };
   return null;
 }
 
@@ -94,6 +98,10 @@ export async function undoEntry(deps: CoreDeps, event: ButtonEvent): Promise<Rep
       (await tx.rejections.listByMember(member.id)).some((r) => r.applicationId === target.id)
     )
       return { kind: 'blocked', why: `A rejection is logged on ${entry.what} since: undo that first.` };
+    if (target.kind === 'application' && (await tx.applications.listEvents(target.id)).length > 1)
+      return { kind: 'blocked', why: `A stage move is logged on ${entry.what} since: undo that first.` };
+    if ((target.kind === 'stage' || target.kind === 'rejection') && entry.later)
+      return { kind: 'blocked', why: `${entry.later} is logged since ${entry.what}: undo that first.` };
 
     const post = await tx.posts.findBySubject(ws, entry.subject, target.id);
     if (post) await tx.posts.delete(post.id);
@@ -116,6 +124,13 @@ export async function undoEntry(deps: CoreDeps, event: ButtonEvent): Promise<Rep
         outcome.steps > 0 ? `its plan (${outcome.steps} step${outcome.steps === 1 ? '' : 's'})` : null,
         outcome.post ? 'its group post' : null,
       ].filter((x): x is string => x !== null);
+      if (target.kind === 'stage') {
+        const reopened = outcome.steps
+          ? ` Its ${outcome.steps} follow-up step${outcome.steps === 1 ? ' is' : 's are'} open again.`
+          : '';
+        const post = outcome.post ? ', with its group post' : '';
+        return { type: 'replace', message: textMessage(`Undone: ${outcome.what} is taken back${post}.${reopened}`) };
+      }
       const also = removed.length ? `, with ${removed.join(' and ')}` : '';
       return { type: 'replace', message: textMessage(`Undone: ${outcome.what} is removed${also}.`) };
     }
@@ -128,6 +143,8 @@ interface FoundEntry {
   readonly subject: PostSubject;
   /** How the reply names it, e.g. "your rejection from Acme". */
   readonly what: string;
+  /** For a stage move or a rejection: a later move of its application, which must be undone first. */
+  readonly later?: string;
 }
 
 async function findEntry(store: Store, target: UndoTarget): Promise<FoundEntry | null> {
@@ -146,14 +163,29 @@ async function findEntry(store: Store, target: UndoTarget): Promise<FoundEntry |
     case 'rejection': {
       const r = await store.rejections.get(target.id);
       const a = r ? await store.applications.get(r.applicationId) : null;
-      return r && a
-        ? {
-            memberId: r.memberId,
-            createdAt: r.createdAt,
-            subject: 'rejection',
-            what: `your rejection from ${a.company}`,
-          }
-        : null;
+      if (!r || !a) return null;
+      // A move since (the application revived) is taken back first, or its history would lie.
+      const last = (await store.applications.listEvents(a.id)).at(-1);
+      return {
+        memberId: r.memberId,
+        createdAt: r.createdAt,
+        subject: 'rejection',
+        what: `your rejection from ${a.company}`,
+        ...(last && last.status !== 'rejected' ? { later: `A move to ${last.status}` } : {}),
+      };
+    }
+    case 'stage': {
+      const e = await store.applications.getEvent(target.id);
+      const a = e ? await store.applications.get(e.applicationId) : null;
+      if (!e || !a) return null;
+      const last = (await store.applications.listEvents(a.id)).at(-1);
+      return {
+        memberId: a.memberId,
+        createdAt: e.createdAt,
+        subject: 'stage',
+        what: `the move of ${a.role ? `${a.role} at ` : ''}${a.company} to ${e.status}`,
+        ...(last && last.id !== e.id ? { later: `A move to ${last.status}` } : {}),
+      };
     }
     case 'update': {
       const u = await store.updates.get(target.id);
@@ -177,6 +209,13 @@ async function removeEntry(deps: CoreDeps, target: UndoTarget, memberId: number,
       await deps.store.applications.delete(a.id);
       return 0;
     }
+    case 'stage': {
+      const e = await deps.store.applications.getEvent(target.id);
+      if (!e) return 0;
+      // The application is as it was, and what the move closed is open again.
+      await deps.store.applications.revertStatus(e.applicationId, target.statusBefore, e.id);
+      return deps.store.followUps.reopenCancelledAt(e.applicationId, e.at);
+    }
     case 'rejection': {
       const r = await deps.store.rejections.get(target.id);
       if (!r) return 0;
@@ -186,8 +225,11 @@ async function removeEntry(deps: CoreDeps, target: UndoTarget, memberId: number,
         await deps.store.applications.delete(r.applicationId);
       } else {
         await deps.store.rejections.delete(r.id);
-        if ((await deps.store.applications.get(r.applicationId))?.status === 'rejected')
-          await deps.store.applications.setStatus(r.applicationId, target.statusBefore, now);
+        // The rejection's event (the application's last while it is rejected) goes with it: the
+        // history reads as if it was never logged.
+        const last = (await deps.store.applications.listEvents(r.applicationId)).at(-1);
+        if ((await deps.store.applications.get(r.applicationId))?.status === 'rejected' && last?.status === 'rejected')
+          await deps.store.applications.revertStatus(r.applicationId, target.statusBefore, last.id);
       }
       return steps;
     }

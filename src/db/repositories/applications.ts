@@ -1,15 +1,15 @@
-import { and, desc, eq, inArray, max, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, max, sql } from 'drizzle-orm';
 import type { ApplicationRepository } from '../../core/ports/index.ts';
 import { InternalError } from '../../core/errors.ts';
 import type { Dialect } from '../dialect.ts';
-import { chunks, placeholders, scopeOf, toApplication } from './rows.ts';
+import { chunks, placeholders, scopeOf, toApplication, toApplicationEvent, type RowOf } from './rows.ts';
 
 export function companyKey(company: string): string {
   return company.trim().toLocaleLowerCase('en');
 }
 
 export function createApplicationRepository(d: Dialect): ApplicationRepository {
-  const { applications, feedback, followUps, rejections } = d.tables;
+  const { applications, applicationEvents, feedback, followUps, rejections } = d.tables;
   // The statements every /applied and /rejected runs, prepared once.
   const byCompany = d.prepared((db) =>
     db
@@ -51,6 +51,24 @@ export function createApplicationRepository(d: Dialect): ApplicationRepository {
       .where(eq(applications.id, sql.placeholder('id')))
       .limit(1),
   );
+  // The row's own scope, so an event is always in its application's workspace.
+  const recordEvent = async (row: RowOf<'applications'>, now: Date): Promise<void> => {
+    await insertEvent({
+      platform: row.platform,
+      workspaceId: row.workspaceId,
+      applicationId: row.id,
+      memberId: row.memberId,
+      status: row.status,
+      at: now,
+      createdAt: now,
+    });
+  };
+  const insertEvent = d.prepared((db) =>
+    db
+      .insert(applicationEvents)
+      .values(placeholders('platform', 'workspaceId', 'applicationId', 'memberId', 'status', 'at', 'createdAt'))
+      .returning({ id: applicationEvents.id }),
+  );
   return {
     async get(id) {
       const [row] = await ofId({ id });
@@ -72,31 +90,69 @@ export function createApplicationRepository(d: Dialect): ApplicationRepository {
     async findByCompany(memberId, company) {
       return (await byCompany({ memberId, companyKey: companyKey(company) })).map(toApplication);
     },
-    async create(input, now) {
-      const [row] = await insert({
-        ...scopeOf(input.workspace),
-        memberId: input.memberId,
-        company: input.company,
-        companyKey: companyKey(input.company),
-        role: input.role,
-        link: input.link,
-        status: input.status,
-        visibility: input.visibility,
-        createdByRejection: input.status === 'rejected',
-        createdAt: now,
-        updatedAt: now,
+    create(input, now) {
+      return d.transaction(async () => {
+        const [row] = await insert({
+          ...scopeOf(input.workspace),
+          memberId: input.memberId,
+          company: input.company,
+          companyKey: companyKey(input.company),
+          role: input.role,
+          link: input.link,
+          status: input.status,
+          visibility: input.visibility,
+          createdByRejection: input.status === 'rejected',
+          createdAt: now,
+          updatedAt: now,
+        });
+        if (!row) throw new InternalError('storage', 'application insert returned no row');
+        await recordEvent(row, now);
+        return toApplication(row);
       });
-      if (!row) throw new InternalError('storage', 'application insert returned no row');
-      return toApplication(row);
     },
-    async setStatus(id, status, now) {
-      const [row] = await d.db
-        .update(applications)
-        .set({ status, updatedAt: now })
-        .where(eq(applications.id, id))
-        .returning();
-      if (!row) throw new InternalError('not-found', `application ${id} not found`);
-      return toApplication(row);
+    setStatus(id, status, now) {
+      return d.transaction(async () => {
+        const [row] = await d.db
+          .update(applications)
+          .set({ status, updatedAt: now })
+          .where(eq(applications.id, id))
+          .returning();
+        if (!row) throw new InternalError('not-found', `application ${id} not found`);
+        await recordEvent(row, now);
+        return toApplication(row);
+      });
+    },
+    revertStatus(id, status, fromEventId) {
+      return d.transaction(async () => {
+        // By id, not by time: two events can share a millisecond, and ids only grow.
+        await d.db
+          .delete(applicationEvents)
+          .where(and(eq(applicationEvents.applicationId, id), gte(applicationEvents.id, fromEventId)));
+        const [row] = await d.db.update(applications).set({ status }).where(eq(applications.id, id)).returning();
+        if (!row) throw new InternalError('not-found', `application ${id} not found`);
+        return toApplication(row);
+      });
+    },
+    async getEvent(id) {
+      const [row] = await d.db.select().from(applicationEvents).where(eq(applicationEvents.id, id)).limit(1);
+      return row ? toApplicationEvent(row) : null;
+    },
+    async listEvents(applicationId) {
+      const rows = await d.db
+        .select()
+        .from(applicationEvents)
+        .where(eq(applicationEvents.applicationId, applicationId))
+        .orderBy(asc(applicationEvents.at), asc(applicationEvents.id));
+      return rows.map(toApplicationEvent);
+    },
+    async latestEvents(memberId) {
+      const rows = await d.db
+        .select()
+        .from(applicationEvents)
+        .where(eq(applicationEvents.memberId, memberId))
+        .orderBy(asc(applicationEvents.at), asc(applicationEvents.id));
+      // Oldest first, so each application's newest event is the one left in the map.
+      return new Map(rows.map((r) => [r.applicationId, toApplicationEvent(r)]));
     },
     delete(id) {
       // Children first, so nothing depends on a cascade; all or nothing.
@@ -104,6 +160,7 @@ export function createApplicationRepository(d: Dialect): ApplicationRepository {
         await d.db.delete(followUps).where(eq(followUps.applicationId, id));
         await d.db.delete(feedback).where(eq(feedback.applicationId, id));
         await d.db.delete(rejections).where(eq(rejections.applicationId, id));
+        await d.db.delete(applicationEvents).where(eq(applicationEvents.applicationId, id));
         return d.changed(await d.db.delete(applications).where(eq(applications.id, id))) > 0;
       });
     },

@@ -9,8 +9,14 @@ const CLAIM_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, 'claimed', 0, ?)";
 /** Rows per claim statement: 9 parameters each, well inside both dialects' parameter limits. */
 const CLAIMS_PER_STATEMENT = 200;
 
+/**
+ * Inserts the keys nobody holds; a key waiting as `retry` whose time has come is taken over (same
+ * row, its attempts and first failure kept). The last parameter is now, for the retry time.
+ */
 const claimSql = (rows: number) =>
-  `INSERT INTO deliveries ${CLAIM_COLUMNS} VALUES ${Array(rows).fill(CLAIM_ROW).join(', ')} ON CONFLICT (key) DO NOTHING RETURNING key`;
+  `INSERT INTO deliveries ${CLAIM_COLUMNS} VALUES ${Array(rows).fill(CLAIM_ROW).join(', ')} ` +
+  "ON CONFLICT (key) DO UPDATE SET status = 'claimed', owner = excluded.owner, claimed_at = excluded.claimed_at, retry_at = NULL " +
+  "WHERE deliveries.status = 'retry' AND deliveries.retry_at <= ? RETURNING key";
 
 /** Thrown inside `startAttempt`'s transaction to undo it when some key is no longer held. */
 class ClaimNotHeld extends Error {}
@@ -23,7 +29,9 @@ export function createDeliveryRepository(d: Dialect): DeliveryRepository {
     // (A statement built through the query builder cost ~100 µs a row; the sweep claims thousands.)
     const owned = new Set<string>();
     const at = now.getTime();
-    for (const part of chunks(inputs, CLAIMS_PER_STATEMENT)) {
+    // One row per key: PostgreSQL refuses a statement that would update one row twice.
+    const unique = [...new Map(inputs.map((input) => [input.key, input])).values()];
+    for (const part of chunks(unique, CLAIMS_PER_STATEMENT)) {
       const params: Param[] = [];
       for (const input of part) {
         const { platform, workspaceId } = scopeOf(input.workspace);
@@ -39,6 +47,7 @@ export function createDeliveryRepository(d: Dialect): DeliveryRepository {
           at,
         );
       }
+      params.push(at);
       for (const row of await d.rows(claimSql(part.length), params)) owned.add(str(row.key));
     }
     return owned;
@@ -58,7 +67,7 @@ export function createDeliveryRepository(d: Dialect): DeliveryRepository {
           let renewed = 0;
           for (const part of chunks(unique, 1000)) {
             renewed += await d.run(
-              `UPDATE deliveries SET attempts = attempts + 1, claimed_at = ? WHERE owner = ? AND status = 'claimed' AND key IN (${marks(part.length)})`,
+              `UPDATE deliveries SET attempts = attempts + 1, in_flight = 1, claimed_at = ? WHERE owner = ? AND status = 'claimed' AND key IN (${marks(part.length)})`,
               [now.getTime(), owner, ...part],
             );
           }
@@ -88,11 +97,41 @@ export function createDeliveryRepository(d: Dialect): DeliveryRepository {
       }
       return released;
     },
-    async existingKeys(keys) {
+    async markRefused(keys, owner) {
+      for (const part of chunks([...new Set(keys)], 1000)) {
+        await d.run(
+          `UPDATE deliveries SET in_flight = 0 WHERE owner = ? AND status = 'claimed' AND key IN (${marks(part.length)})`,
+          [owner, ...part],
+        );
+      }
+    },
+    async scheduleRetry(keys, owner, retry) {
+      let scheduled = 0;
+      for (const part of chunks([...new Set(keys)], 1000)) {
+        scheduled += await d.run(
+          "UPDATE deliveries SET status = 'retry', in_flight = 0, retry_at = ?, error = ?, " +
+            'first_failed_at = COALESCE(first_failed_at, ?) ' +
+            `WHERE owner = ? AND status = 'claimed' AND key IN (${marks(part.length)})`,
+          [retry.at.getTime(), retry.error, retry.now.getTime(), owner, ...part],
+        );
+      }
+      return scheduled;
+    },
+    async renewClaims(owner, now) {
+      return d.run("UPDATE deliveries SET claimed_at = ? WHERE owner = ? AND status = 'claimed'", [
+        now.getTime(),
+        owner,
+      ]);
+    },
+    async heldKeys(keys, now) {
       const found = new Set<string>();
       for (const part of chunks([...new Set(keys)], 1000)) {
-        const rows = await d.db.select({ key: deliveries.key }).from(deliveries).where(inArray(deliveries.key, part));
-        for (const r of rows) found.add(r.key);
+        const rows = await d.db
+          .select({ key: deliveries.key, status: deliveries.status, retryAt: deliveries.retryAt })
+          .from(deliveries)
+          .where(inArray(deliveries.key, part));
+        for (const r of rows)
+          if (r.status !== 'retry' || r.retryAt === null || r.retryAt.getTime() > now.getTime()) found.add(r.key);
       }
       return found;
     },
@@ -106,7 +145,7 @@ export function createDeliveryRepository(d: Dialect): DeliveryRepository {
     async markSent(key, sent, now) {
       // After every send: one raw statement (prepared once on SQLite).
       await d.run(
-        "UPDATE deliveries SET status = 'sent', sent_at = ?, channel_id = ?, message_id = ?, error = NULL WHERE key = ?",
+        "UPDATE deliveries SET status = 'sent', in_flight = 0, sent_at = ?, channel_id = ?, message_id = ?, error = NULL WHERE key = ?",
         [now.getTime(), sent?.channelId ?? null, sent?.messageId ?? null, key],
       );
     },

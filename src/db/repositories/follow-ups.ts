@@ -3,7 +3,7 @@ import type { FollowUpRepository } from '../../core/ports/index.ts';
 import { InternalError } from '../../core/errors.ts';
 import type { Member } from '../../core/types.ts';
 import type { Dialect, Param } from '../dialect.ts';
-import { DUE_WITH_CONTEXT_SQL, rawDueStep, rawFollowUp } from './raw-rows.ts';
+import { DUE_PAGE_SQL, DUE_WITH_CONTEXT_SQL, rawDueStep, rawFollowUp } from './raw-rows.ts';
 import { chunks, marks, scopeOf, toFollowUp } from './rows.ts';
 
 const OPEN = ['pending', 'snoozed'] as const;
@@ -126,6 +126,17 @@ export function createFollowUpRepository(d: Dialect): FollowUpRepository {
       const members = new Map<number, Member>();
       return rows.map((r) => rawDueStep(r, members));
     },
+    async listDuePage(now, afterMemberId, members) {
+      const at = now.getTime();
+      const rows = await d.values(DUE_PAGE_SQL + d.forUpdate('follow_ups', { skipLocked: true }), [
+        at,
+        at,
+        afterMemberId,
+        members,
+      ]);
+      const cache = new Map<number, Member>();
+      return rows.map((r) => rawDueStep(r, cache));
+    },
     async nextDueAfter(after) {
       const [row] = await d.db
         .select({ dueAt: followUps.dueAt })
@@ -165,6 +176,19 @@ export function createFollowUpRepository(d: Dialect): FollowUpRepository {
             eq(followUps.memberId, memberId),
             inArray(followUps.ruleId, [...ruleIds]),
             eq(followUps.status, 'done'),
+            eq(followUps.updatedAt, at),
+          ),
+        );
+      return d.changed(result);
+    },
+    async reopenCancelledAt(applicationId, at) {
+      const result = await d.db
+        .update(followUps)
+        .set({ status: 'pending', updatedAt: at })
+        .where(
+          and(
+            eq(followUps.applicationId, applicationId),
+            eq(followUps.status, 'cancelled'),
             eq(followUps.updatedAt, at),
           ),
         );

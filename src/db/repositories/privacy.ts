@@ -7,6 +7,7 @@ import type { Tables } from '../schema/define.ts';
 import { toPendingEntry } from './pending-entries.ts';
 import {
   toApplication,
+  toApplicationEvent,
   toCheckIn,
   toDelivery,
   toFollowUp,
@@ -20,6 +21,7 @@ import {
 /** The tables with a `member_id` that forget-me empties for the person's memberships. */
 type MemberOwned = Tables[
   | 'applications'
+  | 'applicationEvents'
   | 'rejections'
   | 'updates'
   | 'feedback'
@@ -32,6 +34,7 @@ type MemberOwned = Tables[
 export function createPrivacyRepository(d: Dialect): PrivacyRepository {
   const {
     applications,
+    applicationEvents,
     checkIns,
     deliveries,
     feedback,
@@ -91,6 +94,15 @@ export function createPrivacyRepository(d: Dialect): PrivacyRepository {
                 .where(inArray(applications.memberId, ids))
                 .orderBy(asc(applications.id))
             ).map(toApplication)
+          : [],
+        applicationEvents: ofMember
+          ? (
+              await d.db
+                .select()
+                .from(applicationEvents)
+                .where(inArray(applicationEvents.memberId, ids))
+                .orderBy(asc(applicationEvents.id))
+            ).map(toApplicationEvent)
           : [],
         rejections: ofMember
           ? (
@@ -189,6 +201,7 @@ export function createPrivacyRepository(d: Dialect): PrivacyRepository {
           followUps: await byMember(followUps),
           feedback: await byMember(feedback),
           rejections: await byMember(rejections),
+          applicationEvents: await byMember(applicationEvents),
           updates: await byMember(updates),
         };
         await byMember(pendingEntries);

@@ -61,6 +61,7 @@ const MEMBER_COLUMNS = [
   'joined_at',
   'check_in_reminders',
   'timezone_chosen',
+  'dm_channel_id',
 ];
 const APPLICATION_COLUMNS = [
   'id',
@@ -104,6 +105,17 @@ export const DUE_WITH_CONTEXT_SQL =
   "WHERE follow_ups.status in ('pending', 'snoozed') and follow_ups.nudged_at is null AND follow_ups.due_at <= ? " +
   'ORDER BY follow_ups.due_at, follow_ups.id LIMIT ?';
 
+const DUE = "follow_ups.status in ('pending', 'snoozed') and follow_ups.nudged_at is null AND follow_ups.due_at <= ?";
+
+/** Parameters: now, now, after member id, members. */
+export const DUE_PAGE_SQL =
+  `SELECT ${columns('follow_ups', 'f_', FOLLOW_UP_COLUMNS)}, ${columns('m', 'm_', MEMBER_COLUMNS)}, ${columns('a', 'a_', APPLICATION_COLUMNS)} ` +
+  'FROM follow_ups JOIN members m ON m.id = follow_ups.member_id LEFT JOIN applications a ON a.id = follow_ups.application_id ' +
+  `WHERE ${DUE} AND follow_ups.member_id IN (` +
+  `SELECT follow_ups.member_id FROM follow_ups WHERE ${DUE} AND follow_ups.member_id > ? ` +
+  'GROUP BY follow_ups.member_id ORDER BY follow_ups.member_id LIMIT ?) ' +
+  'ORDER BY follow_ups.member_id, follow_ups.due_at, follow_ups.id';
+
 const M_AT = FOLLOW_UP_COLUMNS.length;
 const A_AT = M_AT + MEMBER_COLUMNS.length;
 
@@ -136,6 +148,7 @@ export function rawDueStep(
       dmUnreachable: flag(r[m + 12]),
       joinedAt: instant(r[m + 13]),
       checkInReminders: flag(r[m + 14]),
+      dmChannelId: optStr(r[m + 16]),
     });
     members.set(memberId, member);
   }

@@ -3,6 +3,7 @@ import { sql, type InferSelectModel, type Placeholder } from 'drizzle-orm';
 import type { Delivery } from '../../core/ports/index.ts';
 import type {
   Application,
+  ApplicationEvent,
   ApplicationStatus,
   BotPost,
   CheckIn,
@@ -71,6 +72,7 @@ export function toMember(r: RowOf<'members'>): Member {
     visibility: r.visibility,
     active: r.active,
     dmUnreachable: r.dmUnreachable,
+    dmChannelId: r.dmChannelId,
     checkInReminders: r.checkInReminders,
     joinedAt: r.joinedAt,
   };
@@ -87,6 +89,16 @@ export function toApplication(r: RowOf<'applications'>): Application {
     visibility: r.visibility,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
+  };
+}
+
+export function toApplicationEvent(r: RowOf<'applicationEvents'>): ApplicationEvent {
+  return {
+    id: r.id,
+    applicationId: r.applicationId,
+    status: r.status as ApplicationStatus,
+    at: r.at,
+    createdAt: r.createdAt,
   };
 }
 
@@ -168,6 +180,9 @@ export function toDelivery(r: RowOf<'deliveries'>): Delivery {
     messageId: r.messageId,
     status: r.status,
     attempts: r.attempts,
+    inFlight: r.inFlight === 1,
+    retryAt: r.retryAt,
+    firstFailedAt: r.firstFailedAt,
     claimedAt: r.claimedAt,
     sentAt: r.sentAt,
     error: r.error,

@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { INBOUND_KINDS } from '../../core/ports/inbound-ledger.ts';
-import { LEDGER_KINDS } from '../../core/ports/ledger.ts';
+import { DELIVERY_STATUSES, LEDGER_KINDS } from '../../core/ports/ledger.ts';
 import type { Columns } from './sqlite-columns.ts';
 
 export function defineSchema(columns: Columns) {
@@ -64,6 +64,8 @@ export function defineSchema(columns: Columns) {
         .default('shared'),
       active: bool('active').notNull().default(true),
       dmUnreachable: bool('dm_unreachable').notNull().default(false),
+      /** The DM channel the platform answered with for the last DM: the next one needs no lookup. */
+      dmChannelId: text('dm_channel_id'),
       /** Off when the member turned their check-in reminders off (`/rebound reminders off`). */
       checkInReminders: bool('check_in_reminders').notNull().default(true),
       joinedAt: time('joined_at').notNull(),
@@ -117,6 +119,29 @@ export function defineSchema(columns: Columns) {
       createdAt: time('created_at').notNull(),
     },
     (t) => [index('rejections_member_idx').on(t.memberId)],
+  );
+
+  /** The history of an application: one row per status it moved to (applied, screening, …), with when. */
+  const applicationEvents = table(
+    'application_events',
+    {
+      id: id('id'),
+      ...scope,
+      applicationId: int('application_id')
+        .notNull()
+        .references(() => applications.id, { onDelete: 'cascade' }),
+      /** The application's member, so export and forget-me find the history like every row of theirs. */
+      memberId: int('member_id')
+        .notNull()
+        .references(() => members.id, { onDelete: 'cascade' }),
+      status: text('status').notNull(),
+      at: time('at').notNull(),
+      createdAt: time('created_at').notNull(),
+    },
+    (t) => [
+      index('application_events_application_idx').on(t.applicationId, t.at),
+      index('application_events_member_idx').on(t.memberId),
+    ],
   );
 
   const updates = table(
@@ -272,10 +297,20 @@ export function defineSchema(columns: Columns) {
       subjectId: int('subject_id'),
       /** The local date it was for (check-in post, reminder, paused day): read back, never parsed from the key. */
       localDate: text('local_date'),
-      status: text('status', { enum: ['claimed', 'sent', 'failed', 'abandoned'] }).notNull(),
+      status: text('status', { enum: DELIVERY_STATUSES }).notNull(),
       /** Which process claimed it. */
       owner: text('owner').notNull(),
       attempts: int('attempts').notNull().default(0),
+      /**
+       * 1 from the moment an attempt's request may leave until its answer is recorded: while 1 the
+       * outcome is unknown (the platform may have the message); 0 when every attempt so far was
+       * answered with a refusal or never left.
+       */
+      inFlight: int('in_flight').notNull().default(0),
+      /** Status `retry`: not claimable again before this time. */
+      retryAt: time('retry_at'),
+      /** When the first transient failure happened: retries stop after the retry window from here. */
+      firstFailedAt: time('first_failed_at'),
       claimedAt: time('claimed_at').notNull(),
       sentAt: time('sent_at'),
       channelId: text('channel_id'),
@@ -379,6 +414,7 @@ export function defineSchema(columns: Columns) {
     members,
     applications,
     rejections,
+    applicationEvents,
     updates,
     feedback,
     followUps,

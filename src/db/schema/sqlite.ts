@@ -10,6 +10,7 @@ export const {
   members,
   applications,
   rejections,
+  applicationEvents,
   updates,
   feedback,
   followUps,

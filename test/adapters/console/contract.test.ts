@@ -46,10 +46,11 @@ async function makeHarness(): Promise<ChatAdapterHarness> {
   const workspace = { platform: 'console' as const, workspaceId: CONSOLE_WORKSPACE };
   return {
     chat: {
-      postToChannel: (t, m, f) => track(chat.postToChannel(t, m, f)),
-      postThreadStarter: (t, m, n) => track(chat.postThreadStarter(t, m, n)),
-      postInThread: (t, id, m) => track(chat.postInThread(t, id, m)),
-      sendDirect: (t, m, f) => track(chat.sendDirect(t, m, f)),
+      postToChannel: (t, m, o) => track(chat.postToChannel(t, m, o)),
+      shareFiles: (t, f, o) => chat.shareFiles(t, f, o),
+      postThreadStarter: (t, m, n, o) => track(chat.postThreadStarter(t, m, n, o)),
+      postInThread: (t, id, m, o) => track(chat.postInThread(t, id, m, o)),
+      sendDirect: (t, m, o) => track(chat.sendDirect(t, m, o)),
       updateMessage: async (ws, s, m) => {
         await chat.updateMessage(ws, s, m);
         last = s;

@@ -104,7 +104,7 @@ describe('posting to the group', () => {
 
   it('sends files as attachments', async () => {
     h = await startHarness();
-    await h.adapter.chat.postToChannel(group, textMessage('Your week'), [
+    await h.adapter.chat.shareFiles(group, [
       {
         filename: 'week.png',
         mimeType: 'image/png',
@@ -212,23 +212,25 @@ describe('failures', () => {
     expect((await rejectionOf(h.adapter.chat.postToChannel(group, textMessage('hi')))).kind).toBe('permanent');
   });
 
-  it('a 429 is rate-limited with the wait Discord gave, without waiting inside the client', async () => {
+  it('a 429 with a long wait is rate-limited with the wait Discord gave, not slept through inside the client', async () => {
     h = await startHarness();
     h.rest.failNext('POST', /\/messages$/, {
       status: 429,
-      body: { message: 'You are being rate limited.', retry_after: 2.5, global: false, code: 0 },
+      body: { message: 'You are being rate limited.', retry_after: 30, global: false, code: 0 },
       headers: {
-        'retry-after': '2.5',
+        'retry-after': '30',
         'x-ratelimit-scope': 'user',
         'x-ratelimit-limit': '5',
         'x-ratelimit-remaining': '0',
-        'x-ratelimit-reset-after': '2.5',
+        'x-ratelimit-reset-after': '30',
         'x-ratelimit-bucket': 'abcd1234',
       },
     });
     const error = await rejectionOf(h.adapter.chat.postToChannel(group, textMessage('hi')));
     expect(error.kind).toBe('rate-limited');
-    expect(error.retryAfterMs).toBe(2500);
+    // REST adds its 50 ms of margin to Discord's wait.
+    expect(error.retryAfterMs).toBeGreaterThanOrEqual(30_000);
+    expect(error.retryAfterMs).toBeLessThan(30_200);
     expect(h.rest.callsTo('POST', /\/messages$/)).toHaveLength(1);
   });
 

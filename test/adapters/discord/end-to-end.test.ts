@@ -407,15 +407,17 @@ describe('nudges by DM', () => {
     expect(member?.dmUnreachable).toBe(true);
   });
 
-  it('a 429 on the DM makes the core wait what Discord said, then the nudge goes out', async () => {
+  it('a long 429 on the DM makes the core wait what Discord said, then the nudge goes out', async () => {
     await rejectAndComeDue();
+    // A wait of a few seconds is REST's to sit out; a longer one comes back to the core.
     h.rest.failNext('POST', dmMessages(), {
       status: 429,
-      body: { message: 'You are being rate limited.', retry_after: 2.5, global: false, code: 0 },
-      headers: { 'retry-after': '2.5', 'x-ratelimit-scope': 'shared' },
+      body: { message: 'You are being rate limited.', retry_after: 30, global: false, code: 0 },
+      headers: { 'retry-after': '30', 'x-ratelimit-scope': 'shared' },
     });
     await rebound.sweep();
-    expect(waits).toEqual([2500]);
+    // Discord's 30 s and REST's 50 ms of margin.
+    expect(waits).toEqual([30_050]);
     expect(dmButtons().some((b) => b.label === 'Done')).toBe(true);
   });
 });

@@ -291,6 +291,24 @@ describe('answering in time', () => {
     expect(edit.body).toMatchObject({ content: 'Snoozed until Saturday.' });
   });
 
+  it('defers a command given options at the short budget, and one given none (it may open a form) only at the long one', async () => {
+    const rig = await startHarness({ deferAfterMs: 60_000, deferQuickAfterMs: 0 });
+    h = rig;
+    let release = h.handler.holdNext();
+    h.feed(command('applied', [opt.string('company', 'Acme'), opt.string('role', 'SRE')]));
+    expect(body(await h.rest.waitForCall('POST', /\/callback$/))).toEqual({ type: 5, data: { flags: 64 } });
+    release();
+    await h.rest.waitForCall('PATCH', /\/messages\/@original$/);
+    const callbacks = () => rig.rest.calls.filter((c) => c.method === 'POST' && /\/callback$/.test(c.path));
+    release = h.handler.holdNext();
+    h.feed(command('checkin'));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(callbacks()).toHaveLength(1);
+    release();
+    for (let i = 0; i < 200 && callbacks().length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(callbacks().map((c) => body(c).type)).toEqual([5, 4]);
+  });
+
   it('does not defer when the core answers in time', async () => {
     h = await startHarness({ deferAfterMs: 60_000 });
     h.feed(command('followups'));

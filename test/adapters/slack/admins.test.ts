@@ -12,29 +12,25 @@ afterEach(async () => h.stop());
 
 const group = async () => await h.store.groups.findByChannel(WORKSPACE, 'C1');
 
-/** The last private answer sent through a response_url, as text. */
-function lastAnswer(): string {
-  return texts(h.rig.api.callsTo('response_url').at(-1));
+/** Sends a command and returns the private answer its acknowledgement carried, as text. */
+async function answer(userId: string, text: string): Promise<string> {
+  return texts(h.answer(await h.command(userId, '/rebound', text)));
 }
 
 describe('/rebound config admin on Slack', () => {
   it('adds bob by the id in the escaped mention, and bob can then change a setting', async () => {
-    await h.command('U2', '/rebound', 'config connect off');
-    expect(lastAnswer()).toContain("Only the group's admins");
+    expect(await answer('U2', 'config connect off')).toContain("Only the group's admins");
     expect((await group())?.ruleSettings['connect']).toBeUndefined();
 
-    await h.command('U1', '/rebound', 'config admin add <@U2|bob>');
+    expect(await answer('U1', 'config admin add <@U2|bob>')).toContain('Admins: alice, bob');
     expect((await group())?.adminUserIds).toEqual(['U1', 'U2']);
-    expect(lastAnswer()).toContain('Admins: alice, bob');
 
-    await h.command('U2', '/rebound', 'config connect off');
-    expect(lastAnswer()).toContain('Saved.');
+    expect(await answer('U2', 'config connect off')).toContain('Saved.');
     expect((await group())?.ruleSettings['connect']).toMatchObject({ enabled: false });
   });
 
   it('lists the admins by display name', async () => {
-    await h.command('U1', '/rebound', 'config');
-    expect(lastAnswer()).toContain('Admins: alice.');
+    expect(await answer('U1', 'config')).toContain('Admins: alice.');
   });
 
   it.each([
@@ -43,20 +39,17 @@ describe('/rebound config admin on Slack', () => {
     ['a user group', '<!subteam^S123|@team>'],
     ['a channel', '<#C9|jobs>'],
   ])('refuses %s as an admin, and stores nothing', async (_what, text) => {
-    await h.command('U1', '/rebound', `config admin add ${text}`);
-    expect(lastAnswer()).toContain('Name one person here');
+    expect(await answer('U1', `config admin add ${text}`)).toContain('Name one person here');
     expect((await group())?.adminUserIds).toEqual(['U1']);
   });
 
   it('refuses a name that is not a mention (the string "bob" is nobody)', async () => {
-    await h.command('U1', '/rebound', 'config admin add bob');
-    expect(lastAnswer()).toContain('Name a person with @');
+    expect(await answer('U1', 'config admin add bob')).toContain('Name a person with @');
     expect((await group())?.adminUserIds).toEqual(['U1']);
   });
 
   it('removes an admin, but the last admin cannot remove themselves', async () => {
-    await h.command('U1', '/rebound', 'config admin remove <@U1>');
-    expect(lastAnswer()).toContain('last admin');
+    expect(await answer('U1', 'config admin remove <@U1>')).toContain('last admin');
     expect((await group())?.adminUserIds).toEqual(['U1']);
     await h.command('U1', '/rebound', 'config admin add <@U2>');
     await h.command('U2', '/rebound', 'config admin remove <@U1|alice>');
@@ -64,8 +57,7 @@ describe('/rebound config admin on Slack', () => {
   });
 
   it('does not let a member who is not an admin name admins', async () => {
-    await h.command('U2', '/rebound', 'config admin add <@U2>');
-    expect(lastAnswer()).toContain("Only the group's admins");
+    expect(await answer('U2', 'config admin add <@U2>')).toContain("Only the group's admins");
     expect((await group())?.adminUserIds).toEqual(['U1']);
   });
 });

@@ -4,6 +4,7 @@ import type { CommandEvent } from '../../../src/core/events.ts';
 import { privateText } from '../../../src/core/messages.ts';
 import { RecordingHandler } from '../../fakes/recording-handler.ts';
 import { startSlackRig, type SlackTestRig } from './harness.ts';
+import { acknowledged } from './with-core.ts';
 
 const handler = new RecordingHandler({ type: 'none' });
 let rig: SlackTestRig;
@@ -25,7 +26,7 @@ function lastCommand(): CommandEvent {
 }
 
 describe('Slack slash commands', () => {
-  it('acknowledges /applied with an empty 200 and hands the core the fields split on |', async () => {
+  it('acknowledges /applied with an empty 200 when the core has nothing to say, and hands the core the fields split on |', async () => {
     const res = await rig.slack.command({
       command: '/applied',
       text: 'Acme | SRE | https://acme.example/jobs/1',
@@ -91,25 +92,33 @@ describe('Slack slash commands', () => {
     expect(lastCommand().values).toEqual({ text: 'AT&T said <soon> to @bob in #jobs' });
   });
 
-  it('sends a private reply as an ephemeral message through the response_url', async () => {
+  it('answers privately in the acknowledgement itself, and makes no response_url call', async () => {
     handler.answer = () => privateText('Logged *Acme* <!channel>');
-    await rig.slack.command({ command: '/applied', text: 'Acme | SRE', responseUrl: rig.api.responseUrl('applied') });
-    const [call] = rig.api.callsTo('response_url');
-    expect(call?.params).toMatchObject({ response_type: 'ephemeral', replace_original: false });
-    expect(JSON.stringify(call?.params)).toContain('&lt;!channel&gt;');
-    expect(JSON.stringify(call?.params)).not.toContain('<!channel>');
+    const res = await rig.slack.command({
+      command: '/applied',
+      text: 'Acme | SRE',
+      responseUrl: rig.api.responseUrl('applied'),
+    });
+    expect(res.status).toBe(200);
+    expect(acknowledged(res)?.params).toMatchObject({
+      response_type: 'ephemeral',
+      text: 'Logged *Acme* &lt;!channel&gt;',
+    });
+    expect(res.text).not.toContain('<!channel>');
+    expect(JSON.stringify(acknowledged(res)?.params['blocks'])).toContain('&lt;!channel&gt;');
+    expect(rig.api.callsTo('response_url')).toEqual([]);
   });
 
   it('answers bad input privately with the core’s explanation', async () => {
     handler.answer = () => privateText('A company name is needed.\nFor example: /applied Acme | SRE');
-    await rig.slack.command({ command: '/applied', text: '   ', responseUrl: rig.api.responseUrl() });
+    const res = await rig.slack.command({ command: '/applied', text: '   ', responseUrl: rig.api.responseUrl() });
     expect(lastCommand().values).toEqual({});
-    const [call] = rig.api.callsTo('response_url');
-    expect(JSON.stringify(call?.params)).toContain('For example: /applied Acme | SRE');
-    expect(rig.api.callsTo('chat.postMessage')).toHaveLength(0);
+    expect(res.text).toContain('For example: /applied Acme | SRE');
+    expect(rig.api.callsTo('response_url')).toEqual([]);
+    expect(rig.api.callsTo('chat.postMessage')).toEqual([]);
   });
 
-  it('opens a modal with views.open and the request’s trigger_id when the core answers with a form', async () => {
+  it('acknowledges empty and opens a modal with views.open and the request’s trigger_id when the core answers with a form', async () => {
     handler.answer = () => ({
       type: 'form',
       form: {
@@ -129,12 +138,13 @@ describe('Slack slash commands', () => {
         ],
       },
     });
-    await rig.slack.command({
+    const res = await rig.slack.command({
       command: '/rejected',
       text: '',
       triggerId: 'trig-1',
       responseUrl: rig.api.responseUrl(),
     });
+    expect([res.status, res.text]).toEqual([200, '']);
     const [open] = rig.api.callsTo('views.open');
     expect(open?.params['trigger_id']).toBe('trig-1');
     expect(open?.params['view']).toMatchObject({
@@ -155,9 +165,8 @@ describe('Slack slash commands', () => {
 
   it('shows the core’s apology privately, as it is, when the core answers with one', async () => {
     handler.answer = () => privateText(APOLOGY);
-    await rig.slack.command({ command: '/stats', text: '', responseUrl: rig.api.responseUrl() });
-    const [call] = rig.api.callsTo('response_url');
-    expect(call?.params).toMatchObject({ response_type: 'ephemeral', text: APOLOGY });
+    const res = await rig.slack.command({ command: '/stats', text: '', responseUrl: rig.api.responseUrl() });
+    expect(acknowledged(res)?.params).toMatchObject({ response_type: 'ephemeral', text: APOLOGY });
   });
 
   it('logs a Slack call that fails while sending the reply, and keeps answering the next command', async () => {
@@ -167,13 +176,28 @@ describe('Slack slash commands', () => {
     });
     rig.api.failNext('views.open', { error: 'expired_trigger_id' });
     const res = await rig.slack.command({ command: '/rejected', text: '', responseUrl: rig.api.responseUrl() });
-    expect(res.status).toBe(200);
+    expect([res.status, res.text]).toEqual([200, '']);
     expect(rig.logger.lines).toContainEqual(
       expect.objectContaining({ level: 'error', message: 'could not deliver a reply' }),
     );
     handler.answer = () => privateText('Saved.');
-    await rig.slack.command({ command: '/stats', text: '', responseUrl: rig.api.responseUrl() });
-    expect(rig.api.callsTo('response_url').at(-1)?.params).toMatchObject({ text: 'Saved.' });
+    const next = await rig.slack.command({ command: '/stats', text: '', responseUrl: rig.api.responseUrl() });
+    expect(acknowledged(next)?.params).toMatchObject({ text: 'Saved.' });
+  });
+
+  it('acknowledges a reply with files empty, then sends its note through the response_url and the files to the DM', async () => {
+    handler.answer = () => ({
+      type: 'private',
+      message: { blocks: [{ type: 'text', text: 'Your data is in your DM.' }] },
+      files: [{ filename: 'rebound-export.json', mimeType: 'application/json', bytes: new TextEncoder().encode('{}') }],
+    });
+    const res = await rig.slack.command({ command: '/rebound', text: 'export', responseUrl: rig.api.responseUrl() });
+    expect([res.status, res.text]).toEqual([200, '']);
+    expect(rig.api.callsTo('response_url')[0]?.params).toMatchObject({
+      response_type: 'ephemeral',
+      text: 'Your data is in your DM.',
+    });
+    expect(rig.api.callsTo('files.completeUploadExternal')).toHaveLength(1);
   });
 
   it('refuses a forged signature with 401 and never reaches the core', async () => {

@@ -5,6 +5,7 @@ import type { ChatPort } from '../../../src/core/ports/index.ts';
 import { createSlackAdapter } from '../../../adapters/slack/index.ts';
 import { RecordingLogger } from '../../fakes/recording-logger.ts';
 import { FakeSlackWebApi } from '../../fakes/slack-web-api.ts';
+import { skippingTimer } from './pace-timers.ts';
 
 const workspace = { platform: 'slack', workspaceId: 'T1' } as const;
 const api = new FakeSlackWebApi();
@@ -14,7 +15,15 @@ beforeAll(async () => {
   await api.start();
   // No start(): proactive sends need no HTTP listener and no Web API call beforehand.
   chat = createSlackAdapter(
-    { botToken: 'xoxb-test', signingSecret: 's', apiUrl: api.apiUrl, botId: 'BBOT', botUserId: 'UBOT', teamId: 'T1' },
+    {
+      botToken: 'xoxb-test',
+      signingSecret: 's',
+      apiUrl: api.apiUrl,
+      botId: 'BBOT',
+      botUserId: 'UBOT',
+      teamId: 'T1',
+      pace: { timer: skippingTimer() },
+    },
     new RecordingLogger(),
   ).chat;
 });
@@ -51,12 +60,17 @@ describe('Slack ChatPort', () => {
     expect(api.callsTo('chat.postMessage')[1]?.params['thread_ts']).toBe(starter.threadId);
   });
 
-  it('sends a DM through the conversation conversations.open returns, opening it once per person', async () => {
+  it('sends a DM to the user id with no conversations.open, and returns the DM channel Slack answered with', async () => {
     const first = await chat.sendDirect({ workspace, userId: 'U1' }, textMessage('Time to ask Acme for feedback'));
-    await chat.sendDirect({ workspace, userId: 'U1' }, textMessage('again'));
-    expect(api.callsTo('conversations.open').map((c) => c.params['users'])).toEqual(['U1']);
-    expect(api.callsTo('chat.postMessage').map((c) => c.params['channel'])).toEqual(['D1', 'D1']);
+    expect(api.callsTo('conversations.open')).toEqual([]);
+    expect(api.callsTo('chat.postMessage').map((c) => c.params['channel'])).toEqual(['U1']);
     expect(first.channelId).toBe('D1');
+  });
+
+  it('sends a DM to the stored DM channel when the person has one', async () => {
+    const sent = await chat.sendDirect({ workspace, userId: 'U1', dmChannelId: 'D1' }, textMessage('again'));
+    expect(api.callsTo('chat.postMessage').map((c) => c.params['channel'])).toEqual(['D1']);
+    expect(sent.channelId).toBe('D1');
   });
 
   it('replaces a sent message with chat.update', async () => {
@@ -68,14 +82,12 @@ describe('Slack ChatPort', () => {
     });
   });
 
-  it('shares files with the external upload flow after the message', async () => {
+  it('shares files with the external upload flow', async () => {
     const bytes = new TextEncoder().encode('{"applications":[]}');
-    await chat.sendDirect({ workspace, userId: 'U3' }, textMessage('Your data'), [
+    await chat.shareFiles({ workspace, channelId: 'D3' }, [
       { filename: 'rebound-export.json', mimeType: 'application/json', bytes },
     ]);
     expect(api.calls.map((c) => c.method)).toEqual([
-      'conversations.open',
-      'chat.postMessage',
       'files.getUploadURLExternal',
       'upload',
       'files.completeUploadExternal',
@@ -87,13 +99,14 @@ describe('Slack ChatPort', () => {
     expect(api.callsTo('files.completeUploadExternal')[0]?.params).toMatchObject({ channel_id: 'D3' });
   });
 
-  it.each(['cannot_dm_bot', 'user_not_found', 'account_inactive'])(
+  it.each(['cannot_dm_bot', 'user_not_found', 'account_inactive', 'channel_not_found'])(
     'reports a DM that fails with %s as permanent',
     async (code) => {
-      api.failNext('conversations.open', { error: code });
+      api.failNext('chat.postMessage', { error: code });
       const error = await failure(chat.sendDirect({ workspace, userId: 'U404' }, textMessage('hi')));
       expect(error.kind).toBe('permanent');
       expect(error.message).toContain(code);
+      expect(error.remedy).toBeUndefined();
     },
   );
 
@@ -115,6 +128,12 @@ describe('Slack ChatPort', () => {
     expect(api.callsTo('chat.postMessage')).toHaveLength(1);
   });
 
+  it('reports Slack’s ratelimited error in an answer as rate-limited, a second by default', async () => {
+    api.failNext('chat.postMessage', { error: 'ratelimited' });
+    const error = await failure(chat.postToChannel({ workspace, channelId: 'C7' }, textMessage('x')));
+    expect(error).toMatchObject({ kind: 'rate-limited', retryAfterMs: 1000 });
+  });
+
   it('reports a 5xx answer and Slack’s internal_error as transient', async () => {
     api.failNext('chat.postMessage', { status: 503 }, { error: 'internal_error' });
     expect((await failure(chat.postToChannel({ workspace, channelId: 'C1' }, textMessage('x')))).kind).toBe(
@@ -133,6 +152,7 @@ describe('Slack ChatPort', () => {
         apiUrl: 'http://127.0.0.1:9/api/',
         botId: 'BBOT',
         botUserId: 'UBOT',
+        pace: { timer: skippingTimer() },
       },
       new RecordingLogger(),
     ).chat;

@@ -4,7 +4,16 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BOT_USER_ID } from './harness.ts';
-import { buttonIds, DAY, posted, startSlackWithCore, texts, WORKSPACE, type SlackWithCore } from './with-core.ts';
+import {
+  acknowledged,
+  buttonIds,
+  DAY,
+  posted,
+  startSlackWithCore,
+  texts,
+  WORKSPACE,
+  type SlackWithCore,
+} from './with-core.ts';
 
 let h: SlackWithCore;
 beforeEach(async () => {
@@ -19,17 +28,17 @@ describe('Slack with the real core', () => {
     const [post] = h.rig.api.callsTo('chat.postMessage');
     expect(post?.params['channel']).toBe('C1');
     expect(texts(post)).toContain('Acme');
-    const [answer] = h.rig.api.callsTo('response_url');
-    expect(answer?.params['response_type']).toBe('ephemeral');
+    expect(acknowledged(res)?.params['response_type']).toBe('ephemeral');
+    expect(h.rig.api.callsTo('response_url')).toEqual([]);
     expect(
       (await h.store.applications.listByMember((await h.member('U1')).id)).map((a) => [a.company, a.role]),
     ).toEqual([['Acme', 'SRE']]);
   });
 
   it('answers /applied with no role privately, posts nothing and stores nothing', async () => {
-    await h.command('U1', '/applied', 'Acme');
+    const res = await h.command('U1', '/applied', 'Acme');
     expect(h.rig.api.callsTo('chat.postMessage')).toHaveLength(0);
-    expect(texts(h.rig.api.callsTo('response_url')[0])).toContain('/applied');
+    expect(texts(h.answer(res))).toContain('/applied');
     expect(await h.store.applications.listByMember((await h.member('U1')).id)).toEqual([]);
   });
 
@@ -81,7 +90,9 @@ describe('Slack with the real core', () => {
     h.clock.advance(2 * DAY);
     await h.rebound.sweep();
     const dm = h.rig.api.callsTo('chat.postMessage').find((c) => String(c.response['channel']).startsWith('D'));
-    expect(dm?.params['channel']).toBe('D1');
+    // Sent to the user id; Slack answers with the DM channel.
+    expect(dm?.params['channel']).toBe('U1');
+    expect(dm?.response['channel']).toBe('D1');
     const done = buttonIds(dm).find((id) => id.startsWith('fu:done:'));
     if (!done) throw new Error('the nudge has no Done button');
     const followUpId = Number(done.split(':')[2]);
@@ -123,7 +134,7 @@ describe('Slack with the real core', () => {
   it('falls back to one mention in the group channel when the DM fails permanently', async () => {
     await h.command('U1', '/rejected', 'Acme | SRE | interview');
     h.rig.api.reset();
-    h.rig.api.failNext('conversations.open', { error: 'cannot_dm_bot' });
+    h.rig.api.failNext('chat.postMessage', { error: 'cannot_dm_bot', channel: 'U1' });
     h.clock.advance(2 * DAY);
     await h.rebound.sweep();
     const posts = h.rig.api.callsTo('chat.postMessage');

@@ -7,6 +7,7 @@ import { FakeSlackWebApi } from '../../fakes/slack-web-api.ts';
 import { inboundFor, type OwnInbound } from '../../helpers/core-inbound.ts';
 import { RecordingLogger } from '../../fakes/recording-logger.ts';
 import { SlackRequestSender } from '../../fakes/slack-requests.ts';
+import { skippingTimer } from './pace-timers.ts';
 
 export const SIGNING_SECRET = '8f742231b10e8888abcd99yyyzzz85a5';
 export const BOT_USER_ID = 'UBOT';
@@ -46,6 +47,10 @@ export async function startSlackRig<H extends EventHandler>(
       botUserId: BOT_USER_ID,
       processBeforeResponse: true,
       webApiRetries: 0,
+      // Pacing in virtual time: kept in order, never waited for.
+      pace: { timer: skippingTimer() },
+      // A loaded test machine can take longer than production's budget for a quick answer.
+      answerInAckWithinMs: 500,
       ...overrides,
     },
     logger,

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createSlackAdapter, type SlackAdapter } from '../../../adapters/slack/index.ts';
+import { privateText } from '../../../src/core/messages.ts';
 import { RecordingHandler } from '../../fakes/recording-handler.ts';
 import { RecordingLogger } from '../../fakes/recording-logger.ts';
 import { inboundFor } from '../../helpers/core-inbound.ts';
@@ -51,19 +52,25 @@ function nextMessage(socket: WebSocket): Promise<unknown> {
   return new Promise((resolve) => socket.once('message', (data: Buffer) => resolve(JSON.parse(data.toString('utf8')))));
 }
 
+/** Starts the adapter in Socket Mode against the fake and returns the socket it opened. */
+async function connect(handler: RecordingHandler): Promise<{ socket: WebSocket; port: number }> {
+  const connected = new Promise<WebSocket>((resolve) => wss.once('connection', resolve));
+  adapter = createSlackAdapter(
+    { botToken: 'xoxb-test', appToken: 'xapp-test', apiUrl: api.apiUrl, port: 0, botId: 'BBOT', botUserId: 'UBOT' },
+    new RecordingLogger(),
+  );
+  adapter.initialize(inboundFor(handler));
+  const started = adapter.start();
+  const socket = await connected;
+  socket.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A1' } }));
+  const { port } = await started;
+  return { socket, port };
+}
+
 describe('Slack Socket Mode', () => {
   it('connects with the app token, serves /healthz on its port, acknowledges a slash command envelope and hands the command to the core', async () => {
     const handler = new RecordingHandler({ type: 'none' });
-    const connected = new Promise<WebSocket>((resolve) => wss.once('connection', resolve));
-    adapter = createSlackAdapter(
-      { botToken: 'xoxb-test', appToken: 'xapp-test', apiUrl: api.apiUrl, port: 0, botId: 'BBOT', botUserId: 'UBOT' },
-      new RecordingLogger(),
-    );
-    adapter.initialize(inboundFor(handler));
-    const started = adapter.start();
-    const socket = await connected;
-    socket.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A1' } }));
-    const { port } = await started;
+    const { socket, port } = await connect(handler);
     expect(api.callsTo('apps.connections.open')).toHaveLength(1);
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect([health.status, await health.json()]).toEqual([200, { ok: true }]);
@@ -78,5 +85,17 @@ describe('Slack Socket Mode', () => {
       values: { company: 'Acme', role: 'SRE' },
       source: { workspaceId: 'T123ABC456' },
     });
+  });
+
+  it('carries a quick private answer in the envelope’s acknowledgement, and the response_url receives nothing', async () => {
+    const { socket } = await connect(new RecordingHandler(privateText('Logged: SRE at Acme.')));
+    const ack = nextMessage(socket);
+    socket.send(JSON.stringify(slashCommandEnvelope(api.responseUrl('socket'))));
+    expect(await ack).toMatchObject({
+      envelope_id: 'dbdd0ef3-1543-4f94-bfb4-133d0e6c1545',
+      payload: { response_type: 'ephemeral', text: 'Logged: SRE at Acme.' },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(api.callsTo('response_url')).toEqual([]);
   });
 });

@@ -23,6 +23,12 @@ export interface SlackWithCore {
   /** Every retry wait the core asked for, in ms. */
   readonly waits: number[];
   command(userId: string, name: string, text: string, triggerId?: string): Promise<SlackResponse>;
+  /**
+   * The private answer a command got: what its acknowledgement carried or, when the work outlasted
+   * the budget (a slow moment on a busy machine), the last one through a response_url. Tests of
+   * which way an answer travels read `acknowledged` and the fake's calls themselves.
+   */
+  answer(res: SlackResponse): Answer | undefined;
   click(userId: string, actionId: string, sent: { channel: string; ts: string }): Promise<SlackResponse>;
   reaction(
     type: 'reaction_added' | 'reaction_removed',
@@ -86,6 +92,7 @@ export async function startSlackWithCore(options: SlackWithCoreOptions = {}): Pr
         responseUrl: rig.api.responseUrl(`${name.slice(1)}-${userId}`),
         ...(triggerId ? { triggerId } : {}),
       }),
+    answer: (res) => acknowledged(res) ?? rig.api.callsTo('response_url').at(-1),
     click: (userId, actionId, sent) =>
       rig.slack.interaction(
         buttonPress({
@@ -170,8 +177,22 @@ export function directMessageEnvelope(user: string, text: string, eventId: strin
   };
 }
 
+/** What carries an answer: a recorded call, or a command's acknowledgement read with `acknowledged`. */
+export type Answer = Pick<RecordedCall, 'params'>;
+
+/**
+ * The answer a command's acknowledgement carried (its JSON body), or undefined for an empty
+ * acknowledgement. Readable with `texts` and `buttonIds` like a recorded call.
+ */
+export function acknowledged(res: SlackResponse): Answer | undefined {
+  if (res.text === '') return undefined;
+  const body: unknown = JSON.parse(res.text);
+  if (typeof body !== 'object' || body === null) throw new Error(`the acknowledgement is not an object: ${res.text}`);
+  return { params: { ...body } };
+}
+
 /** A recorded call's parameters as one string, for looking for text in it. */
-export function texts(call: RecordedCall | undefined): string {
+export function texts(call: Answer | undefined): string {
   return JSON.stringify(call?.params ?? null);
 }
 
@@ -181,6 +202,6 @@ export function posted(call: RecordedCall | undefined): { channel: string; ts: s
 }
 
 /** The action ids of every button in a recorded call. */
-export function buttonIds(call: RecordedCall | undefined): string[] {
+export function buttonIds(call: Answer | undefined): string[] {
   return [...texts(call).matchAll(/"action_id":"([^"]+)"/g)].map((m) => m[1] ?? '');
 }

@@ -102,6 +102,18 @@ describe('every declared command', () => {
     expect(parseSlackCommand('/rebound', 'bogus')).toMatchObject({ command: 'rebound help', unknown: 'bogus' });
     expect(parseSlackCommand('/nope', 'x')).toBeNull();
   });
+
+  it('leaves out an optional field before a required one when the parts given are needed by the required ones', () => {
+    expect(parseFieldsText(COMMANDS.stage, 'Acme | offer').values).toEqual({ company: 'Acme', stage: 'offer' });
+    expect(parseFieldsText(COMMANDS.stage, 'Acme | SRE | offer').values).toEqual({
+      company: 'Acme',
+      role: 'SRE',
+      stage: 'offer',
+    });
+    expect(parseFieldsText(COMMANDS.stage, 'Acme').values).toEqual({ company: 'Acme' });
+    // Commands whose optional fields all come last read as before.
+    expect(parseFieldsText(COMMANDS.rejected, 'Acme | final').values).toEqual({ company: 'Acme', role: 'final' });
+  });
 });
 
 describe('bad input through the core', () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderWeekChart } from '../../../src/charts/week-chart.ts';
 import type { ChartRenderer, WeekChartDayData } from '../../../src/core/ports/index.ts';
+import { DeliveryError } from '../../../src/core/errors.ts';
 import { ledgerKey } from '../../../src/core/sweep/ledger-keys.ts';
 import { decodePng } from '../../helpers/decode-png.ts';
 import { createWorld, type World } from '../../helpers/world.ts';
@@ -17,8 +18,14 @@ class FakeCharts implements ChartRenderer {
   }
 }
 
+/** Each digest post, with the files shared right after it in its channel (the chart, a step of its own). */
 const digests = (world: World) =>
-  world.chat.sent.filter((s) => s.kind === 'channel' && s.text.includes('your week together'));
+  world.chat.sent.flatMap((s, i, all) => {
+    if (s.kind !== 'channel' || !s.text.includes('your week together')) return [];
+    const next = all[i + 1];
+    const files = next?.kind === 'files' && next.to === s.to ? next.files : [];
+    return [{ ...s, files }];
+  });
 
 /** A week of 16–22 Nov 2026 in a group checking in at 09:00 UTC, Monday to Friday. */
 async function weekOfActivity(world: World): Promise<void> {
@@ -93,6 +100,29 @@ describe('the weekly digest', () => {
     world.clock.set(new Date('2026-11-25T09:00:00Z'));
     await world.rebound.sweep();
     expect(digests(world)).toHaveLength(1);
+  });
+
+  it('retries only the chart when its upload failed transiently: the post is never sent twice', async () => {
+    const charts = new FakeCharts();
+    world = createWorld({ start: new Date('2026-11-16T08:00:00Z'), charts });
+    await weekOfActivity(world);
+    world.clock.set(new Date('2026-11-23T09:00:00Z'));
+    world.chat.failNext(DeliveryError.transient('files.completeUploadExternal: HTTP 500'), 'files');
+    await world.rebound.sweep();
+    const posts = () => world.chat.sent.filter((s) => s.kind === 'channel' && s.text.includes('your week together'));
+    const charted = () => world.chat.sent.filter((s) => s.kind === 'files');
+    expect(posts()).toHaveLength(1);
+    expect(charted()).toHaveLength(0);
+    const postKey = ledgerKey({ kind: 'digest', groupId: 1, isoWeek: '2026-W47' });
+    const chartKey = ledgerKey({ kind: 'digest-chart', groupId: 1, isoWeek: '2026-W47' });
+    expect((await world.store.deliveries.get(postKey))?.status).toBe('sent');
+    expect((await world.store.deliveries.get(chartKey))?.status).toBe('retry');
+    world.clock.set(new Date('2026-11-23T09:01:00Z'));
+    await world.rebound.sweep();
+    await world.rebound.sweep();
+    expect(posts()).toHaveLength(1);
+    expect(charted().map((s) => s.files.map((f) => f.filename))).toEqual([['rebound-week-2026-W47.png']]);
+    expect((await world.store.deliveries.get(chartKey))?.status).toBe('sent');
   });
 
   it('carries a real PNG chart of 800×400 pixels that decodes', async () => {

@@ -5,6 +5,7 @@ import { memberIds, seedTwoMembers, tablesWithMemberId, WS, ZOE } from './member
 /** Which array of the export holds the rows of each table, and how a row is recognised there. */
 const EXPORTED: Record<string, { key: string; id: (row: Record<string, unknown>) => unknown; column: string }> = {
   applications: { key: 'applications', id: (r) => r.id, column: 'id' },
+  application_events: { key: 'applicationEvents', id: (r) => r.id, column: 'id' },
   rejections: { key: 'rejections', id: (r) => r.id, column: 'id' },
   updates: { key: 'updates', id: (r) => r.id, column: 'id' },
   feedback: { key: 'feedback', id: (r) => r.id, column: 'id' },
@@ -61,6 +62,7 @@ describe('/rebound export', () => {
     // Something of each kind was stored, so the loop above checked real rows.
     for (const key of [
       'applications',
+      'applicationEvents',
       'rejections',
       'updates',
       'feedback',

@@ -32,6 +32,7 @@ function member(patch: Partial<Member> = {}): Member {
     visibility: 'shared',
     active: true,
     dmUnreachable: false,
+    dmChannelId: null,
     checkInReminders: true,
     joinedAt: new Date('2026-01-01T00:00:00Z'),
     ...patch,

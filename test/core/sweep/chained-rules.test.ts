@@ -41,7 +41,7 @@ describe('chained and conditional rules in the sweep', () => {
     ).toHaveLength(1);
   });
 
-  it('sends stay-in-touch three times at most, 90 days apart', async () => {
+  it('sends stay-in-touch three times at most, 90 days apart', { timeout: 60_000 }, async () => {
     h = await createGroupWorld({ start: new Date('2026-11-25T12:00:00Z'), zone: 'Europe/Berlin' });
     await h.command('alice', 'rejected', 'Acme | SRE | final');
     await h.advanceTo(new Date('2027-12-31T12:00:00Z'));

@@ -26,29 +26,69 @@ describe('delivery failures', () => {
     expect(await h.store.deliveries.get(key)).toMatchObject({ status: 'sent', attempts: 2 });
   });
 
-  it('backs off on transient failures a bounded number of times, then marks the nudge failed and logs it', async () => {
+  it('leaves a transiently refused nudge for a later sweep, which sends it once when its retry time has come', async () => {
     const key = await oneNudgeDue();
-    for (let i = 0; i < 4; i++) h.chat.failNext(DeliveryError.transient('timeout'), 'dm');
+    const due = h.clock.now();
+    h.chat.failNext(DeliveryError.transient('HTTP 500'), 'dm');
     await h.rebound.sweep();
-    expect(h.waits).toEqual([1000, 4000, 16000]);
+    expect(h.waits).toEqual([]);
     expect(h.chat.dmsTo('alice')).toHaveLength(0);
-    expect(await h.store.deliveries.get(key)).toMatchObject({ status: 'failed', attempts: 4 });
-    expect((await h.store.deliveries.get(key))?.error).toMatch(/^transient/);
-    expect(
-      h.logs.lines.some(
-        (l) => l.level === 'error' && l.message === 'nudge not delivered' && l.fields.failure === 'transient',
-      ),
-    ).toBe(true);
+    expect(await h.store.deliveries.get(key)).toMatchObject({
+      status: 'retry',
+      attempts: 1,
+      inFlight: false,
+      retryAt: new Date(due.getTime() + 5_000),
+      firstFailedAt: due,
+    });
+    expect(h.logs.lines.some((l) => l.level === 'warn' && l.fields.outcome === 'retry')).toBe(true);
+    // Not before its time.
+    h.clock.advance(4_000);
     await h.rebound.sweep();
-    expect(h.chat.sent.filter((s) => isNudge(s.text))).toHaveLength(0);
+    expect(h.chat.dmsTo('alice')).toHaveLength(0);
+    h.clock.advance(1_000);
+    await h.rebound.sweep();
+    await h.rebound.sweep();
+    expect(h.chat.dmsTo('alice').filter((d) => isNudge(d.text))).toHaveLength(1);
+    expect(await h.store.deliveries.get(key)).toMatchObject({ status: 'sent', attempts: 2, inFlight: false });
   });
 
-  it('recovers from a transient failure within the bound and sends once', async () => {
+  it('retries with growing backoff for the retry window, then marks the nudge failed and logs it', async () => {
     const key = await oneNudgeDue();
-    h.chat.failNext(DeliveryError.transient('502'), 'dm');
+    for (let i = 0; i < 200; i++) h.chat.failNext(DeliveryError.transient('HTTP 503'), 'dm');
+    const gaps: number[] = [];
+    for (let sweeps = 0; sweeps < 200; sweeps++) {
+      const before = await h.store.deliveries.get(key);
+      await h.rebound.sweep();
+      const row = await h.store.deliveries.get(key);
+      if (row?.status !== 'retry' || !row.retryAt) break;
+      if (row.attempts !== before?.attempts) gaps.push(row.retryAt.getTime() - h.clock.now().getTime());
+      // To the retry's time; an hour on when quiet hours hold it back past that.
+      h.clock.set(
+        row.retryAt.getTime() > h.clock.now().getTime() ? row.retryAt : new Date(h.clock.now().getTime() + 3_600_000),
+      );
+    }
+    expect(gaps.slice(0, 5)).toEqual([5_000, 10_000, 20_000, 40_000, 80_000]);
+    expect(Math.max(...gaps)).toBe(60 * 60_000);
+    expect(h.chat.dmsTo('alice')).toHaveLength(0);
+    const row = await h.store.deliveries.get(key);
+    expect(row).toMatchObject({ status: 'failed' });
+    expect(row?.error).toMatch(/^transient/);
+    expect(
+      h.logs.lines.some(
+        (l) => l.level === 'error' && l.message.startsWith('nudge not delivered') && l.fields.outcome === 'given-up',
+      ),
+    ).toBe(true);
+  });
+
+  it('abandons a nudge whose request left without an answer, and never sends it again', async () => {
+    const key = await oneNudgeDue();
+    h.chat.failNext(DeliveryError.unknown('no answer within 10 s'), 'dm');
     await h.rebound.sweep();
-    expect(h.waits).toEqual([1000]);
-    expect(await h.store.deliveries.get(key)).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(await h.store.deliveries.get(key)).toMatchObject({ status: 'abandoned', attempts: 1 });
+    h.clock.advance(24 * 60 * 60_000);
+    await h.rebound.sweep();
+    expect(h.chat.sent.filter((s) => isNudge(s.text))).toHaveLength(0);
+    expect(h.logs.lines.some((l) => l.level === 'error' && l.fields.outcome === 'unknown')).toBe(true);
   });
 
   it('on a permanent DM failure mentions the member once in the group channel and marks them unreachable by DM', async () => {
@@ -74,7 +114,9 @@ describe('delivery failures', () => {
     h.clock.set(new Date('2026-11-26T08:00:00Z'));
     await h.rebound.sweep();
     expect((await h.store.deliveries.get(`checkin:${h.groupId}:2026-11-26`))?.status).toBe('failed');
-    expect(h.logs.lines.some((l) => l.level === 'error' && l.message === 'check-in post not delivered')).toBe(true);
+    expect(h.logs.lines.some((l) => l.level === 'error' && l.message.startsWith('check-in post not delivered'))).toBe(
+      true,
+    );
     await h.rebound.sweep();
     expect(h.chat.sent.filter((s) => s.kind === 'thread-starter')).toHaveLength(0);
   });

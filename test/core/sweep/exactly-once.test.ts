@@ -2,8 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CoreDeps } from '../../../src/core/deps.ts';
 import { DEFAULT_RULES } from '../../../src/core/rules.ts';
 import { CLAIM_LEASE_MS } from '../../../src/core/sweep/recover-stale-claims.ts';
-import { claimDueNudges, deliverNudge } from '../../../src/core/sweep/send-due-nudges.ts';
+import { claimDueNudges, deliverNudge, queueDueNudges } from '../../../src/core/sweep/send-due-nudges.ts';
 import { DEFAULT_RETRY } from '../../../src/core/sweep/deliver.ts';
+import { DeliveryQueue } from '../../../src/core/sweep/delivery-queue.ts';
+import { recoverStaleClaims } from '../../../src/core/sweep/recover-stale-claims.ts';
 import { createGroupWorld, createTestCore, type GroupWorld, isNudge } from '../../helpers/world.ts';
 
 let h: GroupWorld;
@@ -71,7 +73,8 @@ describe('exactly once', () => {
     await h.rebound.sweep();
     await h.rebound.sweep();
     expect(h.chat.sent.filter((s) => isNudge(s.text))).toHaveLength(2);
-    for (const nudge of slow) expect(await deliverNudge(otherProcess(), nudge, 'slow-process', policy)).toBe(false);
+    for (const nudge of slow)
+      expect((await deliverNudge(otherProcess(), nudge, 'slow-process', policy)).outcome).toBe('lost');
     expect(nudgesTo('alice')).toHaveLength(1);
     expect(nudgesTo('bob')).toHaveLength(1);
   });
@@ -89,5 +92,29 @@ describe('exactly once', () => {
     expect(nudgesTo('alice')).toHaveLength(1);
     expect(nudgesTo('bob')).toHaveLength(1);
     expect(h.chat.sent.filter((s) => s.kind === 'thread-starter')).toHaveLength(1);
+  });
+
+  it('sends a claim once when its own process released it as stale while it still waited in the queue, and claimed it again', async () => {
+    // A process that stalled past the lease (its renewals late) finds its own waiting claims
+    // released by its recovery; its next sweep claims them again while the first jobs still wait.
+    await twoMembersDue();
+    const deps = otherProcess();
+    const queue = new DeliveryQueue({ perLane: 4, total: 4 }, (e) => {
+      throw e;
+    });
+    // The queue is full with other sends; once they end, the waiting jobs all start at once.
+    let open = () => {};
+    const blocker = new Promise<void>((resolve) => (open = resolve));
+    for (let i = 0; i < 4; i++) queue.push('elsewhere', { keys: [], run: () => blocker, release: async () => {} });
+    expect((await queueDueNudges(deps, 'stalled', policy, queue)).claimed).toBe(2);
+    h.clock.advance(CLAIM_LEASE_MS + 60_000);
+    expect((await recoverStaleClaims(deps)).released).toBe(2);
+    expect((await queueDueNudges(deps, 'stalled', policy, queue)).claimed).toBe(2);
+    open();
+    await queue.idle();
+    await h.rebound.sweep();
+    await queue.idle();
+    expect(nudgesTo('alice')).toHaveLength(1);
+    expect(nudgesTo('bob')).toHaveLength(1);
   });
 });

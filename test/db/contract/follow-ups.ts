@@ -69,6 +69,44 @@ export function followUpContract(f: Fixture): void {
     expect(due[0]?.followUp.dueAt).toEqual(at(5));
   });
 
+  it('reads due work a page of whole members at a time, after a member id, with each member as stored', async () => {
+    const g = await f.newGroup();
+    const members = [];
+    for (const user of ['U1', 'U2', 'U3', 'U4']) members.push(await f.newMember(g.id, user));
+    await f.store.members.update(members[1]?.id ?? 0, { dmChannelId: 'D2' });
+    const step = (memberId: number, ruleId: string, minutes: number) => ({
+      workspace: WS,
+      memberId,
+      applicationId: null,
+      ruleId,
+      dueAt: at(minutes),
+      occurrence: 1,
+    });
+    const [m1, m2, m3, m4] = members.map((m) => m.id) as [number, number, number, number];
+    await f.store.followUps.createMany(
+      [step(m2, 'b', 2), step(m1, 'a', 5), step(m2, 'c', 1), step(m3, 'later', 90), step(m4, 'd', 3), step(m4, 'e', 4)],
+      t0,
+    );
+    const page = (after: number, n: number) =>
+      f.store.transaction(async () =>
+        (await f.store.followUps.listDuePage(at(10), after, n)).map((d) => [d.member.id, d.followUp.ruleId]),
+      );
+    // Member 3 has nothing due yet; a member's steps all come in the same page, soonest first.
+    expect(await page(0, 2)).toEqual([
+      [m1, 'a'],
+      [m2, 'c'],
+      [m2, 'b'],
+    ]);
+    expect(await page(m2, 2)).toEqual([
+      [m4, 'd'],
+      [m4, 'e'],
+    ]);
+    expect(await page(m4, 2)).toEqual([]);
+    const [due] = await f.store.transaction(() => f.store.followUps.listDuePage(at(10), m1, 1));
+    expect(due?.member).toEqual(await f.store.members.get(m2));
+    expect(due?.member.dmChannelId).toBe('D2');
+  });
+
   it('closes, cancels, reopens and deletes follow-ups by rule, status and moment', async () => {
     const m = await f.newMember((await f.newGroup()).id);
     const app = await f.store.applications.create(

@@ -55,7 +55,7 @@ export function ledgerContract(f: Fixture): void {
       t0,
     );
     expect(second).toEqual(new Set(keys.slice(700)));
-    expect(await f.store.deliveries.existingKeys(['nudge:0:1', 'nudge:1199:1', 'nudge:x'])).toEqual(
+    expect(await f.store.deliveries.heldKeys(['nudge:0:1', 'nudge:1199:1', 'nudge:x'], t0)).toEqual(
       new Set(['nudge:0:1', 'nudge:1199:1']),
     );
     expect((await f.store.deliveries.get('nudge:600:1'))?.owner).toBe('a');
@@ -83,6 +83,58 @@ export function ledgerContract(f: Fixture): void {
     expect(await f.store.deliveries.releaseUnattempted(['k4', 'k3'], 'a')).toBe(1);
     await f.store.deliveries.markAbandoned('k1', 'unknown outcome');
     expect(await f.store.deliveries.get('k1')).toMatchObject({ status: 'abandoned', error: 'unknown outcome' });
+  });
+
+  it('knows when an attempt is in flight, and lets a transiently refused key be claimed again only from its retry time', async () => {
+    const m = await f.newMember((await f.newGroup()).id);
+    await f.store.deliveries.claimMany([nudge('r1', m.id), nudge('r2', m.id)], t0);
+    expect(await f.store.deliveries.startAttempt(['r1', 'r2'], 'a', at(1))).toBe(true);
+    expect(await f.store.deliveries.get('r1')).toMatchObject({ inFlight: true, attempts: 1 });
+    await f.store.deliveries.markRefused(['r1', 'r2'], 'a');
+    expect(await f.store.deliveries.get('r1')).toMatchObject({ inFlight: false, status: 'claimed' });
+    // Only the owner's claims move to retry; the first failure's time is kept from the first time.
+    expect(await f.store.deliveries.scheduleRetry(['r1', 'r2'], 'b', { at: at(5), error: 'x', now: at(2) })).toBe(0);
+    expect(
+      await f.store.deliveries.scheduleRetry(['r1', 'r2'], 'a', { at: at(5), error: 'HTTP 500', now: at(2) }),
+    ).toBe(2);
+    expect(await f.store.deliveries.get('r1')).toMatchObject({
+      status: 'retry',
+      retryAt: at(5),
+      firstFailedAt: at(2),
+      error: 'HTTP 500',
+    });
+    expect(await f.store.deliveries.heldKeys(['r1', 'r2'], at(4))).toEqual(new Set(['r1', 'r2']));
+    expect(await f.store.deliveries.heldKeys(['r1', 'r2'], at(5))).toEqual(new Set());
+    // Not before its time, by anyone; from then, by one claimant, with its history kept.
+    expect(await f.store.deliveries.claimMany([nudge('r1', m.id, 'b')], at(4))).toEqual(new Set());
+    expect(await f.store.deliveries.claimMany([nudge('r1', m.id, 'b'), nudge('r2', m.id, 'b')], at(5))).toEqual(
+      new Set(['r1', 'r2']),
+    );
+    expect(await f.store.deliveries.claim(nudge('r1', m.id, 'c'), at(6))).toBe(false);
+    expect(await f.store.deliveries.get('r1')).toMatchObject({
+      status: 'claimed',
+      owner: 'b',
+      attempts: 1,
+      retryAt: null,
+      firstFailedAt: at(2),
+      claimedAt: at(5),
+    });
+    expect(await f.store.deliveries.startAttempt(['r1'], 'b', at(6))).toBe(true);
+    await f.store.deliveries.scheduleRetry(['r1'], 'b', { at: at(9), error: 'again', now: at(7) });
+    expect(await f.store.deliveries.get('r1')).toMatchObject({ firstFailedAt: at(2), attempts: 2 });
+    // A sent key is never claimable again.
+    await f.store.deliveries.markSent('r2', null, at(6));
+    expect(await f.store.deliveries.get('r2')).toMatchObject({ status: 'sent', inFlight: false });
+    expect(await f.store.deliveries.claim(nudge('r2', m.id, 'c'), at(60))).toBe(false);
+  });
+
+  it('renews the lease of every claim a live process holds, and only its own', async () => {
+    const m = await f.newMember((await f.newGroup()).id);
+    await f.store.deliveries.claimMany([nudge('l1', m.id), nudge('l2', m.id), nudge('l3', m.id, 'b')], t0);
+    await f.store.deliveries.markSent('l2', null, t0);
+    expect(await f.store.deliveries.renewClaims('a', at(3))).toBe(1);
+    expect(await f.store.deliveries.get('l1')).toMatchObject({ claimedAt: at(3) });
+    expect(await f.store.deliveries.get('l3')).toMatchObject({ claimedAt: t0 });
   });
 
   it("lists the local dates of one member's deliveries of one kind, claimed in bulk or alone", async () => {
@@ -235,11 +287,15 @@ export function ledgerContract(f: Fixture): void {
     expect([data.applications.length, data.posts.length, data.goals.length, data.deliveries.length]).toEqual([
       1, 1, 1, 1,
     ]);
+    expect(data.applicationEvents.map((e) => [e.applicationId, e.status])).toEqual([
+      [data.applications[0]?.id, 'applied'],
+    ]);
     expect([data.reactionsGiven.length, data.reactionsReceived.length]).toEqual([1, 1]);
     const report = await f.store.privacy.forgetMember(WS, 'U1');
     expect(report).toMatchObject({
       members: 1,
       applications: 1,
+      applicationEvents: 1,
       posts: 1,
       reactions: 2,
       goals: 1,
@@ -248,6 +304,7 @@ export function ledgerContract(f: Fixture): void {
     });
     expect((await f.store.groups.get(g.id))?.adminUserIds).toEqual([]);
     expect((await f.store.privacy.exportMember(WS, 'U2')).applications).toHaveLength(1);
+    expect((await f.store.privacy.exportMember(WS, 'U2')).applicationEvents).toHaveLength(1);
     expect((await f.store.privacy.exportMember(WS, 'U1')).memberships).toEqual([]);
   });
 }

@@ -1,0 +1,144 @@
+import { COMMANDS, type InputFor } from '../commands/declarations.ts';
+import type { CoreDeps } from '../deps.ts';
+import { InternalError, UserError } from '../errors.ts';
+import type { EventSource } from '../events.ts';
+import { privateText, textMessage, type Message, type Reply } from '../messages.ts';
+import type { Application, Member, StageMove } from '../types.ts';
+import { ensureMember, resolveGroup } from './context.ts';
+import { entryPost } from './entry-post.ts';
+import { postToGroup } from './post-to-group.ts';
+import { withUndo } from './undo-entry.ts';
+
+/** Moves that end the application's open follow-up steps: nothing is left to chase. */
+const CLOSING: ReadonlySet<StageMove> = new Set(['offer', 'accepted', 'withdrawn']);
+
+/**
+ * `/stage company [| role] | stage`: moves one of the member's applications (found by company, and
+ * role when given) to a stage, recording the move in its history. An offer or an acceptance is
+ * celebrated in the group as the application's visibility allows and closes its open steps; a
+ * withdrawal closes them quietly. An unknown company, two applications there and no role to tell
+ * them apart, or a move to where it already is: each gets a short private answer, nothing stored.
+ * The confirmation carries an Undo button that takes the move back (see undo-entry.ts).
+ */
+export async function moveApplicationStage(
+  deps: CoreDeps,
+  source: EventSource,
+  input: InputFor<'stage'>,
+): Promise<Reply> {
+  const { company, role, stage } = input;
+  const group = await resolveGroup(deps, source);
+  const known = await deps.store.members.find(group.id, source.actor.userId);
+  const found = known ? await deps.store.applications.findByCompany(known.id, company) : [];
+  const matches = role ? found.filter((a) => sameRole(a.role, role)) : found;
+  const [application] = matches;
+  if (!application) throw await unknownApplication(deps, known?.id ?? null, company, role, found);
+  if (!role && new Set(matches.map((a) => a.role.toLowerCase())).size > 1)
+    return whichOne(matches, application.company, stage);
+  if (application.status === stage)
+    return privateText(`${describe(application)} is already at ${stage}: nothing to change.`);
+
+  const now = deps.clock.now();
+  const { member, moved, closed, eventId } = await deps.store.transaction(async (tx) => {
+    const member = await ensureMember({ ...deps, store: tx }, group, source);
+    const moved = await tx.applications.setStatus(application.id, stage, now);
+    const event = (await tx.applications.listEvents(moved.id)).at(-1);
+    if (!event) throw new InternalError('invariant', `application ${moved.id} moved without an event`);
+    const closed = CLOSING.has(stage)
+      ? await tx.followUps.cancelOpen(
+          moved.id,
+          deps.rules.map((r) => r.id),
+          now,
+        )
+      : 0;
+    return { member, moved, closed, eventId: event.id };
+  });
+
+  const post = celebration(member, moved, stage);
+  if (post) await postToGroup(deps, group, { memberId: member.id, subject: 'stage', subjectId: eventId }, post);
+  return withUndo(textMessage(...confirmation(moved, stage, application.status, closed, post !== null)), {
+    kind: 'stage',
+    id: eventId,
+    statusBefore: application.status,
+  });
+}
+
+function sameRole(a: string, b: string): boolean {
+  return a.trim().toLocaleLowerCase('en') === b.trim().toLocaleLowerCase('en');
+}
+
+function describe(a: Application): string {
+  return a.role ? `${a.role} at ${a.company}` : `${a.company}`;
+}
+
+async function unknownApplication(
+  deps: CoreDeps,
+  memberId: number | null,
+  company: string,
+  role: string | null,
+  atCompany: readonly Application[],
+): Promise<UserError> {
+  if (role && atCompany.length > 0) {
+    const roles = [...new Set(atCompany.map((a) => a.role).filter((r) => r !== ''))];
+    return new UserError(
+      `I have no ${role} application to ${company} from you.${roles.length ? ` Yours there: ${roles.join(', ')}.` : ''}`,
+      `/stage ${company} | ${roles[0] ?? 'Backend Engineer'} | interviewing`,
+    );
+  }
+  const companies =
+    memberId === null
+      ? []
+      : [...new Set((await deps.store.applications.listByMember(memberId)).reverse().map((a) => a.company))];
+  const yours = companies.length
+    ? ` Yours: ${companies.slice(0, 5).join(', ')}${companies.length > 5 ? ', …' : ''}.`
+    : ' Log it first with /applied, then move it.';
+  return new UserError(
+    `I have no application to ${company} from you.${yours}`,
+    companies[0] ? `/stage ${companies[0]} | interviewing` : `/applied ${company} | Backend Engineer`,
+  );
+}
+
+/** Two applications at one company and no role given: which one moved? */
+function whichOne(matches: readonly Application[], company: string, stage: StageMove): Reply {
+  const seen = new Set<string>();
+  const lines = matches
+    .filter((a) => a.role !== '' && !seen.has(a.role.toLowerCase()) && seen.add(a.role.toLowerCase()))
+    .map((a) => `• ${a.role}: /stage ${company} | ${a.role} | ${stage}`);
+  return privateText(`You have ${matches.length} applications at ${company}. Which one moved?`, lines.join('\n'));
+}
+
+/** The group's post for an offer or an acceptance; none for other moves, or for a private application. */
+function celebration(member: Member, a: Application, stage: StageMove): Message | null {
+  const name = member.displayName;
+  if (stage === 'offer')
+    return entryPost(member, a.visibility, {
+      shared: `🎉 ${name} has an offer from ${a.company}! All that effort is paying off.`,
+      counts: `🎉 ${name} has an offer! All that effort is paying off.`,
+    });
+  if (stage === 'accepted')
+    return entryPost(member, a.visibility, {
+      shared: `🥂 ${name} accepted an offer at ${a.company}. A new chapter: congratulations!`,
+      counts: `🥂 ${name} accepted an offer. A new chapter: congratulations!`,
+    });
+  return null;
+}
+
+function confirmation(
+  a: Application,
+  stage: StageMove,
+  before: Application['status'],
+  closed: number,
+  posted: boolean,
+): string[] {
+  // News on an application that had gone quiet or closed; not a withdrawal or ghosting of it.
+  const revived = (before === 'ghosted' || before === 'rejected') && stage !== 'withdrawn' && stage !== 'ghosted';
+  const lines = [
+    `Moved ${describe(a)} to ${stage}.${revived ? ` It was ${before}: good to see it moving again.` : ''}`,
+  ];
+  if (stage === 'offer') lines.push('Congratulations! Take a moment to enjoy it.');
+  if (stage === 'accepted') lines.push('Congratulations on the new role!');
+  if (closed > 0) lines.push(`Its ${closed} open follow-up step${closed === 1 ? ' is' : 's are'} closed.`);
+  if (posted) lines.push('I told the group, so they can cheer with you.');
+  else if ((stage === 'offer' || stage === 'accepted') && a.visibility === 'private')
+    lines.push('(Kept private: nothing was posted to the group.)');
+  return lines;
+}
