@@ -53,6 +53,8 @@ function optionOf(field: Field): APIApplicationCommandBasicOption {
       return { ...base, type: ApplicationCommandOptionType.String, max_length: 40 };
     case 'date':
       return { ...base, type: ApplicationCommandOptionType.String, max_length: 10 };
+    case 'when':
+      return { ...base, type: ApplicationCommandOptionType.String, max_length: 40 };
   }
 }
 

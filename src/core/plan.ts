@@ -24,6 +24,8 @@ export function dueTimes(rule: FollowUpRule, at: Date, zone: string): Date[] {
     }
     case 'days':
       return [atLocalTime(addDays(day, t.days), t.minute, zone)];
+    case 'days-before':
+      return [atLocalTime(addDays(day, -t.days), t.minute, zone)];
     case 'repeat':
       return Array.from({ length: t.times }, (_, i) =>
         atLocalTime(addDays(day, t.days + i * t.everyDays), t.minute, zone),
@@ -65,4 +67,22 @@ export function planSteps(
     dueTimes(rule, at, zone).forEach((dueAt, i) => steps.push({ rule, dueAt, occurrence: i + 1 }));
   }
   return steps.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+}
+
+/**
+ * The steps an interview round at `interviewAt` schedules, logged at `now`: a step whose time is
+ * already past falls due at once, and a step before the interview (its preparation) is left out
+ * once the interview itself is past.
+ */
+export function planInterviewSteps(
+  rules: readonly FollowUpRule[],
+  group: Group,
+  interviewAt: Date,
+  now: Date,
+  zone: string,
+): PlannedStep[] {
+  const past = interviewAt.getTime() <= now.getTime();
+  return planSteps(rules, group, { kind: 'interview' }, interviewAt, zone)
+    .filter((s) => !(past && s.rule.timing.kind === 'days-before'))
+    .map((s) => (s.dueAt.getTime() < now.getTime() ? { ...s, dueAt: now } : s));
 }

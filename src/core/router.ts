@@ -22,6 +22,7 @@ import { listFollowUps } from './use-cases/list-follow-ups.ts';
 import { listApplications } from './use-cases/list-applications.ts';
 import { logAgain } from './use-cases/log-again.ts';
 import { moveApplicationStage } from './use-cases/move-application-stage.ts';
+import { recordInterview } from './use-cases/record-interview.ts';
 import { pauseMember } from './use-cases/pause-member.ts';
 import { recordApplication } from './use-cases/record-application.ts';
 import { openCheckInForm, openCheckInFromButton, submitCheckInForm } from './use-cases/record-check-in.ts';
@@ -54,6 +55,7 @@ const HANDLERS: { readonly [Id in CommandId]: Handler<Id> } = {
   update: recordUpdate,
   feedback: recordFeedback,
   stage: moveApplicationStage,
+  interview: recordInterview,
   applications: listApplications,
   followups: (deps, source) => listFollowUps(deps, source),
   checkin: (deps, source) => openCheckInForm(deps, source),

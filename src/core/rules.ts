@@ -3,6 +3,8 @@
  * member's local time), what the nudge asks, and what ends it. A group can switch a rule off or
  * change its offset with `/rebound config`; the code that schedules steps reads only this table.
  */
+import { PIPELINE_RULES, type PipelineRuleId } from './pipeline-rules.ts';
+import { at, roleAt, type StepContext } from './rule-text.ts';
 import { REJECTION_STAGES, type MinuteOfDay, type RejectionStage, type RuleSetting } from './types.ts';
 
 export type RuleId =
@@ -15,11 +17,17 @@ export type RuleId =
   | 'stay-in-touch'
   | 'keep-applying'
   | 'network'
-  | 'check-in';
+  | 'check-in'
+  | PipelineRuleId;
 
 export type RuleTiming =
   /** N business days after the trigger's local date, at a local time. */
   | { readonly kind: 'business-days'; readonly days: number; readonly minute: MinuteOfDay }
+  /**
+   * N calendar days before the trigger's local date, at a local time; at once when that is already
+   * past, and not at all once the trigger itself is (an interview's preparation).
+   */
+  | { readonly kind: 'days-before'; readonly days: number; readonly minute: MinuteOfDay }
   /** N calendar days after the trigger's local date, at a local time. */
   | { readonly kind: 'days'; readonly days: number; readonly minute: MinuteOfDay }
   /** First after N days, then every M days, a fixed number of times. */
@@ -39,13 +47,11 @@ export type RuleTrigger =
   | { readonly kind: 'rejection' }
   /** When a step of another rule is marked done. */
   | { readonly kind: 'done'; readonly rule: RuleId }
+  /** An interview round logged (or moved): steps are timed from the interview's own time. */
+  | { readonly kind: 'interview' }
   | { readonly kind: 'schedule' };
 
-/** What a step's wording may refer to. Company and role are already neutralised user text. */
-export interface StepContext {
-  readonly company: string | null;
-  readonly role: string | null;
-}
+export type { StepContext } from './rule-text.ts';
 
 export interface FollowUpRule {
   readonly id: RuleId;
@@ -57,7 +63,7 @@ export interface FollowUpRule {
   readonly stages: readonly RejectionStage[];
   readonly timing: RuleTiming;
   /** Checked when the step falls due: a step whose condition no longer holds is cancelled, not sent. */
-  readonly condition?: 'no-application-since-created';
+  readonly condition?: 'no-application-since-created' | 'no-news-since-interview';
   /** Short title for lists and plans. */
   readonly title: (ctx: StepContext) => string;
   /** What the nudge asks, in a sentence or two. */
@@ -74,9 +80,6 @@ const TEN = 10 * 60;
 /** After an interview there is an interviewer to thank and ask; before one, only a recruiter or the company. */
 const INTERVIEWED: readonly RejectionStage[] = ['interview', 'final', 'offer'];
 const NOT_INTERVIEWED: readonly RejectionStage[] = ['applied', 'screen'];
-const at = (ctx: StepContext) => (ctx.company ? ` at ${ctx.company}` : '');
-const roleAt = (ctx: StepContext) =>
-  [ctx.role ? `the ${ctx.role} role` : 'the role', ctx.company ? `at ${ctx.company}` : ''].filter(Boolean).join(' ');
 
 /** A short, polite feedback request the member can adapt and send. */
 export function feedbackDraft(ctx: StepContext): string {
@@ -209,6 +212,7 @@ export const DEFAULT_RULES: readonly FollowUpRule[] = [
     endsOn: [],
     skipStopsSeries: false,
   },
+  ...PIPELINE_RULES,
 ];
 
 export function findRule(rules: readonly FollowUpRule[], id: string): FollowUpRule | undefined {
@@ -226,7 +230,7 @@ export function effectiveRule(rule: FollowUpRule, setting: RuleSetting | undefin
   if (setting?.offsetDays === undefined) return rule;
   const t = rule.timing;
   const days = setting.offsetDays;
-  if (t.kind === 'business-days' || t.kind === 'days' || t.kind === 'repeat')
+  if (t.kind === 'business-days' || t.kind === 'days' || t.kind === 'repeat' || t.kind === 'days-before')
     return { ...rule, timing: { ...t, days } };
   return rule;
 }

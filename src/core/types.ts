@@ -123,6 +123,20 @@ export interface ApplicationEvent {
   readonly createdAt: Date;
 }
 
+/** One interview round of an application: when it is (or was), and what kind. */
+export interface Interview {
+  readonly id: number;
+  readonly applicationId: number;
+  readonly memberId: number;
+  /** 1 for an application's first round, 2 for its second, … */
+  readonly round: number;
+  /** What the member called it: phone, technical, onsite, final, … */
+  readonly kind: string;
+  readonly at: Date;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
 export interface Rejection {
   readonly id: number;
   readonly applicationId: number;
@@ -154,6 +168,8 @@ export interface FollowUp {
   readonly memberId: number;
   /** The application the step is about; null for group-wide steps such as the weekly network nudge. */
   readonly applicationId: number | null;
+  /** The interview round the step is about (preparation, thank-you, chase); null for other rules. */
+  readonly interviewId: number | null;
   readonly ruleId: string;
   readonly dueAt: Date;
   readonly status: FollowUpStatus;
@@ -164,7 +180,8 @@ export interface FollowUp {
 }
 
 /** What a bot post in a group channel is about, so peer reactions can be credited. */
-export type PostSubject = 'application' | 'rejection' | 'update' | 'stage' | 'check-in' | 'digest' | 'nudge' | 'other';
+export type PostSubject =
+  'application' | 'rejection' | 'update' | 'stage' | 'interview' | 'check-in' | 'digest' | 'nudge' | 'other';
 
 /** A message the bot sent, with the platform's reference to it. */
 export interface BotPost {

@@ -15,6 +15,7 @@ import { createForgetConfirmationRepository } from './repositories/forget-confir
 import { createGroupRepository } from './repositories/groups.ts';
 import { createInboundLedger } from './repositories/inbound-events.ts';
 import { createInsightsRepository } from './repositories/insights.ts';
+import { createInterviewRepository } from './repositories/interviews.ts';
 import { createLeaseRepository } from './repositories/leases.ts';
 import { createMemberRepository } from './repositories/members.ts';
 import { createPendingEntryRepository } from './repositories/pending-entries.ts';
@@ -31,6 +32,7 @@ export function createStore(dialect: Dialect): Store {
     groups: createGroupRepository(dialect),
     members: createMemberRepository(dialect),
     applications: createApplicationRepository(dialect),
+    interviews: createInterviewRepository(dialect),
     rejections: createRejectionRepository(dialect),
     updates: createUpdateRepository(dialect),
     feedback: createFeedbackRepository(dialect),

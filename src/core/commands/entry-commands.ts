@@ -37,6 +37,18 @@ const MOVE_ALIASES: Readonly<Record<(typeof STAGE_MOVES)[number], readonly strin
   ghosted: ['ghost', 'no answer'],
 };
 
+/** Kinds of interview round, with the words people use for them. */
+const INTERVIEW_KINDS = [
+  { value: 'phone', label: 'Phone or recruiter call', aliases: ['call', 'hr', 'recruiter', 'screen'] },
+  { value: 'video', label: 'Video call', aliases: ['zoom', 'teams', 'meet'] },
+  { value: 'technical', label: 'Technical', aliases: ['tech', 'coding', 'take-home', 'system design'] },
+  { value: 'behavioral', label: 'Behavioral', aliases: ['behavioural', 'culture', 'values'] },
+  { value: 'panel', label: 'Panel', aliases: [] },
+  { value: 'onsite', label: 'Onsite', aliases: ['on-site', 'in person', 'office'] },
+  { value: 'final', label: 'Final round', aliases: ['final round', 'last'] },
+  { value: 'other', label: 'Another kind', aliases: [] },
+] as const;
+
 export const ENTRY_COMMANDS = {
   applied: declare({
     id: 'applied',
@@ -156,6 +168,35 @@ export const ENTRY_COMMANDS = {
         required: true,
         example: 'interviewing',
         choices: STAGE_MOVES.map((value) => ({ value, label: MOVE_LABELS[value], aliases: MOVE_ALIASES[value] })),
+      },
+    ],
+  }),
+  interview: declare({
+    id: 'interview',
+    summary: 'records an interview round; schedules preparation, a thank-you and a follow-up',
+    where: 'group-or-dm',
+    who: 'member',
+    logs: true,
+    example: '/interview Acme | Backend Engineer | tomorrow 14:00 | technical',
+    fields: [
+      { ...company, required: true },
+      { ...role, required: false },
+      {
+        id: 'when',
+        kind: 'when',
+        label: 'When, in your time (tomorrow 14:00, 2026-12-03 14:00)',
+        noun: 'day and time',
+        required: true,
+        example: '2026-12-03 14:00',
+      },
+      {
+        id: 'kind',
+        kind: 'choice',
+        label: 'Kind of interview',
+        noun: 'kind of interview',
+        required: true,
+        example: 'technical',
+        choices: INTERVIEW_KINDS,
       },
     ],
   }),

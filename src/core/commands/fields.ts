@@ -3,9 +3,10 @@
  * are declared once (declarations.ts); parsers, forms, Discord options and help are derived from them.
  */
 import type { MinuteOfDay, Weekday } from '../types.ts';
+import type { LocalWhen } from './when.ts';
 
 export type FieldKind =
-  'text' | 'integer' | 'choice' | 'user' | 'timezone' | 'time-of-day' | 'weekdays' | 'date' | 'url';
+  'text' | 'integer' | 'choice' | 'user' | 'timezone' | 'time-of-day' | 'weekdays' | 'date' | 'when' | 'url';
 
 interface FieldBase<Id extends string, Kind extends FieldKind> {
   readonly id: Id;
@@ -40,6 +41,8 @@ export type TimezoneField<Id extends string = string> = FieldBase<Id, 'timezone'
 export type TimeOfDayField<Id extends string = string> = FieldBase<Id, 'time-of-day'>;
 export type WeekdaysField<Id extends string = string> = FieldBase<Id, 'weekdays'>;
 export type DateField<Id extends string = string> = FieldBase<Id, 'date'>;
+/** A day and a time in the member's zone (`tomorrow 14:00`, `2026-12-03 14:00`). */
+export type WhenField<Id extends string = string> = FieldBase<Id, 'when'>;
 export interface UrlField<Id extends string = string> extends FieldBase<Id, 'url'> {
   readonly maxLength: number;
 }
@@ -53,6 +56,7 @@ export type Field =
   | TimeOfDayField
   | WeekdaysField
   | DateField
+  | WhenField
   | UrlField;
 
 /** The typed value of a field once read. */
@@ -65,7 +69,9 @@ export type ValueOf<F extends Field> =
         ? MinuteOfDay
         : F extends WeekdaysField
           ? readonly Weekday[]
-          : string;
+          : F extends WhenField
+            ? LocalWhen
+            : string;
 
 /** A command's input: one property per field, `null` where an optional field was left out. */
 export type InputOf<Fields extends readonly Field[]> = {

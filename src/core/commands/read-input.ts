@@ -6,6 +6,7 @@ import { UserError } from '../errors.ts';
 import { charLength, stripControl } from '../text.ts';
 import { canonicalTimezone, parseClock, suggestTimezone } from '../time.ts';
 import { parseDays } from './weekdays.ts';
+import { parseWhen } from './when.ts';
 import type { CommandDeclaration } from './declarations.ts';
 import type { Field, MentionToken, RawValue, RawValues } from './fields.ts';
 
@@ -110,6 +111,12 @@ function readField(field: Field, raw: RawValue | undefined): Read {
       return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`))
         ? { value: text }
         : { problem: `Give a date as YYYY-MM-DD, like ${field.example}.` };
+    case 'when': {
+      const when = parseWhen(text);
+      return when
+        ? { value: when }
+        : { problem: `Give a day and a time, like tomorrow 14:00 or ${field.example}, not ${quote(text)}.` };
+    }
     case 'url':
       return readUrl(text, field.maxLength);
   }

@@ -9,6 +9,7 @@ import type {
   FollowUp,
   FollowUpStatus,
   Group,
+  Interview,
   Member,
   MessageRef,
   PostSubject,
@@ -128,6 +129,28 @@ export interface ApplicationRepository {
   listByMember(memberId: number): Promise<Application[]>;
 }
 
+export interface NewInterview {
+  readonly workspace: WorkspaceRef;
+  readonly applicationId: number;
+  readonly memberId: number;
+  readonly kind: string;
+  readonly at: Date;
+}
+
+export interface InterviewRepository {
+  /** Stores the round as the application's next one (1, 2, …). */
+  create(input: NewInterview, now: Date): Promise<Interview>;
+  get(id: number): Promise<Interview | null>;
+  /** Several rounds by id, in one read (a nudge's steps). */
+  getMany(ids: readonly number[]): Promise<Map<number, Interview>>;
+  /** Moves a round to another time. */
+  reschedule(id: number, at: Date, now: Date): Promise<Interview>;
+  /** The application's rounds, first round first. */
+  listByApplication(applicationId: number): Promise<Interview[]>;
+  /** Removes a round with its steps (an Undo); false when there was none. */
+  delete(id: number): Promise<boolean>;
+}
+
 export interface NewRejection {
   readonly workspace: WorkspaceRef;
   readonly applicationId: number;
@@ -172,6 +195,8 @@ export interface NewFollowUp {
   readonly workspace: WorkspaceRef;
   readonly memberId: number;
   readonly applicationId: number | null;
+  /** The interview round the step is about; left out (null) for steps of other rules. */
+  readonly interviewId?: number | null;
   readonly ruleId: string;
   readonly dueAt: Date;
   readonly occurrence: number;
@@ -220,6 +245,8 @@ export interface FollowUpRepository {
   listDuePage(now: Date, afterMemberId: number, members: number): Promise<DueStep[]>;
   /** The earliest due time after `after` among open, un-nudged follow-ups (when to wake next). */
   nextDueAfter(after: Date): Promise<Date | null>;
+  /** Sets every open follow-up of the interview round to `cancelled` (it moved, or ended); returns how many. */
+  cancelOpenForInterview(interviewId: number, now: Date): Promise<number>;
   /** Sets every open follow-up of the application for these rules to `cancelled`; returns how many. */
   cancelOpen(applicationId: number, ruleIds: readonly string[], now: Date): Promise<number>;
   /** Removes the application's follow-ups created at or after `since` (a plan taken back); returns how many. */

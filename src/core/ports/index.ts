@@ -12,6 +12,8 @@ export type {
   MemberRepository,
   NewApplication,
   ApplicationRepository,
+  NewInterview,
+  InterviewRepository,
   NewRejection,
   RejectionRepository,
   UpdateRepository,

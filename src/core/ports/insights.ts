@@ -2,6 +2,7 @@
 import type {
   Application,
   ApplicationEvent,
+  Interview,
   BotPost,
   CheckIn,
   Feedback,
@@ -98,6 +99,8 @@ export interface MemberExport {
   readonly applications: readonly Application[];
   /** The history of those applications: each status they moved to, with when. */
   readonly applicationEvents: readonly ApplicationEvent[];
+  /** Their interview rounds: when, and what kind. */
+  readonly interviews: readonly Interview[];
   readonly rejections: readonly Rejection[];
   readonly updates: readonly Update[];
   readonly feedback: readonly Feedback[];
@@ -121,6 +124,7 @@ export type ForgetReport = Readonly<
     | 'members'
     | 'applications'
     | 'applicationEvents'
+    | 'interviews'
     | 'rejections'
     | 'updates'
     | 'feedback'

@@ -4,6 +4,7 @@ import type {
   GroupRepository,
   MemberRepository,
   ApplicationRepository,
+  InterviewRepository,
   RejectionRepository,
   UpdateRepository,
   FeedbackRepository,
@@ -23,6 +24,7 @@ export interface Store {
   readonly groups: GroupRepository;
   readonly members: MemberRepository;
   readonly applications: ApplicationRepository;
+  readonly interviews: InterviewRepository;
   readonly rejections: RejectionRepository;
   readonly updates: UpdateRepository;
   readonly feedback: FeedbackRepository;

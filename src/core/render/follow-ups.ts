@@ -2,7 +2,7 @@
 import type { Button, Block, Message } from '../messages.ts';
 import { findRule, type FollowUpRule, type StepContext } from '../rules.ts';
 import { formatWhen, type ZoneBesideGroup } from '../time.ts';
-import type { Application, FollowUp } from '../types.ts';
+import type { Application, FollowUp, Interview } from '../types.ts';
 
 export type FollowUpAction = 'done' | 'snooze' | 'skip';
 
@@ -59,8 +59,12 @@ export function parseFollowUpActionId(actionId: string): ParsedFollowUpAction | 
     : null;
 }
 
-export function stepContext(app: Application | null): StepContext {
-  return { company: app?.company ?? null, role: app?.role ?? null };
+export function stepContext(app: Application | null, interview?: Interview | null): StepContext {
+  return {
+    company: app?.company ?? null,
+    role: app?.role ?? null,
+    interview: interview ? { round: interview.round, kind: interview.kind } : null,
+  };
 }
 
 export function followUpButtons(followUpId: number, listPage?: number): Block {
@@ -75,6 +79,8 @@ export function followUpButtons(followUpId: number, listPage?: number): Block {
 export interface FollowUpView {
   readonly followUp: FollowUp;
   readonly application: Application | null;
+  /** The interview round an interview step is about. */
+  readonly interview?: Interview | null;
 }
 
 function ruleOf(rules: readonly FollowUpRule[], f: FollowUp): FollowUpRule | undefined {
@@ -94,14 +100,14 @@ export function followUpBlocks(
   const rule = ruleOf(rules, view.followUp);
   return [
     { type: 'heading', text: `${title} (due ${formatWhen(view.followUp.dueAt, zone)})` },
-    { type: 'text', text: rule ? rule.ask(stepContext(view.application)) : '' },
+    { type: 'text', text: rule ? rule.ask(stepContext(view.application, view.interview)) : '' },
     followUpButtons(view.followUp.id, listPage),
   ];
 }
 
 export function followUpTitle(rules: readonly FollowUpRule[], view: FollowUpView): string {
   const rule = ruleOf(rules, view.followUp);
-  return rule ? rule.title(stepContext(view.application)) : view.followUp.ruleId;
+  return rule ? rule.title(stepContext(view.application, view.interview)) : view.followUp.ruleId;
 }
 
 export const OUTCOME_MARK: Readonly<Record<FollowUpAction, string>> = {

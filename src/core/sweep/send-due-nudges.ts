@@ -9,6 +9,7 @@ import { availability } from './availability.ts';
 import { laneOf, noOutcomes, type ClaimedOutcome, type OutcomeCounts, type RetryPolicy } from './deliver.ts';
 import type { DeliveryQueue } from './delivery-queue.ts';
 import { sendToMember } from './send-to-member.ts';
+import { checkConditions } from './step-conditions.ts';
 import { ledgerClaim } from './ledger-keys.ts';
 
 export interface PlannedNudge {
@@ -80,25 +81,14 @@ export function claimDueNudges(
       else ready.delete(memberId);
     }
 
-    // Conditional rules (keep-applying): a step whose condition no longer holds is closed, not sent.
-    const conditionalRules = new Set<string>(
-      deps.rules.filter((r) => r.condition === 'no-application-since-created').map((r) => r.id),
-    );
-    const askLatest = [...ready]
-      .filter(([, steps]) => steps.some((s) => conditionalRules.has(s.followUp.ruleId)))
-      .map(([id]) => id);
-    const latest = askLatest.length ? await tx.applications.latestCreatedAt(askLatest) : new Map<number, Date>();
+    // Conditional rules (keep-applying, interview-chase): a step whose condition no longer holds is closed.
+    const checked = await checkConditions(tx, deps.rules, ready, now);
+    cancelled += checked.cancelled;
     const claims: NewDelivery[] = [];
     const byKey = new Map<string, DueStep>();
-    for (const [memberId, steps] of ready) {
-      const last = latest.get(memberId);
+    for (const [memberId, steps] of checked.ready) {
       for (const step of steps) {
         const f = step.followUp;
-        if (last && conditionalRules.has(f.ruleId) && last.getTime() > f.createdAt.getTime()) {
-          await tx.followUps.update(f.id, { status: 'cancelled' }, now);
-          cancelled++;
-          continue;
-        }
         const claim = ledgerClaim(
           { kind: 'nudge', memberId, followUpId: f.id, dueAt: f.dueAt },
           step.member.workspace,
@@ -127,7 +117,11 @@ export function claimDueNudges(
     for (const { keys, steps } of perMember.values()) {
       const member = (steps[0] as DueStep).member;
       const group = groups.get(member.groupId) as Group;
-      const views: FollowUpView[] = steps.map((s) => ({ followUp: s.followUp, application: s.application }));
+      const views: FollowUpView[] = steps.map((s) => ({
+        followUp: s.followUp,
+        application: s.application,
+        interview: s.followUp.interviewId === null ? null : (checked.interviews.get(s.followUp.interviewId) ?? null),
+      }));
       planned.push({
         member,
         group,

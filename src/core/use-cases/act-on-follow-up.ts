@@ -145,6 +145,7 @@ async function redraw(deps: CoreDeps, event: ButtonEvent, updated: FollowUp, zon
     views.push({
       followUp: f,
       application: f.applicationId === null ? null : await deps.store.applications.get(f.applicationId),
+      interview: f.interviewId === null ? null : await deps.store.interviews.get(f.interviewId),
     });
     const outcome = outcomeText(f, zone, now);
     if (outcome) outcomes.set(f.id, outcome);

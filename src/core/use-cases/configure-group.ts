@@ -85,11 +85,13 @@ async function describe(deps: CoreDeps, group: Group): Promise<string> {
         ? `${t.days} business day(s) after`
         : t.kind === 'days'
           ? `${t.days} days after`
-          : t.kind === 'repeat'
-            ? `${t.days} days after, then every ${t.everyDays} days (${t.times}×)`
-            : t.kind === 'weekly-at-check-in'
-              ? 'weekly'
-              : 'daily';
+          : t.kind === 'days-before'
+            ? `${t.days} day(s) before, at ${formatClock(t.minute)}`
+            : t.kind === 'repeat'
+              ? `${t.days} days after, then every ${t.everyDays} days (${t.times}×)`
+              : t.kind === 'weekly-at-check-in'
+                ? 'weekly'
+                : 'daily';
     lines.push(`• ${rule.id}: ${when}`);
   }
   lines.push(`Admins: ${await adminNames(deps, group)}.`);

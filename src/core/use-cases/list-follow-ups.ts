@@ -44,6 +44,7 @@ export async function followUpList(
   const view = async (f: FollowUp): Promise<FollowUpView> => ({
     followUp: f,
     application: f.applicationId === null ? null : await deps.store.applications.get(f.applicationId),
+    interview: f.interviewId === null ? null : await deps.store.interviews.get(f.interviewId),
   });
   const open = (await deps.store.followUps.listByMember(member.id, ['pending', 'snoozed'])).filter(
     (f) => f.id !== acted?.followUp.id,

@@ -6,6 +6,7 @@ import { privateText, textMessage, type Message, type Reply } from '../messages.
 import type { Application, Member, StageMove } from '../types.ts';
 import { ensureMember, resolveGroup } from './context.ts';
 import { entryPost } from './entry-post.ts';
+import { describeApplication, findApplication, whichApplication } from './find-application.ts';
 import { postToGroup } from './post-to-group.ts';
 import { withUndo } from './undo-entry.ts';
 
@@ -28,14 +29,17 @@ export async function moveApplicationStage(
   const { company, role, stage } = input;
   const group = await resolveGroup(deps, source);
   const known = await deps.store.members.find(group.id, source.actor.userId);
-  const found = known ? await deps.store.applications.findByCompany(known.id, company) : [];
-  const matches = role ? found.filter((a) => sameRole(a.role, role)) : found;
-  const [application] = matches;
-  if (!application) throw await unknownApplication(deps, known?.id ?? null, company, role, found);
-  if (!role && new Set(matches.map((a) => a.role.toLowerCase())).size > 1)
-    return whichOne(matches, application.company, stage);
+  const lookup = await findApplication(deps.store, known?.id ?? null, company, role);
+  if (lookup.kind === 'none') throw await unknownApplication(deps, known?.id ?? null, company, role, lookup.atCompany);
+  if (lookup.kind === 'ambiguous')
+    return whichApplication(
+      lookup.matches,
+      'Which one moved?',
+      (r) => `/stage ${lookup.matches[0]?.company ?? company} | ${r} | ${stage}`,
+    );
+  const { application } = lookup;
   if (application.status === stage)
-    return privateText(`${describe(application)} is already at ${stage}: nothing to change.`);
+    return privateText(`${describeApplication(application)} is already at ${stage}: nothing to change.`);
 
   const now = deps.clock.now();
   const { member, moved, closed, eventId } = await deps.store.transaction(async (tx) => {
@@ -60,14 +64,6 @@ export async function moveApplicationStage(
     id: eventId,
     statusBefore: application.status,
   });
-}
-
-function sameRole(a: string, b: string): boolean {
-  return a.trim().toLocaleLowerCase('en') === b.trim().toLocaleLowerCase('en');
-}
-
-function describe(a: Application): string {
-  return a.role ? `${a.role} at ${a.company}` : `${a.company}`;
 }
 
 async function unknownApplication(
@@ -97,15 +93,6 @@ async function unknownApplication(
   );
 }
 
-/** Two applications at one company and no role given: which one moved? */
-function whichOne(matches: readonly Application[], company: string, stage: StageMove): Reply {
-  const seen = new Set<string>();
-  const lines = matches
-    .filter((a) => a.role !== '' && !seen.has(a.role.toLowerCase()) && seen.add(a.role.toLowerCase()))
-    .map((a) => `• ${a.role}: /stage ${company} | ${a.role} | ${stage}`);
-  return privateText(`You have ${matches.length} applications at ${company}. Which one moved?`, lines.join('\n'));
-}
-
 /** The group's post for an offer or an acceptance; none for other moves, or for a private application. */
 function celebration(member: Member, a: Application, stage: StageMove): Message | null {
   const name = member.displayName;
@@ -132,7 +119,7 @@ function confirmation(
   // News on an application that had gone quiet or closed; not a withdrawal or ghosting of it.
   const revived = (before === 'ghosted' || before === 'rejected') && stage !== 'withdrawn' && stage !== 'ghosted';
   const lines = [
-    `Moved ${describe(a)} to ${stage}.${revived ? ` It was ${before}: good to see it moving again.` : ''}`,
+    `Moved ${describeApplication(a)} to ${stage}.${revived ? ` It was ${before}: good to see it moving again.` : ''}`,
   ];
   if (stage === 'offer') lines.push('Congratulations! Take a moment to enjoy it.');
   if (stage === 'accepted') lines.push('Congratulations on the new role!');

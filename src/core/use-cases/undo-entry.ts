@@ -5,6 +5,13 @@ import { privateText, textMessage, type Message, type Reply } from '../messages.
 import type { Store } from '../ports/index.ts';
 import { APPLICATION_STATUSES, type ApplicationStatus, type BotPost, type Group, type PostSubject } from '../types.ts';
 import { sameWorkspace, workspaceOf } from './context.ts';
+import {
+  findInterviewEntry,
+  isStatusBefore,
+  parseInterviewUndo,
+  removeInterview,
+  type InterviewUndo,
+} from './undo-interview.ts';
 
 /** How long a logging reply's Undo button works. */
 export const UNDO_WINDOW_MS = 24 * 60 * 60_000;
@@ -21,23 +28,35 @@ export type UndoTarget =
   | { readonly kind: 'update'; readonly id: number }
   | { readonly kind: 'rejection'; readonly id: number; readonly statusBefore: ApplicationStatus | 'new' }
   /** A `/stage` move, by its event, with the status the application had before it. */
-  | { readonly kind: 'stage'; readonly id: number; readonly statusBefore: ApplicationStatus };
+  | { readonly kind: 'stage'; readonly id: number; readonly statusBefore: ApplicationStatus }
+  | InterviewUndo;
 
-const CODES = { application: 'a', rejection: 'r', update: 'u', stage: 's' } as const;
+const CODES = {
+  application: 'a',
+  rejection: 'r',
+  update: 'u',
+  stage: 's',
+  interview: 'i',
+  'interview-move': 'm',
+} as const;
 
 export function undoActionId(target: UndoTarget): string {
   const base = `${PREFIX}:${CODES[target.kind]}:${target.id}`;
-  return target.kind === 'rejection' || target.kind === 'stage' ? `${base}:${target.statusBefore}` : base;
+  if (target.kind === 'interview-move') return `${base}:${target.movedFrom}`;
+  return target.kind === 'rejection' || target.kind === 'stage' || target.kind === 'interview'
+    ? `${base}:${target.statusBefore}`
+    : base;
 }
 
 export function parseUndoActionId(actionId: string): UndoTarget | null {
-  const m = /^undo:([arus]):(\d{1,15})(?::([a-z]{1,20}))?$/.exec(actionId);
+  const m = /^undo:([arusim]):(\d{1,15})(?::([a-z0-9]{1,20}))?$/.exec(actionId);
   if (!m) return null;
   const id = Number(m[2]);
+  if (m[1] === 'i' || m[1] === 'm') return parseInterviewUndo(m[1], id, m[3]);
   if (m[1] === 'a' && !m[3]) return { kind: 'application', id };
   if (m[1] === 'u' && !m[3]) return { kind: 'update', id };
   const before = m[3];
-  if (m[1] === 'r' && before && (before === 'new' || (APPLICATION_STATUSES as readonly string[]).includes(before)))
+  if (m[1] === 'r' && before && isStatusBefore(before))
     return { kind: 'rejection', id, statusBefore: before as ApplicationStatus | 'new' };
   if (m[1] === 's' && before && (APPLICATION_STATUSES as readonly string[]).includes(before))
     return { kind: 'stage', id, statusBefore: before as ApplicationStatus };
@@ -100,7 +119,7 @@ export async function undoEntry(deps: CoreDeps, event: ButtonEvent): Promise<Rep
       return { kind: 'blocked', why: `A rejection is logged on ${entry.what} since: undo that first.` };
     if (target.kind === 'application' && (await tx.applications.listEvents(target.id)).length > 1)
       return { kind: 'blocked', why: `A stage move is logged on ${entry.what} since: undo that first.` };
-    if ((target.kind === 'stage' || target.kind === 'rejection') && entry.later)
+    if (target.kind !== 'application' && target.kind !== 'update' && entry.later)
       return { kind: 'blocked', why: `${entry.later} is logged since ${entry.what}: undo that first.` };
 
     const post = await tx.posts.findBySubject(ws, entry.subject, target.id);
@@ -124,6 +143,11 @@ export async function undoEntry(deps: CoreDeps, event: ButtonEvent): Promise<Rep
         outcome.steps > 0 ? `its plan (${outcome.steps} step${outcome.steps === 1 ? '' : 's'})` : null,
         outcome.post ? 'its group post' : null,
       ].filter((x): x is string => x !== null);
+      if (target.kind === 'interview-move')
+        return {
+          type: 'replace',
+          message: textMessage(`Undone: ${outcome.what} is back at its earlier time, with its plan.`),
+        };
       if (target.kind === 'stage') {
         const reopened = outcome.steps
           ? ` Its ${outcome.steps} follow-up step${outcome.steps === 1 ? ' is' : 's are'} open again.`
@@ -137,7 +161,7 @@ export async function undoEntry(deps: CoreDeps, event: ButtonEvent): Promise<Rep
   }
 }
 
-interface FoundEntry {
+export interface FoundEntry {
   readonly memberId: number;
   readonly createdAt: Date;
   readonly subject: PostSubject;
@@ -187,6 +211,9 @@ async function findEntry(store: Store, target: UndoTarget): Promise<FoundEntry |
         ...(last && last.id !== e.id ? { later: `A move to ${last.status}` } : {}),
       };
     }
+    case 'interview':
+    case 'interview-move':
+      return findInterviewEntry(store, target);
     case 'update': {
       const u = await store.updates.get(target.id);
       return u ? { memberId: u.memberId, createdAt: u.createdAt, subject: 'update', what: 'your update' } : null;
@@ -200,6 +227,9 @@ async function removeEntry(deps: CoreDeps, target: UndoTarget, memberId: number,
     case 'update':
       await deps.store.updates.delete(target.id);
       return 0;
+    case 'interview':
+    case 'interview-move':
+      return removeInterview(deps, target, now);
     case 'application': {
       const a = await deps.store.applications.get(target.id);
       if (!a) return 0;
@@ -225,6 +255,8 @@ async function removeEntry(deps: CoreDeps, target: UndoTarget, memberId: number,
         await deps.store.applications.delete(r.applicationId);
       } else {
         await deps.store.rejections.delete(r.id);
+        // The interview steps the rejection closed are open again.
+        await deps.store.followUps.reopenCancelledAt(r.applicationId, r.createdAt);
         // The rejection's event (the application's last while it is rejected) goes with it: the
         // history reads as if it was never logged.
         const last = (await deps.store.applications.listEvents(r.applicationId)).at(-1);

@@ -9,7 +9,7 @@ export function companyKey(company: string): string {
 }
 
 export function createApplicationRepository(d: Dialect): ApplicationRepository {
-  const { applications, applicationEvents, feedback, followUps, rejections } = d.tables;
+  const { applications, applicationEvents, feedback, followUps, interviews, rejections } = d.tables;
   // The statements every /applied and /rejected runs, prepared once.
   const byCompany = d.prepared((db) =>
     db
@@ -158,6 +158,7 @@ export function createApplicationRepository(d: Dialect): ApplicationRepository {
       // Children first, so nothing depends on a cascade; all or nothing.
       return d.transaction(async () => {
         await d.db.delete(followUps).where(eq(followUps.applicationId, id));
+        await d.db.delete(interviews).where(eq(interviews.applicationId, id));
         await d.db.delete(feedback).where(eq(feedback.applicationId, id));
         await d.db.delete(rejections).where(eq(rejections.applicationId, id));
         await d.db.delete(applicationEvents).where(eq(applicationEvents.applicationId, id));

@@ -8,12 +8,12 @@ import { chunks, marks, scopeOf, toFollowUp } from './rows.ts';
 
 const OPEN = ['pending', 'snoozed'] as const;
 
-/** Rows per insert statement: 8 parameters each. */
+/** Rows per insert statement: 10 parameters each. */
 const STEPS_PER_STATEMENT = 200;
 
 const insertSql = (rows: number) =>
-  'INSERT INTO follow_ups (platform, workspace_id, member_id, application_id, rule_id, due_at, occurrence, status, created_at, updated_at) VALUES ' +
-  Array(rows).fill("(?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)").join(', ') +
+  'INSERT INTO follow_ups (platform, workspace_id, member_id, application_id, interview_id, rule_id, due_at, occurrence, status, created_at, updated_at) VALUES ' +
+  Array(rows).fill("(?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)").join(', ') +
   ' RETURNING *';
 
 export function createFollowUpRepository(d: Dialect): FollowUpRepository {
@@ -44,6 +44,7 @@ export function createFollowUpRepository(d: Dialect): FollowUpRepository {
             workspaceId,
             f.memberId,
             f.applicationId,
+            f.interviewId ?? null,
             f.ruleId,
             f.dueAt.getTime(),
             f.occurrence,
@@ -145,6 +146,13 @@ export function createFollowUpRepository(d: Dialect): FollowUpRepository {
         .orderBy(asc(followUps.dueAt))
         .limit(1);
       return row?.dueAt ?? null;
+    },
+    async cancelOpenForInterview(interviewId, now) {
+      const result = await d.db
+        .update(followUps)
+        .set({ status: 'cancelled', updatedAt: now })
+        .where(and(eq(followUps.interviewId, interviewId), inArray(followUps.status, [...OPEN])));
+      return d.changed(result);
     },
     async cancelOpen(applicationId, ruleIds, now) {
       if (ruleIds.length === 0) return 0;

@@ -12,6 +12,7 @@ import {
   toDelivery,
   toFollowUp,
   toGroup,
+  toInterview,
   toMember,
   toPost,
   toRejection,
@@ -22,6 +23,7 @@ import {
 type MemberOwned = Tables[
   | 'applications'
   | 'applicationEvents'
+  | 'interviews'
   | 'rejections'
   | 'updates'
   | 'feedback'
@@ -41,6 +43,7 @@ export function createPrivacyRepository(d: Dialect): PrivacyRepository {
     followUps,
     goals,
     groups,
+    interviews,
     members,
     pendingEntries,
     posts,
@@ -103,6 +106,11 @@ export function createPrivacyRepository(d: Dialect): PrivacyRepository {
                 .where(inArray(applicationEvents.memberId, ids))
                 .orderBy(asc(applicationEvents.id))
             ).map(toApplicationEvent)
+          : [],
+        interviews: ofMember
+          ? (
+              await d.db.select().from(interviews).where(inArray(interviews.memberId, ids)).orderBy(asc(interviews.id))
+            ).map(toInterview)
           : [],
         rejections: ofMember
           ? (
@@ -202,6 +210,7 @@ export function createPrivacyRepository(d: Dialect): PrivacyRepository {
           feedback: await byMember(feedback),
           rejections: await byMember(rejections),
           applicationEvents: await byMember(applicationEvents),
+          interviews: await byMember(interviews),
           updates: await byMember(updates),
         };
         await byMember(pendingEntries);

@@ -30,6 +30,7 @@ export function rawFollowUp(r: Row): FollowUp {
     workspaceId: str(r.workspace_id),
     memberId: whole(r.member_id),
     applicationId: optWhole(r.application_id),
+    interviewId: optWhole(r.interview_id),
     ruleId: str(r.rule_id),
     dueAt: instant(r.due_at),
     status: str(r.status) as FollowUp['status'],
@@ -91,6 +92,7 @@ const FOLLOW_UP_COLUMNS = [
   'nudged_at',
   'created_at',
   'updated_at',
+  'interview_id',
 ];
 
 /**
@@ -160,6 +162,7 @@ export function rawDueStep(
       workspaceId: str(r[2]),
       memberId: whole(r[3]),
       applicationId: optWhole(r[4]),
+      interviewId: optWhole(r[12]),
       ruleId: str(r[5]),
       dueAt: instant(r[6]),
       status: str(r[7]) as FollowUp['status'],

@@ -2,6 +2,7 @@
 import { sql, type InferSelectModel, type Placeholder } from 'drizzle-orm';
 import type { Delivery } from '../../core/ports/index.ts';
 import type {
+  Interview,
   Application,
   ApplicationEvent,
   ApplicationStatus,
@@ -102,6 +103,19 @@ export function toApplicationEvent(r: RowOf<'applicationEvents'>): ApplicationEv
   };
 }
 
+export function toInterview(r: RowOf<'interviews'>): Interview {
+  return {
+    id: r.id,
+    applicationId: r.applicationId,
+    memberId: r.memberId,
+    round: r.round,
+    kind: r.kind,
+    at: r.at,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  };
+}
+
 export function toRejection(r: RowOf<'rejections'>): Rejection {
   return {
     id: r.id,
@@ -119,6 +133,7 @@ export function toFollowUp(r: RowOf<'followUps'>): FollowUp {
     id: r.id,
     memberId: r.memberId,
     applicationId: r.applicationId,
+    interviewId: r.interviewId,
     ruleId: r.ruleId,
     dueAt: r.dueAt,
     status: r.status,

@@ -1,19 +1,18 @@
 /**
  * The drizzle schema, written once for both dialects: `defineSchema` is given each dialect's
  * column helpers (`sqlite-columns.ts`, `postgres-columns.ts`). Every row carries `platform` +
- * `workspace_id` so no query can cross workspaces by accident; times are epoch milliseconds.
+ * `workspace_id` so no query can cross workspaces by accident; times are epoch milliseconds. The
+ * service's own tables are in `define-service.ts`.
  */
 import { sql } from 'drizzle-orm';
-import { INBOUND_KINDS } from '../../core/ports/inbound-ledger.ts';
 import { DELIVERY_STATUSES, LEDGER_KINDS } from '../../core/ports/ledger.ts';
+import { defineServiceTables } from './define-service.ts';
+import { scopeColumns } from './scope.ts';
 import type { Columns } from './sqlite-columns.ts';
 
 export function defineSchema(columns: Columns) {
   const { table, id, text, int, time, bool, index, uniqueIndex, primaryKey } = columns;
-  const scope = {
-    platform: text('platform', { enum: ['slack', 'discord', 'console'] }).notNull(),
-    workspaceId: text('workspace_id').notNull(),
-  };
+  const scope = scopeColumns(columns);
   const workspaces = table('workspaces', { ...scope, createdAt: time('created_at').notNull() }, (t) => [
     primaryKey({ columns: [t.platform, t.workspaceId] }),
   ]);
@@ -144,6 +143,30 @@ export function defineSchema(columns: Columns) {
     ],
   );
 
+  /** Interview rounds: when each is, and what kind; an application's rounds are numbered from 1. */
+  const interviews = table(
+    'interviews',
+    {
+      id: id('id'),
+      ...scope,
+      applicationId: int('application_id')
+        .notNull()
+        .references(() => applications.id, { onDelete: 'cascade' }),
+      memberId: int('member_id')
+        .notNull()
+        .references(() => members.id, { onDelete: 'cascade' }),
+      round: int('round').notNull(),
+      kind: text('kind').notNull(),
+      at: time('at').notNull(),
+      createdAt: time('created_at').notNull(),
+      updatedAt: time('updated_at').notNull(),
+    },
+    (t) => [
+      uniqueIndex('interviews_round_uq').on(t.applicationId, t.round),
+      index('interviews_member_idx').on(t.memberId, t.at),
+    ],
+  );
+
   const updates = table(
     'updates',
     {
@@ -185,6 +208,8 @@ export function defineSchema(columns: Columns) {
         .notNull()
         .references(() => members.id, { onDelete: 'cascade' }),
       applicationId: int('application_id').references(() => applications.id, { onDelete: 'cascade' }),
+      /** The interview round the step is about (preparation, thank-you, chase); null for every other rule. */
+      interviewId: int('interview_id').references(() => interviews.id, { onDelete: 'cascade' }),
       ruleId: text('rule_id').notNull(),
       dueAt: time('due_at').notNull(),
       status: text('status', { enum: ['pending', 'done', 'snoozed', 'skipped', 'cancelled'] }).notNull(),
@@ -203,6 +228,7 @@ export function defineSchema(columns: Columns) {
         .where(sql`status in ('pending', 'snoozed') and nudged_at is null`),
       index('follow_ups_member_idx').on(t.memberId, t.status),
       index('follow_ups_application_idx').on(t.applicationId),
+      index('follow_ups_interview_idx').on(t.interviewId),
     ],
   );
 
@@ -354,60 +380,6 @@ export function defineSchema(columns: Columns) {
     (t) => [index('pending_entries_member_idx').on(t.memberId)],
   );
 
-  /**
-   * Forget-me confirmations, each usable once: the second press reads what the first one did. The
-   * person's id is cleared when their data is deleted, so no row keeps who they were.
-   */
-  const forgetConfirmations = table(
-    'forget_confirmations',
-    {
-      id: id('id'),
-      ...scope,
-      userId: text('user_id'),
-      state: text('state', { enum: ['open', 'deleting', 'deleted', 'kept'] }).notNull(),
-      expiresAt: time('expires_at').notNull(),
-      createdAt: time('created_at').notNull(),
-      decidedAt: time('decided_at'),
-    },
-    (t) => [index('forget_confirmations_user_idx').on(t.platform, t.workspaceId, t.userId)],
-  );
-
-  /** The console's simulated time, so a restart carries on where `:time` left it; no row means the real clock. */
-  const consoleClocks = table('console_clocks', { ...scope, simulatedAt: time('simulated_at').notNull() }, (t) => [
-    primaryKey({ columns: [t.platform, t.workspaceId] }),
-  ]);
-
-  /**
-   * Platform ids of inbound deliveries already taken in (Slack event and trigger ids, Discord
-   * interaction and message ids), so a retry is handled once by whichever process gets it first.
-   * Rows older than the retention are pruned by the sweep.
-   */
-  const inboundEvents = table(
-    'inbound_events',
-    {
-      ...scope,
-      kind: text('kind', { enum: INBOUND_KINDS }).notNull(),
-      /** The platform's own id for the delivery. */
-      deliveryId: text('delivery_id').notNull(),
-      receivedAt: time('received_at').notNull(),
-    },
-    (t) => [
-      primaryKey({ columns: [t.platform, t.workspaceId, t.kind, t.deliveryId] }),
-      index('inbound_events_received_idx').on(t.receivedAt),
-    ],
-  );
-
-  /**
-   * Leases on work one replica at a time may do (the Discord gateway connection): whoever holds an
-   * unexpired lease keeps it by renewing; a lapsed one goes to the next replica that asks.
-   */
-  const leases = table('leases', {
-    name: text('name').primaryKey(),
-    /** Which process holds it (host:pid:random). */
-    holder: text('holder').notNull(),
-    expiresAt: time('expires_at').notNull(),
-  });
-
   return {
     workspaces,
     groups,
@@ -415,6 +387,7 @@ export function defineSchema(columns: Columns) {
     applications,
     rejections,
     applicationEvents,
+    interviews,
     updates,
     feedback,
     followUps,
@@ -425,10 +398,7 @@ export function defineSchema(columns: Columns) {
     deliveries,
     goals,
     pendingEntries,
-    forgetConfirmations,
-    consoleClocks,
-    inboundEvents,
-    leases,
+    ...defineServiceTables(columns),
   };
 }
 

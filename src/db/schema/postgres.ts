@@ -11,6 +11,7 @@ export const {
   applications,
   rejections,
   applicationEvents,
+  interviews,
   updates,
   feedback,
   followUps,

@@ -6,6 +6,7 @@ import { memberIds, seedTwoMembers, tablesWithMemberId, WS, ZOE } from './member
 const EXPORTED: Record<string, { key: string; id: (row: Record<string, unknown>) => unknown; column: string }> = {
   applications: { key: 'applications', id: (r) => r.id, column: 'id' },
   application_events: { key: 'applicationEvents', id: (r) => r.id, column: 'id' },
+  interviews: { key: 'interviews', id: (r) => r.id, column: 'id' },
   rejections: { key: 'rejections', id: (r) => r.id, column: 'id' },
   updates: { key: 'updates', id: (r) => r.id, column: 'id' },
   feedback: { key: 'feedback', id: (r) => r.id, column: 'id' },
@@ -63,6 +64,7 @@ describe('/rebound export', () => {
     for (const key of [
       'applications',
       'applicationEvents',
+      'interviews',
       'rejections',
       'updates',
       'feedback',

@@ -19,6 +19,7 @@ export async function seedTwoMembers(world: World): Promise<void> {
   await world.run(OTHER_GROUP, '/rebound join');
   await world.run(ZOE_ELSEWHERE, '/rebound setup 09:00 UTC');
   await world.run(ZOE, '/applied ZetaCorp | Zoe Platform Role | https://zetacorp.example/jobs/1');
+  await world.run(ZOE, '/interview ZetaCorp | Zoe Platform Role | 2026-11-24 14:00 | final');
   await world.run(ZOE, '/rejected ZetaCorp | Zoe Platform Role | final | zoe-private-note');
   await world.run(ZOE, '/update zoe-update-text');
   await world.run(ZOE, '/feedback ZetaCorp | zoe-feedback-text');

@@ -9,7 +9,7 @@ let h: GroupWorld;
 afterEach(() => h?.close());
 
 /**
- * Seven weeks of a group's life: bob reports a rejection, the setting (if any) is switched off,
+ * Seven weeks of a group's life: bob logs an interview and reports a rejection, the setting (if any) is switched off,
  * he reports another, and every day he presses Done on whatever his nudges list (so chained rules
  * start). Returns the rule ids of everything sent, and the rejection replies.
  */
@@ -19,6 +19,8 @@ async function sevenWeeks(switchOff: string | null): Promise<{ sent: Set<string>
     zone: 'Europe/Berlin',
     members: [{ userId: 'alice' }, { userId: 'bob' }],
   });
+  // An interview on Friday plans the pipeline's steps, before any setting changes.
+  await h.command('bob', 'interview', 'Initech | QA | 2026-11-27 14:00 | phone');
   const replies = [replyText(await h.command('bob', 'rejected', 'Acme | SRE | final'))];
   if (switchOff) expect(replyText(await h.command('alice', 'rebound', `config ${switchOff} off`))).toContain('Saved');
   replies.push(replyText(await h.command('bob', 'rejected', 'Globex | Data Engineer | screen')));

@@ -1,0 +1,71 @@
+/**
+ * Conditional rules, checked when their steps fall due: a step whose condition no longer holds is
+ * closed, not sent. Keep-applying waits for no application logged since the step was made; an
+ * interview's "no answer yet?" for no news on the application since the interview.
+ */
+import type { DueStep, Store } from '../ports/index.ts';
+import type { FollowUpRule } from '../rules.ts';
+import type { Interview } from '../types.ts';
+
+export interface ConditionCheck {
+  /** The steps still to send, per member (members left with none are gone). */
+  readonly ready: Map<number, DueStep[]>;
+  readonly cancelled: number;
+  /** The interview rounds the remaining steps are about, by id, for their wording. */
+  readonly interviews: ReadonlyMap<number, Interview>;
+}
+
+export async function checkConditions(
+  store: Store,
+  rules: readonly FollowUpRule[],
+  ready: ReadonlyMap<number, DueStep[]>,
+  now: Date,
+): Promise<ConditionCheck> {
+  const ruleIds = (condition: FollowUpRule['condition']) =>
+    new Set<string>(rules.filter((r) => r.condition === condition).map((r) => r.id));
+  const keepApplying = ruleIds('no-application-since-created');
+  const chase = ruleIds('no-news-since-interview');
+  const steps = [...ready.values()].flat();
+
+  const askLatest = [...ready].filter(([, s]) => s.some((x) => keepApplying.has(x.followUp.ruleId))).map(([id]) => id);
+  const latest = askLatest.length ? await store.applications.latestCreatedAt(askLatest) : new Map<number, Date>();
+  const interviewIds = steps.flatMap((s) => (s.followUp.interviewId === null ? [] : [s.followUp.interviewId]));
+  const interviews = interviewIds.length ? await store.interviews.getMany(interviewIds) : new Map<number, Interview>();
+  // News: the application's newest event, read only for applications with a chase step due (few).
+  const newest = new Map<number, Date>();
+  for (const s of steps) {
+    const appId = s.followUp.applicationId;
+    if (!chase.has(s.followUp.ruleId) || appId === null || newest.has(appId)) continue;
+    const last = (await store.applications.listEvents(appId)).at(-1);
+    if (last) newest.set(appId, last.at);
+  }
+
+  const stale = (s: DueStep): boolean => {
+    const f = s.followUp;
+    if (keepApplying.has(f.ruleId)) {
+      const last = latest.get(f.memberId);
+      return last !== undefined && last.getTime() > f.createdAt.getTime();
+    }
+    if (chase.has(f.ruleId)) {
+      const interview = f.interviewId === null ? undefined : interviews.get(f.interviewId);
+      const news = f.applicationId === null ? undefined : newest.get(f.applicationId);
+      return interview !== undefined && news !== undefined && news.getTime() > interview.at.getTime();
+    }
+    return false;
+  };
+
+  let cancelled = 0;
+  const kept = new Map<number, DueStep[]>();
+  for (const [memberId, list] of ready) {
+    const keep: DueStep[] = [];
+    for (const s of list) {
+      if (!stale(s)) keep.push(s);
+      else {
+        await store.followUps.update(s.followUp.id, { status: 'cancelled' }, now);
+        cancelled++;
+      }
+    }
+    if (keep.length) kept.set(memberId, keep);
+  }
+  return { ready: kept, cancelled, interviews };
+}

@@ -1,0 +1,67 @@
+/**
+ * The service's own tables, beside the members' data in `define.ts`: forget-me confirmations, the
+ * console's clock, the inbound ledger and leases. None refers to a member's rows.
+ */
+import { INBOUND_KINDS } from '../../core/ports/inbound-ledger.ts';
+import type { Columns } from './sqlite-columns.ts';
+import { scopeColumns } from './scope.ts';
+
+export function defineServiceTables(columns: Columns) {
+  const { table, text, time, id, index, primaryKey } = columns;
+  const scope = scopeColumns(columns);
+  /**
+   * Forget-me confirmations, each usable once: the second press reads what the first one did. The
+   * person's id is cleared when their data is deleted, so no row keeps who they were.
+   */
+  const forgetConfirmations = table(
+    'forget_confirmations',
+    {
+      id: id('id'),
+      ...scope,
+      userId: text('user_id'),
+      state: text('state', { enum: ['open', 'deleting', 'deleted', 'kept'] }).notNull(),
+      expiresAt: time('expires_at').notNull(),
+      createdAt: time('created_at').notNull(),
+      decidedAt: time('decided_at'),
+    },
+    (t) => [index('forget_confirmations_user_idx').on(t.platform, t.workspaceId, t.userId)],
+  );
+
+  /** The console's simulated time, so a restart carries on where `:time` left it; no row means the real clock. */
+  const consoleClocks = table('console_clocks', { ...scope, simulatedAt: time('simulated_at').notNull() }, (t) => [
+    primaryKey({ columns: [t.platform, t.workspaceId] }),
+  ]);
+
+  /**
+   * Platform ids of inbound deliveries already taken in (Slack event and trigger ids, Discord
+   * interaction and message ids), so a retry is handled once by whichever process gets it first.
+   * Rows older than the retention are pruned by the sweep.
+   */
+  const inboundEvents = table(
+    'inbound_events',
+    {
+      ...scope,
+      kind: text('kind', { enum: INBOUND_KINDS }).notNull(),
+      /** The platform's own id for the delivery. */
+      deliveryId: text('delivery_id').notNull(),
+      receivedAt: time('received_at').notNull(),
+    },
+    (t) => [
+      primaryKey({ columns: [t.platform, t.workspaceId, t.kind, t.deliveryId] }),
+      index('inbound_events_received_idx').on(t.receivedAt),
+    ],
+  );
+
+  /**
+   * Leases on work one replica at a time may do (the Discord gateway connection): whoever holds an
+   * unexpired lease keeps it by renewing; a lapsed one goes to the next replica that asks.
+   */
+  const leases = table('leases', {
+    name: text('name').primaryKey(),
+    /** Which process holds it (host:pid:random). */
+    holder: text('holder').notNull(),
+    expiresAt: time('expires_at').notNull(),
+  });
+
+  return { forgetConfirmations, consoleClocks, inboundEvents, leases };
+}
