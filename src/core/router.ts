@@ -124,4 +124,12 @@ export const FORMS: Record<string, FormHandler> = {
     const input = readInput(COMMANDS.rejected, event.fields) as InputFor<'rejected'>;
     return noticingEnrolment(deps, event.source, () => recordRejection(deps, event.source, input));
   },
+  stage: (deps, event) => {
+    const input = readInput(COMMANDS.stage, event.fields) as InputFor<'stage'>;
+    return noticingEnrolment(deps, event.source, () => moveApplicationStage(deps, event.source, input));
+  },
+  interview: (deps, event) => {
+    const input = readInput(COMMANDS.interview, event.fields) as InputFor<'interview'>;
+    return noticingEnrolment(deps, event.source, () => recordInterview(deps, event.source, input));
+  },
 };

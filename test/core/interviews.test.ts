@@ -178,6 +178,21 @@ describe('/interview records a round and plans around it', () => {
     ]);
   });
 
+  it('opens a form with no text, and the form logs the round', async () => {
+    await h.run('alice', '/applied Acme | SRE');
+    const opened = await h.run('alice', '/interview');
+    if (opened.type !== 'form') throw new Error(`expected a form, got ${opened.type}`);
+    expect(opened.form.fields.map((f) => f.id)).toEqual(['company', 'role', 'when', 'kind']);
+    const bad = await h.submit('alice', opened.form.formId, { company: 'Acme', when: 'soon', kind: 'phone' });
+    expect(bad.type).toBe('form-errors');
+    const reply = await h.submit('alice', opened.form.formId, {
+      company: 'Acme',
+      when: 'fri 2pm',
+      kind: 'phone',
+    });
+    expect(replyText(reply)).toContain('Logged your phone interview for SRE at Acme: Fri 27 Nov, 14:00.');
+  });
+
   it('asks which application when the company has two roles and none was named', async () => {
     await h.run('alice', '/applied Acme | SRE');
     await h.run('alice', '/applied Acme | Backend Engineer');

@@ -152,11 +152,13 @@ export const ENTRY_COMMANDS = {
   }),
   stage: declare({
     id: 'stage',
-    summary: 'moves an application: screening, interviewing, offer, accepted, withdrawn, ghosted',
+    summary:
+      'moves an application: screening, interviewing, offer, accepted, withdrawn, ghosted; with no text opens a form',
     where: 'group-or-dm',
     who: 'member',
     logs: true,
     example: '/stage Acme | Backend Engineer | interviewing',
+    form: { title: 'Move an application', submitLabel: 'Move it' },
     fields: [
       { ...company, required: true },
       { ...role, required: false },
@@ -173,11 +175,13 @@ export const ENTRY_COMMANDS = {
   }),
   interview: declare({
     id: 'interview',
-    summary: 'records an interview round; schedules preparation, a thank-you and a follow-up',
+    summary:
+      'records an interview round; schedules preparation, a thank-you and a follow-up; with no text opens a form',
     where: 'group-or-dm',
     who: 'member',
     logs: true,
     example: '/interview Acme | Backend Engineer | tomorrow 14:00 | technical',
+    form: { title: 'Log an interview', submitLabel: 'Log it' },
     fields: [
       { ...company, required: true },
       { ...role, required: false },
