@@ -81,6 +81,7 @@ export async function runConsole(options: RunConsoleOptions): Promise<void> {
       zone = (await findGroup())?.timezone ?? null;
       return reply;
     },
+    suggest: (request) => rebound.suggest(request),
   };
   session = new ConsoleSession({
     handler,

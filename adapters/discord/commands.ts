@@ -42,6 +42,7 @@ function optionOf(field: Field): APIApplicationCommandBasicOption {
       return {
         ...base,
         type: ApplicationCommandOptionType.String,
+        ...(field.suggest && { autocomplete: true }),
         ...(field.required && { min_length: 1 }),
         max_length: field.maxLength,
       };

@@ -126,7 +126,15 @@ export function createInteractionListener(options: InteractionOptions): (interac
     const focused = interaction.options.getFocused(true);
     const command = commandOf(interaction.commandName, interaction.options.getSubcommand(false));
     const field = command?.fields.find((f) => f.id === focused.name);
-    await interaction.respond(field?.kind === 'timezone' ? timezoneChoices(String(focused.value)) : []);
+    if (field?.kind === 'timezone') return interaction.respond(timezoneChoices(String(focused.value)));
+    if (!command || !interaction.guildId || field?.kind !== 'text' || !field.suggest) return interaction.respond([]);
+    const choices = await options.handler.suggest({
+      source: interactionSource(interaction, interaction.guildId),
+      command: command.id as CommandId,
+      field: field.id,
+      text: String(focused.value),
+    });
+    await interaction.respond(choices.map((c) => ({ name: c.label.slice(0, 100), value: c.value.slice(0, 100) })));
   }
 
   /** Runs the core, deferring if it is slow, then renders its reply in the interaction. */

@@ -1,4 +1,5 @@
 import type { Clock } from './clock.ts';
+import { suggestCompanies } from './use-cases/suggest-companies.ts';
 import type { CoreDeps } from './deps.ts';
 import { InputError } from './commands/read-input.ts';
 import { UserError } from './errors.ts';
@@ -99,6 +100,14 @@ export function createRebound(options: ReboundOptions): Rebound {
   };
   return {
     handle: (event) => handleEvent(deps, event),
+    suggest: async (request) => {
+      try {
+        return await suggestCompanies(deps, request);
+      } catch (error) {
+        deps.logger.warn({ error: error instanceof Error ? error.name : 'unknown' }, 'suggestions failed');
+        return [];
+      }
+    },
     sweep: () => runSweep(deps, sweepOptions),
     renewClaims: () => deps.store.deliveries.renewClaims(owner, deps.clock.now()),
     stopDelivery: (deadline) => queue.stop(deadline),

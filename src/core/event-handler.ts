@@ -1,5 +1,6 @@
 import type { Clock } from './clock.ts';
-import type { InboundEvent } from './events.ts';
+import type { CommandId } from './commands/declarations.ts';
+import type { EventSource, InboundEvent } from './events.ts';
 import type { InboundLedger } from './ports/inbound-ledger.ts';
 import type { Reply } from './messages.ts';
 
@@ -12,6 +13,21 @@ import type { Reply } from './messages.ts';
  */
 export interface EventHandler {
   handle(event: InboundEvent): Promise<Reply>;
+  /** Choices for a field while its command is typed (Discord's autocomplete); never throws. */
+  suggest(request: SuggestRequest): Promise<readonly Suggestion[]>;
+}
+
+/** A field being typed: which command and field, and what is in it so far. */
+export interface SuggestRequest {
+  readonly source: EventSource;
+  readonly command: CommandId;
+  readonly field: string;
+  readonly text: string;
+}
+
+export interface Suggestion {
+  readonly value: string;
+  readonly label: string;
 }
 
 /**

@@ -6,7 +6,7 @@
  * an adapter does while the core is slow; `received` waits for events on transports with no
  * response to wait on.
  */
-import type { EventHandler } from '../../src/core/event-handler.ts';
+import type { EventHandler, SuggestRequest, Suggestion } from '../../src/core/event-handler.ts';
 import type { InboundEvent } from '../../src/core/events.ts';
 import { privateText, type Reply } from '../../src/core/messages.ts';
 
@@ -40,6 +40,15 @@ export class RecordingHandler implements EventHandler {
       release = resolve;
     });
     return release;
+  }
+
+  /** What autocomplete asked for, and what it is answered with. */
+  readonly suggestRequests: SuggestRequest[] = [];
+  suggestions: readonly Suggestion[] = [];
+
+  async suggest(request: SuggestRequest): Promise<readonly Suggestion[]> {
+    this.suggestRequests.push(request);
+    return this.suggestions;
   }
 
   async handle(event: InboundEvent): Promise<Reply> {

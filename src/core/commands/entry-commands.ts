@@ -136,7 +136,7 @@ export const ENTRY_COMMANDS = {
     rest: true,
     example: '/feedback Acme | wanted more depth on system design',
     fields: [
-      { ...company, required: true },
+      { ...company, required: true, suggest: 'own-companies' },
       {
         id: 'text',
         kind: 'text',
@@ -160,7 +160,7 @@ export const ENTRY_COMMANDS = {
     example: '/stage Acme | Backend Engineer | interviewing',
     form: { title: 'Move an application', submitLabel: 'Move it' },
     fields: [
-      { ...company, required: true },
+      { ...company, required: true, suggest: 'own-companies' },
       { ...role, required: false },
       {
         id: 'stage',
@@ -183,7 +183,7 @@ export const ENTRY_COMMANDS = {
     example: '/interview Acme | Backend Engineer | tomorrow 14:00 | technical',
     form: { title: 'Log an interview', submitLabel: 'Log it' },
     fields: [
-      { ...company, required: true },
+      { ...company, required: true, suggest: 'own-companies' },
       { ...role, required: false },
       {
         id: 'when',

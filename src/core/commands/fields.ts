@@ -28,6 +28,8 @@ export interface TextField<Id extends string = string> extends FieldBase<Id, 'te
   readonly long?: boolean;
   /** Seen only by the member (forms say so). */
   readonly private?: boolean;
+  /** Offered as they type (Discord's autocomplete): the companies of their own applications. */
+  readonly suggest?: 'own-companies';
 }
 export interface IntegerField<Id extends string = string> extends FieldBase<Id, 'integer'> {
   readonly min: number;

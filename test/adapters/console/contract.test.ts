@@ -32,7 +32,7 @@ async function makeHarness(): Promise<ChatAdapterHarness> {
     saveFile: () => '/dev/null',
   });
   const session = new ConsoleSession({
-    handler: { handle: async (e) => (handled.push(e), { type: 'none' }) },
+    handler: { handle: async (e) => (handled.push(e), { type: 'none' }), suggest: async () => [] },
     sweep: async () => undefined,
     groupZone: () => 'UTC',
     clock,

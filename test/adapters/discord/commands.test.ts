@@ -343,3 +343,33 @@ describe('timezone autocomplete', () => {
     expect(await ask('utc')).toContain('UTC');
   });
 });
+
+describe('company autocomplete', () => {
+  it('asks the core for the member’s own companies and offers what it answers', async () => {
+    h = await startHarness();
+    h.handler.suggestions = [
+      { value: 'Acme', label: 'Acme' },
+      { value: 'Acme Labs', label: 'Acme Labs' },
+    ];
+    h.feed(autocomplete('interview', [{ type: 3, name: 'company', value: 'ac', focused: true }]));
+    const call = await h.rest.waitForCall('POST', /\/callback$/);
+    const body = callbackData(call) as { type: number; data: { choices: { name: string; value: string }[] } };
+    expect(body.type).toBe(8);
+    expect(body.data.choices.map((c) => c.value)).toEqual(['Acme', 'Acme Labs']);
+    expect(h.handler.suggestRequests).toMatchObject([{ command: 'interview', field: 'company', text: 'ac' }]);
+    expect(h.handler.suggestRequests[0]?.source.actor.userId).toBeTruthy();
+    // Asking is no event: nothing is handled, nobody is enrolled.
+    expect(h.handler.events).toHaveLength(0);
+  });
+
+  it('declares autocomplete on the company of /stage, /interview and /feedback only', () => {
+    const companyOf = (name: string) =>
+      (COMMAND_DEFINITIONS.find((c) => c.name === name)?.options ?? []).find((o) => o.name === 'company');
+    for (const name of ['stage', 'interview', 'feedback']) {
+      const option = companyOf(name);
+      expect(option && 'autocomplete' in option ? option.autocomplete : false, name).toBe(true);
+    }
+    const applied = companyOf('applied');
+    expect(applied && 'autocomplete' in applied ? applied.autocomplete : false).toBe(false);
+  });
+});
