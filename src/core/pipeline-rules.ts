@@ -1,16 +1,22 @@
 /**
  * The pipeline's rules, in the same table as the rejection rules (see rules.ts): an interview
- * round's preparation, thank-you and "no answer yet?" steps. Timed from the interview's own time
- * in the member's zone; a group switches them off or moves them with `/rebound config` like any rule.
+ * round's preparation, thank-you and "no answer yet?" steps, timed from the interview's own time,
+ * and an application's silence steps (a follow-up after 14 days, the offer to mark it ghosted after
+ * 30), timed from its last news. All in the member's zone; a group switches them off or moves them
+ * with `/rebound config` like any rule.
  */
 import type { FollowUpRule } from './rules.ts';
 import { at, roleAt, roundName, type StepContext } from './rule-text.ts';
 import { REJECTION_STAGES } from './types.ts';
 
-export type PipelineRuleId = 'interview-prep' | 'thank-you' | 'interview-chase';
+export type PipelineRuleId =
+  'interview-prep' | 'thank-you' | 'interview-chase' | 'silence-follow-up' | 'silence-ghosted';
 
 /** The rules an interview round schedules. */
 export const INTERVIEW_RULE_IDS: readonly PipelineRuleId[] = ['interview-prep', 'thank-you', 'interview-chase'];
+
+/** The rules an application's silence schedules: one step of each, timed from its last news. */
+export const SILENCE_RULE_IDS: readonly PipelineRuleId[] = ['silence-follow-up', 'silence-ghosted'];
 
 const TEN = 10 * 60;
 const EVENING = 18 * 60;
@@ -21,6 +27,14 @@ export function thankYouDraft(ctx: StepContext): string {
     `"Hello, thank you for taking the time to talk with me about ${roleAt(ctx)} in the ${roundName(ctx)}. ` +
     `I enjoyed hearing about [something you discussed], and it made me even keener to join. ` +
     `Please let me know if there is anything else I can send you."`
+  );
+}
+
+/** A gentle follow-up to the recruiter after two weeks of silence. */
+export function silenceDraft(ctx: StepContext): string {
+  return (
+    `"Hello, I hope you are well. I applied for ${roleAt(ctx)} a little while ago and wanted to check in: ` +
+    `I am still very interested, and happy to share anything else that would help. Thank you for your time!"`
   );
 }
 
@@ -66,6 +80,33 @@ export const PIPELINE_RULES: readonly FollowUpRule[] = [
     ask: (c) =>
       `No news logged since your ${roundName(c)}${at(c)}. A brief, friendly note to the recruiter asking about next steps is fine. A draft:\n${chaseDraft(c)}\n` +
       'If you did hear back, log it with /stage or /rejected.',
+    endsOn: [],
+    skipStopsSeries: false,
+  },
+  {
+    id: 'silence-follow-up',
+    trigger: { kind: 'silence' },
+    stages: REJECTION_STAGES,
+    timing: { kind: 'days', days: 14, minute: TEN },
+    condition: 'silent-since-last-news',
+    title: (c) => `Check in${at(c)}`,
+    ask: (c) =>
+      `Two weeks without news${at(c)}. A short, friendly follow-up to the recruiter often gets an answer. A draft:\n${silenceDraft(c)}\n` +
+      'If you did hear back, log it with /stage, /interview or /rejected.',
+    endsOn: [],
+    skipStopsSeries: false,
+  },
+  {
+    id: 'silence-ghosted',
+    trigger: { kind: 'silence' },
+    stages: REJECTION_STAGES,
+    timing: { kind: 'days', days: 30, minute: TEN },
+    condition: 'silent-since-last-news',
+    offers: 'mark-ghosted',
+    title: (c) => `No answer${at(c)} for a month`,
+    ask: (c) =>
+      `A month without news${at(c)}. It happens, and it says nothing about you. Mark it ghosted to clear it from your list ` +
+      '(any later news brings it back), or keep waiting if you expect an answer.',
     endsOn: [],
     skipStopsSeries: false,
   },

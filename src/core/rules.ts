@@ -49,6 +49,8 @@ export type RuleTrigger =
   | { readonly kind: 'done'; readonly rule: RuleId }
   /** An interview round logged (or moved): steps are timed from the interview's own time. */
   | { readonly kind: 'interview' }
+  /** An application's last news (an event, or an interview ahead): steps are timed from it. */
+  | { readonly kind: 'silence' }
   | { readonly kind: 'schedule' };
 
 export type { StepContext } from './rule-text.ts';
@@ -63,7 +65,9 @@ export interface FollowUpRule {
   readonly stages: readonly RejectionStage[];
   readonly timing: RuleTiming;
   /** Checked when the step falls due: a step whose condition no longer holds is cancelled, not sent. */
-  readonly condition?: 'no-application-since-created' | 'no-news-since-interview';
+  readonly condition?: 'no-application-since-created' | 'no-news-since-interview' | 'silent-since-last-news';
+  /** A button the nudge offers beside Done / Snooze / Skip (silence-ghosted: mark it ghosted). */
+  readonly offers?: 'mark-ghosted';
   /** Short title for lists and plans. */
   readonly title: (ctx: StepContext) => string;
   /** What the nudge asks, in a sentence or two. */

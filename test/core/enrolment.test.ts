@@ -66,6 +66,9 @@ describe('only joining or logging makes someone a member', () => {
   it('after /rebound leave, a rejection, an update or feedback is refused the same way', async () => {
     await h.command('bob', 'applied', 'Acme | SRE');
     await h.command('bob', 'rebound', 'leave');
+    // The application's own silence steps; nothing refused below adds to them.
+    const before = await h.store.followUps.listByMember((await memberOf('bob'))?.id ?? 0, ['pending']);
+    expect(before.map((f) => f.ruleId)).toEqual(['silence-follow-up', 'silence-ghosted']);
     for (const [name, text] of [
       ['rejected', 'Acme | SRE'],
       ['update', 'hello'],
@@ -78,7 +81,7 @@ describe('only joining or logging makes someone a member', () => {
     const bob = await memberOf('bob');
     expect(bob?.active).toBe(false);
     expect(bob?.quietStartMinute).toBe(21 * 60);
-    expect(await h.store.followUps.listByMember(bob?.id ?? 0, ['pending'])).toEqual([]);
+    expect(await h.store.followUps.listByMember(bob?.id ?? 0, ['pending'])).toEqual(before);
   });
 
   it('/rebound join brings someone who left back, and then /applied is logged', async () => {

@@ -245,6 +245,8 @@ export interface FollowUpRepository {
   listDuePage(now: Date, afterMemberId: number, members: number): Promise<DueStep[]>;
   /** The earliest due time after `after` among open, un-nudged follow-ups (when to wake next). */
   nextDueAfter(after: Date): Promise<Date | null>;
+  /** The application's open follow-ups (pending or snoozed) of these rules. */
+  listOpenForApplication(applicationId: number, ruleIds: readonly string[]): Promise<FollowUp[]>;
   /** Sets every open follow-up of the interview round to `cancelled` (it moved, or ended); returns how many. */
   cancelOpenForInterview(interviewId: number, now: Date): Promise<number>;
   /** Sets every open follow-up of the application for these rules to `cancelled`; returns how many. */

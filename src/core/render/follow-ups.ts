@@ -4,7 +4,8 @@ import { findRule, type FollowUpRule, type StepContext } from '../rules.ts';
 import { formatWhen, type ZoneBesideGroup } from '../time.ts';
 import type { Application, FollowUp, Interview } from '../types.ts';
 
-export type FollowUpAction = 'done' | 'snooze' | 'skip';
+/** `ghost`: the silence-ghosted step's own button, which marks its application ghosted. */
+export type FollowUpAction = 'done' | 'snooze' | 'skip' | 'ghost';
 
 /**
  * At most this many steps carry buttons in one message, leaving a row for paging: a message holds
@@ -48,7 +49,7 @@ export function parseFollowUpActionId(actionId: string): ParsedFollowUpAction | 
   if (page) return { kind: 'page', memberId: Number(page[1]), page: Number(page[2]) };
   const list = /^fu:list:(\d{1,15})$/.exec(actionId);
   if (list) return { kind: 'list', memberId: Number(list[1]) };
-  const m = /^fu:(done|snooze|skip):(\d{1,15})(?::p([1-9]\d{0,3}))?$/.exec(actionId);
+  const m = /^fu:(done|snooze|skip|ghost):(\d{1,15})(?::p([1-9]\d{0,3}))?$/.exec(actionId);
   return m
     ? {
         kind: 'step',
@@ -67,8 +68,13 @@ export function stepContext(app: Application | null, interview?: Interview | nul
   };
 }
 
-export function followUpButtons(followUpId: number, listPage?: number): Block {
+export function followUpButtons(followUpId: number, listPage?: number, rule?: FollowUpRule): Block {
+  const offered: Button[] =
+    rule?.offers === 'mark-ghosted'
+      ? [{ actionId: followUpActionId('ghost', followUpId, listPage), label: 'Mark ghosted' }]
+      : [];
   const buttons: Button[] = [
+    ...offered,
     { actionId: followUpActionId('done', followUpId, listPage), label: 'Done', style: 'primary' },
     { actionId: followUpActionId('snooze', followUpId, listPage), label: 'Snooze 2d' },
     { actionId: followUpActionId('skip', followUpId, listPage), label: 'Skip' },
@@ -101,7 +107,7 @@ export function followUpBlocks(
   return [
     { type: 'heading', text: `${title} (due ${formatWhen(view.followUp.dueAt, zone)})` },
     { type: 'text', text: rule ? rule.ask(stepContext(view.application, view.interview)) : '' },
-    followUpButtons(view.followUp.id, listPage),
+    followUpButtons(view.followUp.id, listPage, rule),
   ];
 }
 
@@ -110,7 +116,8 @@ export function followUpTitle(rules: readonly FollowUpRule[], view: FollowUpView
   return rule ? rule.title(stepContext(view.application, view.interview)) : view.followUp.ruleId;
 }
 
-export const OUTCOME_MARK: Readonly<Record<FollowUpAction, string>> = {
+/** Marking ghosted reads as done: the step asked for a decision, and it was made. */
+export const OUTCOME_MARK: Readonly<Record<Exclude<FollowUpAction, 'ghost'>, string>> = {
   done: '✓ Done:',
   snooze: '⏰ Snoozed for 2 days:',
   skip: '↷ Skipped:',

@@ -82,7 +82,7 @@ export function claimDueNudges(
     }
 
     // Conditional rules (keep-applying, interview-chase): a step whose condition no longer holds is closed.
-    const checked = await checkConditions(tx, deps.rules, ready, now);
+    const checked = await checkConditions(tx, deps.rules, ready, now, (m) => groups.get(m.groupId) as Group);
     cancelled += checked.cancelled;
     const claims: NewDelivery[] = [];
     const byKey = new Map<string, DueStep>();

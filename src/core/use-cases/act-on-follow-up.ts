@@ -2,6 +2,7 @@ import type { CoreDeps } from '../deps.ts';
 import { UserError } from '../errors.ts';
 import type { ButtonEvent } from '../events.ts';
 import type { Reply } from '../messages.ts';
+import { SILENCE_RULE_IDS } from '../pipeline-rules.ts';
 import { planSteps } from '../plan.ts';
 import {
   nudgeMessage,
@@ -16,6 +17,7 @@ import type { Store } from '../ports/index.ts';
 import type { FollowUp, Group, Member } from '../types.ts';
 import { memberZone, messageRefOf, sameWorkspace, workspaceOf } from './context.ts';
 import { followUpList } from './list-follow-ups.ts';
+import { AWAITING } from './schedule-silence.ts';
 
 const STALE = 'That step no longer exists (it may have been closed or removed). /followups shows what is open.';
 
@@ -103,6 +105,15 @@ async function apply(deps: CoreDeps, action: FollowUpAction, f: FollowUp, zone: 
       const twoDaysOn = atLocalTime(addDays(localDate(now, zone), 2), localMinuteOfDay(now, zone), zone);
       const dueAt = twoDaysOn.getTime() > f.dueAt.getTime() ? twoDaysOn : f.dueAt;
       return deps.store.followUps.update(f.id, { status: 'snoozed', dueAt }, now);
+    }
+    case 'ghost': {
+      // The application stops waiting: ghosted (any later news revives it), its silence steps closed.
+      const application = f.applicationId === null ? null : await deps.store.applications.get(f.applicationId);
+      if (application && AWAITING.has(application.status)) {
+        await deps.store.applications.setStatus(application.id, 'ghosted', now);
+        await deps.store.followUps.cancelOpen(application.id, SILENCE_RULE_IDS, now);
+      }
+      return deps.store.followUps.update(f.id, { status: 'done' }, now);
     }
     case 'skip': {
       const rule = findRule(deps.rules, f.ruleId);

@@ -4,10 +4,11 @@ import { InternalError, UserError } from '../errors.ts';
 import type { EventSource } from '../events.ts';
 import { privateText, textMessage, type Message, type Reply } from '../messages.ts';
 import type { Application, Member, StageMove } from '../types.ts';
-import { ensureMember, resolveGroup } from './context.ts';
+import { ensureMember, memberZone, resolveGroup } from './context.ts';
 import { entryPost } from './entry-post.ts';
 import { describeApplication, findApplication, whichApplication } from './find-application.ts';
 import { postToGroup } from './post-to-group.ts';
+import { scheduleSilence } from './schedule-silence.ts';
 import { withUndo } from './undo-entry.ts';
 
 /** Moves that end the application's open follow-up steps: nothing is left to chase. */
@@ -47,6 +48,7 @@ export async function moveApplicationStage(
     const moved = await tx.applications.setStatus(application.id, stage, now);
     const event = (await tx.applications.listEvents(moved.id)).at(-1);
     if (!event) throw new InternalError('invariant', `application ${moved.id} moved without an event`);
+    await scheduleSilence(tx, deps.rules, group, moved, now, memberZone(member, group), now);
     const closed = CLOSING.has(stage)
       ? await tx.followUps.cancelOpen(
           moved.id,

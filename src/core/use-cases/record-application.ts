@@ -4,9 +4,10 @@ import type { EventSource } from '../events.ts';
 import { textMessage, type Reply } from '../messages.ts';
 import { findRule } from '../rules.ts';
 import { askBeforeRepeating } from './ask-before-repeating.ts';
-import { requireGroup, ensureMember } from './context.ts';
+import { ensureMember, memberZone, requireGroup } from './context.ts';
 import { postToGroup } from './post-to-group.ts';
 import { entryPost } from './entry-post.ts';
+import { scheduleSilence } from './schedule-silence.ts';
 import { withUndo } from './undo-entry.ts';
 
 /**
@@ -41,6 +42,7 @@ export async function recordApplication(
       },
       now,
     );
+    await scheduleSilence(tx, deps.rules, group, application, now, memberZone(member, group), now);
     // A logged application ends every open "line up your next application" step.
     const keepApplying = deps.rules.filter((r) => r.endsOn.includes('application-logged')).map((r) => r.id);
     const closed = await tx.followUps.closeOpenForMember(member.id, keepApplying, 'done', now);

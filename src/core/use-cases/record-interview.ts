@@ -11,6 +11,7 @@ import { formatWhen } from '../time.ts';
 import type { Application, ApplicationStatus, Group, Interview, Member } from '../types.ts';
 import { ensureMember, memberZone, resolveGroup } from './context.ts';
 import { describeApplication, findApplication, whichApplication } from './find-application.ts';
+import { scheduleSilence } from './schedule-silence.ts';
 import { withUndo } from './undo-entry.ts';
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -93,6 +94,8 @@ export async function recordInterview(
       existing && !KEEPS_STATUS.has(existing.status)
         ? await tx.applications.setStatus(existing.id, 'interviewing', now)
         : application;
+    const news = new Date(Math.max(at.getTime(), now.getTime()));
+    await scheduleSilence(tx, deps.rules, group, moved, news, zone, now);
     const steps = planInterviewSteps(deps.rules, group, at, now, zone);
     await tx.followUps.createMany(
       steps.map((s) => ({

@@ -3,7 +3,7 @@ import type { EventSource } from '../events.ts';
 import type { InputFor } from '../commands/declarations.ts';
 import type { Reply } from '../messages.ts';
 import type { Store } from '../ports/index.ts';
-import { INTERVIEW_RULE_IDS } from '../pipeline-rules.ts';
+import { INTERVIEW_RULE_IDS, SILENCE_RULE_IDS } from '../pipeline-rules.ts';
 import { planSteps, rejectionRules } from '../plan.ts';
 import { stepContext } from '../render/follow-ups.ts';
 import { formatWhen } from '../time.ts';
@@ -47,8 +47,9 @@ export async function recordRejection(
       group.workspace,
       now,
     );
-    // A no ends the wait around its interviews: their preparation, thank-you and chase steps close.
-    await tx.followUps.cancelOpen(application.id, INTERVIEW_RULE_IDS, now);
+    // A no ends the wait: the interviews' preparation, thank-you and chase steps close, and so do
+    // the application's silence steps.
+    await tx.followUps.cancelOpen(application.id, [...INTERVIEW_RULE_IDS, ...SILENCE_RULE_IDS], now);
     const rejection = await tx.rejections.create(
       { workspace: group.workspace, applicationId: application.id, memberId: member.id, stage, note, rejectedOn: now },
       now,

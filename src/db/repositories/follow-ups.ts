@@ -147,6 +147,21 @@ export function createFollowUpRepository(d: Dialect): FollowUpRepository {
         .limit(1);
       return row?.dueAt ?? null;
     },
+    async listOpenForApplication(applicationId, ruleIds) {
+      if (ruleIds.length === 0) return [];
+      const rows = await d.db
+        .select()
+        .from(followUps)
+        .where(
+          and(
+            eq(followUps.applicationId, applicationId),
+            inArray(followUps.ruleId, [...ruleIds]),
+            inArray(followUps.status, [...OPEN]),
+          ),
+        )
+        .orderBy(asc(followUps.dueAt), asc(followUps.id));
+      return rows.map(toFollowUp);
+    },
     async cancelOpenForInterview(interviewId, now) {
       const result = await d.db
         .update(followUps)
