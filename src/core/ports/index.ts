@@ -34,6 +34,7 @@ export type {
   MemberFacts,
   ReactionFact,
   GroupFacts,
+  PipelineFacts,
   InsightWindow,
   InsightsRepository,
   MemberExport,
