@@ -5,7 +5,7 @@ import type { BounceBack } from './bounce-back.ts';
 import type { Figures } from './daily.ts';
 import type { Pipeline } from './funnel.ts';
 import type { GroupPipeline } from './group-pipeline.ts';
-import type { GroupWeek, NamedEntry } from './group-week.ts';
+import type { GroupWeek, NamedEntry, OfferEntry } from './group-week.ts';
 import { COMPANY_MIN_MEMBERS } from './group-pipeline.ts';
 import { companyLines, pipelineLines, rejectionsLine } from './render-pipeline.ts';
 import { shortDate, type WeekBounds } from './week.ts';
@@ -131,6 +131,14 @@ function namedLine(entries: readonly NamedEntry[]): string {
   return shown.length ? ` (${shown.join(', ')}${more})` : '';
 }
 
+/** `ann: Acme (SRE)` when shared, `ben: an offer` when counted only. */
+function offersLine(offers: readonly OfferEntry[]): string {
+  const each = offers.map(
+    (o) => `${o.member}: ${o.company === null ? 'an offer' : `${o.company}${o.role ? ` (${o.role})` : ''}`}`,
+  );
+  return `🥳 Offers: ${offers.length} (${each.join(', ')}). Congratulations!`;
+}
+
 /** The figures shared by /stats group and the digest. */
 export function groupWeekBlocks(w: GroupWeek): Block[] {
   const lines = [
@@ -141,6 +149,7 @@ export function groupWeekBlocks(w: GroupWeek): Block[] {
         ]
       : []),
     `🗣️ Interviews: ${w.interviews}${namedLine(w.namedInterviews)}`,
+    ...(w.offers.length ? [offersLine(w.offers)] : []),
     `💛 Rejections: ${w.rejections}${w.rejectionsActedOn ? `, ${w.rejectionsActedOn} already turned into follow-ups done` : ''}`,
     `✅ Follow-ups done: ${w.followUpsDone}`,
     `💬 Feedback: ${w.feedbackAsked} asked, ${w.feedbackReceived} received`,
@@ -173,7 +182,8 @@ export function groupStatsMessage(groupName: string, w: GroupWeek, p: GroupPipel
 }
 
 export function digestMessage(groupName: string, w: GroupWeek): Message {
-  const quiet = w.applications + w.followUpsDone + w.checkIns + w.rejections === 0 && !anyFigure(w.reported);
+  const quiet =
+    w.applications + w.followUpsDone + w.checkIns + w.rejections + w.offers.length === 0 && !anyFigure(w.reported);
   return {
     blocks: [
       { type: 'heading', text: `${groupName}: your week together (${weekLabel(w.week)})` },
