@@ -8,6 +8,7 @@ import { entriesContract } from './contract/entries.ts';
 import { followUpContract } from './contract/follow-ups.ts';
 import { useStore, type StoreUnderTest } from './contract/fixtures.ts';
 import { ledgerContract } from './contract/ledger.ts';
+import { pipelineFactsContract } from './contract/pipeline-facts.ts';
 import { postAndCheckInContract } from './contract/posts-and-check-ins.ts';
 import { transactionContract } from './contract/transactions.ts';
 
@@ -18,6 +19,7 @@ export function runRepositoryContract(name: string, open: () => Promise<StoreUnd
     const fixture = useStore(open);
     describe('groups, members and entries', () => entriesContract(fixture));
     describe('application history', () => applicationEventsContract(fixture));
+    describe('funnel reads', () => pipelineFactsContract(fixture));
     describe('follow-ups', () => followUpContract(fixture));
     describe('posts and check-ins', () => postAndCheckInContract(fixture));
     describe('ledger, inbound ids and leases', () => ledgerContract(fixture));

@@ -13,6 +13,13 @@ export interface NamedEntry {
   readonly role: string;
 }
 
+/** An offer of the week: the company only when the application is `shared` (null for `counts`). */
+export interface OfferEntry {
+  readonly member: string;
+  readonly company: string | null;
+  readonly role: string;
+}
+
 export interface Encouragement {
   readonly member: string;
   readonly given: number;
@@ -29,6 +36,8 @@ export interface GroupWeek {
   readonly namedApplications: readonly NamedEntry[];
   readonly interviews: number;
   readonly namedInterviews: readonly NamedEntry[];
+  /** Applications moved to offer this week, `private` ones left out. */
+  readonly offers: readonly OfferEntry[];
   readonly rejections: number;
   /** Rejections this week about which the member has done at least one follow-up step themselves. */
   readonly rejectionsActedOn: number;
@@ -107,6 +116,17 @@ export function groupWeek(group: Group, facts: GroupFacts, week: WeekBounds): Gr
     namedApplications: logged.flatMap(named),
     interviews: interviews.length,
     namedInterviews: interviews.flatMap(named),
+    offers: facts.offers.flatMap((a): OfferEntry[] =>
+      a.visibility === 'private'
+        ? []
+        : [
+            {
+              member: members.get(a.memberId)?.displayName ?? 'someone',
+              company: a.visibility === 'shared' ? a.company : null,
+              role: a.visibility === 'shared' ? a.role : '',
+            },
+          ],
+    ),
     rejections: rejections.length,
     rejectionsActedOn: rejections.filter((r) => r.followUpsDone > 0).length,
     followUpsDone: followUpsDone.length,

@@ -4,7 +4,7 @@ import { localDate } from '../time.ts';
 import type { Goal } from '../types.ts';
 import { bounceBacks } from './bounce-back.ts';
 import { loggedAndReported, tallyDays, totalOf, type DayTally, type Figures, type MemberActivity } from './daily.ts';
-import { funnel } from './funnel.ts';
+import { historiesOf, pipeline, rejectedAt } from './funnel.ts';
 import type { MyStats } from './render.ts';
 import { shortDate, weekOf, type WeekBounds } from './week.ts';
 
@@ -50,7 +50,8 @@ export function myStats(facts: MemberFacts, goal: Goal | null, streak: number, z
       reactionsReceived: facts.reactionsReceived,
       reactionsGiven: facts.reactionsGiven,
     },
-    funnel: funnel(facts.applications, facts.rejections),
+    pipeline: pipeline(historiesOf(facts.applications, facts.events, facts.rejections), now, zone),
+    rejectedAt: rejectedAt(facts.rejections),
     lessons: facts.feedback.map((f) => ({ company: companies.get(f.applicationId) ?? 'a company', text: f.text })),
     bounceBacks: bounceBacks(facts.rejections, facts.applications, zone).map((b) => ({
       ...b,

@@ -1,10 +1,13 @@
 /** The messages of /stats, /stats group and the weekly digest: warm, brief, never a scolding. */
 import type { Block, Message } from '../messages.ts';
-import { REJECTION_STAGES } from '../types.ts';
+import type { RejectionStage } from '../types.ts';
 import type { BounceBack } from './bounce-back.ts';
 import type { Figures } from './daily.ts';
-import type { Funnel } from './funnel.ts';
-import type { GroupWeek, NamedEntry } from './group-week.ts';
+import type { Pipeline } from './funnel.ts';
+import type { GroupPipeline } from './group-pipeline.ts';
+import type { GroupWeek, NamedEntry, OfferEntry } from './group-week.ts';
+import { COMPANY_MIN_MEMBERS } from './group-pipeline.ts';
+import { companyLines, pipelineLines, rejectionsLine } from './render-pipeline.ts';
 import { shortDate, type WeekBounds } from './week.ts';
 
 export interface MyStats {
@@ -29,7 +32,9 @@ export interface MyStats {
     readonly reactionsReceived: number;
     readonly reactionsGiven: number;
   };
-  readonly funnel: Funnel;
+  /** From every application's history, all time. */
+  readonly pipeline: Pipeline;
+  readonly rejectedAt: Readonly<Record<RejectionStage, number>>;
   readonly lessons: readonly { readonly company: string; readonly text: string }[];
   readonly bounceBacks: readonly (BounceBack & { readonly company: string; readonly date: string })[];
 }
@@ -92,7 +97,7 @@ export function myStatsMessage(s: MyStats): Message {
       ].join('\n'),
     },
     { type: 'heading', text: 'Your pipeline' },
-    { type: 'text', text: funnelLines(s.funnel).join('\n') },
+    { type: 'text', text: [...pipelineLines(s.pipeline), rejectionsLine(s.rejectedAt)].join('\n') },
   );
   if (s.lessons.length) {
     blocks.push(
@@ -120,21 +125,18 @@ export function myStatsMessage(s: MyStats): Message {
   return { blocks };
 }
 
-export function funnelLines(f: Funnel): string[] {
-  const lines = [REJECTION_STAGES.map((s) => `${s} ${f.reached[s]}`).join(' → ')];
-  const rejected = REJECTION_STAGES.filter((s) => f.rejectedAt[s] > 0);
-  lines.push(
-    rejected.length
-      ? `Rejections by stage: ${rejected.map((s) => `${s} ${f.rejectedAt[s]}`).join(' · ')}`
-      : 'No rejections logged.',
-  );
-  return lines;
-}
-
 function namedLine(entries: readonly NamedEntry[]): string {
   const shown = entries.slice(0, 10).map((e) => `${e.member}: ${e.company}${e.role ? ` (${e.role})` : ''}`);
   const more = entries.length > shown.length ? `, and ${entries.length - shown.length} more` : '';
   return shown.length ? ` (${shown.join(', ')}${more})` : '';
+}
+
+/** `ann: Acme (SRE)` when shared, `ben: an offer` when counted only. */
+function offersLine(offers: readonly OfferEntry[]): string {
+  const each = offers.map(
+    (o) => `${o.member}: ${o.company === null ? 'an offer' : `${o.company}${o.role ? ` (${o.role})` : ''}`}`,
+  );
+  return `🥳 Offers: ${offers.length} (${each.join(', ')}). Congratulations!`;
 }
 
 /** The figures shared by /stats group and the digest. */
@@ -147,6 +149,7 @@ export function groupWeekBlocks(w: GroupWeek): Block[] {
         ]
       : []),
     `🗣️ Interviews: ${w.interviews}${namedLine(w.namedInterviews)}`,
+    ...(w.offers.length ? [offersLine(w.offers)] : []),
     `💛 Rejections: ${w.rejections}${w.rejectionsActedOn ? `, ${w.rejectionsActedOn} already turned into follow-ups done` : ''}`,
     `✅ Follow-ups done: ${w.followUpsDone}`,
     `💬 Feedback: ${w.feedbackAsked} asked, ${w.feedbackReceived} received`,
@@ -163,18 +166,24 @@ export function groupWeekBlocks(w: GroupWeek): Block[] {
   return blocks;
 }
 
-export function groupStatsMessage(groupName: string, w: GroupWeek): Message {
+export function groupStatsMessage(groupName: string, w: GroupWeek, p: GroupPipeline): Message {
   return {
     blocks: [
       { type: 'heading', text: `${groupName}: this week so far (${weekLabel(w.week)})` },
       ...groupWeekBlocks(w),
+      { type: 'heading', text: 'Group pipeline, all time' },
+      {
+        type: 'text',
+        text: [...pipelineLines(p.pipeline), ...companyLines(p.companies, COMPANY_MIN_MEMBERS)].join('\n'),
+      },
       { type: 'text', text: 'Entries kept private are not counted; entries shared as counts are not named.' },
     ],
   };
 }
 
 export function digestMessage(groupName: string, w: GroupWeek): Message {
-  const quiet = w.applications + w.followUpsDone + w.checkIns + w.rejections === 0 && !anyFigure(w.reported);
+  const quiet =
+    w.applications + w.followUpsDone + w.checkIns + w.rejections + w.offers.length === 0 && !anyFigure(w.reported);
   return {
     blocks: [
       { type: 'heading', text: `${groupName}: your week together (${weekLabel(w.week)})` },

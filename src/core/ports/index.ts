@@ -36,6 +36,7 @@ export type {
   MemberFacts,
   ReactionFact,
   GroupFacts,
+  PipelineFacts,
   InsightWindow,
   InsightsRepository,
   MemberExport,

@@ -36,6 +36,8 @@ export interface DoneFollowUpFact {
 /** Everything /stats reads about one membership. */
 export interface MemberFacts {
   readonly applications: readonly ApplicationFact[];
+  /** The history of those applications, oldest first. */
+  readonly events: readonly ApplicationEvent[];
   readonly rejections: readonly Rejection[];
   readonly feedback: readonly Feedback[];
   readonly followUpsDone: readonly DoneFollowUpFact[];
@@ -62,6 +64,8 @@ export interface GroupFacts {
   readonly applications: readonly ApplicationFact[];
   /** Applications whose status moved to interviewing, offer or accepted in the window. */
   readonly advanced: readonly Application[];
+  /** Applications moved to `offer` in the window (by an event then), in the order of those events; one each. */
+  readonly offers: readonly Application[];
   /** Rejections reported in the window, with how many steps about them have been done so far. */
   readonly rejections: readonly (Rejection & { readonly followUpsDone: number })[];
   readonly followUpsDone: readonly DoneFollowUpFact[];
@@ -72,6 +76,14 @@ export interface GroupFacts {
   readonly reactions: readonly ReactionFact[];
   /** The applications that the rejections, follow-ups and feedback above refer to. */
   readonly referenced: readonly Application[];
+}
+
+/** Every application of a group's memberships (active or not), with all of its history: the group's funnel. */
+export interface PipelineFacts {
+  readonly applications: readonly ApplicationFact[];
+  /** Their events, oldest first. */
+  readonly events: readonly ApplicationEvent[];
+  readonly rejections: readonly Rejection[];
 }
 
 export interface InsightWindow {
@@ -87,6 +99,8 @@ export interface InsightWindow {
 export interface InsightsRepository {
   memberFacts(memberId: number): Promise<MemberFacts>;
   groupFacts(groupId: number, window: InsightWindow): Promise<GroupFacts>;
+  /** All-time, whatever the visibility (the core decides what the group sees); three reads, however many applications. */
+  groupPipeline(groupId: number): Promise<PipelineFacts>;
 }
 
 /** Everything stored about one person in one workspace, across all their groups. */

@@ -3,12 +3,22 @@ import { and, asc, count, eq, gte, inArray, isNotNull, lt, lte, sql } from 'driz
 import type { ApplicationFact, DoneFollowUpFact, InsightsRepository } from '../../core/ports/index.ts';
 import type { Feedback } from '../../core/types.ts';
 import type { Dialect } from '../dialect.ts';
-import { chunks, toApplication, toCheckIn, toFollowUp, toMember, toRejection, type RowOf } from './rows.ts';
+import {
+  chunks,
+  toApplication,
+  toApplicationEvent,
+  toCheckIn,
+  toFollowUp,
+  toMember,
+  toRejection,
+  type RowOf,
+} from './rows.ts';
 
 const ADVANCED = ['interviewing', 'offer', 'accepted'];
 
 export function createInsightsRepository(d: Dialect): InsightsRepository {
-  const { applications, checkIns, feedback, followUps, members, posts, reactions, rejections } = d.tables;
+  const { applications, applicationEvents, checkIns, feedback, followUps, members, posts, reactions, rejections } =
+    d.tables;
   const applicationFacts = async (where: ReturnType<typeof and>): Promise<ApplicationFact[]> =>
     (
       await d.db.select().from(applications).where(where).orderBy(asc(applications.createdAt), asc(applications.id))
@@ -63,6 +73,13 @@ export function createInsightsRepository(d: Dialect): InsightsRepository {
         : [];
       return {
         applications: await applicationFacts(eq(applications.memberId, memberId)),
+        events: (
+          await d.db
+            .select()
+            .from(applicationEvents)
+            .where(eq(applicationEvents.memberId, memberId))
+            .orderBy(asc(applicationEvents.at), asc(applicationEvents.id))
+        ).map(toApplicationEvent),
         rejections: (
           await d.db
             .select()
@@ -92,6 +109,7 @@ export function createInsightsRepository(d: Dialect): InsightsRepository {
           members: [],
           applications: [],
           advanced: [],
+          offers: [],
           rejections: [],
           followUpsDone: [],
           feedback: [],
@@ -153,6 +171,23 @@ export function createInsightsRepository(d: Dialect): InsightsRepository {
               ),
             )
         ).map(toApplication),
+        offers: uniqueApplications(
+          (
+            await d.db
+              .select({ row: applications })
+              .from(applicationEvents)
+              .innerJoin(applications, eq(applicationEvents.applicationId, applications.id))
+              .where(
+                and(
+                  inArray(applicationEvents.memberId, ids),
+                  eq(applicationEvents.status, 'offer'),
+                  gte(applicationEvents.at, from),
+                  lt(applicationEvents.at, to),
+                ),
+              )
+              .orderBy(asc(applicationEvents.at), asc(applicationEvents.id))
+          ).map((r) => toApplication(r.row)),
+        ),
         rejections: rejectionRows,
         followUpsDone,
         feedback: feedbackRows,
@@ -192,5 +227,38 @@ export function createInsightsRepository(d: Dialect): InsightsRepository {
         referenced,
       };
     },
+
+    async groupPipeline(groupId) {
+      // Joined to the group's memberships: one read per table, however many members and applications.
+      const ofGroup = eq(members.groupId, groupId);
+      const appRows = await d.db
+        .select({ row: applications })
+        .from(applications)
+        .innerJoin(members, eq(applications.memberId, members.id))
+        .where(ofGroup)
+        .orderBy(asc(applications.createdAt), asc(applications.id));
+      const eventRows = await d.db
+        .select({ row: applicationEvents })
+        .from(applicationEvents)
+        .innerJoin(members, eq(applicationEvents.memberId, members.id))
+        .where(ofGroup)
+        .orderBy(asc(applicationEvents.at), asc(applicationEvents.id));
+      const rejectionRows = await d.db
+        .select({ row: rejections })
+        .from(rejections)
+        .innerJoin(members, eq(rejections.memberId, members.id))
+        .where(ofGroup)
+        .orderBy(asc(rejections.rejectedOn), asc(rejections.id));
+      return {
+        applications: appRows.map((r) => ({ ...toApplication(r.row), viaRejection: r.row.createdByRejection })),
+        events: eventRows.map((r) => toApplicationEvent(r.row)),
+        rejections: rejectionRows.map((r) => toRejection(r.row)),
+      };
+    },
   };
+}
+
+function uniqueApplications<T extends { readonly id: number }>(items: readonly T[]): T[] {
+  const seen = new Set<number>();
+  return items.filter((a) => (seen.has(a.id) ? false : (seen.add(a.id), true)));
 }

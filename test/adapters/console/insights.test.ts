@@ -118,7 +118,10 @@ describe('insights in the console, through the real entry point', () => {
     expect(stats).toMatch(/^\[only @alice\] Applications: 2 of 3$/m);
     expect(stats).toMatch(/^\[only @alice\] Networking: 1 of 1 ✓$/m);
     expect(stats).toMatch(/^\[only @alice\] Check-in streak: 1 day$/m);
-    expect(stats).toMatch(/^\[only @alice\] applied 3 → screen 1 → interview 1 → final 1 → offer 0$/m);
+    expect(stats).toMatch(
+      /^\[only @alice\] applied 3 → screening 1 \(33%\) → interviewing 1 \(100%\) → offer 0 \(0%\) → accepted 0$/m,
+    );
+    expect(stats).toMatch(/^\[only @alice\] Median time to a first answer: not yet$/m);
     expect(stats).toMatch(/^\[only @alice\] Rejections by stage: final 1$/m);
 
     const group = out.slice(out.indexOf('this week so far'));

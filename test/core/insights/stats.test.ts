@@ -1,50 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { funnel } from '../../../src/core/insights/funnel.ts';
-import type { Application, Rejection, RejectionStage } from '../../../src/core/types.ts';
 import { createWorld, type World } from '../../helpers/world.ts';
-
-const T = new Date('2026-11-02T10:00:00Z');
-const app = (id: number, status: Application['status']): Application => ({
-  id,
-  memberId: 1,
-  company: `C${id}`,
-  role: 'SRE',
-  link: null,
-  status,
-  visibility: 'shared',
-  createdAt: T,
-  updatedAt: T,
-});
-const rej = (id: number, applicationId: number, stage: RejectionStage): Rejection => ({
-  id,
-  applicationId,
-  memberId: 1,
-  stage,
-  note: null,
-  rejectedOn: T,
-  createdAt: T,
-});
-
-describe('the pipeline funnel', () => {
-  it('counts how many applications reached each stage and where the rejections came, on a known data set', () => {
-    const applications = [
-      app(1, 'applied'),
-      app(2, 'screening'),
-      app(3, 'interviewing'),
-      app(4, 'offer'),
-      app(5, 'rejected'),
-      app(6, 'rejected'),
-      app(7, 'rejected'),
-      app(8, 'rejected'),
-      app(9, 'ghosted'),
-    ];
-    const rejections = [rej(1, 5, 'applied'), rej(2, 6, 'screen'), rej(3, 7, 'interview'), rej(4, 8, 'final')];
-    expect(funnel(applications, rejections)).toEqual({
-      reached: { applied: 9, screen: 6, interview: 4, final: 2, offer: 1 },
-      rejectedAt: { applied: 1, screen: 1, interview: 1, final: 1, offer: 0 },
-    });
-  });
-});
 
 describe('/stats', () => {
   let world: World;
@@ -63,7 +18,15 @@ describe('/stats', () => {
     await world.react('U2', 'Hooli');
 
     const text = await world.say('U1', '/stats');
-    expect(text).toContain('applied 4 → screen 2 → interview 1 → final 1 → offer 0');
+    // Globex reached interviewing (a final-round report), Initech screening; nothing was answered after being logged.
+    expect(text).toContain(
+      [
+        'applied 4 → screening 2 (50%) → interviewing 1 (50%) → offer 0 (0%) → accepted 0',
+        'Median time to a first answer: not yet',
+        'Still silent after 14 days: no application is 14 days old yet',
+        'Rejections by stage: screen 1 · final 1',
+      ].join('\n'),
+    );
     expect(text).toContain('Rejections by stage: screen 1 · final 1');
     expect(text).toContain('• Globex: wanted more depth on system design');
     expect(text).toContain('• Globex (16 Nov): next application 2 days later');
