@@ -276,7 +276,7 @@ export const ENTRY_COMMANDS = {
   }),
   stats: declare({
     id: 'stats',
-    summary: "your week, or the group's (respecting visibility)",
+    summary: "your week and your pipeline, or the group's (respecting visibility)",
     where: 'group-or-dm',
     who: 'member',
     example: '/stats group',
