@@ -53,7 +53,8 @@ export function renderMessage(
 
 export function renderForm(form: Form, shortId: string): string[] {
   const fields = form.fields.map(
-    (f) => `${f.id}${f.required ? '*' : ''}${f.choices ? ` (${f.choices.map((c) => c.value).join('/')})` : ''}`,
+    (f) =>
+      `${f.id}${f.required ? '*' : ''}${f.choices ? ` (${f.choices.map((c) => c.value).join('/')})` : ''}${f.initial ? ` [now: ${f.initial}]` : ''}`,
   );
   return [
     `Form ${shortId}: ${form.title} — ${fields.join(', ')}`,

@@ -242,7 +242,9 @@ function renderField(field: FormField): APILabelComponent {
       component: {
         type: ComponentType.StringSelect,
         custom_id: field.id,
-        options: field.choices.slice(0, 25).map((c) => ({ label: c.label, value: c.value })),
+        options: field.choices
+          .slice(0, 25)
+          .map((c) => ({ label: c.label, value: c.value, ...(c.value === field.initial && { default: true }) })),
         min_values: field.required ? 1 : 0,
         max_values: 1,
         required: field.required,
@@ -259,6 +261,8 @@ function renderField(field: FormField): APILabelComponent {
       style: field.kind === 'long' ? TextInputStyle.Paragraph : TextInputStyle.Short,
       required: field.required,
       ...(field.maxLength !== undefined && { max_length: field.maxLength }),
+      ...(field.initial !== undefined &&
+        field.initial !== '' && { value: truncate(field.initial, field.maxLength ?? 4000) }),
       ...placeholder,
     },
   };

@@ -123,16 +123,20 @@ function renderField(field: FormField): Slack.InputBlock {
   };
   const placeholder = field.placeholder ? { placeholder: plain(field.placeholder, 150) } : {};
   switch (field.kind) {
-    case 'choice':
+    case 'choice': {
+      const options = (field.choices ?? []).slice(0, 100).map((c) => ({ text: plain(c.label, 75), value: c.value }));
+      const initial = options.find((o) => o.value === field.initial);
       return {
         ...base,
         element: {
           type: 'static_select',
           action_id: field.id,
           ...placeholder,
-          options: (field.choices ?? []).slice(0, 100).map((c) => ({ text: plain(c.label, 75), value: c.value })),
+          options,
+          ...(initial ? { initial_option: initial } : {}),
         },
       };
+    }
     case 'number':
       return {
         ...base,
@@ -148,6 +152,7 @@ function renderField(field: FormField): Slack.InputBlock {
           multiline: field.kind === 'long',
           ...placeholder,
           ...(field.maxLength ? { max_length: field.maxLength } : {}),
+          ...(field.initial ? { initial_value: field.initial } : {}),
         },
       };
   }

@@ -52,6 +52,8 @@ export interface FormField {
   readonly kind: 'short' | 'long' | 'number' | 'choice';
   readonly required: boolean;
   readonly placeholder?: string;
+  /** What the field holds when the form opens (an edit form shows what is stored). */
+  readonly initial?: string;
   readonly maxLength?: number;
   /** For `choice` fields. */
   readonly choices?: readonly { readonly value: string; readonly label: string }[];

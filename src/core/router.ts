@@ -22,6 +22,7 @@ import { listFollowUps } from './use-cases/list-follow-ups.ts';
 import { listApplications } from './use-cases/list-applications.ts';
 import { logAgain } from './use-cases/log-again.ts';
 import { moveApplicationStage } from './use-cases/move-application-stage.ts';
+import { actOnApplication, submitApplicationEdit } from './use-cases/act-on-application.ts';
 import { recordInterview } from './use-cases/record-interview.ts';
 import { pauseMember } from './use-cases/pause-member.ts';
 import { recordApplication } from './use-cases/record-application.ts';
@@ -112,6 +113,7 @@ export const BUTTONS: Record<string, ButtonHandler> = {
   checkin: openCheckInFromButton,
   undo: undoEntry,
   again: logAgain,
+  app: actOnApplication,
 };
 
 type FormHandler = (deps: CoreDeps, event: FormSubmitEvent) => Reply | Promise<Reply>;
@@ -128,6 +130,7 @@ export const FORMS: Record<string, FormHandler> = {
     const input = readInput(COMMANDS.stage, event.fields) as InputFor<'stage'>;
     return noticingEnrolment(deps, event.source, () => moveApplicationStage(deps, event.source, input));
   },
+  appedit: submitApplicationEdit,
   interview: (deps, event) => {
     const input = readInput(COMMANDS.interview, event.fields) as InputFor<'interview'>;
     return noticingEnrolment(deps, event.source, () => recordInterview(deps, event.source, input));

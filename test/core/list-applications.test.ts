@@ -1,5 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createGroupWorld, replyText, textOf, type GroupWorld } from '../helpers/world.ts';
+import type { Reply } from '../../src/core/messages.ts';
+import { buttonsOf, createGroupWorld, replyText, textOf, type GroupWorld } from '../helpers/world.ts';
+
+/** The list itself: what comes before the applications that carry buttons. */
+const listText = (reply: Reply) => textOf(reply).split('\n—\n')[0] ?? '';
 
 describe('/applications lists the member’s applications by stage', () => {
   let h: GroupWorld;
@@ -33,7 +37,7 @@ describe('/applications lists the member’s applications by stage', () => {
   it('shows the active ones by default, in pipeline order, most recently moved first, with age and last move in the member’s zone', async () => {
     const reply = await h.command('alice', 'applications', '');
     expect(reply.type).toBe('private');
-    expect(textOf(reply)).toBe(
+    expect(listText(reply)).toBe(
       [
         'Your applications under way',
         'Interviewing (2)',
@@ -45,7 +49,7 @@ describe('/applications lists the member’s applications by stage', () => {
   });
 
   it('shows everything with all, and one stage when named', async () => {
-    expect(textOf(await h.command('alice', 'applications', 'all'))).toBe(
+    expect(listText(await h.command('alice', 'applications', 'all'))).toBe(
       [
         'All your applications',
         'Interviewing (2)',
@@ -57,21 +61,21 @@ describe('/applications lists the member’s applications by stage', () => {
         '• PM at Hooli: logged 13 days ago, withdrawn since 3 Dec',
       ].join('\n'),
     );
-    expect(textOf(await h.command('alice', 'applications', 'withdrawn'))).toBe(
+    expect(listText(await h.command('alice', 'applications', 'withdrawn'))).toBe(
       [
         'Your applications at withdrawn',
         'Withdrawn (1)',
         '• PM at Hooli: logged 13 days ago, withdrawn since 3 Dec',
       ].join('\n'),
     );
-    expect(textOf(await h.command('alice', 'applications', 'offer'))).toBe(
+    expect(listText(await h.command('alice', 'applications', 'offer'))).toBe(
       'None of your applications is at offer right now.',
     );
   });
 
   it('keeps a long list short: forty applications at most, then how many more', async () => {
     for (let i = 1; i <= 45; i++) await h.command('bob', 'applied', `Company ${i} | SRE`);
-    const lines = textOf(await h.command('bob', 'applications', '')).split('\n');
+    const lines = listText(await h.command('bob', 'applications', '')).split('\n');
     expect(lines.filter((l) => l.startsWith('• '))).toHaveLength(40);
     expect(lines[1]).toBe('Applied (46)');
     expect(lines.at(-1)).toBe('…and 6 more');
@@ -84,7 +88,7 @@ describe('/applications lists the member’s applications by stage', () => {
   });
 
   it('works in a DM, shows only the caller’s own, and never makes anyone a member', async () => {
-    expect(textOf(await h.command('bob', 'applications', '', { channelId: 'D-bob' }))).toBe(
+    expect(listText(await h.command('bob', 'applications', '', { channelId: 'D-bob' }))).toBe(
       ['Your applications under way', 'Applied (1)', '• SRE at Umbrella: logged 2 days ago, applied since 3 Dec'].join(
         '\n',
       ),
@@ -92,5 +96,103 @@ describe('/applications lists the member’s applications by stage', () => {
     const stranger = await h.command('carol', 'applications', '');
     expect(replyText(stranger)).toMatch(/join/i);
     expect(await h.store.members.find(h.groupId, 'carol')).toBeNull();
+  });
+});
+
+describe('the buttons of /applications', () => {
+  let h: GroupWorld;
+  beforeEach(async () => {
+    h = await createGroupWorld({
+      zone: 'Europe/Berlin',
+      start: new Date('2026-11-20T09:00:00Z'),
+      members: [{ userId: 'alice' }, { userId: 'bob' }],
+    });
+    await h.command('alice', 'applied', 'Acme | SRE | https://acme.example/jobs/1');
+    await h.command('alice', 'applied', 'Globex | QA');
+  });
+  afterEach(() => h.close());
+
+  const appOf = async (company: string) => {
+    const [a] = await h.store.applications.findByCompany(await h.memberId('alice'), company);
+    if (!a) throw new Error(`no application to ${company}`);
+    return a;
+  };
+
+  it('offers the next stage, a rejection and an edit under each application', async () => {
+    const acme = await appOf('Acme');
+    const buttons = buttonsOf(await h.command('alice', 'applications', ''));
+    expect(buttons).toContain(`app:next:${acme.id}`);
+    expect(buttons).toContain(`app:reject:${acme.id}`);
+    expect(buttons).toContain(`app:edit:${acme.id}`);
+  });
+
+  it('moves to the next stage, keeping the history, with an Undo', async () => {
+    const acme = await appOf('Acme');
+    const moved = await h.click('alice', `app:next:${acme.id}`);
+    expect(replyText(moved)).toContain('Moved SRE at Acme to screening.');
+    expect(buttonsOf(moved).some((b) => b.startsWith('undo:s:'))).toBe(true);
+    await h.click('alice', `app:next:${acme.id}`);
+    expect((await h.store.applications.listEvents(acme.id)).map((e) => e.status)).toEqual([
+      'applied',
+      'screening',
+      'interviewing',
+    ]);
+  });
+
+  it('opens the rejection form filled in with the company and role, which logs the rejection', async () => {
+    const acme = await appOf('Acme');
+    const opened = await h.click('alice', `app:reject:${acme.id}`);
+    if (opened.type !== 'form') throw new Error(`expected a form, got ${opened.type}`);
+    expect(opened.form.formId).toBe('rejected');
+    expect(opened.form.fields.filter((f) => f.initial).map((f) => [f.id, f.initial])).toEqual([
+      ['company', 'Acme'],
+      ['role', 'SRE'],
+    ]);
+    const logged = await h.submit('alice', 'rejected', { company: 'Acme', role: 'SRE', stage: 'applied' });
+    expect(replyText(logged)).toContain("I'm sorry about Acme.");
+    expect((await appOf('Acme')).status).toBe('rejected');
+  });
+
+  it('edits company, role, link and visibility in a form filled in with what is stored; history stays', async () => {
+    const acme = await appOf('Acme');
+    const opened = await h.click('alice', `app:edit:${acme.id}`);
+    if (opened.type !== 'form') throw new Error(`expected a form, got ${opened.type}`);
+    expect(opened.form.fields.map((f) => [f.id, f.initial ?? ''])).toEqual([
+      ['company', 'Acme'],
+      ['role', 'SRE'],
+      ['link', 'https://acme.example/jobs/1'],
+      ['visibility', 'shared'],
+    ]);
+    const saved = await h.submit('alice', opened.form.formId, {
+      company: 'Acme Corp',
+      role: 'Site Reliability Engineer',
+      link: '',
+      visibility: 'counts',
+    });
+    expect(replyText(saved)).toContain('company, role, link, visibility (now counts) changed');
+    const edited = await appOf('Acme Corp');
+    expect([edited.id, edited.role, edited.link, edited.visibility]).toEqual([
+      acme.id,
+      'Site Reliability Engineer',
+      null,
+      'counts',
+    ]);
+    expect((await h.store.applications.listEvents(acme.id)).map((e) => e.status)).toEqual(['applied']);
+  });
+
+  it('refuses a bad edit field by field and stores nothing', async () => {
+    const acme = await appOf('Acme');
+    const bad = await h.submit('alice', `appedit:${acme.id}`, { company: '', link: 'not a link' });
+    expect(bad.type).toBe('form-errors');
+    expect((await appOf('Acme')).company).toBe('Acme');
+  });
+
+  it('leaves someone else’s application alone', async () => {
+    const acme = await appOf('Acme');
+    expect(replyText(await h.click('bob', `app:next:${acme.id}`))).toContain("someone else's application");
+    expect(replyText(await h.submit('bob', `appedit:${acme.id}`, { company: 'Mine now' }))).toContain(
+      "someone else's application",
+    );
+    expect((await appOf('Acme')).status).toBe('applied');
   });
 });

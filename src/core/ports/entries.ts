@@ -111,6 +111,12 @@ export interface ApplicationRepository {
   findByCompany(memberId: number, company: string): Promise<Application[]>;
   /** Stores the application and the first event of its history (its status, at `now`). */
   create(input: NewApplication, now: Date): Promise<Application>;
+  /** Changes what was logged (company, role, link, visibility); its history stays as it is. */
+  edit(
+    id: number,
+    patch: { company?: string; role?: string; link?: string | null; visibility?: Visibility },
+    now: Date,
+  ): Promise<Application>;
   /** Moves the application to `status` and records the move as an event at `now`, all or nothing. */
   setStatus(id: number, status: ApplicationStatus, now: Date): Promise<Application>;
   /**

@@ -10,10 +10,14 @@ import {
   type ApplicationEvent,
   type ApplicationStatus,
 } from '../types.ts';
+import { applicationButtons } from './act-on-application.ts';
 import { memberZone, resolveMember } from './context.ts';
+import { describeApplication } from './find-application.ts';
 
 /** At most this many applications in one answer, so it stays readable (and within a platform's limits). */
 const MOST = 40;
+/** Applications that carry buttons: a message holds five rows of buttons on some platforms. */
+const WITH_BUTTONS = 5;
 
 const HEADINGS: Readonly<Record<ApplicationStatus, string>> = {
   applied: 'Applied',
@@ -72,6 +76,24 @@ export async function listApplications(
   }
   const footer = hint('', which, hidden);
   if (footer) blocks.push({ type: 'text', text: footer });
+  // Buttons for the first few, in the order shown (a message holds only so many rows of them).
+  const ordered = APPLICATION_STATUSES.filter((s) => shown.includes(s)).flatMap((status) =>
+    listed.filter((a) => a.status === status).sort((a, b) => lastAt(b) - lastAt(a) || b.id - a.id),
+  );
+  const withButtons = ordered.slice(0, WITH_BUTTONS);
+  if (withButtons.length) {
+    blocks.push({ type: 'divider' });
+    for (const a of withButtons)
+      blocks.push(
+        { type: 'heading', text: describeApplication(a) },
+        { type: 'buttons', buttons: applicationButtons(a) },
+      );
+    if (ordered.length > withButtons.length)
+      blocks.push({
+        type: 'text',
+        text: `Buttons are on the first ${WITH_BUTTONS}: /applications <stage> narrows the list, /stage moves any of them.`,
+      });
+  }
   return reply(blocks);
 
   function line(a: Application, event: ApplicationEvent | null, at: Date, tz: string): string {

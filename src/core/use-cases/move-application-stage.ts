@@ -3,7 +3,7 @@ import type { CoreDeps } from '../deps.ts';
 import { InternalError, UserError } from '../errors.ts';
 import type { EventSource } from '../events.ts';
 import { privateText, textMessage, type Message, type Reply } from '../messages.ts';
-import type { Application, Member, StageMove } from '../types.ts';
+import type { Application, Group, Member, StageMove } from '../types.ts';
 import { ensureMember, memberZone, resolveGroup } from './context.ts';
 import { entryPost } from './entry-post.ts';
 import { describeApplication, findApplication, whichApplication } from './find-application.ts';
@@ -38,7 +38,20 @@ export async function moveApplicationStage(
       'Which one moved?',
       (r) => `/stage ${lookup.matches[0]?.company ?? company} | ${r} | ${stage}`,
     );
-  const { application } = lookup;
+  return moveApplication(deps, group, source, lookup.application, stage);
+}
+
+/**
+ * Moves this application of the caller's (found by `/stage`, or pressed in `/applications`) to
+ * `stage`, with its celebration, its closed steps and its Undo.
+ */
+export async function moveApplication(
+  deps: CoreDeps,
+  group: Group,
+  source: EventSource,
+  application: Application,
+  stage: StageMove,
+): Promise<Reply> {
   if (application.status === stage)
     return privateText(`${describeApplication(application)} is already at ${stage}: nothing to change.`);
 

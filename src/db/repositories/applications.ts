@@ -154,6 +154,21 @@ export function createApplicationRepository(d: Dialect): ApplicationRepository {
       // Oldest first, so each application's newest event is the one left in the map.
       return new Map(rows.map((r) => [r.applicationId, toApplicationEvent(r)]));
     },
+    async edit(id, patch, now) {
+      const [row] = await d.db
+        .update(applications)
+        .set({
+          ...(patch.company !== undefined && { company: patch.company, companyKey: companyKey(patch.company) }),
+          ...(patch.role !== undefined && { role: patch.role }),
+          ...(patch.link !== undefined && { link: patch.link }),
+          ...(patch.visibility !== undefined && { visibility: patch.visibility }),
+          updatedAt: now,
+        })
+        .where(eq(applications.id, id))
+        .returning();
+      if (!row) throw new InternalError('storage', `application ${id} not found to edit`);
+      return toApplication(row);
+    },
     delete(id) {
       // Children first, so nothing depends on a cascade; all or nothing.
       return d.transaction(async () => {

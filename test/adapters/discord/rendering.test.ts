@@ -61,4 +61,35 @@ describe('rendering', () => {
     expect(modal.components).toHaveLength(5);
     for (const c of modal.components) expect('label' in c && c.label.length <= 45).toBe(true);
   });
+
+  it('shows what an edit form holds: text inputs with their value, a choice with its default', () => {
+    const modal = renderModal({
+      formId: 'appedit:7',
+      title: 'Edit',
+      submitLabel: 'Save',
+      fields: [
+        { id: 'company', label: 'Company', kind: 'short', required: true, initial: 'Acme' },
+        { id: 'link', label: 'Link', kind: 'short', required: false, initial: '' },
+        {
+          id: 'visibility',
+          label: 'Visibility',
+          kind: 'choice',
+          required: true,
+          initial: 'counts',
+          choices: [
+            { value: 'shared', label: 'shared' },
+            { value: 'counts', label: 'counts' },
+          ],
+        },
+      ],
+    });
+    const [company, link, visibility] = modal.components.map((c) => ('component' in c ? c.component : null));
+    expect(company && 'value' in company ? company.value : undefined).toBe('Acme');
+    expect(link && 'value' in link ? link.value : undefined).toBeUndefined();
+    const options = visibility && 'options' in visibility ? visibility.options : [];
+    expect(options.map((o) => [o.value, o.default ?? false])).toEqual([
+      ['shared', false],
+      ['counts', true],
+    ]);
+  });
 });

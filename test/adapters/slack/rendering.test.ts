@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../../../src/core/messages.ts';
-import { renderMessage } from '../../../adapters/slack/rendering.ts';
+import { renderForm, renderMessage } from '../../../adapters/slack/rendering.ts';
 import { decodeFormContext, encodeFormContext } from '../../../adapters/slack/ids.ts';
 import { escapeSlackText, slackMarkupToPlain } from '../../../adapters/slack/slack-text.ts';
 
@@ -84,5 +84,40 @@ describe('Slack text and ids', () => {
       channelName: 'job-hunt',
     });
     expect(decodeFormContext('shhh-its-secret')).toBeNull();
+  });
+});
+
+describe('Slack forms', () => {
+  it('show what an edit form holds: initial_value on text inputs, initial_option on a select', () => {
+    const view = renderForm(
+      {
+        formId: 'appedit:7',
+        title: 'Edit',
+        submitLabel: 'Save',
+        fields: [
+          { id: 'company', label: 'Company', kind: 'short', required: true, initial: 'Acme' },
+          { id: 'link', label: 'Link', kind: 'short', required: false, initial: '' },
+          {
+            id: 'visibility',
+            label: 'Visibility',
+            kind: 'choice',
+            required: true,
+            initial: 'counts',
+            choices: [
+              { value: 'shared', label: 'shared' },
+              { value: 'counts', label: 'counts' },
+            ],
+          },
+        ],
+      },
+      'ctx',
+    );
+    const [company, link, visibility] = view.blocks.map((b) => ('element' in b ? b.element : null)) as {
+      initial_value?: string;
+      initial_option?: { value: string };
+    }[];
+    expect(company?.initial_value).toBe('Acme');
+    expect(link?.initial_value).toBeUndefined();
+    expect(visibility?.initial_option?.value).toBe('counts');
   });
 });
