@@ -193,6 +193,24 @@ describe('/interview records a round and plans around it', () => {
     expect(replyText(reply)).toContain('Logged your phone interview for SRE at Acme: Fri 27 Nov, 14:00.');
   });
 
+  it("counts the week's rounds among the group's interviews, naming the company only when shared", async () => {
+    await h.run('alice', '/applied Acme | SRE');
+    await h.run('alice', '/stage Acme | interviewing');
+    await h.run('alice', '/rebound visibility counts');
+    await h.run('alice', '/applied Initech | QA');
+    await h.run('alice', '/stage Initech | interviewing');
+    // The next week (from Monday 30 November): both were at interviewing before it began.
+    await h.advanceTo(new Date('2026-11-30T11:00:00Z'));
+    const interviews = async () =>
+      (replyText(await h.run('alice', '/stats group')).match(/🗣️ Interviews: .*/) ?? [''])[0];
+    expect(await interviews()).toBe('🗣️ Interviews: 0');
+    await h.run('alice', '/interview Acme | 2026-12-02 14:00 | technical');
+    await h.run('alice', '/interview Initech | 2026-12-03 11:00 | video');
+    // A round next week is not this week's.
+    await h.run('alice', '/interview Acme | 2026-12-08 11:00 | final');
+    expect(await interviews()).toBe('🗣️ Interviews: 2 (alice: Acme (SRE))');
+  });
+
   it('asks which application when the company has two roles and none was named', async () => {
     await h.run('alice', '/applied Acme | SRE');
     await h.run('alice', '/applied Acme | Backend Engineer');

@@ -64,7 +64,7 @@ const ASKING_RULES = new Set(['request-feedback', 'recruiter-pointers']);
 export function groupWeek(group: Group, facts: GroupFacts, week: WeekBounds): GroupWeek {
   const members = new Map(facts.members.map((m) => [m.id, m]));
   const apps = new Map<number, Application>(
-    [...facts.referenced, ...facts.applications, ...facts.advanced].map((a) => [a.id, a]),
+    [...facts.referenced, ...facts.applications, ...facts.advanced, ...facts.interviewed].map((a) => [a.id, a]),
   );
   const visibilityOf = (memberId: number, applicationId: number | null): Visibility =>
     applicationId !== null
@@ -83,7 +83,9 @@ export function groupWeek(group: Group, facts: GroupFacts, week: WeekBounds): Gr
     .filter((r) => INTERVIEW_STAGES.has(r.stage))
     .flatMap((r) => apps.get(r.applicationId) ?? []);
   const advanced = facts.advanced.filter((a) => a.visibility !== 'private');
-  const interviews = uniqueById([...interviewRejections, ...advanced]);
+  // Applications with interview news this week: a move, a rejection after one, or a round held.
+  const rounds = facts.interviewed.filter((a) => a.visibility !== 'private');
+  const interviews = uniqueById([...interviewRejections, ...advanced, ...rounds]);
   const followUpsDone = facts.followUpsDone.filter((f) => visible(f.memberId, f.applicationId));
 
   const activities = facts.members.map((m) => ({

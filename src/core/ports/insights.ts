@@ -64,6 +64,8 @@ export interface GroupFacts {
   readonly applications: readonly ApplicationFact[];
   /** Applications whose status moved to interviewing, offer or accepted in the window. */
   readonly advanced: readonly Application[];
+  /** Applications with an interview round (`/interview`) whose time is in the window; one each. */
+  readonly interviewed: readonly Application[];
   /** Applications moved to `offer` in the window (by an event then), in the order of those events; one each. */
   readonly offers: readonly Application[];
   /** Rejections reported in the window, with how many steps about them have been done so far. */

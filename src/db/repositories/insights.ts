@@ -17,8 +17,18 @@ import {
 const ADVANCED = ['interviewing', 'offer', 'accepted'];
 
 export function createInsightsRepository(d: Dialect): InsightsRepository {
-  const { applications, applicationEvents, checkIns, feedback, followUps, members, posts, reactions, rejections } =
-    d.tables;
+  const {
+    applications,
+    applicationEvents,
+    checkIns,
+    feedback,
+    followUps,
+    interviews,
+    members,
+    posts,
+    reactions,
+    rejections,
+  } = d.tables;
   const applicationFacts = async (where: ReturnType<typeof and>): Promise<ApplicationFact[]> =>
     (
       await d.db.select().from(applications).where(where).orderBy(asc(applications.createdAt), asc(applications.id))
@@ -109,6 +119,7 @@ export function createInsightsRepository(d: Dialect): InsightsRepository {
           members: [],
           applications: [],
           advanced: [],
+          interviewed: [],
           offers: [],
           rejections: [],
           followUpsDone: [],
@@ -171,6 +182,16 @@ export function createInsightsRepository(d: Dialect): InsightsRepository {
               ),
             )
         ).map(toApplication),
+        interviewed: uniqueApplications(
+          (
+            await d.db
+              .select({ row: applications })
+              .from(interviews)
+              .innerJoin(applications, eq(interviews.applicationId, applications.id))
+              .where(and(inArray(interviews.memberId, ids), gte(interviews.at, from), lt(interviews.at, to)))
+              .orderBy(asc(interviews.at), asc(interviews.id))
+          ).map((r) => toApplication(r.row)),
+        ),
         offers: uniqueApplications(
           (
             await d.db
