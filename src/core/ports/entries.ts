@@ -128,6 +128,11 @@ export interface ApplicationRepository {
   getEvent(id: number): Promise<ApplicationEvent | null>;
   /** The application's history, oldest first. */
   listEvents(applicationId: number): Promise<ApplicationEvent[]>;
+  /**
+   * Each application's latest news, by id: its newest event, or a later interview round's time
+   * (a round ahead counts at its own time). One read for many applications (the sweep's silence check).
+   */
+  latestNews(applicationIds: readonly number[]): Promise<Map<number, Date>>;
   /** The newest event of each of the member's applications that has any, by application id. */
   latestEvents(memberId: number): Promise<Map<number, ApplicationEvent>>;
   /** Removes an application with everything recorded on it (rejections, feedback, follow-ups, events); false when there was none. */

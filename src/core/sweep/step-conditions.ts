@@ -38,20 +38,14 @@ export async function checkConditions(
   const latest = askLatest.length ? await store.applications.latestCreatedAt(askLatest) : new Map<number, Date>();
   const interviewIds = steps.flatMap((s) => (s.followUp.interviewId === null ? [] : [s.followUp.interviewId]));
   const interviews = interviewIds.length ? await store.interviews.getMany(interviewIds) : new Map<number, Interview>();
-  // News: the application's newest event, read only for applications with a chase or silence
-  // step due (few); for silence, an interview ahead counts as news at its own time.
-  const newest = new Map<number, Date>();
-  const latestNews = new Map<number, Date>();
-  for (const s of steps) {
-    const appId = s.followUp.applicationId;
-    const rule = s.followUp.ruleId;
-    if ((!chase.has(rule) && !silence.has(rule)) || appId === null || newest.has(appId)) continue;
-    const last = (await store.applications.listEvents(appId)).at(-1);
-    if (last) newest.set(appId, last.at);
-    const rounds = silence.has(rule) ? await store.interviews.listByApplication(appId) : [];
-    const times = [last?.at.getTime() ?? 0, ...rounds.map((r) => r.at.getTime())];
-    latestNews.set(appId, new Date(Math.max(...times)));
-  }
+  // News, read in one pass for the applications with a chase or silence step due: the newest
+  // event, or an interview round's time when later (a round ahead counts at its own time).
+  const asked = steps.flatMap((s) =>
+    (chase.has(s.followUp.ruleId) || silence.has(s.followUp.ruleId)) && s.followUp.applicationId !== null
+      ? [s.followUp.applicationId]
+      : [],
+  );
+  const latestNews = asked.length ? await store.applications.latestNews(asked) : new Map<number, Date>();
   // A silence step timed before the application's latest news: when it is due now.
   const silenceDue = (s: DueStep): Date | null => {
     const news = s.followUp.applicationId === null ? undefined : latestNews.get(s.followUp.applicationId);
@@ -73,7 +67,8 @@ export async function checkConditions(
     if (silence.has(f.ruleId)) return true;
     if (chase.has(f.ruleId)) {
       const interview = f.interviewId === null ? undefined : interviews.get(f.interviewId);
-      const news = f.applicationId === null ? undefined : newest.get(f.applicationId);
+      // News after the interview: an event then, or a later round (whose time is after this one's).
+      const news = f.applicationId === null ? undefined : latestNews.get(f.applicationId);
       return interview !== undefined && news !== undefined && news.getTime() > interview.at.getTime();
     }
     return false;

@@ -87,6 +87,29 @@ export function createApplicationRepository(d: Dialect): ApplicationRepository {
       }
       return latest;
     },
+    async latestNews(applicationIds) {
+      const latest = new Map<number, Date>();
+      const keep = (id: number, at: number | Date | null) => {
+        if (at === null) return;
+        const ms = new Date(at).getTime();
+        if (ms > (latest.get(id)?.getTime() ?? -Infinity)) latest.set(id, new Date(ms));
+      };
+      for (const part of chunks([...new Set(applicationIds)], 1000)) {
+        const events = await d.db
+          .select({ id: applicationEvents.applicationId, at: max(applicationEvents.at) })
+          .from(applicationEvents)
+          .where(inArray(applicationEvents.applicationId, part))
+          .groupBy(applicationEvents.applicationId);
+        for (const r of events) keep(r.id, r.at);
+        const rounds = await d.db
+          .select({ id: interviews.applicationId, at: max(interviews.at) })
+          .from(interviews)
+          .where(inArray(interviews.applicationId, part))
+          .groupBy(interviews.applicationId);
+        for (const r of rounds) keep(r.id, r.at);
+      }
+      return latest;
+    },
     async findByCompany(memberId, company) {
       return (await byCompany({ memberId, companyKey: companyKey(company) })).map(toApplication);
     },

@@ -14,6 +14,30 @@ export function applicationEventsContract(f: Fixture): void {
   const history = async (id: number) =>
     (await f.store.applications.listEvents(id)).map((e) => [e.status, e.at.getTime()]);
 
+  it('gives each application’s latest news: its newest event, or a later interview round', async () => {
+    const m = await f.newMember((await f.newGroup()).id);
+    const a = await apply('Acme');
+    const b = await apply('Globex', 'applied', 10);
+    const c = await apply('Initech', 'applied', 20);
+    await f.store.applications.setStatus(a.id, 'screening', at(60));
+    // A round ahead is news at its own time; one before the newest event is not.
+    await f.store.interviews.create(
+      { workspace: WS, applicationId: b.id, memberId: m.id, kind: 'phone', at: at(600) },
+      at(30),
+    );
+    await f.store.interviews.create(
+      { workspace: WS, applicationId: c.id, memberId: m.id, kind: 'phone', at: at(1) },
+      at(25),
+    );
+    const news = await f.store.applications.latestNews([a.id, b.id, c.id, 999_999]);
+    expect([...news.entries()].sort(([x], [y]) => x - y).map(([id, d]) => [id, d.getTime()])).toEqual([
+      [a.id, at(60).getTime()],
+      [b.id, at(600).getTime()],
+      [c.id, at(20).getTime()],
+    ]);
+    expect(await f.store.applications.latestNews([])).toEqual(new Map());
+  });
+
   it('starts an application’s history when it is stored and adds each move to it, oldest first', async () => {
     await f.newMember((await f.newGroup()).id);
     const a = await apply('Acme');
