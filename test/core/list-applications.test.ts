@@ -195,4 +195,29 @@ describe('the buttons of /applications', () => {
     );
     expect((await appOf('Acme')).status).toBe('applied');
   });
+
+  it('deletes an application after asking, with its history, steps and group posts', async () => {
+    await h.command('alice', 'rejected', 'Globex | QA | screen');
+    const globex = await appOf('Globex');
+    await h.command('bob', 'rebound', 'join');
+    const asked = await h.click('alice', `app:delete:${globex.id}`);
+    expect(replyText(asked)).toMatch(
+      /^Delete QA at Globex\? It goes with its history, its \d+ open steps and its posts/,
+    );
+    const kept = await h.click('alice', `app:keep:${globex.id}`);
+    expect(replyText(kept)).toBe('Kept QA at Globex: nothing was deleted.');
+    expect(await h.store.applications.get(globex.id)).not.toBeNull();
+    h.chat.clear();
+    const deleted = await h.click('alice', `app:delete-yes:${globex.id}`);
+    // Its application post and its rejection post.
+    expect(replyText(deleted)).toBe('Deleted QA at Globex, with its history and 2 group posts.');
+    expect(h.chat.sent.filter((s) => s.kind === 'delete')).toHaveLength(2);
+    expect(await h.store.applications.get(globex.id)).toBeNull();
+    const left = await h.store.followUps.listByMember(await h.memberId('alice'), ['pending', 'snoozed']);
+    expect(left.every((f) => f.applicationId !== globex.id)).toBe(true);
+    expect(replyText(await h.click('alice', `app:delete-yes:${globex.id}`))).toContain('no longer there');
+    expect(replyText(await h.click('bob', `app:delete-yes:${(await appOf('Acme')).id}`))).toContain(
+      "someone else's application",
+    );
+  });
 });

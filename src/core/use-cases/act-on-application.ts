@@ -1,6 +1,7 @@
 /**
  * The buttons of `/applications`: move an application to its next stage, log a rejection on it (the
- * rejection form, filled in), or edit what was logged (company, role, link, visibility) in a form.
+ * rejection form, filled in), edit what was logged (company, role, link, visibility) in a form, or
+ * delete it (asked first; see delete-application.ts).
  * Only the application's own member may press them; an edit keeps the application's history.
  */
 import { declare, LIMITS } from '../commands/declaration.ts';
@@ -13,6 +14,7 @@ import type { ButtonEvent, EventSource, FormSubmitEvent } from '../events.ts';
 import { privateText, type Button, type Form, type Reply } from '../messages.ts';
 import type { Application, ApplicationStatus, Group, StageMove, Visibility } from '../types.ts';
 import { sameWorkspace, workspaceOf } from './context.ts';
+import { askToDelete, deleteApplication, keepApplication } from './delete-application.ts';
 import { describeApplication } from './find-application.ts';
 import { moveApplication } from './move-application-stage.ts';
 
@@ -68,11 +70,12 @@ export function applicationButtons(a: Application): Button[] {
     ...(next ? [{ actionId: `app:next:${a.id}`, label: `→ ${next}` }] : []),
     ...(WAITING.has(a.status) ? [{ actionId: `app:reject:${a.id}`, label: 'Rejected' }] : []),
     { actionId: `app:edit:${a.id}`, label: 'Edit' },
+    { actionId: `app:delete:${a.id}`, label: 'Delete' },
   ];
 }
 
 export async function actOnApplication(deps: CoreDeps, event: ButtonEvent): Promise<Reply> {
-  const m = /^app:(next|reject|edit):(\d{1,15})$/.exec(event.actionId);
+  const m = /^app:(next|reject|edit|delete|delete-yes|keep):(\d{1,15})$/.exec(event.actionId);
   if (!m) throw new UserError(GONE);
   const { application, group } = await ownApplication(deps, event.source, Number(m[2]));
   switch (m[1]) {
@@ -84,6 +87,12 @@ export async function actOnApplication(deps: CoreDeps, event: ButtonEvent): Prom
     }
     case 'reject':
       return { type: 'form', form: withInitial(formOf(COMMANDS.rejected), application) };
+    case 'delete':
+      return askToDelete(deps, application);
+    case 'delete-yes':
+      return deleteApplication(deps, workspaceOf(event.source), application);
+    case 'keep':
+      return keepApplication(application);
     default:
       return { type: 'form', form: withInitial(formOf(EDIT, `appedit:${application.id}`), application) };
   }

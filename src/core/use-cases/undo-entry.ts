@@ -1,10 +1,11 @@
 import type { CoreDeps } from '../deps.ts';
-import { DeliveryError, UserError } from '../errors.ts';
+import { UserError } from '../errors.ts';
 import type { ButtonEvent, EventSource } from '../events.ts';
 import { privateText, textMessage, type Message, type Reply } from '../messages.ts';
 import type { Store } from '../ports/index.ts';
 import { APPLICATION_STATUSES, type ApplicationStatus, type BotPost, type Group, type PostSubject } from '../types.ts';
 import { sameWorkspace, workspaceOf } from './context.ts';
+import { takeDownPost } from './take-down-post.ts';
 import {
   findInterviewEntry,
   isStatusBefore,
@@ -17,7 +18,6 @@ import {
 export const UNDO_WINDOW_MS = 24 * 60 * 60_000;
 
 const PREFIX = 'undo';
-const WITHDRAWN = textMessage('(withdrawn by the member)');
 
 /**
  * What an Undo button takes back. A rejection also says what its application's status was before
@@ -265,29 +265,5 @@ async function removeEntry(deps: CoreDeps, target: UndoTarget, memberId: number,
       }
       return steps;
     }
-  }
-}
-
-/** Deletes the post on the platform; where that is refused, edits it to say it was withdrawn. */
-async function takeDownPost(deps: CoreDeps, post: BotPost): Promise<void> {
-  const sent = { channelId: post.channelId, messageId: post.messageId };
-  try {
-    await deps.chat.deleteMessage(post.workspace, sent);
-    return;
-  } catch (error) {
-    if (!(error instanceof DeliveryError)) throw error;
-    deps.logger.warn(
-      { platform: post.workspace.platform, workspace: post.workspace.workspaceId, failure: error.kind },
-      'could not delete an undone group post; editing it instead',
-    );
-  }
-  try {
-    await deps.chat.updateMessage(post.workspace, sent, WITHDRAWN);
-  } catch (error) {
-    if (!(error instanceof DeliveryError)) throw error;
-    deps.logger.warn(
-      { platform: post.workspace.platform, workspace: post.workspace.workspaceId, failure: error.kind },
-      'could not edit an undone group post',
-    );
   }
 }
