@@ -188,6 +188,34 @@ describe('/stage moves an application and keeps its history', () => {
     expect((await historyOf('alice', 'Acme')).map(([s]) => s)).toEqual(['applied', 'ghosted', 'interviewing']);
   });
 
+  it('revives a rejected application: the plan that followed the no closes, and its Undo reopens it', async () => {
+    await h.command('alice', 'applied', 'Acme | SRE');
+    await h.command('alice', 'rejected', 'Acme | SRE | interview');
+    const rejectionPlan = async () =>
+      (await h.store.followUps.listByMember(await h.memberId('alice'), ['pending']))
+        .map((f) => f.ruleId)
+        .filter((r) => !r.startsWith('silence-'));
+    expect(await rejectionPlan()).toContain('request-feedback');
+    await h.advance(2 * DAY);
+    const revived = await h.command('alice', 'stage', 'Acme | SRE | interviewing');
+    expect(textOf(revived)).toContain('It was rejected: good to see it moving again.');
+    expect(await rejectionPlan()).toEqual([]);
+    await h.click('alice', buttonsOf(revived).find((b) => b.startsWith('undo:')) ?? '');
+    expect(await rejectionPlan()).toContain('request-feedback');
+  });
+
+  it('with no role given, picks the one application still under way, and names the one without a role with -', async () => {
+    await h.command('alice', 'rejected', 'Acme');
+    await h.command('alice', 'applied', 'Acme | SRE');
+    expect(textOf(await h.command('alice', 'stage', 'Acme | screening'))).toBe('Moved SRE at Acme to screening.');
+    await h.command('alice', 'applied', 'Acme | QA');
+    const asked = textOf(await h.command('alice', 'stage', 'Acme | offer'));
+    expect(asked).toContain('• the one with no role (rejected): /stage Acme | - | offer');
+    expect(textOf(await h.command('alice', 'stage', 'Acme | - | interviewing'))).toBe(
+      'Moved Acme to interviewing. It was rejected: good to see it moving again.',
+    );
+  });
+
   it('works in a DM for a member of one group, and a celebration still goes to the group', async () => {
     await h.command('alice', 'applied', 'Acme | SRE');
     h.chat.clear();

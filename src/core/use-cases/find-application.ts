@@ -1,7 +1,10 @@
 /** Finding one of a member's applications by company, and role when they have several there. */
 import type { Store } from '../ports/index.ts';
 import { privateText, type Reply } from '../messages.ts';
-import type { Application } from '../types.ts';
+import type { Application, ApplicationStatus } from '../types.ts';
+
+/** Applications still waiting on the company or on the member. */
+const UNDER_WAY: ReadonlySet<ApplicationStatus> = new Set(['applied', 'screening', 'interviewing', 'offer']);
 
 export type ApplicationLookup =
   | { readonly kind: 'found'; readonly application: Application }
@@ -18,10 +21,17 @@ export async function findApplication(
   role: string | null,
 ): Promise<ApplicationLookup> {
   const found = memberId === null ? [] : await store.applications.findByCompany(memberId, company);
-  const matches = role ? found.filter((a) => sameRole(a.role, role)) : found;
+  // `-` names the application logged without a role.
+  const matches = role ? found.filter((a) => (role.trim() === '-' ? a.role === '' : sameRole(a.role, role))) : found;
   const [application] = matches;
   if (!application) return { kind: 'none', atCompany: found };
-  if (!role && new Set(matches.map((a) => a.role.toLowerCase())).size > 1) return { kind: 'ambiguous', matches };
+  if (!role && new Set(matches.map((a) => a.role.toLowerCase())).size > 1) {
+    // Several roles, none named: the one still under way, when only one is.
+    const open = matches.filter((a) => UNDER_WAY.has(a.status));
+    const [only] = open;
+    if (only && new Set(open.map((a) => a.role.toLowerCase())).size === 1) return { kind: 'found', application: only };
+    return { kind: 'ambiguous', matches };
+  }
   return { kind: 'found', application };
 }
 
@@ -42,8 +52,10 @@ export function whichApplication(
 ): Reply {
   const seen = new Set<string>();
   const lines = matches
-    .filter((a) => a.role !== '' && !seen.has(a.role.toLowerCase()) && seen.add(a.role.toLowerCase()))
-    .map((a) => `• ${a.role}: ${commandFor(a.role)}`);
+    .filter((a) => !seen.has(a.role.toLowerCase()) && seen.add(a.role.toLowerCase()))
+    .map((a) =>
+      a.role ? `• ${a.role}: ${commandFor(a.role)}` : `• the one with no role (${a.status}): ${commandFor('-')}`,
+    );
   return privateText(
     `You have ${matches.length} applications at ${matches[0]?.company ?? 'that company'}. ${question}`,
     lines.join('\n'),

@@ -3,13 +3,22 @@ import type { CoreDeps } from '../deps.ts';
 import { InternalError, UserError } from '../errors.ts';
 import type { EventSource } from '../events.ts';
 import { privateText, textMessage, type Message, type Reply } from '../messages.ts';
+import type { FollowUpRule } from '../rules.ts';
 import type { Application, Group, Member, StageMove } from '../types.ts';
 import { ensureMember, memberZone, resolveGroup } from './context.ts';
 import { entryPost } from './entry-post.ts';
 import { describeApplication, findApplication, whichApplication } from './find-application.ts';
 import { postToGroup } from './post-to-group.ts';
-import { scheduleSilence } from './schedule-silence.ts';
+import { AWAITING, scheduleSilence } from './schedule-silence.ts';
 import { withUndo } from './undo-entry.ts';
+
+/** The rules a rejection plans (triggered by it, or chained on one of its steps). */
+function rejectionRuleIds(rules: readonly FollowUpRule[]): string[] {
+  const direct = new Set(rules.filter((r) => r.trigger.kind === 'rejection').map((r) => r.id));
+  return rules
+    .filter((r) => direct.has(r.id) || (r.trigger.kind === 'done' && direct.has(r.trigger.rule)))
+    .map((r) => r.id);
+}
 
 /** Moves that end the application's open follow-up steps: nothing is left to chase. */
 const CLOSING: ReadonlySet<StageMove> = new Set(['offer', 'accepted', 'withdrawn']);
@@ -62,6 +71,9 @@ export async function moveApplication(
     const event = (await tx.applications.listEvents(moved.id)).at(-1);
     if (!event) throw new InternalError('invariant', `application ${moved.id} moved without an event`);
     await scheduleSilence(tx, deps.rules, group, moved, now, memberZone(member, group), now);
+    // Back in the running after a no: the plan that followed the rejection is no longer what they need.
+    if (application.status === 'rejected' && AWAITING.has(stage))
+      await tx.followUps.cancelOpen(moved.id, rejectionRuleIds(deps.rules), now);
     const closed = CLOSING.has(stage)
       ? await tx.followUps.cancelOpen(
           moved.id,
