@@ -214,7 +214,7 @@ export class ConsoleSession {
     const { today, tomorrow } = this.#exampleDays();
     return [
       'Type a command as @alice (/applied Acme | SRE), or as someone else (@bob /rebound join).',
-      `:time +1d | +3h | ${tomorrow}T09:00 | now moves the clock · :react p3 🎉 @bob · :click b12 · :reply ${today} text · :submit f1 field=value | …`,
+      `:time +1d | +3h | ${tomorrow}T09:00 | now moves the clock · :react p3 🎉 @bob · :click b12 · :reply ${today} text · :submit f1 field=value | … · :home`,
     ];
   }
 

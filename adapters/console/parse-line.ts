@@ -73,6 +73,9 @@ export function parseLine(raw: string): ConsoleInput {
       }
       return { kind: 'submit', user, form: rest[0] ?? '', fields };
     }
+    case ':home':
+      // The member's home, as /rebound home shows it on every platform.
+      return { kind: 'command', user, name: 'rebound', text: 'home' };
     case ':help':
       return { kind: 'help' };
     default:

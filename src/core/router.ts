@@ -24,6 +24,7 @@ import { logAgain } from './use-cases/log-again.ts';
 import { moveApplicationStage } from './use-cases/move-application-stage.ts';
 import { actOnApplication, submitApplicationEdit } from './use-cases/act-on-application.ts';
 import { recordInterview } from './use-cases/record-interview.ts';
+import { showHome } from './use-cases/show-home.ts';
 import { pauseMember } from './use-cases/pause-member.ts';
 import { recordApplication } from './use-cases/record-application.ts';
 import { openCheckInForm, openCheckInFromButton, submitCheckInForm } from './use-cases/record-check-in.ts';
@@ -73,6 +74,7 @@ const HANDLERS: { readonly [Id in CommandId]: Handler<Id> } = {
   'rebound quiet': setQuietHours,
   'rebound reminders': setReminders,
   'rebound visibility': setVisibility,
+  'rebound home': (deps, source) => showHome(deps, source),
   'rebound export': (deps, source) => exportMyData(deps, source),
   'rebound forget-me': (deps, source) => askToForgetMe(deps, source),
   'rebound help': (_deps, _source, _input, event) => showHelp(event.unknown),

@@ -199,6 +199,14 @@ export const REBOUND_COMMANDS = {
       },
     ],
   }),
+  'rebound home': declare({
+    id: 'rebound home',
+    summary: 'your home: what is due, what comes next, your applications, your week and streak',
+    where: 'group-or-dm',
+    who: 'member',
+    example: '/rebound home',
+    fields: [],
+  }),
   'rebound export': declare({
     id: 'rebound export',
     summary: 'sends you everything stored about you as files',
