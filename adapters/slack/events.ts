@@ -54,6 +54,13 @@ export function registerEvents(app: App, deps: InboundDeps): void {
     await deps.replies.send(await deps.handler.handle(event), context);
   }
 
+  app.event('app_home_opened', async (args) => {
+    const { event, body } = args;
+    if (event.tab !== 'home') return;
+    const actor = await humanActor(args, body.team_id, event.user);
+    if (actor) await deps.home.refresh(args.client, body.team_id, actor);
+  });
+
   app.event('reaction_added', onReaction);
   app.event('reaction_removed', onReaction);
 

@@ -1,6 +1,7 @@
 /** What the handlers of commands, interactions and events share: their dependencies and replay protection. */
 import type { EventHandler } from '../../src/core/event-handler.ts';
 import type { InboundKind, Logger } from '../../src/core/ports/index.ts';
+import type { HomePublisher } from './home.ts';
 import type { createReplySender } from './replies.ts';
 import type { UserDirectory } from './users.ts';
 
@@ -9,6 +10,8 @@ export interface InboundDeps {
   readonly users: UserDirectory;
   readonly replies: ReturnType<typeof createReplySender>;
   readonly logger: Logger;
+  /** The App Home tab's publisher. */
+  readonly home: HomePublisher;
   /** How long a command's work may take and still answer in its acknowledgement. */
   readonly answerInAckWithinMs: number;
   /**

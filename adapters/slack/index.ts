@@ -6,6 +6,7 @@
  * (app token) needs no public URL and serves `/healthz` on the same port. Starting makes no Web API
  * call: the bot's ids come from the config or from one auth.test on the first request.
  */
+import { createHomePublisher, type HomePublisher } from './home.ts';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { App, LogLevel, webApi, type Authorize, type Logger as BoltLogger } from '@slack/bolt';
 import type { Clock } from '../../src/core/clock.ts';
@@ -58,6 +59,8 @@ export interface SlackAdapterConfig {
   readonly userLookupTimeoutMs?: number;
   /** How long a command's work may take and still answer in its acknowledgement. Default 60 ms. */
   readonly answerInAckWithinMs?: number;
+  /** The least time between two publishes of one member's Home tab. Default 3 s. */
+  readonly homeSpacingMs?: number;
   /** Tests: other limits than Slack's (they replace `messagesPerMinute`), or a controllable clock for pacing. */
   readonly pace?: { readonly limits?: SlackLimits; readonly timer?: PaceTimer };
   /**
@@ -221,6 +224,7 @@ export function createSlackAdapter(config: SlackAdapterConfig, logger: Logger): 
   const closeHealth = () =>
     new Promise<void>((resolve) => (health?.listening ? health.close(() => resolve()) : resolve()));
   let initialized = false;
+  let home: HomePublisher | null = null;
   app.error(async (error) => {
     logger.error({ code: error.code ?? 'unknown' }, error.message);
   });
@@ -231,7 +235,9 @@ export function createSlackAdapter(config: SlackAdapterConfig, logger: Logger): 
     initialize({ handler, ledger, clock }) {
       if (initialized) throw new Error('the Slack adapter is already initialized');
       initialized = true;
+      home = createHomePublisher(handler, logger, config.homeSpacingMs);
       const deps: InboundDeps = {
+        home,
         handler,
         users: createUserDirectory(logger, {
           pace,
@@ -262,6 +268,7 @@ export function createSlackAdapter(config: SlackAdapterConfig, logger: Logger): 
       return { port: portOf(server, port) };
     },
     async stop() {
+      home?.stop();
       try {
         await app.stop();
       } finally {

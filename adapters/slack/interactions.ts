@@ -58,7 +58,16 @@ export function registerInteractions(app: App, deps: InboundDeps): void {
       ...(body.message?.ts ? { messageTs: body.message.ts } : {}),
       ...(body.view?.id ? { viewId: body.view.id } : {}),
     };
-    await deps.replies.send(await deps.handler.handle(event), context);
+    const reply = await deps.handler.handle(event);
+    if (body.view?.type === 'home') {
+      // Pressed in the Home tab: a form opens as a modal; everything else shows in the home itself,
+      // published again with what changed.
+      if (reply.type === 'form')
+        await deps.replies.send(reply, { client, teamId, userId: body.user.id, triggerId: body.trigger_id });
+      await deps.home.refresh(client, teamId, actor);
+      return;
+    }
+    await deps.replies.send(reply, context);
   });
 
   app.view<ViewSubmitAction>({ type: 'view_submission' }, async ({ body, view, ack, client }) => {

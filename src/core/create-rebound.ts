@@ -1,4 +1,5 @@
 import type { Clock } from './clock.ts';
+import { openHome } from './use-cases/show-home.ts';
 import { suggestCompanies } from './use-cases/suggest-companies.ts';
 import type { CoreDeps } from './deps.ts';
 import { InputError } from './commands/read-input.ts';
@@ -190,6 +191,8 @@ function dispatch(deps: CoreDeps, event: InboundEvent): Reply | Promise<Reply> {
       return recordReaction(deps, event);
     case 'thread-reply':
       return noticingEnrolment(deps, event.source, () => recordThreadReply(deps, event));
+    case 'home-opened':
+      return openHome(deps, event.source);
     case 'direct-message':
       return answerDirectMessage();
   }

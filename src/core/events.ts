@@ -92,5 +92,17 @@ export interface DirectMessageEvent {
   readonly source: EventSource;
 }
 
+/** The member opened the bot's home (Slack's App Home tab): the answer is their home. */
+export interface HomeOpenedEvent {
+  readonly kind: 'home-opened';
+  readonly source: EventSource;
+}
+
 export type InboundEvent =
-  CommandEvent | ButtonEvent | FormSubmitEvent | ReactionEvent | ThreadReplyEvent | DirectMessageEvent;
+  | CommandEvent
+  | ButtonEvent
+  | FormSubmitEvent
+  | ReactionEvent
+  | ThreadReplyEvent
+  | DirectMessageEvent
+  | HomeOpenedEvent;

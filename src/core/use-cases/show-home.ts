@@ -8,7 +8,8 @@ import { formatDays } from '../commands/weekdays.ts';
 import type { CoreDeps } from '../deps.ts';
 import type { EventSource } from '../events.ts';
 import { myStats } from '../insights/member-stats.ts';
-import type { Block, Message, Reply } from '../messages.ts';
+import { UserError } from '../errors.ts';
+import { privateText, type Block, type Message, type Reply } from '../messages.ts';
 import { formatClock, formatWhen, localDate } from '../time.ts';
 import { ACTIVE_STATUSES, type Group, type Member } from '../types.ts';
 import { memberZone, resolveMember } from './context.ts';
@@ -22,6 +23,22 @@ const ROUNDS_SHOWN = 3;
 export async function showHome(deps: CoreDeps, source: EventSource): Promise<Reply> {
   const { group, member } = await deps.store.transaction((tx) => resolveMember({ ...deps, store: tx }, source));
   return { type: 'private', message: await homeMessage(deps, member, group) };
+}
+
+/**
+ * The home tab opened: the member's home, or for someone in no group (or several, with no channel
+ * to tell which) a short page saying how to begin. Reading only: nobody becomes a member.
+ */
+export async function openHome(deps: CoreDeps, source: EventSource): Promise<Reply> {
+  try {
+    return await showHome(deps, source);
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    return privateText(
+      'Welcome to Rebound.',
+      `${error.text}\nIn your group's channel, /rebound join starts your plan; /rebound help shows every command.`,
+    );
+  }
 }
 
 export async function homeMessage(deps: CoreDeps, member: Member, group: Group): Promise<Message> {
