@@ -115,8 +115,11 @@ function runIn(lines: readonly string[], part: readonly string[]): boolean {
 async function press<D extends SentDm>(driver: StoryDriver<D>, step: PressStep): Promise<readonly string[]> {
   const dm = [...driver.dms()].reverse().find((d) => d.to === step.who && d.lines.join('\n').includes(step.press.dm));
   if (!dm) throw new Error(`no DM to ${step.who} containing "${step.press.dm}"`);
-  const button = dm.buttons.find((b) => b.actionId.startsWith(step.press.action));
-  if (!button) throw new Error(`no ${step.press.action} button on the DM: ${JSON.stringify(dm.buttons)}`);
+  const wanted = step.press;
+  const button = dm.buttons.find((b) =>
+    'action' in wanted ? b.actionId.startsWith(wanted.action) : b.label === wanted.label,
+  );
+  if (!button) throw new Error(`no such button (${JSON.stringify(wanted)}) on the DM: ${JSON.stringify(dm.buttons)}`);
   return driver.press(step.who, dm, button.actionId);
 }
 

@@ -249,7 +249,7 @@ export const STORY: readonly Step[] = [
   {
     at: '2026-11-05T03:00:00Z',
     who: 'cam',
-    press: { dm: 'A month without news at Acme', action: 'fu:ghost:' },
+    press: { dm: 'A month without news at Acme', label: 'Mark ghosted' },
     reply: ['✓ Done: No answer at Acme for a month'],
     status: { company: 'Acme', is: 'ghosted' },
   },

@@ -43,8 +43,8 @@ export interface CommandStep extends Checks {
 export interface PressStep extends Checks {
   readonly at: string;
   readonly who: Who;
-  /** The last DM to `who` whose text contains `dm`, and its button whose action id starts with `action`. */
-  readonly press: { readonly dm: string; readonly action: string };
+  /** The last DM to `who` whose text contains `dm`, and its button whose action id starts with `action`, or labelled `label`. */
+  readonly press: { readonly dm: string } & ({ readonly action: string } | { readonly label: string });
 }
 
 export interface Expected {
