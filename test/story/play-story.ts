@@ -7,10 +7,16 @@ import { expect } from 'vitest';
 import type { Store } from '../../src/core/ports/index.ts';
 import { companyOf, type CommandStep, type PressStep, type Step, type Who } from './story-steps.ts';
 
+export interface StoryButton {
+  readonly label: string;
+  /** Null where the platform does not show it (the console shows a label and a short id). */
+  readonly actionId: string | null;
+}
+
 export interface SentDm {
   readonly to: Who;
   readonly lines: readonly string[];
-  readonly buttons: readonly { readonly label: string; readonly actionId: string }[];
+  readonly buttons: readonly StoryButton[];
 }
 
 export interface StoryDriver<D extends SentDm = SentDm> {
@@ -23,7 +29,7 @@ export interface StoryDriver<D extends SentDm = SentDm> {
   /** Runs a command line as typed in Slack or the console; resolves with its private reply's lines. */
   run(who: Who, line: string): Promise<readonly string[]>;
   /** Presses a button of a DM; resolves with the lines of what the member sees then. */
-  press(who: Who, dm: D, actionId: string): Promise<readonly string[]>;
+  press(who: Who, dm: D, button: StoryButton): Promise<readonly string[]>;
   /** Every DM the bot sent so far, in order. */
   dms(): readonly D[];
   /** The text of every post the bot made in the group channel so far, in order. */
@@ -115,12 +121,12 @@ function runIn(lines: readonly string[], part: readonly string[]): boolean {
 async function press<D extends SentDm>(driver: StoryDriver<D>, step: PressStep): Promise<readonly string[]> {
   const dm = [...driver.dms()].reverse().find((d) => d.to === step.who && d.lines.join('\n').includes(step.press.dm));
   if (!dm) throw new Error(`no DM to ${step.who} containing "${step.press.dm}"`);
-  const wanted = step.press;
-  const button = dm.buttons.find((b) =>
-    'action' in wanted ? b.actionId.startsWith(wanted.action) : b.label === wanted.label,
+  const { label, action } = step.press;
+  const button = dm.buttons.find(
+    (b) => b.label === label && (action === undefined || b.actionId === null || b.actionId.startsWith(action)),
   );
-  if (!button) throw new Error(`no such button (${JSON.stringify(wanted)}) on the DM: ${JSON.stringify(dm.buttons)}`);
-  return driver.press(step.who, dm, button.actionId);
+  if (!button) throw new Error(`no such button (${label}, ${action}) on the DM: ${JSON.stringify(dm.buttons)}`);
+  return driver.press(step.who, dm, button);
 }
 
 async function checkStored(driver: StoryDriver<SentDm>, step: CommandStep | PressStep, label: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { messageButtons, messageToPlainLines } from '../../src/core/messages.ts';
 import { createWorld, replyText, type World } from '../helpers/world.ts';
 import { playStory, type SentDm, type StoryDriver } from './play-story.ts';
@@ -19,8 +19,8 @@ function coreDriver(world: World): StoryDriver<CoreDm> {
     now: () => world.clock.now(),
     advanceTo: (at) => world.advanceTo(at),
     run: async (who, line) => lines(await world.run(who, line)),
-    press: async (who, dm, actionId) =>
-      lines(await world.click(who, actionId, { channelId: dm.channelId, messageId: dm.messageId })),
+    press: async (who, dm, button) =>
+      lines(await world.click(who, button.actionId ?? '', { channelId: dm.channelId, messageId: dm.messageId })),
     dms: () =>
       world.chat.sent
         .filter((s) => s.kind === 'dm')
@@ -42,13 +42,14 @@ function coreDriver(world: World): StoryDriver<CoreDm> {
 }
 
 describe('six weeks of a group, through the core', () => {
-  let world: World;
-  beforeAll(() => {
-    world = createWorld({ start: STORY_START });
-  });
-  afterAll(() => world.close());
-
+  // The world is built in the test, so the store the test project gives worlds (SQLite, or
+  // PostgreSQL with test/helpers/postgres-world.setup.ts) is the one it plays on.
   it('plays the story: due times across both DST changes, celebrations, closed steps, ghosting and its revival, and every figure', async () => {
-    await playStory(coreDriver(world), [...SETUP, ...STORY, ...FIGURES]);
+    const world = createWorld({ start: STORY_START });
+    try {
+      await playStory(coreDriver(world), [...SETUP, ...STORY, ...FIGURES]);
+    } finally {
+      world.close();
+    }
   });
 });

@@ -240,7 +240,7 @@ export const STORY: readonly Step[] = [
   {
     at: '2026-11-04T11:00:00Z',
     who: 'alice',
-    press: { dm: 'A month without news at Globex', action: 'fu:ghost:' },
+    press: { dm: 'A month without news at Globex', label: 'Mark ghosted', action: 'fu:ghost:' },
     reply: ['✓ Done: No answer at Globex for a month'],
     status: { company: 'Globex', is: 'ghosted' },
     steps: [],

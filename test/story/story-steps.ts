@@ -43,8 +43,11 @@ export interface CommandStep extends Checks {
 export interface PressStep extends Checks {
   readonly at: string;
   readonly who: Who;
-  /** The last DM to `who` whose text contains `dm`, and its button whose action id starts with `action`, or labelled `label`. */
-  readonly press: { readonly dm: string } & ({ readonly action: string } | { readonly label: string });
+  /**
+   * The last DM to `who` whose text contains `dm`, and its button labelled `label` whose action id
+   * starts with `action` (where the platform shows action ids: the console shows only labels).
+   */
+  readonly press: { readonly dm: string; readonly label: string; readonly action?: string };
 }
 
 export interface Expected {

@@ -103,10 +103,10 @@ function discordDriver(world: WithCore): StoryDriver<DiscordDm> {
       });
     },
     run: async (who, line) => answer(await world.interact(packetFor(who, line))),
-    press: async (who, dm, actionId) =>
+    press: async (who, dm, { actionId }) =>
       answer(
         await world.interact(
-          buttonClick(dm.customIds.get(actionId) ?? actionId, {
+          buttonClick(dm.customIds.get(actionId ?? '') ?? '', {
             user: USERS[who],
             guildId: null,
             channelId: dm.channelId,

@@ -80,9 +80,9 @@ function slackDriver(h: SlackWithCore): StoryDriver<SlackDm> {
       if (res.status !== 200) throw new Error(`Slack got ${res.status} for ${line}`);
       return plainLines(blocksOf(h.answer(res)));
     },
-    async press(who, dm, actionId) {
+    async press(who, dm, { actionId }) {
       const before = api.calls.length;
-      const res = await h.click(USERS[who], actionId, { channel: dm.channel, ts: dm.ts });
+      const res = await h.click(USERS[who], actionId ?? '', { channel: dm.channel, ts: dm.ts });
       if (res.status !== 200) throw new Error(`Slack got ${res.status} for the press of ${actionId}`);
       // The answer replaces the DM: through the response_url, or chat.update.
       const answer = api.calls
