@@ -5,7 +5,7 @@
  */
 import { expect } from 'vitest';
 import type { Store } from '../../src/core/ports/index.ts';
-import { companyOf, type CommandStep, type PressStep, type Step, type Who } from './story-steps.ts';
+import { companyOf, type CommandStep, type PressStep, type ReactStep, type Step, type Who } from './story-steps.ts';
 
 export interface StoryButton {
   readonly label: string;
@@ -30,6 +30,8 @@ export interface StoryDriver<D extends SentDm = SentDm> {
   run(who: Who, line: string): Promise<readonly string[]>;
   /** Presses a button of a DM; resolves with the lines of what the member sees then. */
   press(who: Who, dm: D, button: StoryButton): Promise<readonly string[]>;
+  /** Reacts with 🎉, as `who`, to the last group post whose text contains `needle`. */
+  react(who: Who, needle: string): Promise<void>;
   /** Every DM the bot sent so far, in order. */
   dms(): readonly D[];
   /** The text of every post the bot made in the group channel so far, in order. */
@@ -91,7 +93,12 @@ export async function playStory<D extends SentDm>(driver: StoryDriver<D>, steps:
     }
     await moveTo(new Date(step.at));
     nothingNew(`${label}, before`);
-    const reply = 'run' in step ? await driver.run(step.who, step.run) : await press(driver, step);
+    const reply =
+      'run' in step
+        ? await driver.run(step.who, step.run)
+        : 'press' in step
+          ? await press(driver, step)
+          : (await driver.react(step.who, step.react), []);
     // Blank lines are layout, not meaning: Slack renders each paragraph as a section of its own
     // and has no empty section, so they are left out on every path.
     const plain = (lines: readonly string[]) =>
@@ -129,7 +136,11 @@ async function press<D extends SentDm>(driver: StoryDriver<D>, step: PressStep):
   return driver.press(step.who, dm, button);
 }
 
-async function checkStored(driver: StoryDriver<SentDm>, step: CommandStep | PressStep, label: string): Promise<void> {
+async function checkStored(
+  driver: StoryDriver<SentDm>,
+  step: CommandStep | PressStep | ReactStep,
+  label: string,
+): Promise<void> {
   if (!step.steps && !step.cancelled && !step.status) return;
   const company = companyOf(step);
   const memberId = await driver.memberId(step.who);

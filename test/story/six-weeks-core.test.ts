@@ -21,6 +21,7 @@ function coreDriver(world: World): StoryDriver<CoreDm> {
     run: async (who, line) => lines(await world.run(who, line)),
     press: async (who, dm, button) =>
       lines(await world.click(who, button.actionId ?? '', { channelId: dm.channelId, messageId: dm.messageId })),
+    react: async (who, needle) => void (await world.react(who, needle, '🎉')),
     dms: () =>
       world.chat.sent
         .filter((s) => s.kind === 'dm')

@@ -13,7 +13,13 @@ import type { Step } from './story-steps.ts';
 const END = '2026-11-13T11:00:00Z';
 const closedHint = (n: number) =>
   `${n} more ${n === 1 ? 'is' : 'are'} closed (rejected, withdrawn, accepted or ghosted): /applications all shows everything.`;
-const week = (counts: string, rejections: string, pipeline: readonly string[], extra: readonly string[] = []) => [
+const week = (
+  counts: string,
+  reactions: string,
+  rejections: string,
+  pipeline: readonly string[],
+  extra: readonly string[] = [],
+) => [
   'Your week (9 Nov – 15 Nov)',
   'Applications: 0',
   'Networking: 0',
@@ -22,7 +28,7 @@ const week = (counts: string, rejections: string, pipeline: readonly string[], e
   'Want a weekly target? /goal applications 5 | networking 2',
   'So far',
   counts,
-  '0 check-ins · feedback from 0 applications · 0 reactions of encouragement received, 0 given',
+  `0 check-ins · feedback from 0 applications · ${reactions}`,
   'Your pipeline',
   ...pipeline,
   rejections,
@@ -102,11 +108,17 @@ export const FIGURES: readonly Step[] = [
     at: END,
     who: 'alice',
     run: '/stats',
-    replyIs: week('2 applications · 0 rejections · 1 follow-up done', 'No rejections logged.', [
-      'applied 2 → screening 2 (100%) → interviewing 2 (100%) → offer 1 (50%) → accepted 1 (100%)',
-      'Median time to a first answer: 19 days (over 2 answered applications)',
-      'Still silent after 14 days: 1 of 2 applications (50%)',
-    ]),
+    // dee's, bob's and cam's cheers on her posts count all time.
+    replyIs: week(
+      '2 applications · 0 rejections · 1 follow-up done',
+      '3 reactions of encouragement received, 0 given',
+      'No rejections logged.',
+      [
+        'applied 2 → screening 2 (100%) → interviewing 2 (100%) → offer 1 (50%) → accepted 1 (100%)',
+        'Median time to a first answer: 19 days (over 2 answered applications)',
+        'Still silent after 14 days: 1 of 2 applications (50%)',
+      ],
+    ),
   },
   {
     // Acme reached interviewing (the round, then a final-round rejection), Globex screening (its
@@ -117,6 +129,7 @@ export const FIGURES: readonly Step[] = [
     run: '/stats',
     replyIs: week(
       '3 applications · 2 rejections · 0 follow-ups done',
+      '0 reactions of encouragement received, 1 given',
       'Rejections by stage: screen 1 · final 1',
       [
         'applied 3 → screening 2 (67%) → interviewing 1 (50%) → offer 0 (0%) → accepted 0',
@@ -135,11 +148,16 @@ export const FIGURES: readonly Step[] = [
     at: END,
     who: 'dee',
     run: '/stats',
-    replyIs: week('2 applications · 0 rejections · 0 follow-ups done', 'No rejections logged.', [
-      'applied 2 → screening 2 (100%) → interviewing 2 (100%) → offer 2 (100%) → accepted 0 (0%)',
-      'Median time to a first answer: 6.5 days (over 2 answered applications)',
-      'Still silent after 14 days: 0 of 2 applications (0%)',
-    ]),
+    replyIs: week(
+      '2 applications · 0 rejections · 0 follow-ups done',
+      '0 reactions of encouragement received, 1 given',
+      'No rejections logged.',
+      [
+        'applied 2 → screening 2 (100%) → interviewing 2 (100%) → offer 2 (100%) → accepted 0 (0%)',
+        'Median time to a first answer: 6.5 days (over 2 answered applications)',
+        'Still silent after 14 days: 0 of 2 applications (0%)',
+      ],
+    ),
   },
   {
     // This week (Berlin): no application logged; interviews are bob's final-round rejection and the
@@ -158,7 +176,11 @@ export const FIGURES: readonly Step[] = [
       '✅ Follow-ups done: 0',
       '💬 Feedback: 0 asked, 0 received',
       '🙋 Check-ins: 0',
-      '🎉 Encouragement: 0 reactions',
+      // This week's cheers only: dee's came the week before.
+      '🎉 Encouragement: 2 reactions',
+      '• alice: gave 0, received 2',
+      '• bob: gave 1, received 0',
+      '• cam: gave 1, received 0',
       'Group pipeline, all time',
       'applied 7 → screening 5 (71%) → interviewing 4 (80%) → offer 2 (50%) → accepted 1 (50%)',
       'Median time to a first answer: 7 days (over 5 answered applications)',

@@ -232,6 +232,8 @@ export const STORY: readonly Step[] = [
     steps: [],
     cancelled: ['interview-chase', 'interview-chase'],
   },
+  // dee cheers the offer in its own week; bob and cam cheer the acceptance in the last one.
+  { at: '2026-11-02T12:00:00Z', who: 'dee', react: 'alice has an offer from Acme' },
   { at: '2026-11-02T15:00:00Z', dms: [{ who: 'bob', has: ['Send a thank-you note at Acme', 'final interview'] }] },
   {
     at: '2026-11-04T09:00:00Z',
@@ -290,4 +292,6 @@ export const STORY: readonly Step[] = [
     ],
     posts: ['🥂 alice accepted an offer at Acme. A new chapter: congratulations!'],
   },
+  { at: '2026-11-11T12:00:00Z', who: 'bob', react: 'alice accepted an offer at Acme' },
+  { at: '2026-11-11T12:30:00Z', who: 'cam', react: 'alice accepted an offer at Acme' },
 ];

@@ -50,6 +50,13 @@ export interface PressStep extends Checks {
   readonly press: { readonly dm: string; readonly label: string; readonly action?: string };
 }
 
+export interface ReactStep extends Checks {
+  readonly at: string;
+  readonly who: Who;
+  /** Reacts with 🎉 to the last group post whose text contains this. */
+  readonly react: string;
+}
+
 export interface Expected {
   readonly who: Who;
   /** Lines or parts of lines the DM contains. */
@@ -64,10 +71,10 @@ export interface NudgeStep {
   readonly dms: readonly Expected[];
 }
 
-export type Step = CommandStep | PressStep | NudgeStep;
+export type Step = CommandStep | PressStep | ReactStep | NudgeStep;
 
 /** The company an application check is about: the first field of `/applied Acme | SRE`. */
-export function companyOf(step: CommandStep | PressStep): string | null {
+export function companyOf(step: CommandStep | PressStep | ReactStep): string | null {
   if (step.app) return step.app;
   if ('run' in step && !step.run.startsWith('/rebound')) {
     const first = step.run

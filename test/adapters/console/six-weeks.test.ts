@@ -83,7 +83,7 @@ const plain = (text: string) => text.replace(/^\*\* (.*) \*\*/, '$1').replace(/ 
 
 function consoleDriver(run: ConsoleRun, file: string): StoryDriver<ConsoleDm> & { close(): void } {
   const dms: ConsoleDm[] = [];
-  const posts: string[][] = [];
+  const posts: { label: string | null; lines: string[] }[] = [];
   let now = STORY_START;
   let database: OpenedDatabase | null = null;
   let store: Store | null = null;
@@ -117,8 +117,9 @@ function consoleDriver(run: ConsoleRun, file: string): StoryDriver<ConsoleDm> & 
       if (!(kind === 'DM' && !updated && dm?.to === who && dm.when === when && !opens)) endDm();
       if (post) {
         if (BUTTONS.test(post[1] ?? '')) continue;
-        if (/ \(post p\d+\)$/.test(post[1] ?? '') || posts.length === 0) posts.push([]);
-        posts.at(-1)?.push(plain(post[1] ?? ''));
+        const label = / \(post (p\d+)\)$/.exec(post[1] ?? '')?.[1] ?? null;
+        if (label || posts.length === 0) posts.push({ label, lines: [] });
+        posts.at(-1)?.lines.push(plain(post[1] ?? ''));
       } else if (kind === 'DM' && !updated) {
         dm ??= { to: who as Who, when, lines: [], buttons: [] };
         (BUTTONS.test(text) ? dm.buttons : dm.lines).push(plain(text));
@@ -142,8 +143,13 @@ function consoleDriver(run: ConsoleRun, file: string): StoryDriver<ConsoleDm> & 
     },
     run: async (who, line) => take(await run.send([`@${who} ${line}`])),
     press: async (who, dm, { label }) => take(await run.send([`:click ${dm.shortIds.get(label) ?? '?'} @${who}`])),
+    async react(who, needle) {
+      const post = posts.filter((p) => p.lines.join('\n').includes(needle)).at(-1);
+      if (!post?.label) throw new Error(`no group post containing ${needle}`);
+      take(await run.send([`:react ${post.label} 🎉 @${who}`]));
+    },
     dms: () => dms,
-    posts: () => posts.map((p) => p.join('\n')),
+    posts: () => posts.map((p) => p.lines.join('\n')),
     async memberId(who) {
       const group = await this.store.groups.findByChannel({ platform: 'console', workspaceId: 'local' }, 'job-hunt');
       const member = group ? await this.store.members.find(group.id, who) : null;

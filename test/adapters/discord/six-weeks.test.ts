@@ -16,6 +16,7 @@ import {
   GUILD_ID,
   MEMBER_PERMISSIONS,
   opt,
+  reactionAdd,
   type CommandOption,
   type FakeUser,
 } from '../../fakes/discord-packets.ts';
@@ -32,6 +33,7 @@ const USERS: Readonly<Record<Who, FakeUser>> = {
   dee: { id: '100000000000000004', username: 'dee', global_name: 'dee' },
 };
 const WHO_LIST = Object.keys(USERS) as Who[];
+const WORKSPACE = { platform: 'discord', workspaceId: GUILD_ID } as const;
 
 /** The options of the fields given in order, skipping optional ones the parts left are needed for. */
 function optionsFor(fields: readonly Field[], parts: readonly string[]): CommandOption[] {
@@ -114,6 +116,28 @@ function discordDriver(world: WithCore): StoryDriver<DiscordDm> {
           }),
         ),
       ),
+    async react(who, needle) {
+      const post = messages()
+        .filter((c) => c.path === `/channels/${GROUP_CHANNEL_ID}/messages`)
+        .filter((c) =>
+          plainLines(c.body as Body)
+            .join('\n')
+            .includes(needle),
+        )
+        .at(-1);
+      if (!post) throw new Error(`no group post containing ${needle}`);
+      const messageId = (post.answer.body as { id: string }).id;
+      const stored = await world.store.posts.findByMessage({
+        workspace: WORKSPACE,
+        channelId: GROUP_CHANNEL_ID,
+        messageId,
+      });
+      const received = async () => (await world.store.insights.memberFacts(stored?.memberId ?? 0)).reactionsReceived;
+      const before = await received();
+      h.feed(reactionAdd(messageId, { user: USERS[who], emoji: { id: null, name: '🎉' } }));
+      // A gateway event has no answer to wait for: wait until the core has counted it.
+      for (let i = 0; i < 200 && (await received()) === before; i++) await new Promise((r) => setTimeout(r, 5));
+    },
     dms: () =>
       messages().flatMap((call): DiscordDm[] => {
         const to = dmChannels.get(call.path.split('/')[2] ?? '');

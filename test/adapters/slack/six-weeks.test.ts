@@ -91,6 +91,14 @@ function slackDriver(h: SlackWithCore): StoryDriver<SlackDm> {
         .at(-1);
       return plainLines(blocksOf(answer));
     },
+    async react(who, needle) {
+      const post = posts()
+        .filter((c) => c.params['channel'] === 'C1' && plainLines(blocksOf(c)).join('\n').includes(needle))
+        .at(-1);
+      if (!post) throw new Error(`no group post containing ${needle}`);
+      const res = await h.reaction('reaction_added', USERS[who], String(post.response['ts']));
+      if (res.status !== 200) throw new Error(`Slack got ${res.status} for the reaction`);
+    },
     dms: () =>
       posts()
         .flatMap((c) => {
