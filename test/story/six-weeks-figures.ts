@@ -35,6 +35,56 @@ const week = (
   ...extra,
 ];
 
+const groupWeekOf5Oct = (applications: string) => [
+  '{group}: this week so far (5 Oct – 11 Oct)',
+  applications,
+  '🗣️ Interviews: 0',
+  '💛 Rejections: 0',
+  '✅ Follow-ups done: 0',
+  '💬 Feedback: 0 asked, 0 received',
+  '🙋 Check-ins: 0',
+  '🎉 Encouragement: 0 reactions',
+  'Group pipeline, all time',
+];
+
+/** Monday 5 October, after alice's and bob's applications: two members at Acme and at Globex, no company figures. */
+export const GROUP_OF_TWO: Step = {
+  at: '2026-10-05T07:00:00Z',
+  who: 'bob',
+  run: '/stats group',
+  replyIs: [
+    ...groupWeekOf5Oct(
+      '📨 Applications: 4 (alice: Acme (Backend Engineer), alice: Globex (Platform Engineer), bob: Acme (Data Engineer), bob: Globex (SRE))',
+    ),
+    'applied 4 → screening 0 (0%) → interviewing 0 → offer 0 → accepted 0',
+    'Median time to a first answer: not yet',
+    'Still silent after 14 days: no application is 14 days old yet',
+    'Per-company figures appear once three members have applied to the same company.',
+    'Entries kept private are not counted; entries shared as counts are not named.',
+  ],
+};
+
+/**
+ * Wednesday 7 October, after dee's Globex (counts): Acme has three sharing members (cam applied on
+ * Tuesday) and its line, with no answer yet; Globex has three members but two sharing: no line.
+ */
+export const GROUP_OF_THREE: Step = {
+  at: '2026-10-07T07:00:00Z',
+  who: 'dee',
+  run: '/stats group',
+  replyIs: [
+    ...groupWeekOf5Oct(
+      '📨 Applications: 6 (alice: Acme (Backend Engineer), alice: Globex (Platform Engineer), bob: Acme (Data Engineer), bob: Globex (SRE), cam: Acme (QA Engineer))',
+    ),
+    'applied 6 → screening 0 (0%) → interviewing 0 → offer 0 → accepted 0',
+    'Median time to a first answer: not yet',
+    'Still silent after 14 days: no application is 14 days old yet',
+    'By company (shared applications, where three or more members applied):',
+    '• Acme: first answer not yet · ghosted 0 of 3 (0%)',
+    'Entries kept private are not counted; entries shared as counts are not named.',
+  ],
+};
+
 export const FIGURES: readonly Step[] = [
   {
     at: END,

@@ -11,6 +11,7 @@
  * Every expectation is worked out from the rules (README, docs/insights.md), never copied from
  * output. Times are UTC instants; the comments give each member's wall clock.
  */
+import { GROUP_OF_THREE, GROUP_OF_TWO } from './six-weeks-figures.ts';
 import type { Step } from './story-steps.ts';
 
 export { SETUP, ZONES } from './six-weeks-cast.ts';
@@ -56,6 +57,7 @@ export const STORY: readonly Step[] = [
     ],
   },
   { at: MON, who: 'bob', run: '/applied Globex | SRE', posts: ['📨 bob applied for SRE at Globex.'] },
+  GROUP_OF_TWO,
   {
     at: '2026-10-06T07:00:00Z', // Tue 6 Oct, 16:00 in Tokyo
     who: 'cam',
@@ -68,6 +70,7 @@ export const STORY: readonly Step[] = [
     ],
   },
   { at: '2026-10-07T07:00:00Z', who: 'dee', run: '/applied Globex | Designer', posts: ['📨 dee sent an application.'] },
+  GROUP_OF_THREE,
   {
     at: '2026-10-08T07:00:00Z', // Thu 8 Oct: Acme answers after 3 days
     who: 'alice',
