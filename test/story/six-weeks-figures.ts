@@ -221,6 +221,9 @@ export const FIGURES: readonly Step[] = [
     replyIs: [
       '{group}: this week so far (9 Nov – 15 Nov)',
       '📨 Applications: 0',
+      // Rejections at an interview stage first, then the moves by application. On PostgreSQL the
+      // moves come in another order (alice's Globex before her Acme): the query of this week's
+      // moves (src/db/repositories/insights.ts, `advanced`) has no ORDER BY.
       '🗣️ Interviews: 3 (bob: Acme (Data Engineer), alice: Acme (Backend Engineer), alice: Globex (Platform Engineer))',
       '💛 Rejections: 1',
       '✅ Follow-ups done: 0',
