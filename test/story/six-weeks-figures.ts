@@ -13,6 +13,8 @@ import type { Step } from './story-steps.ts';
 const END = '2026-11-13T11:00:00Z';
 const closedHint = (n: number) =>
   `${n} more ${n === 1 ? 'is' : 'are'} closed (rejected, withdrawn, accepted or ghosted): /applications all shows everything.`;
+/** Under the list, the applications that carry buttons (move on, reject, edit, delete), each by name. */
+const manage = (...names: readonly string[]) => ['—', ...names];
 const week = (
   counts: string,
   reactions: string,
@@ -95,6 +97,7 @@ export const FIGURES: readonly Step[] = [
       'Interviewing (1)',
       '• Platform Engineer at Globex: logged 39 days ago, interviewing since 9 Nov',
       closedHint(1),
+      ...manage('Platform Engineer at Globex'),
     ],
   },
   {
@@ -107,6 +110,7 @@ export const FIGURES: readonly Step[] = [
       '• Platform Engineer at Globex: logged 39 days ago, interviewing since 9 Nov',
       'Accepted (1)',
       '• Backend Engineer at Acme: logged 39 days ago, accepted since 11 Nov',
+      ...manage('Platform Engineer at Globex', 'Backend Engineer at Acme'),
     ],
   },
   {
@@ -121,6 +125,7 @@ export const FIGURES: readonly Step[] = [
       'Rejected (2)',
       '• Data Engineer at Acme: logged 39 days ago, rejected since 9 Nov',
       '• SRE at Globex: logged 39 days ago, rejected since 9 Oct',
+      ...manage('Data Engineer at Initech', 'Data Engineer at Acme', 'SRE at Globex'),
     ],
   },
   {
@@ -138,6 +143,7 @@ export const FIGURES: readonly Step[] = [
       'Your applications at ghosted',
       'Ghosted (1)',
       '• QA Engineer at Acme: logged 38 days ago, ghosted since 5 Nov',
+      ...manage('QA Engineer at Acme'),
     ],
   },
   {
@@ -150,6 +156,7 @@ export const FIGURES: readonly Step[] = [
       'Offer (2)',
       '• Designer at Hooli: logged 21 days ago, offer since 29 Oct',
       '• Designer at Globex: logged 37 days ago, offer since 22 Oct',
+      ...manage('Designer at Hooli', 'Designer at Globex'),
     ],
   },
   {
@@ -221,9 +228,8 @@ export const FIGURES: readonly Step[] = [
     replyIs: [
       '{group}: this week so far (9 Nov – 15 Nov)',
       '📨 Applications: 0',
-      // Rejections at an interview stage first, then the moves by application. On PostgreSQL the
-      // moves come in another order (alice's Globex before her Acme): the query of this week's
-      // moves (src/db/repositories/insights.ts, `advanced`) has no ORDER BY.
+      // Rejections at an interview stage first, then the moves in the order the applications were
+      // logged, on every store.
       '🗣️ Interviews: 3 (bob: Acme (Data Engineer), alice: Acme (Backend Engineer), alice: Globex (Platform Engineer))',
       '💛 Rejections: 1',
       '✅ Follow-ups done: 0',

@@ -77,7 +77,15 @@ interface Body {
  */
 function plainLines(body: Body | undefined): string[] {
   const text = body?.embeds?.length ? body.embeds.map((e) => e.description ?? '').join('\n') : (body?.content ?? '');
-  return text.split('\n').map((line) => line.replace(/\*\*/g, '').replace(/\u200b/g, ''));
+  // A divider is drawn `───` on Discord, `—` in the core's plain lines.
+  return text.split('\n').map((line) =>
+    line === '───'
+      ? '—'
+      : line
+          .replace(/\*\*/g, '')
+          .replace(/\u200b/g, '')
+          .replace(/^(?:[0-9]\uFE0F\u20E3|🔟) /u, ''),
+  );
 }
 
 interface DiscordDm extends SentDm {
