@@ -29,7 +29,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'postgres',
-          include: ['test/core/**/*.test.ts'],
+          include: ['test/core/**/*.test.ts', 'test/story/**/*.test.ts'],
           exclude: SQLITE_ONLY,
           setupFiles: ['test/helpers/postgres-world.setup.ts'],
         },

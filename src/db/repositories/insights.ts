@@ -181,6 +181,8 @@ export function createInsightsRepository(d: Dialect): InsightsRepository {
                 lt(applications.updatedAt, to),
               ),
             )
+            // In the order they were logged, on every store (without it PostgreSQL's order varies).
+            .orderBy(asc(applications.id))
         ).map(toApplication),
         interviewed: uniqueApplications(
           (
