@@ -180,6 +180,18 @@ describe('the buttons of /applications', () => {
     expect((await h.store.applications.listEvents(acme.id)).map((e) => e.status)).toEqual(['applied']);
   });
 
+  it('an edit is no move: the week after, the group counts no interview for it', async () => {
+    const acme = await appOf('Acme');
+    await h.click('alice', `app:next:${acme.id}`);
+    await h.click('alice', `app:next:${acme.id}`); // interviewing, in the week of 16 November
+    await h.advance(7 * 24 * 3_600_000);
+    const interviews = async () =>
+      (replyText(await h.command('alice', 'stats', 'group')).match(/🗣️ Interviews: .*/) ?? [''])[0];
+    expect(await interviews()).toBe('🗣️ Interviews: 0');
+    await h.submit('alice', `appedit:${acme.id}`, { role: 'Site Reliability Engineer' });
+    expect(await interviews()).toBe('🗣️ Interviews: 0');
+  });
+
   it('refuses a bad edit field by field and stores nothing', async () => {
     const acme = await appOf('Acme');
     const bad = await h.submit('alice', `appedit:${acme.id}`, { company: '', link: 'not a link' });

@@ -62,7 +62,7 @@ export interface GroupFacts {
   readonly members: readonly Member[];
   /** Applications created in the window. */
   readonly applications: readonly ApplicationFact[];
-  /** Applications whose status moved to interviewing, offer or accepted in the window. */
+  /** Applications moved to interviewing, offer or accepted in the window (by an event then); one each. */
   readonly advanced: readonly Application[];
   /** Applications with an interview round (`/interview`) whose time is in the window; one each. */
   readonly interviewed: readonly Application[];

@@ -169,21 +169,25 @@ export function createInsightsRepository(d: Dialect): InsightsRepository {
         applications: await applicationFacts(
           and(inArray(applications.memberId, ids), gte(applications.createdAt, from), lt(applications.createdAt, to)),
         ),
-        advanced: (
-          await d.db
-            .select()
-            .from(applications)
-            .where(
-              and(
-                inArray(applications.memberId, ids),
-                inArray(applications.status, ADVANCED),
-                gte(applications.updatedAt, from),
-                lt(applications.updatedAt, to),
-              ),
-            )
-            // In the order they were logged, on every store (without it PostgreSQL's order varies).
-            .orderBy(asc(applications.id))
-        ).map(toApplication),
+        // By the moves themselves (the history), so an edit of an application is no move.
+        advanced: uniqueApplications(
+          (
+            await d.db
+              .select({ row: applications })
+              .from(applicationEvents)
+              .innerJoin(applications, eq(applicationEvents.applicationId, applications.id))
+              .where(
+                and(
+                  inArray(applicationEvents.memberId, ids),
+                  inArray(applicationEvents.status, ADVANCED),
+                  gte(applicationEvents.at, from),
+                  lt(applicationEvents.at, to),
+                ),
+              )
+              // In the order they were logged, on every store.
+              .orderBy(asc(applications.id))
+          ).map((r) => toApplication(r.row)),
+        ),
         interviewed: uniqueApplications(
           (
             await d.db
