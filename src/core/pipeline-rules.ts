@@ -89,7 +89,7 @@ export const PIPELINE_RULES: readonly FollowUpRule[] = [
     stages: REJECTION_STAGES,
     timing: { kind: 'days', days: 14, minute: TEN },
     condition: 'silent-since-last-news',
-    title: (c) => `Check in${at(c)}`,
+    title: (c) => `Follow up with ${c.company ?? 'the company'}`,
     ask: (c) =>
       `Two weeks without news${at(c)}. A short, friendly follow-up to the recruiter often gets an answer. A draft:\n${silenceDraft(c)}\n` +
       'If you did hear back, log it with /stage, /interview or /rejected.',

@@ -151,13 +151,13 @@ export const STORY: readonly Step[] = [
           '2 steps from your plan are due:',
           'Send a thank-you note at Acme',
           'the Backend Engineer role at Acme in the video interview',
-          'Check in at Globex',
+          'Follow up with Globex',
           'I applied for the Platform Engineer role at Globex',
         ],
       },
     ],
   },
-  { at: '2026-10-20T01:00:00Z', dms: [{ who: 'cam', has: ['Check in at Acme', 'Two weeks without news at Acme'] }] },
+  { at: '2026-10-20T01:00:00Z', dms: [{ who: 'cam', has: ['Follow up with Acme', 'Two weeks without news at Acme'] }] },
   {
     at: '2026-10-20T10:00:00Z', // Tue 20 Oct, 12:00 CEST
     who: 'alice',
@@ -204,7 +204,7 @@ export const STORY: readonly Step[] = [
   },
   // Tue 27 Oct, 09:00 UTC (the first round's chase) passes without a word.
   { at: '2026-10-27T17:00:00Z', dms: [{ who: 'alice', has: ['Prepare for your onsite interview (round 2) at Acme'] }] },
-  { at: '2026-10-28T14:00:00Z', dms: [{ who: 'bob', has: ['Check in at Initech'] }] },
+  { at: '2026-10-28T14:00:00Z', dms: [{ who: 'bob', has: ['Follow up with Initech'] }] },
   {
     at: '2026-10-29T07:00:00Z',
     who: 'dee',

@@ -72,7 +72,8 @@ export async function homeMessage(deps: CoreDeps, member: Member, group: Group):
     .map(({ r, a }) => `• ${formatWhen(r.at, shown)}: ${r.kind} interview, ${describeApplication(a)}`);
 
   const week = stats.thisWeek;
-  const target = (done: number, wanted: number | undefined) => (wanted ? `${done} of ${wanted}` : `${done}`);
+  const target = (done: number, wanted: number | undefined, noun: string) =>
+    `${wanted ? `${done} of ${wanted}` : done} ${noun}${(wanted ?? done) === 1 ? '' : 's'}`;
   const blocks: Block[] = [
     { type: 'heading', text: `Your Rebound home, ${member.displayName}` },
     ...steps.blocks,
@@ -89,7 +90,7 @@ export async function homeMessage(deps: CoreDeps, member: Member, group: Group):
     {
       type: 'text',
       text: [
-        `This week: ${target(week.applications, stats.goal?.applications)} applications, ${target(week.networking, stats.goal?.networking)} networking steps${stats.goal ? '' : ' (set goals with /goal)'}`,
+        `This week: ${target(week.applications, stats.goal?.applications, 'application')}, ${target(week.networking, stats.goal?.networking, 'networking step')}${stats.goal ? '' : ' (set goals with /goal)'}`,
         `Check-in streak: ${streak} day${streak === 1 ? '' : 's'}`,
         `${group.name} checks in at ${formatClock(group.checkInMinute)} (${group.timezone}) on ${formatDays(group.checkInDays)}.`,
       ].join('\n'),

@@ -44,3 +44,24 @@ describe('the console moves applications through their stages and lists them', (
     expect(out).toMatch(/^\[only @bob\] • PM at Globex: logged 2 days ago, screening since 3 Dec$/m);
   });
 });
+
+describe('the console shows a member their home', () => {
+  it(':home prints what is due with its buttons, the applications and the group’s check-in time', () => {
+    const input = [
+      '/rebound setup 09:00 UTC mon-fri',
+      '/rejected Acme | SRE | interview',
+      '/applied Globex | QA',
+      ':time 2026-12-02T11:00',
+      ':home',
+      '',
+    ].join('\n');
+    const { code, out } = runEntry(input, { REBOUND_CONSOLE_START: '2026-12-01T09:00' });
+    expect(code).toBe(0);
+    expect(out).toMatch(/^\[only @alice\] \*\* Your Rebound home, alice \*\*$/m);
+    expect(out).toMatch(/^\[only @alice\] Due now \(1\):$/m);
+    expect(out).toMatch(/^\[only @alice\] Your applications under way: applied 1 \(\/applications lists them\)$/m);
+    expect(out).toMatch(/checks in at 09:00 \(UTC\) on Monday to Friday\.$/m);
+    expect(out).toMatch(/^\[only @alice\] This week: 1 application, 0 networking steps \(set goals with \/goal\)$/m);
+    expect(out).toMatch(/\[Done b\d+\]/);
+  });
+});
