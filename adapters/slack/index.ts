@@ -9,7 +9,8 @@
  */
 import { createHomePublisher, type HomePublisher } from './home.ts';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { App, LogLevel, webApi, type Authorize, type Logger as BoltLogger } from '@slack/bolt';
+import { App, webApi, type Authorize } from '@slack/bolt';
+import { boltLogger } from './bolt-logger.ts';
 import type { Clock } from '../../src/core/clock.ts';
 import { DeliveryError } from '../../src/core/errors.ts';
 import type { CoreInbound } from '../../src/core/event-handler.ts';
@@ -82,23 +83,6 @@ export interface SlackAdapter {
   initialize(core: CoreInbound): void;
   start(): Promise<{ port: number }>;
   stop(): Promise<void>;
-}
-
-/** Bolt's own log lines, kept to warnings and errors and without arguments that may carry payloads. */
-function boltLogger(logger: Logger): BoltLogger {
-  let level = LogLevel.WARN;
-  const first = (args: unknown[]): string => (typeof args[0] === 'string' ? args[0] : 'bolt');
-  return {
-    debug: () => undefined,
-    info: () => undefined,
-    warn: (...args: unknown[]) => logger.warn({ source: 'bolt' }, first(args)),
-    error: (...args: unknown[]) => logger.error({ source: 'bolt' }, first(args)),
-    setLevel: (next) => {
-      level = next;
-    },
-    getLevel: () => level,
-    setName: () => undefined,
-  };
 }
 
 /**
