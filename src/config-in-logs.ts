@@ -8,10 +8,16 @@ import type { Config } from './config.ts';
 export function secretsOf(config: Config): string[] {
   const secrets: (string | undefined)[] = databasePassword(config.databaseUrl);
   const { slack, discord } = config.adapters.kind === 'console' ? { slack: null, discord: null } : config.adapters;
-  if (slack) secrets.push(slack.botToken, slack.signingSecret, slack.mode === 'socket' ? slack.appToken : undefined);
+  if (slack?.mode === 'oauth')
+    secrets.push(slack.clientSecret, slack.stateSecret, slack.signingSecret, slack.secretKey);
+  else if (slack) {
+    secrets.push(slack.botToken, slack.signingSecret, slack.mode === 'socket' ? slack.appToken : undefined);
+  }
   if (discord) secrets.push(discord.token);
   return secrets.filter((secret): secret is string => secret !== undefined && secret !== '');
 }
+
+const SLACK_MODES = { http: 'HTTP', socket: 'Socket Mode', oauth: 'HTTP, OAuth' } as const;
 
 /** What started, without secrets: fit for one start-up log line. */
 export function describeConfig(config: Config): Record<string, string | number> {
@@ -19,7 +25,7 @@ export function describeConfig(config: Config): Record<string, string | number> 
     config.adapters.kind === 'console'
       ? 'console'
       : [
-          config.adapters.slack ? `slack (${config.adapters.slack.mode === 'http' ? 'HTTP' : 'Socket Mode'})` : null,
+          config.adapters.slack ? `slack (${SLACK_MODES[config.adapters.slack.mode]})` : null,
           config.adapters.discord ? 'discord' : null,
         ]
           .filter((name) => name !== null)

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { DiscordConfig } from '../adapters/discord/create-discord-adapter.ts';
 import { httpUrl, LOG_LEVELS, snowflake, token, type LogLevel } from './config-values.ts';
 import { problemsOf } from './config-problems.ts';
+import { oauthGiven, selectSlackOAuth, type SlackOAuthConfig } from './config-slack-oauth.ts';
 
 export { LOG_LEVELS, type LogLevel } from './config-values.ts';
 
@@ -42,7 +43,8 @@ export interface SlackSocketConfig {
   readonly messagesPerMinute?: number;
 }
 
-export type SlackConfig = SlackHttpConfig | SlackSocketConfig;
+export type { SlackOAuthConfig } from './config-slack-oauth.ts';
+export type SlackConfig = SlackHttpConfig | SlackSocketConfig | SlackOAuthConfig;
 
 /**
  * Which adapters to start. `console` runs in the terminal; `platforms` runs Slack, Discord or
@@ -122,6 +124,10 @@ const VARIABLES = [
   'SLACK_APP_TOKEN',
   'SLACK_API_URL',
   'SLACK_MESSAGES_PER_MINUTE',
+  'SLACK_CLIENT_ID',
+  'SLACK_CLIENT_SECRET',
+  'SLACK_STATE_SECRET',
+  'REBOUND_SECRET_KEY',
   'DISCORD_TOKEN',
   'DISCORD_APPLICATION_ID',
   'DISCORD_API_URL',
@@ -242,7 +248,7 @@ const platforms = z.object({
 type PlatformSettings = z.output<typeof platforms>;
 
 /** Rules between variables: what each platform needs once one of its settings is given. */
-function selectPlatforms(settings: PlatformSettings, problems: ConfigProblem[]): AdapterSelection {
+function selectPlatforms(settings: PlatformSettings, raw: Settings, problems: ConfigProblem[]): AdapterSelection {
   const fail = (variable: Variable, line: string): void => {
     problems.push({ variable, line });
   };
@@ -254,7 +260,9 @@ function selectPlatforms(settings: PlatformSettings, problems: ConfigProblem[]):
   const botToken = settings.SLACK_BOT_TOKEN;
   const perMinute = settings.SLACK_MESSAGES_PER_MINUTE;
   const messagesPerMinute = perMinute === undefined ? {} : { messagesPerMinute: perMinute };
-  if (botToken === undefined) {
+  if (oauthGiven(raw)) {
+    slack = selectSlackOAuth(raw, { ...present('apiUrl', settings.SLACK_API_URL), ...messagesPerMinute }, problems);
+  } else if (botToken === undefined) {
     if (slackGiven.length > 0) {
       fail(
         'SLACK_BOT_TOKEN',
@@ -334,7 +342,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   let adapters: AdapterSelection = { kind: 'console' };
   if (settings.REBOUND_ADAPTER !== 'console') {
     const platformResult = platforms.safeParse(settings);
-    if (platformResult.success) adapters = selectPlatforms(platformResult.data, problems);
+    if (platformResult.success) adapters = selectPlatforms(platformResult.data, settings, problems);
     else problems.push(...problemsOf(platformResult.error, settings));
   }
 

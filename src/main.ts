@@ -70,7 +70,12 @@ async function main(): Promise<number> {
   }
 
   logger.info(describeConfig(config), 'starting');
-  const running = await startPlatforms(config, config.adapters, { store, logger, owner });
+  const running = await startPlatforms(config, config.adapters, {
+    store,
+    logger,
+    owner,
+    slackInstallations: (box) => database.slackInstallations(box),
+  });
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;

@@ -1,13 +1,16 @@
 import { renderWeekChartLazily } from './charts/lazy-week-chart.ts';
 import { createChatRouter } from './chat-router.ts';
 import { systemClock } from './system-clock.ts';
-import { SettingRefusedError, type AdapterSelection, type Config } from './config.ts';
+import { SettingRefusedError, type AdapterSelection, type Config, type SlackConfig } from './config.ts';
+import type { SlackAdapterConfig } from '../adapters/slack/index.ts';
 import { createRebound } from './core/create-rebound.ts';
 import type { ChatPort, Store } from './core/ports/index.ts';
 import type { AppLogger } from './logger.ts';
 import { startHeartbeat, type Heartbeat } from './scheduler/heartbeat.ts';
 import { startHealthServer } from './health-server.ts';
 import { holdLease } from './scheduler/lease-holder.ts';
+import { createSecretBox, parseSecretKey, type SecretBox } from './secret-box.ts';
+import type { SlackInstallationRepository } from '../adapters/slack/installations.ts';
 
 /** The lease row naming the replica that holds Discord's gateway connection. */
 export const DISCORD_GATEWAY_LEASE = 'discord-gateway';
@@ -29,6 +32,24 @@ async function onPort<T>(port: number, listen: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The Slack adapter's settings: single-token mode's as they are; OAuth mode's with its installations. */
+function slackSettings(
+  slack: SlackConfig,
+  installations: ((box: SecretBox) => SlackInstallationRepository) | undefined,
+): SlackAdapterConfig {
+  if (slack.mode !== 'oauth') return slack;
+  const key = parseSecretKey(slack.secretKey);
+  if (!key) throw new SettingRefusedError('REBOUND_SECRET_KEY', 'must be 32 bytes, as 64 hex characters or base64');
+  if (!installations) throw new Error('Slack OAuth mode needs the database of installations');
+  const { clientId, clientSecret, stateSecret, signingSecret, apiUrl, messagesPerMinute } = slack;
+  return {
+    oauth: { clientId, clientSecret, stateSecret, installations: installations(createSecretBox(key)) },
+    signingSecret,
+    ...(apiUrl === undefined ? {} : { apiUrl }),
+    ...(messagesPerMinute === undefined ? {} : { messagesPerMinute }),
+  };
+}
+
 /**
  * Starts Slack and/or Discord, the core between them, and the heartbeat. The port is bound before
  * Discord logs in, so a port in use fails fast without spending a gateway session; when anything
@@ -37,7 +58,13 @@ async function onPort<T>(port: number, listen: () => Promise<T>): Promise<T> {
 export async function startPlatforms(
   config: Config,
   adapters: Extract<AdapterSelection, { kind: 'platforms' }>,
-  deps: { store: Store; logger: AppLogger; owner: string },
+  deps: {
+    store: Store;
+    logger: AppLogger;
+    owner: string;
+    /** Slack OAuth mode: the installations on the same database, tokens sealed with `box`. */
+    slackInstallations?: (box: SecretBox) => SlackInstallationRepository;
+  },
 ): Promise<RunningPlatforms> {
   const ports: { slack?: ChatPort; discord?: ChatPort } = {};
   // Started last; a retry scheduled by a sweep asks it to sweep again when the retry falls due.
@@ -46,7 +73,7 @@ export async function startPlatforms(
   // Each platform's SDK is loaded only when that platform is configured: it keeps start-up quick.
   const slack = adapters.slack
     ? (await import('../adapters/slack/index.ts')).createSlackAdapter(
-        { ...adapters.slack, port: config.port, clock: systemClock },
+        { ...slackSettings(adapters.slack, deps.slackInstallations), port: config.port, clock: systemClock },
         deps.logger,
       )
     : null;

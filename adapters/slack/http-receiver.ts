@@ -13,6 +13,8 @@ import {
   isRawBodyError,
   type App,
   type CustomRoute,
+  type HTTPReceiverOptions,
+  type InstallationStore,
   type Logger as BoltLogger,
   type Receiver,
 } from '@slack/bolt';
@@ -32,6 +34,15 @@ export interface SlackHttpReceiverOptions {
   readonly boltLogger: BoltLogger;
   readonly customRoutes: CustomRoute[];
   readonly processBeforeResponse: boolean;
+  /** OAuth mode: Bolt's receiver serves `GET /slack/install` and `GET /slack/oauth_redirect` with these. */
+  readonly oauth?: {
+    readonly clientId: string;
+    readonly clientSecret: string;
+    readonly stateSecret: string;
+    readonly scopes: string[];
+    readonly installationStore: InstallationStore;
+    readonly clientOptions: NonNullable<NonNullable<HTTPReceiverOptions['installerOptions']>['clientOptions']>;
+  };
 }
 
 export class SlackHttpReceiver implements Receiver {
@@ -50,6 +61,16 @@ export class SlackHttpReceiver implements Receiver {
       logger: options.boltLogger,
       processBeforeResponse: options.processBeforeResponse,
       bodyLimit: MAX_BODY_BYTES,
+      ...(options.oauth
+        ? {
+            clientId: options.oauth.clientId,
+            clientSecret: options.oauth.clientSecret,
+            stateSecret: options.oauth.stateSecret,
+            scopes: options.oauth.scopes,
+            installationStore: options.oauth.installationStore,
+            installerOptions: { clientOptions: options.oauth.clientOptions, directInstall: false },
+          }
+        : {}),
     });
   }
 

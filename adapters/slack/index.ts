@@ -4,11 +4,13 @@
  *
  * HTTP mode (signing secret) serves `/slack/events` and `GET /healthz` on one port; Socket Mode
  * (app token) needs no public URL and serves `/healthz` on the same port. Starting makes no Web API
- * call: the bot's ids come from the config or from one auth.test on the first request.
+ * call: the bot's ids come from the config or from one auth.test on the first request. OAuth mode
+ * (HTTP only, `oauth.ts`) serves many workspaces, each with the token of its installation.
  */
 import { createHomePublisher, type HomePublisher } from './home.ts';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { App, LogLevel, webApi, type Authorize, type Logger as BoltLogger } from '@slack/bolt';
+import { App, webApi, type Authorize } from '@slack/bolt';
+import { boltLogger } from './bolt-logger.ts';
 import type { Clock } from '../../src/core/clock.ts';
 import { DeliveryError } from '../../src/core/errors.ts';
 import type { CoreInbound } from '../../src/core/event-handler.ts';
@@ -23,14 +25,17 @@ import { createReplySender } from './replies.ts';
 import { createKeepAliveFetch, type FetchFunction } from './keep-alive-fetch.ts';
 import { createSlackPace, slackLimits, type PaceTimer, type SlackLimits } from './pace.ts';
 import { createUserDirectory } from './users.ts';
+import { createInstallationAccess, BOT_SCOPES, type SlackOAuthOptions } from './oauth.ts';
 import { ANSWER_IN_ACK_BUDGET_MS } from './command-ack.ts';
 
 /** How long any Web API request may go unanswered before it fails. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 
 export interface SlackAdapterConfig {
-  /** `xoxb-…`: the bot token of the one installed workspace. */
-  readonly botToken: string;
+  /** `xoxb-…`: the bot token of the one installed workspace (single-token mode). */
+  readonly botToken?: string;
+  /** OAuth mode instead of `botToken`: many workspaces, each installed through `/slack/install`. */
+  readonly oauth?: SlackOAuthOptions;
   /** HTTP mode: verifies every request's signature. */
   readonly signingSecret?: string;
   /** `xapp-…`: Socket Mode instead of HTTP. */
@@ -80,29 +85,15 @@ export interface SlackAdapter {
   stop(): Promise<void>;
 }
 
-/** Bolt's own log lines, kept to warnings and errors and without arguments that may carry payloads. */
-function boltLogger(logger: Logger): BoltLogger {
-  let level = LogLevel.WARN;
-  const first = (args: unknown[]): string => (typeof args[0] === 'string' ? args[0] : 'bolt');
-  return {
-    debug: () => undefined,
-    info: () => undefined,
-    warn: (...args: unknown[]) => logger.warn({ source: 'bolt' }, first(args)),
-    error: (...args: unknown[]) => logger.error({ source: 'bolt' }, first(args)),
-    setLevel: (next) => {
-      level = next;
-    },
-    getLevel: () => level,
-    setName: () => undefined,
-  };
-}
-
 /**
  * One workspace, one bot token. Bolt's own single-token mode either calls auth.test at start or,
  * with verification off, on every request; this asks once, on the first request, and remembers.
  * An OAuth install replaces this with Bolt's installationStore (see docs/slack.md).
  */
-function createSingleTokenAuthorize(config: SlackAdapterConfig, slackApiUrl: string | undefined): Authorize<boolean> {
+function createSingleTokenAuthorize(
+  config: SlackAdapterConfig & { readonly botToken: string },
+  slackApiUrl: string | undefined,
+): Authorize<boolean> {
   const known = config.botId && config.botUserId ? { botId: config.botId, botUserId: config.botUserId } : null;
   let identity: Promise<{ botId: string; botUserId: string }> | null = known ? Promise.resolve(known) : null;
   const client = new webApi.WebClient(config.botToken, {
@@ -160,6 +151,9 @@ export function createSlackAdapter(config: SlackAdapterConfig, logger: Logger): 
   if (!config.appToken && !config.signingSecret) {
     throw new Error('Slack needs SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode)');
   }
+  const { botToken, oauth } = config;
+  if ((botToken === undefined) === (oauth === undefined)) throw new Error('Slack needs a bot token or OAuth, not both');
+  if (oauth && config.appToken) throw new Error('Slack OAuth mode runs over HTTP, not Socket Mode');
   const port = config.port ?? 3000;
   const slackApiUrl = config.apiUrl;
   const customRoutes = [{ path: '/healthz', method: ['GET'], handler: healthz }];
@@ -169,8 +163,20 @@ export function createSlackAdapter(config: SlackAdapterConfig, logger: Logger): 
     limits: config.pace?.limits ?? slackLimits(config.messagesPerMinute),
     ...(config.pace?.timer ? { timer: config.pace.timer } : {}),
   });
+  // Proactive sends never wait or retry inside the client: the scheduler owns that decision.
+  const clientOf = (token: string) =>
+    new webApi.WebClient(token, {
+      fetch,
+      timeout,
+      ...(slackApiUrl ? { slackApiUrl } : {}),
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+      logger: boltLogger(logger),
+    });
+  const clock = config.clock ?? { now: () => new Date() };
+  const access = oauth ? createInstallationAccess(oauth, { clock, logger, clientOf }) : null;
   const common = {
-    authorize: createSingleTokenAuthorize(config, slackApiUrl),
+    authorize: access?.authorize ?? createSingleTokenAuthorize({ ...config, botToken: botToken ?? '' }, slackApiUrl),
     logger: boltLogger(logger),
     // No conversation store: Rebound keeps its state in the core, and the store costs every request.
     convoStore: false as const,
@@ -193,30 +199,37 @@ export function createSlackAdapter(config: SlackAdapterConfig, logger: Logger): 
         ...common,
         receiver: new SlackHttpReceiver({
           signingSecret: config.signingSecret ?? '',
-          clock: config.clock ?? { now: () => new Date() },
+          clock,
           logger,
           boltLogger: common.logger,
           customRoutes,
           processBeforeResponse: config.processBeforeResponse ?? false,
+          ...(oauth && access
+            ? {
+                oauth: {
+                  clientId: oauth.clientId,
+                  clientSecret: oauth.clientSecret,
+                  stateSecret: oauth.stateSecret,
+                  scopes: [...BOT_SCOPES],
+                  installationStore: access.installationStore,
+                  // oauth.v2.access and auth.test go where every other call goes (a local fake in tests).
+                  clientOptions: { timeout, ...(slackApiUrl ? { slackApiUrl } : {}) },
+                },
+              }
+            : {}),
         }),
       });
 
-  // Proactive sends never wait or retry inside the client: the scheduler owns that decision.
-  const chatClient = new webApi.WebClient(config.botToken, {
-    fetch,
-    timeout,
-    ...(slackApiUrl ? { slackApiUrl } : {}),
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-    logger: boltLogger(logger),
-  });
+  const chatClient = botToken === undefined ? null : clientOf(botToken);
   const chat = createSlackChatPort(
-    async (teamId) => {
-      if (config.teamId && teamId !== config.teamId) {
-        throw DeliveryError.permanent(`workspace ${teamId} has not installed Rebound`);
-      }
-      return chatClient;
-    },
+    access?.clientFor ??
+      (async (teamId) => {
+        if (config.teamId && teamId !== config.teamId) {
+          throw DeliveryError.permanent(`workspace ${teamId} has not installed Rebound`);
+        }
+        if (!chatClient) throw new Error('no bot token');
+        return chatClient;
+      }),
     { pace, uploadBytes: createUploader(fetch, timeout) },
   );
 

@@ -5,7 +5,10 @@
  */
 import type { Store } from '../core/ports/index.ts';
 import { StoreOpenError } from './errors.ts';
+import type { SlackInstallationRepository } from '../../adapters/slack/installations.ts';
+import type { SecretBox } from '../secret-box.ts';
 import { createConsoleClockRepository, type ConsoleClockRepository } from './repositories/console-clock.ts';
+import { createSlackInstallationRepository } from './repositories/slack-installations.ts';
 import { openDatabase } from './sqlite/open.ts';
 import { sqliteDialectOf, createSqliteStore } from './sqlite/store.ts';
 
@@ -31,6 +34,8 @@ export interface OpenedStore {
   readonly migrationsApplied: number;
   /** Where the console keeps its simulated clock for one console workspace. */
   consoleClock(workspaceId: string): ConsoleClockRepository;
+  /** Slack OAuth mode: the workspaces' installations, their tokens sealed with `box`. */
+  slackInstallations(box: SecretBox): SlackInstallationRepository;
   /** Closes the connection (SQLite) or ends the pool (PostgreSQL). */
   close(): Promise<void>;
 }
@@ -53,6 +58,7 @@ export function openSqliteStore(file: string): OpenedStore {
     kind: 'sqlite',
     migrationsApplied: database.migrationsApplied,
     consoleClock: (workspaceId) => createConsoleClockRepository(dialect, workspaceId),
+    slackInstallations: (box) => createSlackInstallationRepository(dialect, box),
     close: async () => database.close(),
   };
 }

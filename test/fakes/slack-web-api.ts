@@ -6,6 +6,9 @@
  * Faults to drive a client through: `failNext` scripts the next calls of a method; `outage` plays
  * a fault for a while or until `clearOutage` (see `OutageMode`); `enforceLimits` answers 429 when
  * chat.postMessage goes faster than Slack allows; `latency` and `slowDown` delay answers.
+ *
+ * OAuth: `allowInstall` makes `oauth.v2.access` answer a code with that workspace's bot token (in
+ * the documented response shape), and `auth.test` answer that token with its bot's ids.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,6 +25,18 @@ export interface RecordedCall {
   readonly response: Readonly<Record<string, unknown>>;
   /** The HTTP status answered; null when the fake read the request and gave no answer (a reset, a hang). */
   readonly status: number | null;
+  /** The bot token the call was made with (`Authorization: Bearer …` or a `token` field); '' when none. */
+  readonly token: string;
+}
+
+/** A workspace the fake lets install the app: `oauth.v2.access` with `code` answers with its token. */
+export interface FakeInstall {
+  readonly code: string;
+  readonly teamId: string;
+  readonly teamName: string;
+  readonly botToken: string;
+  readonly botId: string;
+  readonly botUserId: string;
 }
 
 type Answer =
@@ -67,6 +82,8 @@ export class FakeSlackWebApi {
   readonly #users = new Map<string, FakeUser>();
   readonly #answers = new Map<string, Record<string, unknown>>();
   readonly #delays = new Map<string, number>();
+  readonly #installs = new Map<string, FakeInstall>();
+  readonly #usedCodes = new Set<string>();
   #latencyMs = 0;
   #refusing = false;
   #port = 0;
@@ -112,6 +129,11 @@ export class FakeSlackWebApi {
 
   addUser(user: FakeUser): void {
     this.#users.set(user.id, user);
+  }
+
+  /** `oauth.v2.access` with `install.code` installs the app in `install.teamId`. */
+  allowInstall(install: FakeInstall): void {
+    this.#installs.set(install.code, install);
   }
 
   /** Every call of `method` is answered with this body from now on. */
@@ -215,25 +237,46 @@ export class FakeSlackWebApi {
           ? 'upload'
           : path;
     const token = req.headers.authorization ?? String(params['token'] ?? '');
+    const bearer = token.replace(/^Bearer /, '');
     const failure = this.#faults.meet(method, params, token);
     const delay = (this.#delays.get(method) ?? 0) + this.#latencyMs;
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
     if (failure && 'fault' in failure) {
-      this.calls.push({ method, params, response: {}, status: null });
+      this.calls.push({ method, params, response: {}, status: null, token: bearer });
       return failure;
     }
     if (failure && 'status' in failure) {
       const headers: Record<string, string> = { ...json };
       if (failure.retryAfterSeconds !== undefined) headers['retry-after'] = String(failure.retryAfterSeconds);
       const response = { ok: false, error: failure.status === 429 ? 'ratelimited' : 'internal_error' };
-      this.calls.push({ method, params, response, status: failure.status });
+      this.calls.push({ method, params, response, status: failure.status, token: bearer });
       return { status: failure.status, headers, body: response };
     }
     const body = failure
       ? { ok: false, error: failure.error }
-      : (this.#answers.get(method) ?? this.#result(method, params));
-    this.calls.push({ method, params, response: body, status: 200 });
+      : (this.#answers.get(method) ?? this.#result(method, params, bearer));
+    this.calls.push({ method, params, response: body, status: 200, token: bearer });
     return { status: 200, headers: json, body };
+  }
+
+  /** https://docs.slack.dev/reference/methods/oauth.v2.access: a bot token for the code's workspace. */
+  #oauthAccess(code: string): Record<string, unknown> {
+    const install = this.#installs.get(code);
+    // A code is good for one exchange.
+    if (!install || this.#usedCodes.has(code)) return { ok: false, error: 'invalid_code' };
+    this.#usedCodes.add(code);
+    return {
+      ok: true,
+      access_token: install.botToken,
+      token_type: 'bot',
+      scope: 'commands,chat:write,im:write',
+      bot_user_id: install.botUserId,
+      app_id: 'A0FAKEAPP',
+      team: { name: install.teamName, id: install.teamId },
+      enterprise: null,
+      authed_user: { id: 'UINSTALLER' },
+      is_enterprise_install: false,
+    };
   }
 
   #nextTs(): string {
@@ -241,7 +284,7 @@ export class FakeSlackWebApi {
     return `${this.#ts}.000100`;
   }
 
-  #result(method: string, params: Record<string, unknown>): Record<string, unknown> {
+  #result(method: string, params: Record<string, unknown>, token: string): Record<string, unknown> {
     const str = (key: string): string => (typeof params[key] === 'string' ? (params[key] as string) : '');
     switch (method) {
       case 'chat.postMessage': {
@@ -279,8 +322,15 @@ export class FakeSlackWebApi {
         return { ok: true, upload_url: `${this.baseUrl}/upload/F${this.#fileId}`, file_id: `F${this.#fileId}` };
       case 'files.completeUploadExternal':
         return { ok: true, files: [{ id: `F${this.#fileId}` }] };
-      case 'auth.test':
+      case 'auth.test': {
+        const installed = [...this.#installs.values()].find((install) => install.botToken === token);
+        if (installed) {
+          return { ok: true, user_id: installed.botUserId, bot_id: installed.botId, team_id: installed.teamId };
+        }
         return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' };
+      }
+      case 'oauth.v2.access':
+        return this.#oauthAccess(str('code'));
       default:
         return { ok: true };
     }

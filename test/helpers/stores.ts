@@ -30,6 +30,9 @@ import { postgresTables } from '../../src/db/schema/postgres.ts';
 import { openDatabase, type OpenedDatabase } from '../../src/db/sqlite/open.ts';
 import { sqliteDialectOf } from '../../src/db/sqlite/store.ts';
 import { createStore } from '../../src/db/store.ts';
+import { createSlackInstallationRepository } from '../../src/db/repositories/slack-installations.ts';
+import type { SlackInstallationRepository } from '../../adapters/slack/installations.ts';
+import type { SecretBox } from '../../src/secret-box.ts';
 
 export const STORE_KINDS = ['sqlite-memory', 'sqlite-file', 'postgres'] as const;
 export type StoreKind = (typeof STORE_KINDS)[number];
@@ -45,6 +48,8 @@ export interface TestStore {
    * stored. Values are as the driver gives them: compare with `Number()` / `Boolean()`.
    */
   rows(sql: string, params?: readonly Param[]): Promise<Row[]>;
+  /** Slack OAuth installations on this store, sealed with `box`. */
+  slackInstallations(box: SecretBox): SlackInstallationRepository;
   /** Closes it (a PostgreSQL store leaves the file's database to the next test). */
   close(): Promise<void>;
 }
@@ -98,6 +103,7 @@ function sqliteTestStore(kind: StoreKind, database: OpenedDatabase, cleanUp: () 
     kind,
     store: createStore(dialect),
     rows: (sql, params) => dialect.rows(sql, params),
+    slackInstallations: (box) => createSlackInstallationRepository(dialect, box),
     close: async () => {
       database.close();
       cleanUp();
@@ -128,6 +134,7 @@ async function postgresTestStore(): Promise<TestStore> {
     kind: 'postgres',
     store: createStore(shared.dialect),
     rows: (sql, params) => shared.dialect.rows(sql, params),
+    slackInstallations: (box) => createSlackInstallationRepository(shared.dialect, box),
     close: async () => {
       shared.open = false;
     },

@@ -9,6 +9,7 @@ import { migrate } from 'drizzle-orm/pglite/migrator';
 import type { Dialect } from '../dialect.ts';
 import type { OpenedStore } from '../open-store.ts';
 import { createConsoleClockRepository } from '../repositories/console-clock.ts';
+import { createSlackInstallationRepository } from '../repositories/slack-installations.ts';
 import { migrationsFolder } from '../migrations.ts';
 import { createStore } from '../store.ts';
 import { createPostgresDialect } from './dialect.ts';
@@ -35,6 +36,7 @@ export async function openPgliteStore(): Promise<OpenedPglite> {
     kind: 'postgres',
     migrationsApplied,
     consoleClock: (workspaceId) => createConsoleClockRepository(dialect, workspaceId),
+    slackInstallations: (box) => createSlackInstallationRepository(dialect, box),
     close: () => pglite.close(),
   };
 }

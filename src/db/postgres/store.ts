@@ -9,6 +9,7 @@ import pg from 'pg';
 import { StoreOpenError } from '../errors.ts';
 import type { OpenedStore } from '../open-store.ts';
 import { createConsoleClockRepository } from '../repositories/console-clock.ts';
+import { createSlackInstallationRepository } from '../repositories/slack-installations.ts';
 import { migrationsFolder } from '../migrations.ts';
 import { createStore } from '../store.ts';
 import { createPostgresDialect } from './dialect.ts';
@@ -41,6 +42,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     kind: 'postgres',
     migrationsApplied,
     consoleClock: (workspaceId) => createConsoleClockRepository(dialect, workspaceId),
+    slackInstallations: (box) => createSlackInstallationRepository(dialect, box),
     close: () => pool.end(),
   };
 }

@@ -1,6 +1,6 @@
 /**
  * The service's own tables, beside the members' data in `define.ts`: forget-me confirmations, the
- * console's clock, the inbound ledger and leases. None refers to a member's rows.
+ * console's clock, the inbound ledger, leases and Slack installations. None refers to a member's rows.
  */
 import { INBOUND_KINDS } from '../../core/ports/inbound-ledger.ts';
 import type { Columns } from './sqlite-columns.ts';
@@ -63,5 +63,21 @@ export function defineServiceTables(columns: Columns) {
     expiresAt: time('expires_at').notNull(),
   });
 
-  return { forgetConfirmations, consoleClocks, inboundEvents, leases };
+  /**
+   * Slack OAuth installations, one per workspace (Slack OAuth mode). The bot token is sealed with
+   * REBOUND_SECRET_KEY (`src/secret-box.ts`); the row holds no token in the clear. Enterprise Grid
+   * org-wide installs are not supported yet: `enterprise_id` is kept for them.
+   */
+  const slackInstallations = table('slack_installations', {
+    teamId: text('team_id').primaryKey(),
+    enterpriseId: text('enterprise_id'),
+    /** The bot token, sealed: `v1.<nonce>.<tag>.<ciphertext>`. */
+    botToken: text('bot_token').notNull(),
+    botId: text('bot_id').notNull(),
+    botUserId: text('bot_user_id').notNull(),
+    installedAt: time('installed_at').notNull(),
+    updatedAt: time('updated_at').notNull(),
+  });
+
+  return { forgetConfirmations, consoleClocks, inboundEvents, leases, slackInstallations };
 }

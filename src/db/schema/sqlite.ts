@@ -26,4 +26,5 @@ export const {
   consoleClocks,
   inboundEvents,
   leases,
+  slackInstallations,
 } = sqliteTables;

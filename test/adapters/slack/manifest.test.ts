@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { BOT_SCOPES } from '../../../adapters/slack/oauth.ts';
 import { ALL_COMMANDS, SLASH_COMMANDS } from '../../../src/core/commands/declarations.ts';
 
 const manifestSchema = z.object({
@@ -50,6 +51,10 @@ describe('Slack app manifest', () => {
         'files:write',
       ]),
     );
+  });
+
+  it('asks a workspace installing through /slack/install for exactly the manifest bot scopes', () => {
+    expect([...BOT_SCOPES].sort()).toEqual([...manifest.oauth_config.scopes.bot].sort());
   });
 
   it('sends buttons and modal submissions to the same endpoint', () => {

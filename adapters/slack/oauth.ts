@@ -1,0 +1,129 @@
+/**
+ * Slack OAuth mode: many workspaces, each with its own bot token from its installation.
+ * `/slack/install` and `/slack/oauth_redirect` are served by Bolt's HTTPReceiver through
+ * @slack/oauth's InstallProvider (state signed with the state secret, checked against the browser's
+ * state cookie); what it stores goes to the database through `installationStore`. Inbound requests
+ * (`authorize`) and proactive sends (`clientFor`) look the team's installation up, through a short
+ * cache so a busy workspace does not read its row on every request.
+ */
+import type { Authorize, Installation, InstallationStore, webApi } from '@slack/bolt';
+import type { Clock } from '../../src/core/clock.ts';
+import { DeliveryError } from '../../src/core/errors.ts';
+import type { Logger } from '../../src/core/ports/index.ts';
+import type { SlackInstallationRepository, StoredSlackInstallation } from './installations.ts';
+
+/** The bot scopes Rebound asks for when a workspace installs it: those of `manifest.json`. */
+export const BOT_SCOPES = [
+  'commands',
+  'chat:write',
+  'im:write',
+  'files:write',
+  'reactions:read',
+  'users:read',
+  'channels:history',
+  'groups:history',
+  'im:history',
+] as const;
+
+/** How long a workspace's installation is used from memory before it is read again. */
+export const INSTALLATION_CACHE_MS = 60_000;
+
+export interface SlackOAuthOptions {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** Signs the `state` of each install link (and its cookie), so a forged or stale one is refused. */
+  readonly stateSecret: string;
+  /** Where the installations are kept, their tokens sealed. */
+  readonly installations: SlackInstallationRepository;
+}
+
+export interface InstallationAccess {
+  /** Bolt's `authorize`: the bot token and ids of the workspace a request comes from. */
+  readonly authorize: Authorize<boolean>;
+  /** The Web API client of the team a proactive send is for; a permanent DeliveryError when it has not installed Rebound. */
+  clientFor(teamId: string): Promise<webApi.WebClient>;
+  /** What InstallProvider stores a finished install in. */
+  readonly installationStore: InstallationStore;
+}
+
+export function createInstallationAccess(
+  options: SlackOAuthOptions,
+  deps: { readonly clock: Clock; readonly logger: Logger; readonly clientOf: (token: string) => webApi.WebClient },
+): InstallationAccess {
+  const { installations } = options;
+  const cached = new Map<string, { readonly at: number; readonly found: Promise<StoredSlackInstallation | null> }>();
+  const clients = new Map<string, { readonly token: string; readonly client: webApi.WebClient }>();
+
+  const lookUp = (teamId: string): Promise<StoredSlackInstallation | null> => {
+    const now = deps.clock.now().getTime();
+    const hit = cached.get(teamId);
+    if (hit && now - hit.at < INSTALLATION_CACHE_MS) return hit.found;
+    const found = installations.find(teamId);
+    cached.set(teamId, { at: now, found });
+    // Only an installation is remembered: a workspace that installs in a moment is seen at once.
+    found.then(
+      (installation) => installation ?? cached.delete(teamId),
+      () => cached.delete(teamId),
+    );
+    return found;
+  };
+
+  const authorize: Authorize<boolean> = async (source) => {
+    const installation = source.teamId ? await lookUp(source.teamId) : null;
+    if (!installation) {
+      deps.logger.warn({ teamId: source.teamId ?? 'none' }, 'slack workspace has not installed Rebound');
+      throw new Error(`workspace ${source.teamId ?? '(none)'} has not installed Rebound`);
+    }
+    return {
+      botToken: installation.botToken,
+      botId: installation.botId,
+      botUserId: installation.botUserId,
+      teamId: installation.teamId,
+      ...(installation.enterpriseId ? { enterpriseId: installation.enterpriseId } : {}),
+    };
+  };
+
+  return {
+    authorize,
+    async clientFor(teamId) {
+      const installation = await lookUp(teamId);
+      if (!installation) throw DeliveryError.permanent(`workspace ${teamId} has not installed Rebound`);
+      const known = clients.get(teamId);
+      if (known?.token === installation.botToken) return known.client;
+      const client = deps.clientOf(installation.botToken);
+      clients.set(teamId, { token: installation.botToken, client });
+      return client;
+    },
+    installationStore: {
+      async storeInstallation(installation) {
+        const teamId = installation.team?.id;
+        const bot = installation.bot;
+        if (!teamId || installation.isEnterpriseInstall) throw new Error('org-wide installs are not supported');
+        if (!bot) throw new Error('the installation has no bot token');
+        await installations.save(
+          {
+            teamId,
+            enterpriseId: installation.enterprise?.id ?? null,
+            botToken: bot.token,
+            botId: bot.id,
+            botUserId: bot.userId,
+          },
+          deps.clock.now(),
+        );
+        cached.delete(teamId);
+        deps.logger.info({ teamId }, 'slack workspace installed Rebound');
+      },
+      async fetchInstallation(query): Promise<Installation> {
+        const found = query.teamId ? await installations.find(query.teamId) : null;
+        if (!found) throw new Error(`workspace ${query.teamId ?? '(none)'} has not installed Rebound`);
+        return {
+          team: { id: found.teamId },
+          enterprise: found.enterpriseId ? { id: found.enterpriseId } : undefined,
+          user: { token: undefined, scopes: undefined, id: '' },
+          bot: { token: found.botToken, scopes: [...BOT_SCOPES], id: found.botId, userId: found.botUserId },
+          isEnterpriseInstall: false,
+        };
+      },
+    },
+  };
+}

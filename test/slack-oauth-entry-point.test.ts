@@ -1,0 +1,122 @@
+/**
+ * Slack OAuth mode through the production entry point (`node dist/main.js`): a workspace installs
+ * Rebound through the install page and the redirect, `oauth.v2.access` answered by the local fake,
+ * and the installation is in the database file with its token sealed. A missing key stops start-up
+ * with one line.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FakeSlackWebApi } from './fakes/slack-web-api.ts';
+import { runBuiltEntryPoint } from './helpers/entry-point.ts';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const OAUTH_ENV = {
+  SLACK_CLIENT_ID: '1234.5678',
+  SLACK_CLIENT_SECRET: 'client-secret-for-tests',
+  SLACK_STATE_SECRET: 'state-secret-for-tests',
+  SLACK_SIGNING_SECRET: 'test-signing-secret',
+  REBOUND_SECRET_KEY: 'cd'.repeat(32),
+};
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const cleanUps: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanUp of cleanUps.splice(0).reverse()) await cleanUp();
+});
+
+async function waitFor(what: string, check: () => boolean, log: () => string): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${log()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('Slack OAuth mode through node dist/main.js', () => {
+  it('installs a workspace through /slack/install and /slack/oauth_redirect and keeps its token sealed in the database', async () => {
+    const api = await new FakeSlackWebApi().start();
+    cleanUps.push(() => api.stop());
+    api.allowInstall({
+      code: 'code-acme',
+      teamId: 'TACME',
+      teamName: 'Acme',
+      botToken: 'xoxb-acme-entry-secret',
+      botId: 'BACME',
+      botUserId: 'UACMEBOT',
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'rebound-oauth-'));
+    cleanUps.push(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'rebound.db');
+    const port = await freePort();
+    const child: ChildProcess = spawn(process.execPath, ['dist/main.js'], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH ?? '',
+        TZ: 'UTC',
+        REBOUND_DB: file,
+        SLACK_API_URL: api.apiUrl,
+        PORT: String(port),
+        LOG_LEVEL: 'info',
+        ...OAUTH_ENV,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let log = '';
+    child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    const exited = new Promise((resolve) => child.on('close', resolve));
+    cleanUps.push(async () => {
+      child.kill('SIGTERM');
+      await exited;
+    });
+    await waitFor(
+      'slack ready',
+      () => log.includes('slack ready'),
+      () => log,
+    );
+
+    const page = await fetch(`http://127.0.0.1:${port}/slack/install`);
+    expect(page.status).toBe(200);
+    const href = /<a href="([^"]+)"/.exec(await page.text())?.[1] ?? '';
+    const state = new URL(href.replaceAll('&amp;', '&')).searchParams.get('state') ?? '';
+    const cookie = (page.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const query = new URLSearchParams({ code: 'code-acme', state }).toString();
+    const done = await fetch(`http://127.0.0.1:${port}/slack/oauth_redirect?${query}`, { headers: { cookie } });
+    expect(done.status).toBe(200);
+
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      const rows = db.prepare('SELECT * FROM slack_installations').all() as Record<string, unknown>[];
+      expect(rows.map((row) => [row['team_id'], row['bot_id'], row['bot_user_id']])).toEqual([
+        ['TACME', 'BACME', 'UACMEBOT'],
+      ]);
+      expect(JSON.stringify(rows)).not.toContain('xoxb');
+    } finally {
+      db.close();
+    }
+    expect(log).not.toContain('xoxb-acme-entry-secret');
+    expect(log).not.toContain(OAUTH_ENV.REBOUND_SECRET_KEY);
+  });
+
+  it('stops start-up with one line when REBOUND_SECRET_KEY is missing', async () => {
+    const { REBOUND_SECRET_KEY: _unused, ...withoutKey } = OAUTH_ENV;
+    const run = await runBuiltEntryPoint({ REBOUND_DB: ':memory:', ...withoutKey });
+    expect(run.code).toBe(1);
+    expect(run.err).toBe(
+      "rebound: REBOUND_SECRET_KEY is missing: Slack OAuth mode encrypts the workspaces' tokens with it; give 32 random bytes as 64 hex characters (openssl rand -hex 32)\n",
+    );
+  });
+});
