@@ -86,7 +86,15 @@ export function createInstallationAccess(
   return {
     authorize,
     async clientFor(teamId) {
-      const installation = await lookUp(teamId);
+      // An installation that cannot be read (the database, or a token sealed with another key)
+      // is no refusal by Slack: nothing was sent, and later sweeps try again.
+      const installation = await lookUp(teamId).catch((error: unknown) => {
+        deps.logger.error(
+          { teamId, error: error instanceof Error ? error.name : 'unknown' },
+          'slack installation unreadable',
+        );
+        throw DeliveryError.transient(`the installation of workspace ${teamId} could not be read`, error);
+      });
       if (!installation) throw DeliveryError.permanent(`workspace ${teamId} has not installed Rebound`);
       const known = clients.get(teamId);
       if (known?.token === installation.botToken) return known.client;
