@@ -1,7 +1,7 @@
 /** Read-only queries behind /stats, /stats group and the weekly digest. */
-import { and, asc, count, eq, gte, inArray, isNotNull, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, isNotNull, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { ApplicationFact, DoneFollowUpFact, InsightsRepository } from '../../core/ports/index.ts';
-import type { Feedback } from '../../core/types.ts';
+import type { Application, Feedback } from '../../core/types.ts';
 import type { Dialect } from '../dialect.ts';
 import {
   chunks,
@@ -33,6 +33,31 @@ export function createInsightsRepository(d: Dialect): InsightsRepository {
     (
       await d.db.select().from(applications).where(where).orderBy(asc(applications.createdAt), asc(applications.id))
     ).map((r) => ({ ...toApplication(r), viaRejection: r.createdByRejection }));
+
+  /** The members' applications moved to one of `statuses` within the window (by an event then), once each. */
+  const movedTo = async (
+    statuses: readonly string[],
+    memberIds: readonly number[],
+    window: { readonly from: Date; readonly to: Date },
+    ...order: SQL[]
+  ): Promise<Application[]> =>
+    uniqueApplications(
+      (
+        await d.db
+          .select({ row: applications })
+          .from(applicationEvents)
+          .innerJoin(applications, eq(applicationEvents.applicationId, applications.id))
+          .where(
+            and(
+              inArray(applicationEvents.memberId, [...memberIds]),
+              inArray(applicationEvents.status, [...statuses]),
+              gte(applicationEvents.at, window.from),
+              lt(applicationEvents.at, window.to),
+            ),
+          )
+          .orderBy(...order)
+      ).map((r) => toApplication(r.row)),
+    );
 
   // Steps closed by something the member logged (an application ending keep-applying) were not done by them.
   const doneFollowUps = async (where: ReturnType<typeof and>): Promise<DoneFollowUpFact[]> =>
@@ -169,25 +194,9 @@ export function createInsightsRepository(d: Dialect): InsightsRepository {
         applications: await applicationFacts(
           and(inArray(applications.memberId, ids), gte(applications.createdAt, from), lt(applications.createdAt, to)),
         ),
-        // By the moves themselves (the history), so an edit of an application is no move.
-        advanced: uniqueApplications(
-          (
-            await d.db
-              .select({ row: applications })
-              .from(applicationEvents)
-              .innerJoin(applications, eq(applicationEvents.applicationId, applications.id))
-              .where(
-                and(
-                  inArray(applicationEvents.memberId, ids),
-                  inArray(applicationEvents.status, ADVANCED),
-                  gte(applicationEvents.at, from),
-                  lt(applicationEvents.at, to),
-                ),
-              )
-              // In the order they were logged, on every store.
-              .orderBy(asc(applications.id))
-          ).map((r) => toApplication(r.row)),
-        ),
+        // By the moves themselves (the history), so an edit of an application is no move; in the
+        // order they were logged, on every store.
+        advanced: await movedTo(ADVANCED, ids, window, asc(applications.id)),
         interviewed: uniqueApplications(
           (
             await d.db
@@ -198,23 +207,7 @@ export function createInsightsRepository(d: Dialect): InsightsRepository {
               .orderBy(asc(interviews.at), asc(interviews.id))
           ).map((r) => toApplication(r.row)),
         ),
-        offers: uniqueApplications(
-          (
-            await d.db
-              .select({ row: applications })
-              .from(applicationEvents)
-              .innerJoin(applications, eq(applicationEvents.applicationId, applications.id))
-              .where(
-                and(
-                  inArray(applicationEvents.memberId, ids),
-                  eq(applicationEvents.status, 'offer'),
-                  gte(applicationEvents.at, from),
-                  lt(applicationEvents.at, to),
-                ),
-              )
-              .orderBy(asc(applicationEvents.at), asc(applicationEvents.id))
-          ).map((r) => toApplication(r.row)),
-        ),
+        offers: await movedTo(['offer'], ids, window, asc(applicationEvents.at), asc(applicationEvents.id)),
         rejections: rejectionRows,
         followUpsDone,
         feedback: feedbackRows,
