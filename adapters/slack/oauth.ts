@@ -40,7 +40,7 @@ export interface SlackOAuthOptions {
 export interface InstallationAccess {
   /** Bolt's `authorize`: the bot token and ids of the workspace a request comes from. */
   readonly authorize: Authorize<boolean>;
-  /** The Web API client of the team a proactive send is for; a permanent DeliveryError when it has not installed Rebound. */
+  /** The Web API client of the team a proactive send is for; a transient DeliveryError when it has not installed Rebound. */
   clientFor(teamId: string): Promise<webApi.WebClient>;
   /** What InstallProvider stores a finished install in. */
   readonly installationStore: InstallationStore;
@@ -95,7 +95,10 @@ export function createInstallationAccess(
         );
         throw DeliveryError.transient(`the installation of workspace ${teamId} could not be read`, error);
       });
-      if (!installation) throw DeliveryError.permanent(`workspace ${teamId} has not installed Rebound`);
+      // Not a refusal about the member (a permanent failure would mark their DMs unreachable and
+      // move every nudge to the group channel, which fails the same way): the send waits, is
+      // retried for the retry window, and goes out if the workspace installs again meanwhile.
+      if (!installation) throw DeliveryError.transient(`workspace ${teamId} has not installed Rebound`);
       const known = clients.get(teamId);
       if (known?.token === installation.botToken) return known.client;
       const client = deps.clientOf(installation.botToken);

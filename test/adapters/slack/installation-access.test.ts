@@ -1,7 +1,7 @@
 /**
  * Finding a workspace's installation for a proactive send: one the store cannot read (a token
  * sealed with another key, the database away) is a transient failure, tried again by later
- * sweeps; a workspace that never installed is a permanent one.
+ * sweeps; so is a workspace with no installation (it may install again within the retry window).
  */
 import { describe, expect, it } from 'vitest';
 import { webApi } from '@slack/bolt';
@@ -40,11 +40,11 @@ describe('the installation of a workspace, for a send', () => {
     expect(calls).toBe(2);
   });
 
-  it('is a permanent failure for a workspace that has not installed Rebound', async () => {
+  it('is a transient failure for a workspace that has not installed Rebound: nobody is marked unreachable', async () => {
     const failure = await access(async () => null)
       .clientFor('T9')
       .catch((e: unknown) => e);
-    expect((failure as DeliveryError).kind).toBe('permanent');
+    expect((failure as DeliveryError).kind).toBe('transient');
   });
 
   it('gives the workspace a client of its own token, kept while the token stays', async () => {
