@@ -22,8 +22,10 @@ class FakeCharts implements ChartRenderer {
 const digests = (world: World) =>
   world.chat.sent.flatMap((s, i, all) => {
     if (s.kind !== 'channel' || !s.text.includes('your week together')) return [];
-    const next = all[i + 1];
-    const files = next?.kind === 'files' && next.to === s.to ? next.files : [];
+    // The chart is its own step, sent after the text; other posts of the same sweep (the day's
+    // check-in thread) may go out between the two.
+    const chart = all.slice(i + 1).find((n) => n.kind === 'files' && n.to === s.to);
+    const files = chart?.files ?? [];
     return [{ ...s, files }];
   });
 
