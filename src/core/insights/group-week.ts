@@ -2,7 +2,7 @@
  * A group's week as the group may see it: entries kept `private` count for nothing, `counts`
  * entries are counted without names, and only `shared` entries are named.
  */
-import type { Application, Group, Member, Visibility } from '../types.ts';
+import type { Application, Group, Visibility } from '../types.ts';
 import type { ApplicationFact, GroupFacts, InsightWindow } from '../ports/index.ts';
 import { addFigures, loggedAndReported, NO_FIGURES, sumDays, tallyDays, type DayTally, type Figures } from './daily.ts';
 import type { WeekBounds } from './week.ts';

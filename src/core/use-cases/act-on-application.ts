@@ -12,7 +12,14 @@ import type { CoreDeps } from '../deps.ts';
 import { UserError } from '../errors.ts';
 import type { ButtonEvent, EventSource, FormSubmitEvent } from '../events.ts';
 import { privateText, type Button, type Form, type Reply } from '../messages.ts';
-import type { Application, ApplicationStatus, Group, StageMove, Visibility } from '../types.ts';
+import {
+  ACTIVE_STATUSES,
+  type Application,
+  type ApplicationStatus,
+  type Group,
+  type StageMove,
+  type Visibility,
+} from '../types.ts';
 import { sameWorkspace, workspaceOf } from './context.ts';
 import { askToDelete, deleteApplication, keepApplication } from './delete-application.ts';
 import { describeApplication } from './find-application.ts';
@@ -28,7 +35,7 @@ export const NEXT_STAGE: Partial<Readonly<Record<ApplicationStatus, StageMove>>>
   interviewing: 'offer',
   offer: 'accepted',
 };
-const WAITING: ReadonlySet<ApplicationStatus> = new Set(['applied', 'screening', 'interviewing', 'offer']);
+const WAITING: ReadonlySet<ApplicationStatus> = new Set(ACTIVE_STATUSES);
 
 /** The edit form's fields, declared like a command's so they are read and checked the same way. */
 const EDIT = declare({

@@ -1,10 +1,10 @@
 /** Finding one of a member's applications by company, and role when they have several there. */
 import type { Store } from '../ports/index.ts';
 import { privateText, type Reply } from '../messages.ts';
-import type { Application, ApplicationStatus } from '../types.ts';
+import { ACTIVE_STATUSES, type Application, type ApplicationStatus } from '../types.ts';
 
-/** Applications still waiting on the company or on the member. */
-const UNDER_WAY: ReadonlySet<ApplicationStatus> = new Set(['applied', 'screening', 'interviewing', 'offer']);
+/** Applications still under way (waiting on the company or on the member). */
+const UNDER_WAY: ReadonlySet<ApplicationStatus> = new Set(ACTIVE_STATUSES);
 
 export type ApplicationLookup =
   | { readonly kind: 'found'; readonly application: Application }

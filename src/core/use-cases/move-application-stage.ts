@@ -1,4 +1,4 @@
-import { COMMANDS, type InputFor } from '../commands/declarations.ts';
+import type { InputFor } from '../commands/declarations.ts';
 import type { CoreDeps } from '../deps.ts';
 import { InternalError, UserError } from '../errors.ts';
 import type { EventSource } from '../events.ts';
