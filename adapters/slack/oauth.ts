@@ -69,7 +69,8 @@ export function createInstallationAccess(
   };
 
   const authorize: Authorize<boolean> = async (source) => {
-    const installation = source.teamId ? await lookUp(source.teamId) : null;
+    const found = source.teamId ? await lookUp(source.teamId) : null;
+    const installation = found?.removedAt ? null : found;
     if (!installation) {
       deps.logger.warn({ teamId: source.teamId ?? 'none' }, 'slack workspace has not installed Rebound');
       throw new Error(`workspace ${source.teamId ?? '(none)'} has not installed Rebound`);
@@ -98,7 +99,10 @@ export function createInstallationAccess(
       // Not a refusal about the member (a permanent failure would mark their DMs unreachable and
       // move every nudge to the group channel, which fails the same way): the send waits, is
       // retried for the retry window, and goes out if the workspace installs again meanwhile.
-      if (!installation) throw DeliveryError.transient(`workspace ${teamId} has not installed Rebound`);
+      // A removed installation's token is dead: nothing is attempted with it.
+      if (!installation || installation.removedAt) {
+        throw DeliveryError.transient(`workspace ${teamId} has not installed Rebound`);
+      }
       const known = clients.get(teamId);
       if (known?.token === installation.botToken) return known.client;
       const client = deps.clientOf(installation.botToken);
@@ -118,6 +122,9 @@ export function createInstallationAccess(
             botToken: bot.token,
             botId: bot.id,
             botUserId: bot.userId,
+            refreshToken: bot.refreshToken ?? null,
+            // Slack gives the expiry in seconds since the epoch.
+            tokenExpiresAt: bot.expiresAt === undefined ? null : new Date(bot.expiresAt * 1000),
           },
           deps.clock.now(),
         );
@@ -126,7 +133,8 @@ export function createInstallationAccess(
       },
       async fetchInstallation(query): Promise<Installation> {
         const found = query.teamId ? await installations.find(query.teamId) : null;
-        if (!found) throw new Error(`workspace ${query.teamId ?? '(none)'} has not installed Rebound`);
+        if (!found || found.removedAt)
+          throw new Error(`workspace ${query.teamId ?? '(none)'} has not installed Rebound`);
         return {
           team: { id: found.teamId },
           enterprise: found.enterpriseId ? { id: found.enterpriseId } : undefined,

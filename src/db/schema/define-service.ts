@@ -75,8 +75,14 @@ export function defineServiceTables(columns: Columns) {
     botToken: text('bot_token').notNull(),
     botId: text('bot_id').notNull(),
     botUserId: text('bot_user_id').notNull(),
+    /** With token rotation on: the refresh token, sealed like the bot token; null without rotation. */
+    refreshToken: text('refresh_token'),
+    /** With token rotation on: when the bot token expires; null when it does not. */
+    tokenExpiresAt: time('token_expires_at'),
     installedAt: time('installed_at').notNull(),
     updatedAt: time('updated_at').notNull(),
+    /** When the workspace uninstalled the app or revoked its token; null while installed. */
+    removedAt: time('removed_at'),
   });
 
   return { forgetConfirmations, consoleClocks, inboundEvents, leases, slackInstallations };

@@ -13,9 +13,20 @@ import type { Columns } from './sqlite-columns.ts';
 export function defineSchema(columns: Columns) {
   const { table, id, text, int, time, bool, index, uniqueIndex, primaryKey } = columns;
   const scope = scopeColumns(columns);
-  const workspaces = table('workspaces', { ...scope, createdAt: time('created_at').notNull() }, (t) => [
-    primaryKey({ columns: [t.platform, t.workspaceId] }),
-  ]);
+  const workspaces = table(
+    'workspaces',
+    {
+      ...scope,
+      createdAt: time('created_at').notNull(),
+      /**
+       * When the workspace removed the bot (Slack's app_uninstalled or tokens_revoked): nothing is
+       * sent to it from then on, and its data is deleted once the grace period has passed; null
+       * while the bot is there, and again after a reinstall within the period.
+       */
+      removedAt: time('removed_at'),
+    },
+    (t) => [primaryKey({ columns: [t.platform, t.workspaceId] })],
+  );
 
   const groups = table(
     'groups',

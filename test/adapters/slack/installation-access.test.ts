@@ -16,7 +16,12 @@ function access(find: SlackInstallationRepository['find']) {
       clientId: 'c',
       clientSecret: 's',
       stateSecret: 'state',
-      installations: { find, save: async () => undefined },
+      installations: {
+        find,
+        save: async () => undefined,
+        saveRefreshed: async () => false,
+        markRemoved: async () => undefined,
+      },
     },
     {
       clock: { now: () => new Date() },
@@ -54,8 +59,11 @@ describe('the installation of a workspace, for a send', () => {
       botToken: `xoxb-${teamId}`,
       botId: 'B1',
       botUserId: 'U1',
+      refreshToken: null,
+      tokenExpiresAt: null,
       installedAt: new Date(),
       updatedAt: new Date(),
+      removedAt: null,
     }));
     const one = await a.clientFor('T1');
     expect(one.token).toBe('xoxb-T1');
