@@ -81,7 +81,7 @@ export async function runSlackHttpBench(): Promise<SlackHttpResult> {
     );
     const store = createSqliteStore(database);
     const core = createRebound({ store, chat: adapter.chat, clock: systemClock, logger: silent });
-    adapter.initialize({ handler: core, ledger: store.inbound, clock: systemClock });
+    adapter.initialize({ handler: core, ledger: store.inbound, clock: systemClock, workspaces: core.workspaces });
     const actor = { userId: 'UB0', displayName: 'bench0', timezone: 'Europe/Berlin', isBot: false };
     for (const channelId of benchChannels())
       await core.handle({

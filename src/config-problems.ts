@@ -31,6 +31,8 @@ function describe(variable: string, settings: Settings): string {
       return `DELIVERY_RETRY_HOURS must be a whole number of hours from 1 to 168 (got ${shown(settings.DELIVERY_RETRY_HOURS)})`;
     case 'DELIVERY_CLAIM_LEASE_SECONDS':
       return `DELIVERY_CLAIM_LEASE_SECONDS must be a whole number of seconds from 10 to 3600 (got ${shown(settings.DELIVERY_CLAIM_LEASE_SECONDS)})`;
+    case 'REMOVED_WORKSPACE_GRACE_DAYS':
+      return `REMOVED_WORKSPACE_GRACE_DAYS must be a whole number of days from 1 to 365 (got ${shown(settings.REMOVED_WORKSPACE_GRACE_DAYS)})`;
     case 'SHUTDOWN_GRACE_SECONDS':
       return `SHUTDOWN_GRACE_SECONDS must be a whole number of seconds from 0 to 600 (got ${shown(settings.SHUTDOWN_GRACE_SECONDS)})`;
     case 'DISCORD_GATEWAY_LEASE_SECONDS':

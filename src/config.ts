@@ -18,6 +18,7 @@ export const DEFAULT_GATEWAY_LEASE_SECONDS = 30;
 export const DEFAULT_RETRY_HOURS = 24;
 export const DEFAULT_CLAIM_LEASE_SECONDS = 60;
 export const DEFAULT_SHUTDOWN_SECONDS = 10;
+export const DEFAULT_REMOVED_WORKSPACE_GRACE_DAYS = 30;
 
 /** Slack over HTTP: the Events API and interactivity arrive on `PORT`, signed with the signing secret. */
 export interface SlackHttpConfig {
@@ -80,6 +81,8 @@ export interface Config {
     readonly claimLeaseMs: number;
     /** On SIGTERM, how long sends already in progress may take to finish. */
     readonly shutdownMs: number;
+    /** How long a workspace that removed the bot keeps its data, for a reinstall to find it. */
+    readonly removedWorkspaceGraceMs: number;
   };
 }
 
@@ -136,6 +139,7 @@ const VARIABLES = [
   'DELIVERY_RETRY_HOURS',
   'DELIVERY_CLAIM_LEASE_SECONDS',
   'SHUTDOWN_GRACE_SECONDS',
+  'REMOVED_WORKSPACE_GRACE_DAYS',
 ] as const;
 export type Variable = (typeof VARIABLES)[number];
 export type Settings = { [K in Variable]?: string };
@@ -191,6 +195,7 @@ const base = z.object({
   DELIVERY_RETRY_HOURS: wholeNumber(1, 168, DEFAULT_RETRY_HOURS),
   DELIVERY_CLAIM_LEASE_SECONDS: wholeNumber(10, 3600, DEFAULT_CLAIM_LEASE_SECONDS),
   SHUTDOWN_GRACE_SECONDS: wholeNumber(0, 600, DEFAULT_SHUTDOWN_SECONDS),
+  REMOVED_WORKSPACE_GRACE_DAYS: wholeNumber(1, 365, DEFAULT_REMOVED_WORKSPACE_GRACE_DAYS),
 });
 
 /** A whole number from `min` to `max`, with a default; described by `describe` below. */
@@ -359,6 +364,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       retryWindowMs: baseResult.data.DELIVERY_RETRY_HOURS * 60 * 60_000,
       claimLeaseMs: baseResult.data.DELIVERY_CLAIM_LEASE_SECONDS * 1000,
       shutdownMs: baseResult.data.SHUTDOWN_GRACE_SECONDS * 1000,
+      removedWorkspaceGraceMs: baseResult.data.REMOVED_WORKSPACE_GRACE_DAYS * 24 * 60 * 60_000,
     },
   };
 }

@@ -98,7 +98,7 @@ export async function startPlatforms(
     delivery: { background: true, ...config.delivery, onRetryScheduled: (at) => heartbeat?.wakeAt(at) },
   });
   // Both platforms' retries are recognised in the database, whichever process took the first one in.
-  const inbound = { handler: core, ledger: deps.store.inbound, clock: systemClock };
+  const inbound = { handler: core, ledger: deps.store.inbound, clock: systemClock, workspaces: core.workspaces };
   slack?.initialize(inbound);
   discord?.initialize(inbound);
   let started = false;

@@ -28,7 +28,12 @@ describe('loadConfig', () => {
       adapters: { kind: 'console' },
       consoleStart: null,
       gatewayLeaseMs: 30_000,
-      delivery: { retryWindowMs: 24 * 60 * 60_000, claimLeaseMs: 60_000, shutdownMs: 10_000 },
+      delivery: {
+        retryWindowMs: 24 * 60 * 60_000,
+        claimLeaseMs: 60_000,
+        shutdownMs: 10_000,
+        removedWorkspaceGraceMs: 30 * 24 * 60 * 60_000,
+      },
     });
   });
 
@@ -36,7 +41,7 @@ describe('loadConfig', () => {
     expect(
       loadConfig({ DELIVERY_RETRY_HOURS: '2', DELIVERY_CLAIM_LEASE_SECONDS: '15', SHUTDOWN_GRACE_SECONDS: '0' })
         .delivery,
-    ).toEqual({ retryWindowMs: 2 * 60 * 60_000, claimLeaseMs: 15_000, shutdownMs: 0 });
+    ).toMatchObject({ retryWindowMs: 2 * 60 * 60_000, claimLeaseMs: 15_000, shutdownMs: 0 });
     expect(refusal({ DELIVERY_RETRY_HOURS: '0' }).message).toBe(
       'DELIVERY_RETRY_HOURS must be a whole number of hours from 1 to 168 (got "0")',
     );
@@ -45,6 +50,13 @@ describe('loadConfig', () => {
     );
     expect(refusal({ SHUTDOWN_GRACE_SECONDS: 'soon' }).message).toBe(
       'SHUTDOWN_GRACE_SECONDS must be a whole number of seconds from 0 to 600 (got "soon")',
+    );
+  });
+
+  it('reads how long a workspace that removed the bot keeps its data, and refuses nonsense', () => {
+    expect(loadConfig({ REMOVED_WORKSPACE_GRACE_DAYS: '7' }).delivery.removedWorkspaceGraceMs).toBe(7 * 86_400_000);
+    expect(refusal({ REMOVED_WORKSPACE_GRACE_DAYS: '0' }).message).toBe(
+      'REMOVED_WORKSPACE_GRACE_DAYS must be a whole number of days from 1 to 365 (got "0")',
     );
   });
 

@@ -27,6 +27,8 @@ import { createSlackPace, slackLimits, type PaceTimer, type SlackLimits } from '
 import { createUserDirectory } from './users.ts';
 import { createInstallationAccess, BOT_SCOPES, type SlackOAuthOptions } from './oauth.ts';
 import { ANSWER_IN_ACK_BUDGET_MS } from './command-ack.ts';
+import { registerUninstall } from './uninstall.ts';
+import type { WorkspaceLifecycle } from '../../src/core/event-handler.ts';
 
 /** How long any Web API request may go unanswered before it fails. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
@@ -93,14 +95,23 @@ export interface SlackAdapter {
 function createSingleTokenAuthorize(
   config: SlackAdapterConfig & { readonly botToken: string },
   slackApiUrl: string | undefined,
+  onSeen: (teamId: string) => Promise<void>,
 ): Authorize<boolean> {
+  // A request from the workspace means the app is installed there (again, after an uninstall and a
+  // new token): told once per process.
+  let seen: Promise<void> | null = null;
   const known = config.botId && config.botUserId ? { botId: config.botId, botUserId: config.botUserId } : null;
   let identity: Promise<{ botId: string; botUserId: string }> | null = known ? Promise.resolve(known) : null;
   const client = new webApi.WebClient(config.botToken, {
     ...(slackApiUrl ? { slackApiUrl } : {}),
     timeout: config.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
   });
-  return async () => {
+  return async (source) => {
+    if (source.teamId && !seen) {
+      seen = onSeen(source.teamId).catch(() => {
+        seen = null;
+      });
+    }
     identity ??= client.auth.test().then(
       (result) => ({ botId: result.bot_id ?? '', botUserId: result.user_id ?? '' }),
       (error: unknown) => {
@@ -174,9 +185,15 @@ export function createSlackAdapter(config: SlackAdapterConfig, logger: Logger): 
       logger: boltLogger(logger),
     });
   const clock = config.clock ?? { now: () => new Date() };
-  const access = oauth ? createInstallationAccess(oauth, { clock, logger, clientOf }) : null;
+  // Set by `initialize`: installs reach the core only once it is there.
+  let lifecycle: WorkspaceLifecycle | null = null;
+  const installed = async (teamId: string): Promise<void> => {
+    await lifecycle?.installed({ platform: 'slack', workspaceId: teamId });
+  };
+  const access = oauth ? createInstallationAccess(oauth, { clock, logger, clientOf, onInstalled: installed }) : null;
   const common = {
-    authorize: access?.authorize ?? createSingleTokenAuthorize({ ...config, botToken: botToken ?? '' }, slackApiUrl),
+    authorize:
+      access?.authorize ?? createSingleTokenAuthorize({ ...config, botToken: botToken ?? '' }, slackApiUrl, installed),
     logger: boltLogger(logger),
     // No conversation store: Rebound keeps its state in the core, and the store costs every request.
     convoStore: false as const,
@@ -245,9 +262,10 @@ export function createSlackAdapter(config: SlackAdapterConfig, logger: Logger): 
   return {
     app,
     chat,
-    initialize({ handler, ledger, clock }) {
+    initialize({ handler, ledger, clock, workspaces }) {
       if (initialized) throw new Error('the Slack adapter is already initialized');
       initialized = true;
+      lifecycle = workspaces;
       home = createHomePublisher(handler, logger, config.homeSpacingMs);
       const deps: InboundDeps = {
         home,
@@ -265,6 +283,11 @@ export function createSlackAdapter(config: SlackAdapterConfig, logger: Logger): 
       registerEvents(app, deps);
       registerCommands(app, deps);
       registerInteractions(app, deps);
+      registerUninstall(app, {
+        workspaces,
+        logger,
+        ...(access ? { markInstallationRemoved: (teamId: string) => access.markRemoved(teamId) } : {}),
+      });
     },
     async start() {
       if (!initialized) throw new Error('initialize the Slack adapter with the core before starting it');

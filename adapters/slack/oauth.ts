@@ -44,11 +44,19 @@ export interface InstallationAccess {
   clientFor(teamId: string): Promise<webApi.WebClient>;
   /** What InstallProvider stores a finished install in. */
   readonly installationStore: InstallationStore;
+  /** The workspace uninstalled the app or revoked its token: its installation is used no more. */
+  markRemoved(teamId: string): Promise<void>;
 }
 
 export function createInstallationAccess(
   options: SlackOAuthOptions,
-  deps: { readonly clock: Clock; readonly logger: Logger; readonly clientOf: (token: string) => webApi.WebClient },
+  deps: {
+    readonly clock: Clock;
+    readonly logger: Logger;
+    readonly clientOf: (token: string) => webApi.WebClient;
+    /** Told once a workspace's installation is stored (a first install or a reinstall). */
+    readonly onInstalled: (teamId: string) => Promise<void>;
+  },
 ): InstallationAccess {
   const { installations } = options;
   const cached = new Map<string, { readonly at: number; readonly found: Promise<StoredSlackInstallation | null> }>();
@@ -109,6 +117,12 @@ export function createInstallationAccess(
       clients.set(teamId, { token: installation.botToken, client });
       return client;
     },
+    async markRemoved(teamId) {
+      await installations.markRemoved(teamId, deps.clock.now());
+      cached.delete(teamId);
+      clients.delete(teamId);
+      deps.logger.info({ teamId }, 'slack workspace removed Rebound');
+    },
     installationStore: {
       async storeInstallation(installation) {
         const teamId = installation.team?.id;
@@ -130,6 +144,7 @@ export function createInstallationAccess(
         );
         cached.delete(teamId);
         deps.logger.info({ teamId }, 'slack workspace installed Rebound');
+        await deps.onInstalled(teamId);
       },
       async fetchInstallation(query): Promise<Installation> {
         const found = query.teamId ? await installations.find(query.teamId) : null;

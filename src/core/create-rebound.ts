@@ -4,7 +4,10 @@ import { suggestCompanies } from './use-cases/suggest-companies.ts';
 import type { CoreDeps } from './deps.ts';
 import { InputError } from './commands/read-input.ts';
 import { UserError } from './errors.ts';
-import type { EventHandler } from './event-handler.ts';
+import type { EventHandler, WorkspaceLifecycle } from './event-handler.ts';
+import { removeWorkspace } from './use-cases/remove-workspace.ts';
+import { restoreWorkspace } from './use-cases/restore-workspace.ts';
+import { DEFAULT_REMOVED_WORKSPACE_GRACE_MS } from './sweep/delete-removed-workspaces.ts';
 import type { InboundEvent } from './events.ts';
 import { privateText, type Reply } from './messages.ts';
 import type { ChartRenderer, ChatPort, Logger, Store } from './ports/index.ts';
@@ -52,6 +55,8 @@ export interface DeliveryOptions {
   readonly retryWindowMs?: number;
   /** Told when a retry falls due (the heartbeat then sweeps at that moment). */
   readonly onRetryScheduled?: (at: Date) => void;
+  /** How long a workspace that removed the bot keeps its data (default 30 days). */
+  readonly removedWorkspaceGraceMs?: number;
 }
 
 /**
@@ -69,6 +74,8 @@ export interface Rebound extends EventHandler {
   stopDelivery(deadline: Promise<void>): Promise<{ released: number; unfinished: number }>;
   /** The next moment after `after` when a sweep would have something to do, or null (the console's time travel). */
   nextWakeUp(after: Date): Promise<Date | null>;
+  /** What adapters report of the bot leaving and joining workspaces. */
+  readonly workspaces: WorkspaceLifecycle;
 }
 
 export function createRebound(options: ReboundOptions): Rebound {
@@ -98,6 +105,7 @@ export function createRebound(options: ReboundOptions): Rebound {
     nudgePass: new SinglePass<NudgeTally>(),
     drain: !delivery.background,
     claimLeaseMs: delivery.claimLeaseMs ?? CLAIM_LEASE_MS,
+    removedWorkspaceGraceMs: delivery.removedWorkspaceGraceMs ?? DEFAULT_REMOVED_WORKSPACE_GRACE_MS,
   };
   return {
     handle: (event) => handleEvent(deps, event),
@@ -113,6 +121,10 @@ export function createRebound(options: ReboundOptions): Rebound {
     renewClaims: () => deps.store.deliveries.renewClaims(owner, deps.clock.now()),
     stopDelivery: (deadline) => queue.stop(deadline),
     nextWakeUp: (after) => nextWake(deps, after),
+    workspaces: {
+      removed: (workspace) => removeWorkspace(deps, workspace),
+      installed: (workspace) => restoreWorkspace(deps, workspace),
+    },
   };
 }
 

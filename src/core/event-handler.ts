@@ -3,6 +3,7 @@ import type { CommandId } from './commands/declarations.ts';
 import type { EventSource, InboundEvent } from './events.ts';
 import type { InboundLedger } from './ports/inbound-ledger.ts';
 import type { Reply } from './messages.ts';
+import type { WorkspaceRef } from './types.ts';
 
 /**
  * The core's single inbound entry point. Adapters normalise a platform event, call `handle`, and
@@ -37,6 +38,18 @@ export interface Suggestion {
  */
 export interface CoreInbound {
   readonly handler: EventHandler;
+  readonly workspaces: WorkspaceLifecycle;
   readonly ledger: InboundLedger;
   readonly clock: Clock;
+}
+
+/**
+ * The bot leaving and joining workspaces, as the platform tells the adapter. Both reject when they
+ * could not be recorded, so the adapter can let the platform deliver the notice again.
+ */
+export interface WorkspaceLifecycle {
+  /** The workspace removed the bot (uninstalled it, revoked its token): nothing more is sent there. */
+  removed(workspace: WorkspaceRef): Promise<void>;
+  /** The bot was installed in the workspace: one that had removed it is served again. */
+  installed(workspace: WorkspaceRef): Promise<void>;
 }

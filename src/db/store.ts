@@ -21,6 +21,7 @@ import { createMemberRepository } from './repositories/members.ts';
 import { createPendingEntryRepository } from './repositories/pending-entries.ts';
 import { createPostRepository, createReactionRepository } from './repositories/posts.ts';
 import { createPrivacyRepository } from './repositories/privacy.ts';
+import { createWorkspaceRepository } from './repositories/workspaces.ts';
 
 /**
  * Every repository over `dialect`. The dialect finds the open transaction of the current async
@@ -48,6 +49,7 @@ export function createStore(dialect: Dialect): Store {
     forgetConfirmations: createForgetConfirmationRepository(dialect),
     inbound: createInboundLedger(dialect),
     leases: createLeaseRepository(dialect),
+    workspaces: createWorkspaceRepository(dialect),
     transaction: (fn) => dialect.transaction(() => fn(store)),
   };
   return store;

@@ -57,7 +57,7 @@ export interface GroupRepository {
   /** Rejects with an `InternalError` coded `conflict` when the channel already is a group (set up by another process at the same moment). */
   create(input: NewGroup, now: Date): Promise<Group>;
   update(id: number, patch: GroupPatch): Promise<Group>;
-  /** Every group of every workspace: the scheduler walks them. */
+  /** Every group of every workspace the bot is still in (not removed from it): the scheduler walks them. */
   listAll(): Promise<Group[]>;
 }
 

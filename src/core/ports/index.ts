@@ -47,6 +47,7 @@ export type {
 } from './insights.ts';
 export type { InboundKind, InboundLedger } from './inbound-ledger.ts';
 export type { LeaseRepository } from './leases.ts';
+export type { WorkspaceRepository } from './workspaces.ts';
 export type { Store } from './store.ts';
 export type { Logger } from './logger.ts';
 export type {

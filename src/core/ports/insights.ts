@@ -164,6 +164,13 @@ export interface PrivacyRepository {
    * them, and their user id in group admin lists. Other members' rows are untouched.
    */
   forgetMember(workspace: WorkspaceRef, userId: string): Promise<ForgetReport>;
+  /**
+   * Deletes everything stored for the workspace, in one transaction, if it is still marked removed
+   * at or before `removedBefore` (a reinstall meanwhile keeps it): its groups, members and all they
+   * recorded, the ledger, and what the platform's adapter kept for it (an installation). Returns
+   * how many rows went, or null when it was not deleted.
+   */
+  deleteWorkspace(workspace: WorkspaceRef, removedBefore: Date): Promise<number | null>;
 }
 
 /** The chart the weekly digest carries; rendering is not the core's concern. */

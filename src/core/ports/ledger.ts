@@ -105,6 +105,12 @@ export interface DeliveryRepository {
   listStaleClaims(claimedBefore: Date, limit: number): Promise<Delivery[]>;
   /** Deletes a claim nothing was sent for (still claimed, no attempt), so the work can be claimed again; false if it was not such a claim. */
   release(key: string): Promise<boolean>;
+  /**
+   * The workspace removed the bot: deletes its deliveries still waiting (claimed or `retry`, not in
+   * flight), so they are neither failed nor sent, and can be claimed again if it comes back.
+   * Returns the follow-up ids of the nudges among them (to be seen as not nudged again).
+   */
+  releaseWorkspace(workspace: WorkspaceRef): Promise<{ readonly released: number; readonly nudgeSubjects: number[] }>;
   /** Gives up on a claim whose send may or may not have reached the platform (never resent); only a key still `claimed`. */
   markAbandoned(key: string, reason: string): Promise<void>;
 }

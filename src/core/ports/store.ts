@@ -18,6 +18,7 @@ import type { DeliveryRepository } from './ledger.ts';
 import type { ForgetConfirmationRepository } from './forget-confirmations.ts';
 import type { InboundLedger } from './inbound-ledger.ts';
 import type { LeaseRepository } from './leases.ts';
+import type { WorkspaceRepository } from './workspaces.ts';
 
 /** All repositories, plus a transaction that makes a use case's writes all-or-nothing. */
 export interface Store {
@@ -42,6 +43,8 @@ export interface Store {
   readonly inbound: InboundLedger;
   /** Leases on work one replica at a time may do (the Discord gateway). */
   readonly leases: LeaseRepository;
+  /** Workspaces the bot was removed from, until it comes back or their data is deleted. */
+  readonly workspaces: WorkspaceRepository;
   /**
    * Runs `fn` in one transaction and gives it `tx`, the store inside that transaction; if `fn`
    * rejects, nothing it wrote remains. Transactions never wait on a platform: claim, send and mark

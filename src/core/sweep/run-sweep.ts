@@ -1,5 +1,6 @@
 import type { CoreDeps } from '../deps.ts';
 import { createWeeklyNetworkSteps } from './create-weekly-network-steps.ts';
+import { deleteRemovedWorkspaces } from './delete-removed-workspaces.ts';
 import type { OutcomeCounts, RetryPolicy } from './deliver.ts';
 import type { DeliveryQueue } from './delivery-queue.ts';
 import { queueDailyCheckIns } from './open-daily-check-ins.ts';
@@ -24,6 +25,8 @@ export interface SweepOptions {
   readonly drain: boolean;
   /** Claims not renewed for this long belong to a process that died. */
   readonly claimLeaseMs: number;
+  /** How long a workspace that removed the bot keeps its data before it is deleted. */
+  readonly removedWorkspaceGraceMs: number;
 }
 
 export interface SweepReport {
@@ -36,6 +39,8 @@ export interface SweepReport {
   readonly reminders: ReminderTally;
   /** Inbound ids forgotten because they are older than the retention. */
   readonly inboundPruned: number;
+  /** Workspaces whose data was deleted: they removed the bot longer than the grace period ago. */
+  readonly workspacesDeleted: number;
 }
 
 /**
@@ -68,7 +73,7 @@ export class SinglePass<T> {
 
 /**
  * One pass over all due work, read from the database: stale claims, inbound ids past their
- * retention, the day's check-in posts, the weekly network steps, due follow-ups, digests, check-in
+ * retention, workspaces past their grace period, the day's check-in posts, the weekly network steps, due follow-ups, digests, check-in
  * reminders. What is to be sent is claimed and handed to the delivery queue. The heartbeat runs it
  * every minute; the console runs it at each moment something falls due.
  */
@@ -78,6 +83,7 @@ export async function runSweep(deps: CoreDeps, options: SweepOptions): Promise<S
   const recovered = await recoverStaleClaims(deps, options.claimLeaseMs);
   // Before the sends, so a failing send never leaves the table growing.
   const inboundPruned = await pruneInboundLedger(deps);
+  const workspacesDeleted = await deleteRemovedWorkspaces(deps, options.removedWorkspaceGraceMs);
   const checkIns = await queueDailyCheckIns(deps, owner, retry, queue);
   const networkSteps = await createWeeklyNetworkSteps(deps, owner);
   const tally = newNudgeTally();
@@ -92,5 +98,5 @@ export async function runSweep(deps: CoreDeps, options: SweepOptions): Promise<S
       deps.logger.error({ error: error instanceof Error ? error.message : 'unknown' }, 'nudge pass failed'),
     );
   }
-  return { at, recovered, digests, checkIns, networkSteps, nudges: tally, reminders, inboundPruned };
+  return { at, recovered, digests, checkIns, networkSteps, nudges: tally, reminders, inboundPruned, workspacesDeleted };
 }

@@ -51,13 +51,15 @@ export function claimDueNudges(
       (await tx.groups.getMany([...new Set(due.map((d) => d.member.groupId))])).map((g) => [g.id, g]),
     );
 
+    // A workspace that removed the bot gets nothing: its steps wait for it to come back.
+    const removed = new Set((await tx.workspaces.listRemoved()).map(laneOf));
     let deferred = 0;
     const ready = new Map<number, DueStep[]>();
     const reachable = new Map<number, boolean>();
     for (const step of due) {
       const { member } = step;
       const group = groups.get(member.groupId);
-      if (!group) continue;
+      if (!group || removed.has(laneOf(group.workspace))) continue;
       let ok = reachable.get(member.id);
       if (ok === undefined) reachable.set(member.id, (ok = availability(member, group, now).reachable));
       if (!ok) {

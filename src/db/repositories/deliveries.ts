@@ -186,6 +186,21 @@ export function createDeliveryRepository(d: Dialect): DeliveryRepository {
         .where(and(eq(deliveries.key, key), eq(deliveries.status, 'claimed'), eq(deliveries.attempts, 0)));
       return d.changed(result) === 1;
     },
+    async releaseWorkspace(ws) {
+      const gone = await d.db
+        .delete(deliveries)
+        .where(
+          and(
+            eq(deliveries.platform, ws.platform),
+            eq(deliveries.workspaceId, ws.workspaceId),
+            inArray(deliveries.status, ['claimed', 'retry']),
+            eq(deliveries.inFlight, 0),
+          ),
+        )
+        .returning({ kind: deliveries.kind, subjectId: deliveries.subjectId });
+      const nudgeSubjects = gone.flatMap((r) => (r.kind === 'nudge' && r.subjectId !== null ? [r.subjectId] : []));
+      return { released: gone.length, nudgeSubjects };
+    },
     async markAbandoned(key, reason) {
       await d.db
         .update(deliveries)

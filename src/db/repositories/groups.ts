@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, notExists, sql } from 'drizzle-orm';
 import type { GroupPatch, GroupRepository, NewGroup } from '../../core/ports/index.ts';
 import { InternalError } from '../../core/errors.ts';
 import type { Dialect } from '../dialect.ts';
@@ -91,7 +91,17 @@ export function createGroupRepository(d: Dialect): GroupRepository {
       return toGroup(row);
     },
     async listAll() {
-      return (await d.db.select().from(groups)).map(toGroup);
+      const removed = d.db
+        .select({ one: sql`1` })
+        .from(workspaces)
+        .where(
+          and(
+            eq(workspaces.platform, groups.platform),
+            eq(workspaces.workspaceId, groups.workspaceId),
+            isNotNull(workspaces.removedAt),
+          ),
+        );
+      return (await d.db.select().from(groups).where(notExists(removed))).map(toGroup);
     },
   };
 }

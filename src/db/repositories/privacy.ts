@@ -33,6 +33,34 @@ type MemberOwned = Tables[
   | 'goals'
   | 'pendingEntries'];
 
+/**
+ * Every table with a workspace's rows, those that point at others first (so no foreign key is in
+ * the way). A table added to the schema with `platform` + `workspace_id` belongs here: the
+ * workspace-deletion test finds any table left out.
+ */
+export const WORKSPACE_TABLES = [
+  'reactions',
+  'deliveries',
+  'pending_entries',
+  'goals',
+  'check_ins',
+  'check_in_threads',
+  'follow_ups',
+  'feedback',
+  'updates',
+  'rejections',
+  'interviews',
+  'application_events',
+  'applications',
+  'posts',
+  'members',
+  'groups',
+  'forget_confirmations',
+  'console_clocks',
+  'inbound_events',
+  'workspaces',
+] as const;
+
 export function createPrivacyRepository(d: Dialect): PrivacyRepository {
   const {
     applications,
@@ -226,6 +254,30 @@ export function createPrivacyRepository(d: Dialect): PrivacyRepository {
           adminEntries++;
         }
         return { ...report, applications: applicationCount, members: memberCount, adminEntries };
+      });
+    },
+    deleteWorkspace(ws, removedBefore) {
+      return d.transaction(async () => {
+        // Locked, so a reinstall in another process waits for this and then finds nothing to restore.
+        const still = await d.rows(
+          `SELECT workspace_id FROM workspaces WHERE platform = ? AND workspace_id = ? AND removed_at <= ?${d.forUpdate('workspaces')}`,
+          [ws.platform, ws.workspaceId, removedBefore.getTime()],
+        );
+        if (still.length === 0) return null;
+        let rows = 0;
+        for (const table of WORKSPACE_TABLES) {
+          rows += await d.run(`DELETE FROM ${table} WHERE platform = ? AND workspace_id = ?`, [
+            ws.platform,
+            ws.workspaceId,
+          ]);
+        }
+        // What the Slack adapter keeps for the workspace (its installation, a dead token); not an
+        // installation made again meanwhile, which is no longer marked removed.
+        if (ws.platform === 'slack')
+          rows += await d.run('DELETE FROM slack_installations WHERE team_id = ? AND removed_at IS NOT NULL', [
+            ws.workspaceId,
+          ]);
+        return rows;
       });
     },
   };

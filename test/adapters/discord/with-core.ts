@@ -44,7 +44,12 @@ export async function startWithCore(start = new Date('2026-11-23T09:00:00Z')): P
     handler: (chat, logger) => {
       const core = createTestCore({ chat, logger, start });
       built.push(core);
-      return { handler: core.rebound, ledger: core.store.inbound, clock: core.clock };
+      return {
+        handler: core.rebound,
+        ledger: core.store.inbound,
+        clock: core.clock,
+        workspaces: core.rebound.workspaces,
+      };
     },
   });
   const [core] = built;

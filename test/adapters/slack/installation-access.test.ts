@@ -27,6 +27,7 @@ function access(find: SlackInstallationRepository['find']) {
       clock: { now: () => new Date() },
       logger: new RecordingLogger(),
       clientOf: (token) => new webApi.WebClient(token),
+      onInstalled: async () => undefined,
     },
   );
 }

@@ -71,7 +71,12 @@ export async function startSlackWithCore(options: SlackWithCoreOptions = {}): Pr
     const start = new Date('2026-11-25T10:00:00Z'); // a Wednesday
     const core = createTestCore({ chat, logger, start, ...(options.file ? { file: options.file } : {}) });
     built.push(core);
-    return { handler: core.rebound, ledger: core.store.inbound, clock: core.clock };
+    return {
+      handler: core.rebound,
+      ledger: core.store.inbound,
+      clock: core.clock,
+      workspaces: core.rebound.workspaces,
+    };
   });
   const [core] = built;
   if (!core) throw new Error('the adapter did not build the core');
