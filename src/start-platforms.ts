@@ -4,7 +4,7 @@ import { systemClock } from './system-clock.ts';
 import { SettingRefusedError, type AdapterSelection, type Config, type SlackConfig } from './config.ts';
 import type { SlackAdapterConfig } from '../adapters/slack/index.ts';
 import { createRebound } from './core/create-rebound.ts';
-import type { ChatPort, Store } from './core/ports/index.ts';
+import type { ChatPort, LeaseRepository, Store } from './core/ports/index.ts';
 import type { AppLogger } from './logger.ts';
 import { startHeartbeat, type Heartbeat } from './scheduler/heartbeat.ts';
 import { startHealthServer } from './health-server.ts';
@@ -32,10 +32,14 @@ async function onPort<T>(port: number, listen: () => Promise<T>): Promise<T> {
   }
 }
 
-/** The Slack adapter's settings: single-token mode's as they are; OAuth mode's with its installations. */
+/**
+ * The Slack adapter's settings: single-token mode's as they are; OAuth mode's with its
+ * installations, and the leases that let one replica at a time refresh a workspace's token.
+ */
 function slackSettings(
   slack: SlackConfig,
   installations: ((box: SecretBox) => SlackInstallationRepository) | undefined,
+  leases: LeaseRepository,
 ): SlackAdapterConfig {
   if (slack.mode !== 'oauth') return slack;
   const key = parseSecretKey(slack.secretKey);
@@ -43,7 +47,7 @@ function slackSettings(
   if (!installations) throw new Error('Slack OAuth mode needs the database of installations');
   const { clientId, clientSecret, stateSecret, signingSecret, apiUrl, messagesPerMinute } = slack;
   return {
-    oauth: { clientId, clientSecret, stateSecret, installations: installations(createSecretBox(key)) },
+    oauth: { clientId, clientSecret, stateSecret, installations: installations(createSecretBox(key)), leases },
     signingSecret,
     ...(apiUrl === undefined ? {} : { apiUrl }),
     ...(messagesPerMinute === undefined ? {} : { messagesPerMinute }),
@@ -73,7 +77,11 @@ export async function startPlatforms(
   // Each platform's SDK is loaded only when that platform is configured: it keeps start-up quick.
   const slack = adapters.slack
     ? (await import('../adapters/slack/index.ts')).createSlackAdapter(
-        { ...slackSettings(adapters.slack, deps.slackInstallations), port: config.port, clock: systemClock },
+        {
+          ...slackSettings(adapters.slack, deps.slackInstallations, deps.store.leases),
+          port: config.port,
+          clock: systemClock,
+        },
         deps.logger,
       )
     : null;

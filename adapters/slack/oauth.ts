@@ -4,13 +4,15 @@
  * @slack/oauth's InstallProvider (state signed with the state secret, checked against the browser's
  * state cookie); what it stores goes to the database through `installationStore`. Inbound requests
  * (`authorize`) and proactive sends (`clientFor`) look the team's installation up, through a short
- * cache so a busy workspace does not read its row on every request.
+ * cache so a busy workspace does not read its row on every request. With token rotation, a token
+ * close to its expiry is refreshed first (`token-refresh.ts`), once per workspace across replicas.
  */
 import type { Authorize, Installation, InstallationStore, webApi } from '@slack/bolt';
 import type { Clock } from '../../src/core/clock.ts';
 import { DeliveryError } from '../../src/core/errors.ts';
-import type { Logger } from '../../src/core/ports/index.ts';
+import type { LeaseRepository, Logger } from '../../src/core/ports/index.ts';
 import type { SlackInstallationRepository, StoredSlackInstallation } from './installations.ts';
+import { createTokenRefresher, needsRefresh, type TokenRefresherOptions } from './token-refresh.ts';
 
 /** The bot scopes Rebound asks for when a workspace installs it: those of `manifest.json`. */
 export const BOT_SCOPES = [
@@ -35,6 +37,10 @@ export interface SlackOAuthOptions {
   readonly stateSecret: string;
   /** Where the installations are kept, their tokens sealed. */
   readonly installations: SlackInstallationRepository;
+  /** Where replicas agree which of them refreshes a workspace's rotating token (one at a time). */
+  readonly leases: LeaseRepository;
+  /** Waiting on another replica's refresh: how often to read again, for how long. 200 ms steps for 15 s when absent. */
+  readonly refreshWait?: TokenRefresherOptions['wait'];
 }
 
 export interface InstallationAccess {
@@ -61,6 +67,17 @@ export function createInstallationAccess(
   const { installations } = options;
   const cached = new Map<string, { readonly at: number; readonly found: Promise<StoredSlackInstallation | null> }>();
   const clients = new Map<string, { readonly token: string; readonly client: webApi.WebClient }>();
+  const refresher = createTokenRefresher({
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    installations,
+    leases: options.leases,
+    // No token: the refresh authenticates with the client id and secret.
+    client: deps.clientOf(''),
+    clock: deps.clock,
+    logger: deps.logger,
+    ...(options.refreshWait ? { wait: options.refreshWait } : {}),
+  });
 
   const lookUp = (teamId: string): Promise<StoredSlackInstallation | null> => {
     const now = deps.clock.now().getTime();
@@ -76,13 +93,22 @@ export function createInstallationAccess(
     return found;
   };
 
+  /** The installation, its token refreshed first when it expires soon; the refreshed one is what is cached. */
+  const usable = async (installation: StoredSlackInstallation): Promise<StoredSlackInstallation> => {
+    if (!needsRefresh(installation, deps.clock.now())) return installation;
+    const fresh = await refresher.refresh(installation.teamId);
+    cached.set(installation.teamId, { at: deps.clock.now().getTime(), found: Promise.resolve(fresh) });
+    return fresh;
+  };
+
   const authorize: Authorize<boolean> = async (source) => {
     const found = source.teamId ? await lookUp(source.teamId) : null;
-    const installation = found?.removedAt ? null : found;
-    if (!installation) {
+    if (!found || found.removedAt) {
       deps.logger.warn({ teamId: source.teamId ?? 'none' }, 'slack workspace has not installed Rebound');
       throw new Error(`workspace ${source.teamId ?? '(none)'} has not installed Rebound`);
     }
+    // A token that could not be refreshed is not used: the request goes unanswered.
+    const installation = await usable(found);
     return {
       botToken: installation.botToken,
       botId: installation.botId,
@@ -111,10 +137,14 @@ export function createInstallationAccess(
       if (!installation || installation.removedAt) {
         throw DeliveryError.transient(`workspace ${teamId} has not installed Rebound`);
       }
+      // Nothing is sent with a token that could not be refreshed; the send is tried again later.
+      const { botToken } = await usable(installation).catch((error: unknown) => {
+        throw DeliveryError.transient(`the bot token of workspace ${teamId} could not be refreshed`, error);
+      });
       const known = clients.get(teamId);
-      if (known?.token === installation.botToken) return known.client;
-      const client = deps.clientOf(installation.botToken);
-      clients.set(teamId, { token: installation.botToken, client });
+      if (known?.token === botToken) return known.client;
+      const client = deps.clientOf(botToken);
+      clients.set(teamId, { token: botToken, client });
       return client;
     },
     async markRemoved(teamId) {

@@ -7,14 +7,17 @@
  * a fault for a while or until `clearOutage` (see `OutageMode`); `enforceLimits` answers 429 when
  * chat.postMessage goes faster than Slack allows; `latency` and `slowDown` delay answers.
  *
- * OAuth: `allowInstall` makes `oauth.v2.access` answer a code with that workspace's bot token (in
- * the documented response shape), and `auth.test` answer that token with its bot's ids.
+ * OAuth (`slack-oauth-fake.ts`): `allowInstall` makes `oauth.v2.access` answer a code with that
+ * workspace's bot token (in the documented response shape), and a refresh token with the next
+ * token of a rotating install; `auth.test` answers any of them with the workspace's bot ids.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SlackFaults, type EnforcedLimits, type Outage, type ScriptedFailure } from './slack-faults.ts';
+import { FakeSlackOAuth, type FakeInstall } from './slack-oauth-fake.ts';
 
 export type { EnforcedLimits, Outage, OutageMode, ScriptedFailure } from './slack-faults.ts';
+export type { FakeInstall } from './slack-oauth-fake.ts';
 
 export interface RecordedCall {
   /** The Web API method (`chat.postMessage`), or `response_url` / `upload` for the other endpoints. */
@@ -27,16 +30,6 @@ export interface RecordedCall {
   readonly status: number | null;
   /** The bot token the call was made with (`Authorization: Bearer …` or a `token` field); '' when none. */
   readonly token: string;
-}
-
-/** A workspace the fake lets install the app: `oauth.v2.access` with `code` answers with its token. */
-export interface FakeInstall {
-  readonly code: string;
-  readonly teamId: string;
-  readonly teamName: string;
-  readonly botToken: string;
-  readonly botId: string;
-  readonly botUserId: string;
 }
 
 type Answer =
@@ -82,8 +75,7 @@ export class FakeSlackWebApi {
   readonly #users = new Map<string, FakeUser>();
   readonly #answers = new Map<string, Record<string, unknown>>();
   readonly #delays = new Map<string, number>();
-  readonly #installs = new Map<string, FakeInstall>();
-  readonly #usedCodes = new Set<string>();
+  readonly #oauth = new FakeSlackOAuth();
   #latencyMs = 0;
   #refusing = false;
   #port = 0;
@@ -131,9 +123,12 @@ export class FakeSlackWebApi {
     this.#users.set(user.id, user);
   }
 
-  /** `oauth.v2.access` with `install.code` installs the app in `install.teamId`. */
+  /**
+   * `oauth.v2.access` with `install.code` installs the app in `install.teamId`; with a
+   * `refreshToken`, the install rotates its tokens and that refresh token gets the next one.
+   */
   allowInstall(install: FakeInstall): void {
-    this.#installs.set(install.code, install);
+    this.#oauth.allow(install);
   }
 
   /** Every call of `method` is answered with this body from now on. */
@@ -259,26 +254,6 @@ export class FakeSlackWebApi {
     return { status: 200, headers: json, body };
   }
 
-  /** https://docs.slack.dev/reference/methods/oauth.v2.access: a bot token for the code's workspace. */
-  #oauthAccess(code: string): Record<string, unknown> {
-    const install = this.#installs.get(code);
-    // A code is good for one exchange.
-    if (!install || this.#usedCodes.has(code)) return { ok: false, error: 'invalid_code' };
-    this.#usedCodes.add(code);
-    return {
-      ok: true,
-      access_token: install.botToken,
-      token_type: 'bot',
-      scope: 'commands,chat:write,im:write',
-      bot_user_id: install.botUserId,
-      app_id: 'A0FAKEAPP',
-      team: { name: install.teamName, id: install.teamId },
-      enterprise: null,
-      authed_user: { id: 'UINSTALLER' },
-      is_enterprise_install: false,
-    };
-  }
-
   #nextTs(): string {
     this.#ts += 1;
     return `${this.#ts}.000100`;
@@ -323,14 +298,14 @@ export class FakeSlackWebApi {
       case 'files.completeUploadExternal':
         return { ok: true, files: [{ id: `F${this.#fileId}` }] };
       case 'auth.test': {
-        const installed = [...this.#installs.values()].find((install) => install.botToken === token);
+        const installed = this.#oauth.installOf(token);
         if (installed) {
           return { ok: true, user_id: installed.botUserId, bot_id: installed.botId, team_id: installed.teamId };
         }
         return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' };
       }
       case 'oauth.v2.access':
-        return this.#oauthAccess(str('code'));
+        return this.#oauth.access(params);
       default:
         return { ok: true };
     }

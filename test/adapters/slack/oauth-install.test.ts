@@ -59,6 +59,7 @@ beforeEach(async () => {
         clientSecret: 'client-secret-for-tests',
         stateSecret: STATE_SECRET,
         installations: db.slackInstallations(createSecretBox(randomBytes(32))),
+        leases: db.store.leases,
       },
       signingSecret: SIGNING_SECRET,
       apiUrl: api.apiUrl,
