@@ -27,6 +27,9 @@ export const BOT_SCOPES = [
   'im:history',
 ] as const;
 
+/** A token that could not be refreshed is still used while it has more than this left. */
+export const STILL_USABLE_MS = 5 * 60_000;
+
 /** How long a workspace's installation is used from memory before it is read again. */
 export const INSTALLATION_CACHE_MS = 60_000;
 
@@ -96,7 +99,14 @@ export function createInstallationAccess(
   /** The installation, its token refreshed first when it expires soon; the refreshed one is what is cached. */
   const usable = async (installation: StoredSlackInstallation): Promise<StoredSlackInstallation> => {
     if (!needsRefresh(installation, deps.clock.now())) return installation;
-    const fresh = await refresher.refresh(installation.teamId);
+    const fresh = await refresher.refresh(installation.teamId).catch((error: unknown) => {
+      // Slack refusing the refresh (or being away) for a while costs nothing while the token lasts:
+      // it is used until shortly before it expires, and each use tries the refresh again.
+      const left = (installation.tokenExpiresAt?.getTime() ?? 0) - deps.clock.now().getTime();
+      if (left > STILL_USABLE_MS) return installation;
+      throw error;
+    });
+    if (fresh === installation) return installation;
     cached.set(installation.teamId, { at: deps.clock.now().getTime(), found: Promise.resolve(fresh) });
     return fresh;
   };
@@ -137,7 +147,7 @@ export function createInstallationAccess(
       if (!installation || installation.removedAt) {
         throw DeliveryError.transient(`workspace ${teamId} has not installed Rebound`);
       }
-      // Nothing is sent with a token that could not be refreshed; the send is tried again later.
+      // Nothing is sent with an expiring token that could not be refreshed; the send is tried again later.
       const { botToken } = await usable(installation).catch((error: unknown) => {
         throw DeliveryError.transient(`the bot token of workspace ${teamId} could not be refreshed`, error);
       });
@@ -151,7 +161,6 @@ export function createInstallationAccess(
       await installations.markRemoved(teamId, deps.clock.now());
       cached.delete(teamId);
       clients.delete(teamId);
-      deps.logger.info({ teamId }, 'slack workspace removed Rebound');
     },
     installationStore: {
       async storeInstallation(installation) {

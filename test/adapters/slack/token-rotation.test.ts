@@ -86,6 +86,7 @@ function accessOn(replica: OpenedStore): InstallationAccess {
       clock: { now: () => new Date() },
       logger,
       clientOf: (token) => new webApi.WebClient(token, { slackApiUrl: api.apiUrl, retryConfig: { retries: 0 } }),
+      onInstalled: async () => undefined,
     },
   );
 }
@@ -185,7 +186,8 @@ for (const database of REPLICA_DATABASES) {
 
     it('waits a bounded time for a replica that holds the lease and never finishes, then fails the send as transient', async () => {
       const [one, two] = await database.open();
-      await one.slackInstallations(box).save(acmeExpiringIn(HOUR), new Date());
+      // Two minutes left: too little to go on using the token while the refresh is pending.
+      await one.slackInstallations(box).save(acmeExpiringIn(2 * 60_000), new Date());
       expect(
         await one.store.leases.acquire(`slack-token:${ACME.teamId}`, 'a-replica-that-died', new Date(), HOUR),
       ).toBe(true);
@@ -200,6 +202,7 @@ for (const database of REPLICA_DATABASES) {
           clock: { now: () => new Date() },
           logger,
           clientOf: (token) => new webApi.WebClient(token, { slackApiUrl: api.apiUrl, retryConfig: { retries: 0 } }),
+          onInstalled: async () => undefined,
         },
       );
       const failure = await waiting.clientFor(ACME.teamId).catch((error: unknown) => error);
@@ -294,14 +297,12 @@ describe('token rotation through the Slack adapter', () => {
     expect(refreshes()).toHaveLength(1);
   });
 
-  it('sends nothing when the refresh fails: a transient failure, one log line with no token in it', async () => {
+  it('goes on with a token that has time left when Slack refuses the refresh: one log line with no token in it', async () => {
     // A refresh token Slack no longer takes (spent, or revoked); the token has 30 minutes left.
     await replica.slackInstallations(box).save(acmeExpiringIn(HOUR / 2, 'xoxe-1-acme-spent-secret'), new Date());
-    const failure = await send().catch((error: unknown) => error);
-    expect(failure).toBeInstanceOf(DeliveryError);
-    expect((failure as DeliveryError).kind).toBe('transient');
+    await send();
     expect(refreshes().map((c) => c.response['error'])).toEqual(['invalid_refresh_token']);
-    expect(api.callsTo('chat.postMessage')).toEqual([]);
+    expect(api.callsTo('chat.postMessage').map((c) => c.token)).toEqual([ACME.botToken]);
     const lines = logger.lines.filter((l) => l.message === 'slack bot token not refreshed');
     expect(lines).toEqual([
       {
@@ -311,6 +312,14 @@ describe('token rotation through the Slack adapter', () => {
       },
     ]);
     expect(JSON.stringify(logger.lines)).not.toMatch(/xox|secret/);
+  });
+
+  it('sends nothing with a token about to expire that could not be refreshed: a transient failure', async () => {
+    await replica.slackInstallations(box).save(acmeExpiringIn(2 * 60_000, 'xoxe-1-acme-spent-secret'), new Date());
+    const failure = await send().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(DeliveryError);
+    expect((failure as DeliveryError).kind).toBe('transient');
+    expect(api.callsTo('chat.postMessage')).toEqual([]);
   });
 
   it('neither answers nor sends with an expired token it cannot refresh', async () => {
