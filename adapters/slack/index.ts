@@ -96,9 +96,9 @@ function createSingleTokenAuthorize(
   config: SlackAdapterConfig & { readonly botToken: string },
   slackApiUrl: string | undefined,
   onSeen: (teamId: string) => Promise<void>,
-): Authorize<boolean> {
-  // A request from the workspace means the app is installed there (again, after an uninstall and a
-  // new token): told once per process.
+): { readonly authorize: Authorize<boolean>; readonly forgetSeen: () => void } {
+  // A request from the workspace means the app is installed there (again, after an uninstall):
+  // told on the first request of the process, and on the first after an uninstall it handled.
   let seen: Promise<void> | null = null;
   const known = config.botId && config.botUserId ? { botId: config.botId, botUserId: config.botUserId } : null;
   let identity: Promise<{ botId: string; botUserId: string }> | null = known ? Promise.resolve(known) : null;
@@ -106,12 +106,13 @@ function createSingleTokenAuthorize(
     ...(slackApiUrl ? { slackApiUrl } : {}),
     timeout: config.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
   });
-  return async (source) => {
+  const authorize: Authorize<boolean> = async (source) => {
     if (source.teamId && !seen) {
       seen = onSeen(source.teamId).catch(() => {
         seen = null;
       });
     }
+    await seen;
     identity ??= client.auth.test().then(
       (result) => ({ botId: result.bot_id ?? '', botUserId: result.user_id ?? '' }),
       (error: unknown) => {
@@ -121,7 +122,17 @@ function createSingleTokenAuthorize(
     );
     return { botToken: config.botToken, ...(await identity) };
   };
+  return {
+    authorize,
+    forgetSeen: () => {
+      seen = null;
+    },
+  };
 }
+
+const missingAuthorize: Authorize<boolean> = async () => {
+  throw new Error('no bot token');
+};
 
 function healthz(_req: IncomingMessage, res: ServerResponse): void {
   res.writeHead(200, { 'content-type': 'application/json' });
@@ -191,9 +202,10 @@ export function createSlackAdapter(config: SlackAdapterConfig, logger: Logger): 
     await lifecycle?.installed({ platform: 'slack', workspaceId: teamId });
   };
   const access = oauth ? createInstallationAccess(oauth, { clock, logger, clientOf, onInstalled: installed }) : null;
+  const singleToken =
+    botToken === undefined ? null : createSingleTokenAuthorize({ ...config, botToken }, slackApiUrl, installed);
   const common = {
-    authorize:
-      access?.authorize ?? createSingleTokenAuthorize({ ...config, botToken: botToken ?? '' }, slackApiUrl, installed),
+    authorize: access?.authorize ?? singleToken?.authorize ?? missingAuthorize,
     logger: boltLogger(logger),
     // No conversation store: Rebound keeps its state in the core, and the store costs every request.
     convoStore: false as const,
@@ -286,7 +298,10 @@ export function createSlackAdapter(config: SlackAdapterConfig, logger: Logger): 
       registerUninstall(app, {
         workspaces,
         logger,
-        ...(access ? { markInstallationRemoved: (teamId: string) => access.markRemoved(teamId) } : {}),
+        markInstallationRemoved: async (teamId: string) => {
+          if (access) await access.markRemoved(teamId);
+          singleToken?.forgetSeen();
+        },
       });
     },
     async start() {

@@ -10,15 +10,15 @@ import type { Logger } from '../../src/core/ports/index.ts';
 
 export interface UninstallDeps {
   readonly workspaces: WorkspaceLifecycle;
-  /** OAuth mode: marks the workspace's installation removed. */
-  readonly markInstallationRemoved?: (teamId: string) => Promise<void>;
+  /** Marks the workspace's installation removed (OAuth mode), or forgets it was seen (one token). */
+  readonly markInstallationRemoved: (teamId: string) => Promise<void>;
   readonly logger: Logger;
 }
 
 export function registerUninstall(app: App, deps: UninstallDeps): void {
   async function removed(teamId: string, why: string): Promise<void> {
     deps.logger.info({ teamId, why }, 'slack workspace removed Rebound');
-    await deps.markInstallationRemoved?.(teamId);
+    await deps.markInstallationRemoved(teamId);
     await deps.workspaces.removed({ platform: 'slack', workspaceId: teamId });
   }
 

@@ -14,7 +14,7 @@ import { RecordingHandler } from '../../fakes/recording-handler.ts';
 import { RecordingLogger } from '../../fakes/recording-logger.ts';
 import { SlackRequestSender } from '../../fakes/slack-requests.ts';
 import { FakeSlackWebApi, type FakeInstall } from '../../fakes/slack-web-api.ts';
-import { inboundFor } from '../../helpers/core-inbound.ts';
+import { inboundFor, type OwnInbound } from '../../helpers/core-inbound.ts';
 import { openTestStore, type TestStore } from '../../helpers/stores.ts';
 import { SIGNING_SECRET } from './harness.ts';
 import { skippingTimer } from './pace-timers.ts';
@@ -42,6 +42,7 @@ let api: FakeSlackWebApi;
 let db: TestStore;
 let adapter: SlackAdapter;
 let handler: RecordingHandler;
+let inbound: OwnInbound<RecordingHandler>;
 let logger: RecordingLogger;
 let base: string;
 let slack: SlackRequestSender;
@@ -72,7 +73,8 @@ beforeEach(async () => {
     logger,
   );
   handler = new RecordingHandler({ type: 'form', form: FORM });
-  adapter.initialize(inboundFor(handler));
+  inbound = inboundFor(handler);
+  adapter.initialize(inbound);
   base = `http://127.0.0.1:${(await adapter.start()).port}`;
   slack = new SlackRequestSender(`${base}/slack/events`, SIGNING_SECRET);
 });
@@ -200,5 +202,42 @@ describe('Slack OAuth: installing in many workspaces', () => {
     );
     expect(api.callsTo('oauth.v2.access')).toEqual([]);
     expect(await db.rows('SELECT team_id FROM slack_installations')).toEqual([]);
+  });
+
+  it('stops all sending to a workspace that uninstalls, tells the core, and serves it again after a reinstall', async () => {
+    await install(ACME);
+    await install(GLOBEX);
+    expect(inbound.workspaceNotices).toEqual(['installed:TACME', 'installed:TGLOBEX']);
+    const gone = await slack.event({
+      token: 'x',
+      team_id: 'TACME',
+      api_app_id: 'A1',
+      type: 'event_callback',
+      event_id: 'EvUninstalled1',
+      event_time: 1700000000,
+      event: { type: 'app_uninstalled' },
+    });
+    expect(gone.status).toBe(200);
+    expect(inbound.workspaceNotices.at(-1)).toBe('removed:TACME');
+    expect(
+      (await db.rows("SELECT removed_at FROM slack_installations WHERE team_id = 'TACME'"))[0]?.['removed_at'],
+    ).not.toBeNull();
+
+    api.reset();
+    const to = (workspaceId: string) =>
+      adapter.chat.postToChannel({ workspace: { platform: 'slack', workspaceId }, channelId: 'C1' }, textMessage('hi'));
+    await expect(to('TACME')).rejects.toMatchObject({ kind: 'transient' });
+    await to('TGLOBEX');
+    expect(api.calls.filter((c) => c.method !== 'response_url').map((c) => c.token)).toEqual([GLOBEX.botToken]);
+    await command('TACME');
+    expect(handler.events).toEqual([]);
+
+    const again = { ...ACME, code: 'code-acme-again', botToken: 'xoxb-acme-3333-secret' };
+    api.allowInstall(again);
+    await install(again);
+    expect(inbound.workspaceNotices.at(-1)).toBe('installed:TACME');
+    api.reset();
+    await to('TACME');
+    expect(api.callsTo('chat.postMessage').map((c) => c.token)).toEqual([again.botToken]);
   });
 });
