@@ -1,7 +1,8 @@
 /**
  * The App Home tab: the member's home (the core's `home-opened` answer) published with
  * `views.publish` when they open the tab, after a button pressed in it, and in the background
- * after anything else that may change it (a command, a button or a form elsewhere). Publishing is spaced per member: a request within a few seconds of the last one is
+ * after anything else that may change it (a command, a button or a form elsewhere, a nudge sent
+ * to them). Publishing is spaced per member: a request within a few seconds of the last one is
  * folded into one publish when the spacing has passed, so a burst costs one call. A failed publish
  * is logged and never reaches whoever asked for it.
  */
@@ -9,7 +10,9 @@ import type { webApi } from '@slack/bolt';
 import type { EventHandler } from '../../src/core/event-handler.ts';
 import type { Actor } from '../../src/core/events.ts';
 import type { Logger } from '../../src/core/ports/index.ts';
+import type { DirectSentHook } from './delivery.ts';
 import { renderMessage } from './rendering.ts';
+import type { UserDirectory } from './users.ts';
 
 /** The least time between two publishes of one member's home. */
 export const HOME_SPACING_MS = 3000;
@@ -107,5 +110,23 @@ export function createHomePublisher(handler: EventHandler, logger: Logger, spaci
       for (const { timer } of pending.values()) clearTimeout(timer);
       pending.clear();
     },
+  };
+}
+
+/**
+ * The chat port's hook after a direct message (a nudge changes what is due in the home): the
+ * member's actor from the directory (cached; a failed look-up answers with their id), then a
+ * background refresh. Never throws and returns at once, so a sweep never waits on it.
+ */
+export function homeAfterDirect(home: HomePublisher, users: UserDirectory, logger: Logger): DirectSentHook {
+  return (client, teamId, userId) => {
+    users
+      .actor(client, teamId, userId)
+      .then((actor) => {
+        if (!actor.isBot) home.changed(client, teamId, actor);
+      })
+      .catch((error: unknown) =>
+        logger.warn({ teamId, error: error instanceof Error ? error.message : 'unknown' }, 'home refresh failed'),
+      );
   };
 }

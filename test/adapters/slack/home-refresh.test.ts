@@ -1,6 +1,6 @@
 /**
  * The App Home tab kept current through the real Slack adapter and core: after a slash command, a
- * button pressed outside the tab and a form submitted, the member's home is published
+ * button pressed outside the tab and a nudge the scheduler sent, the member's home is published
  * again with the change, at most once per spacing; someone in no group and a replayed command
  * publish nothing.
  */
@@ -115,6 +115,38 @@ describe('the App Home tab, refreshed after what changes it', () => {
     expect(publishes.length).toBeLessThan(companies.length);
     expect(blockText(publishes.at(-1)!)).toContain('applied 5');
   }, 20_000);
+
+  it('publishes the home with the step due after the scheduler sends its nudge, and the sweep still succeeds', async () => {
+    const rig = await start();
+    await rig.command('U1', '/rejected', 'Acme | SRE | interview');
+    await settle(rig);
+    const dm = await nudgeSent(rig);
+    expect(dm.response['ok']).toBe(true);
+    const done = buttonIds(dm).find((id) => id.startsWith('fu:done:')) ?? 'no Done button';
+    const home = await until('the home published after the nudge', () => publishesTo('U1')[0]);
+    expect(blockText(home)).toContain('Ask for feedback at Acme');
+    expect(blockText(home)).toContain(done);
+  }, 20_000);
+
+  it('logs a warning when the home cannot be published after a nudge, and the nudge still counts as sent', async () => {
+    const rig = await start();
+    await rig.command('U1', '/rejected', 'Acme | SRE | interview');
+    await settle(rig);
+    rig.rig.api.failNext('views.publish', { error: 'internal_error' });
+    const dm = await nudgeSent(rig);
+    const done = buttonIds(dm).find((id) => id.startsWith('fu:done:')) ?? '';
+    await until('the warning', () =>
+      rig.rig.logger.lines.find((l) => l.level === 'warn' && l.message === 'could not publish the home tab'),
+    );
+    expect(publishesTo('U1').map((c) => c.response['ok'])).toEqual([false]);
+    const step = await rig.store.followUps.get(Number(done.split(':')[2]));
+    expect(step?.status).toBe('pending');
+    // Sent once: the failed publish did not make the sweep try the nudge again.
+    rig.clock.advance(60_000);
+    await rig.rebound.sweep();
+    const nudges = rig.rig.api.callsTo('chat.postMessage').filter((c) => buttonIds(c).includes(done));
+    expect(nudges).toHaveLength(1);
+  }, 15_000);
 
   it('publishes the home with the planned steps after the rejection form is submitted, and not after field errors', async () => {
     const rig = await start();
