@@ -2,10 +2,11 @@
  * Slash commands. Slack gives us 3 seconds to acknowledge: a private answer the core has ready
  * within the budget goes in the acknowledgement itself; slower work is acknowledged empty at the
  * budget and answered through the response_url. A modal, a file or anything other than a private
- * answer lets the acknowledgement go first (see replies.ts).
+ * answer lets the acknowledgement go first (see replies.ts). Once answered, the member's App Home
+ * is refreshed in the background (home.ts): the command may have changed what it shows.
  */
 import type { App } from '@slack/bolt';
-import type { CommandEvent } from '../../src/core/events.ts';
+import type { Actor, CommandEvent } from '../../src/core/events.ts';
 import { acknowledgeWithin } from './command-ack.ts';
 import { parseSlackCommand } from './command-text.ts';
 import type { InboundDeps } from './inbound.ts';
@@ -13,6 +14,7 @@ import type { InboundDeps } from './inbound.ts';
 export function registerCommands(app: App, deps: InboundDeps): void {
   app.command(/^\/.+/, async ({ command, ack, respond, client }) => {
     const acknowledgement = acknowledgeWithin(ack, deps.answerInAckWithinMs, deps.logger);
+    let changedHomeOf: Actor | null = null;
     try {
       // A signed request can be replayed within Slack's five-minute window, to this process or
       // another; each trigger_id is one invocation, so a second request with it is dropped.
@@ -47,9 +49,13 @@ export function registerCommands(app: App, deps: InboundDeps): void {
         triggerId: command.trigger_id,
         acknowledgement,
       };
-      await deps.replies.send(await deps.handler.handle(event), context);
+      const reply = await deps.handler.handle(event);
+      // A form only opens a modal: its submission is what may change the home.
+      if (reply.type !== 'form') changedHomeOf = actor;
+      await deps.replies.send(reply, context);
     } finally {
       await acknowledgement.close();
+      if (changedHomeOf) deps.home.changed(client, command.team_id, changedHomeOf);
     }
   });
 }

@@ -109,9 +109,14 @@ export async function openDirectChannel(client: webApi.WebClient, userId: string
 /** Posts a file's bytes to the upload URL files.getUploadURLExternal gave; rejects unless Slack answers 200. */
 export type UploadBytes = (uploadUrl: string, bytes: Uint8Array) => Promise<void>;
 
+/** Told of each direct message sent, with the client that sent it; must not throw or wait. */
+export type DirectSentHook = (client: webApi.WebClient, teamId: string, userId: string) => void;
+
 export interface SlackChatPortDeps {
   readonly pace: SlackPace;
   readonly uploadBytes: UploadBytes;
+  /** After a direct message went out (a nudge changes its member's App Home): told, never waited for. */
+  readonly onDirectSent?: DirectSentHook;
 }
 
 /** Before files.completeUploadExternal nothing is visible, so a lost answer there is safe to try again. */
@@ -216,13 +221,23 @@ export function createSlackChatPort(clientFor: ClientForTeam, deps: SlackChatPor
     },
     async sendDirect(target: UserTarget, message: Message, options?: SendOptions) {
       // Slack takes the user id as the channel and answers with the DM's `D…` id: no lookup first.
+      let sent: SentMessage;
       try {
-        return await post(target.workspace, target.dmChannelId ?? target.userId, message, options);
+        sent = await post(target.workspace, target.dmChannelId ?? target.userId, message, options);
       } catch (error) {
         // A DM has nobody to invite: the channel's remedy does not apply.
         if (error instanceof DeliveryError && error.remedy) throw DeliveryError.permanent(error.message, error.cause);
         throw error;
       }
+      const hook = deps.onDirectSent;
+      if (hook) {
+        const teamId = target.workspace.workspaceId;
+        // The message is out: the hook is not waited for and its failures are not the send's.
+        void clientFor(teamId)
+          .then((client) => hook(client, teamId, target.userId))
+          .catch(() => undefined);
+      }
+      return sent;
     },
     async updateMessage(workspace: WorkspaceRef, sent: SentMessage, message: Message) {
       const client = await clientFor(workspace.workspaceId);

@@ -7,7 +7,7 @@
  * call: the bot's ids come from the config or from one auth.test on the first request. OAuth mode
  * (HTTP only, `oauth.ts`) serves many workspaces, each with the token of its installation.
  */
-import { createHomePublisher, type HomePublisher } from './home.ts';
+import { createHomePublisher, homeAfterDirect, type HomePublisher } from './home.ts';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { App, webApi, type Authorize } from '@slack/bolt';
 import { boltLogger } from './bolt-logger.ts';
@@ -17,7 +17,7 @@ import type { CoreInbound } from '../../src/core/event-handler.ts';
 import type { ChatPort, Logger } from '../../src/core/ports/index.ts';
 import { registerCommands } from './commands.ts';
 import type { InboundDeps } from './inbound.ts';
-import { createSlackChatPort, type UploadBytes } from './delivery.ts';
+import { createSlackChatPort, type DirectSentHook, type UploadBytes } from './delivery.ts';
 import { registerEvents } from './events.ts';
 import { listen, SlackHttpReceiver } from './http-receiver.ts';
 import { registerInteractions } from './interactions.ts';
@@ -259,7 +259,7 @@ export function createSlackAdapter(config: SlackAdapterConfig, logger: Logger): 
         if (!chatClient) throw new Error('no bot token');
         return chatClient;
       }),
-    { pace, uploadBytes: createUploader(fetch, timeout) },
+    { pace, uploadBytes: createUploader(fetch, timeout), onDirectSent: (...sent) => afterDirect?.(...sent) },
   );
 
   const health = config.appToken ? createHealthServer() : null;
@@ -267,6 +267,8 @@ export function createSlackAdapter(config: SlackAdapterConfig, logger: Logger): 
     new Promise<void>((resolve) => (health?.listening ? health.close(() => resolve()) : resolve()));
   let initialized = false;
   let home: HomePublisher | null = null;
+  // Set by initialize: the chat port exists before the core (and so the home publisher) does.
+  let afterDirect: DirectSentHook | null = null;
   app.error(async (error) => {
     logger.error({ code: error.code ?? 'unknown' }, error.message);
   });
@@ -292,6 +294,7 @@ export function createSlackAdapter(config: SlackAdapterConfig, logger: Logger): 
         firstDelivery: (teamId, kind, id) =>
           ledger.firstDelivery({ platform: 'slack', workspaceId: teamId }, kind, id, clock.now()),
       };
+      afterDirect = homeAfterDirect(home, deps.users, logger);
       registerEvents(app, deps);
       registerCommands(app, deps);
       registerInteractions(app, deps);

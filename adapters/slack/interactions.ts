@@ -1,7 +1,8 @@
 /**
  * Buttons (block_actions) and modal submissions (view_submission). A click is acknowledged first
  * and answered afterwards; a submission is answered *in* its acknowledgement, because that is the
- * only way Slack shows inline field errors or keeps the modal open.
+ * only way Slack shows inline field errors or keeps the modal open. Either may change the member's
+ * App Home, which is published again (in the background, spaced: home.ts) once they are answered.
  */
 import type { App, BlockAction, ButtonAction, ViewOutput, ViewSubmitAction } from '@slack/bolt';
 import type { ButtonEvent, FormSubmitEvent } from '../../src/core/events.ts';
@@ -68,6 +69,7 @@ export function registerInteractions(app: App, deps: InboundDeps): void {
       return;
     }
     await deps.replies.send(reply, context);
+    if (reply.type !== 'form') deps.home.changed(client, teamId, actor);
   });
 
   app.view<ViewSubmitAction>({ type: 'view_submission' }, async ({ body, view, ack, client }) => {
@@ -91,11 +93,14 @@ export function registerInteractions(app: App, deps: InboundDeps): void {
         actor,
       },
     };
-    await deps.replies.send(await deps.handler.handle(event), {
+    const reply = await deps.handler.handle(event);
+    await deps.replies.send(reply, {
       client,
       teamId,
       userId: body.user.id,
       submission: { ack, title: view.title.text, privateMetadata: view.private_metadata },
     });
+    // Field errors mean nothing was stored.
+    if (reply.type !== 'form-errors') deps.home.changed(client, teamId, actor);
   });
 }

@@ -204,7 +204,7 @@ function dispatch(deps: CoreDeps, event: InboundEvent): Reply | Promise<Reply> {
     case 'thread-reply':
       return noticingEnrolment(deps, event.source, () => recordThreadReply(deps, event));
     case 'home-opened':
-      return openHome(deps, event.source);
+      return openHome(deps, event.source, event.refresh === true);
     case 'direct-message':
       return answerDirectMessage();
   }

@@ -96,6 +96,12 @@ export interface DirectMessageEvent {
 export interface HomeOpenedEvent {
   readonly kind: 'home-opened';
   readonly source: EventSource;
+  /**
+   * Asked again because something may have changed it, not because it was opened: someone in no
+   * group (or in several, with no channel to tell which) then gets no answer, since the page that
+   * says how to begin does not change with what they do.
+   */
+  readonly refresh?: boolean;
 }
 
 export type InboundEvent =

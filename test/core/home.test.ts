@@ -54,4 +54,13 @@ describe('/rebound home', () => {
     expect(textOf(reply)).not.toContain('Your Rebound home');
     expect(await h.store.members.find(h.groupId, 'mallory')).toBeNull();
   });
+
+  it('answers a refresh of the home opened (asked again after a change) with the home for a member, with nothing for someone in no group', async () => {
+    const refresh = (user: string) =>
+      h.rebound.handle({ kind: 'home-opened', refresh: true, source: h.source(user, { channelId: '' }) });
+    expect(textOf(await refresh('alice'))).toContain('Your Rebound home, alice');
+    expect(await refresh('mallory')).toEqual({ type: 'none' });
+    const opened = await h.rebound.handle({ kind: 'home-opened', source: h.source('mallory', { channelId: '' }) });
+    expect(textOf(opened)).toContain('Welcome to Rebound.');
+  });
 });

@@ -4,7 +4,10 @@
  * queues the next answers; after them `answer` decides (the constructor's default reply unless a
  * test sets it). `holdNext` keeps the next answer back until the test releases it, to show what
  * an adapter does while the core is slow; `received` waits for events on transports with no
- * response to wait on.
+ * response to wait on. The App Home asked again after a change (a `home-opened` with `refresh`,
+ * which the Slack adapter sends after commands and clicks) is kept apart in `homeRefreshes` and
+ * answered with nothing, as for someone in no group: a test's events and scripted answers stay
+ * the ones it sent.
  */
 import type { EventHandler, SuggestRequest, Suggestion } from '../../src/core/event-handler.ts';
 import type { InboundEvent } from '../../src/core/events.ts';
@@ -51,7 +54,14 @@ export class RecordingHandler implements EventHandler {
     return this.suggestions;
   }
 
+  /** The `home-opened` events with `refresh`, apart from `events`. */
+  readonly homeRefreshes: InboundEvent[] = [];
+
   async handle(event: InboundEvent): Promise<Reply> {
+    if (event.kind === 'home-opened' && event.refresh === true) {
+      this.homeRefreshes.push(event);
+      return { type: 'none' };
+    }
     this.events.push(event);
     for (const w of this.#waiting.filter((w) => this.events.length >= w.count)) w.resolve();
     const hold = this.#hold;

@@ -27,13 +27,15 @@ export async function showHome(deps: CoreDeps, source: EventSource): Promise<Rep
 
 /**
  * The home tab opened: the member's home, or for someone in no group (or several, with no channel
- * to tell which) a short page saying how to begin. Reading only: nobody becomes a member.
+ * to tell which) a short page saying how to begin. Reading only: nobody becomes a member. A
+ * `refresh` (the home asked again after a change) answers that someone with nothing instead.
  */
-export async function openHome(deps: CoreDeps, source: EventSource): Promise<Reply> {
+export async function openHome(deps: CoreDeps, source: EventSource, refresh = false): Promise<Reply> {
   try {
     return await showHome(deps, source);
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
+    if (refresh) return { type: 'none' };
     return privateText(
       'Welcome to Rebound.',
       `${error.text}\nIn your group's channel, /rebound join starts your plan; /rebound help shows every command.`,

@@ -2,6 +2,7 @@
  * The Slack adapter wired to the real core on an in-memory SQLite database, with a fake clock and
  * a recorded retry wait, and helpers that send what Slack sends.
  */
+import type { SlackAdapterConfig } from '../../../adapters/slack/index.ts';
 import type { ManualClock } from '../../../src/core/clock.ts';
 import type { Rebound } from '../../../src/core/create-rebound.ts';
 import type { Store } from '../../../src/core/ports/index.ts';
@@ -61,6 +62,8 @@ export interface SlackWithCoreOptions {
   readonly file?: string;
   /** Set C1 up as a group first (default true); a rig on a file already set up skips it. */
   readonly setUp?: boolean;
+  /** Settings of the adapter other than the rig's, e.g. a short `homeSpacingMs`. */
+  readonly adapter?: Partial<SlackAdapterConfig>;
 }
 
 /** Starts everything and makes C1 a group set up by U1 (alice); the fake's record is then cleared. */
@@ -77,7 +80,7 @@ export async function startSlackWithCore(options: SlackWithCoreOptions = {}): Pr
       clock: core.clock,
       workspaces: core.rebound.workspaces,
     };
-  });
+  }, options.adapter);
   const [core] = built;
   if (!core) throw new Error('the adapter did not build the core');
   const { store, clock, rebound, waits, database } = core;
@@ -155,7 +158,13 @@ export async function startSlackWithCore(options: SlackWithCoreOptions = {}): Pr
       database.close();
     },
   };
-  if (options.setUp ?? true) await harness.command('U1', '/rebound', 'setup 09:00 Europe/Berlin');
+  if (options.setUp ?? true) {
+    await harness.command('U1', '/rebound', 'setup 09:00 Europe/Berlin');
+    // The setup refreshes U1's App Home in the background: let that publish land before the reset.
+    for (let waited = 0; waited < 2000 && rig.api.callsTo('views.publish').length === 0; waited += 20) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
   rig.api.reset();
   return harness;
 }
