@@ -1,8 +1,9 @@
 /**
  * Slack OAuth mode through the production entry point (`node dist/main.js`): a workspace installs
  * Rebound through the install page and the redirect, `oauth.v2.access` answered by the local fake,
- * and the installation is in the database file with its token sealed. A missing key stops start-up
- * with one line.
+ * and the installation is in the database file with its token sealed; `app_uninstalled` marks the
+ * installation and the workspace removed and leaves its requests unanswered, and a reinstall
+ * brings it back. A missing key stops start-up with one line.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SlackRequestSender } from './fakes/slack-requests.ts';
 import { FakeSlackWebApi } from './fakes/slack-web-api.ts';
 import { runBuiltEntryPoint } from './helpers/entry-point.ts';
 
@@ -109,6 +111,66 @@ describe('Slack OAuth mode through node dist/main.js', () => {
     }
     expect(log).not.toContain('xoxb-acme-entry-secret');
     expect(log).not.toContain(OAUTH_ENV.REBOUND_SECRET_KEY);
+
+    // The workspace uninstalls the app: Slack says so with app_uninstalled.
+    const slack = new SlackRequestSender(`http://127.0.0.1:${port}/slack/events`, OAUTH_ENV.SLACK_SIGNING_SECRET);
+    const gone = await slack.event({
+      token: 'x',
+      team_id: 'TACME',
+      api_app_id: 'A1',
+      type: 'event_callback',
+      event_id: 'EvEntryUninstalled',
+      event_time: Math.floor(Date.now() / 1000),
+      event: { type: 'app_uninstalled' },
+    });
+    expect(gone.status).toBe(200);
+    const removed = () => {
+      const read = new Database(file, { readonly: true, fileMustExist: true });
+      try {
+        const installation = read.prepare("SELECT removed_at FROM slack_installations WHERE team_id = 'TACME'").get();
+        const workspace = read.prepare("SELECT removed_at FROM workspaces WHERE workspace_id = 'TACME'").get();
+        return [installation, workspace].map((row) => (row as { removed_at: number | null } | undefined)?.removed_at);
+      } finally {
+        read.close();
+      }
+    };
+    // Acknowledged first, then done (as in production): the log line says when it is written.
+    await waitFor(
+      'the removal',
+      () => log.includes('bot removed from the workspace'),
+      () => log,
+    );
+    expect(removed().every((at) => typeof at === 'number')).toBe(true);
+    api.reset();
+    await slack.command({ command: '/rebound', text: 'help', teamId: 'TACME', responseUrl: api.responseUrl('acme') });
+    expect(api.calls).toEqual([]);
+
+    // Installing again brings it back.
+    api.allowInstall({
+      code: 'code-acme-again',
+      teamId: 'TACME',
+      teamName: 'Acme',
+      botToken: 'xoxb-acme-entry-again',
+      botId: 'BACME',
+      botUserId: 'UACMEBOT',
+    });
+    const again = await fetch(`http://127.0.0.1:${port}/slack/install`);
+    const againState =
+      new URL((/<a href="([^"]+)"/.exec(await again.text())?.[1] ?? '').replaceAll('&amp;', '&')).searchParams.get(
+        'state',
+      ) ?? '';
+    const againCookie = (again.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const back = await fetch(
+      `http://127.0.0.1:${port}/slack/oauth_redirect?${new URLSearchParams({ code: 'code-acme-again', state: againState }).toString()}`,
+      { headers: { cookie: againCookie } },
+    );
+    expect(back.status).toBe(200);
+    await waitFor(
+      'the reinstall',
+      () => log.includes('served again'),
+      () => log,
+    );
+    expect(removed()).toEqual([null, null]);
   });
 
   it('stops start-up with one line when REBOUND_SECRET_KEY is missing', async () => {

@@ -2,6 +2,7 @@
  * Rebound on Discord: a discord.js client with the smallest intents that do the job, the
  * interaction and gateway listeners that feed the core, and the ChatPort the core sends through.
  */
+import { listenToGuildMembership } from './guild-membership.ts';
 import { Client, DiscordAPIError, DiscordjsErrorCodes, Events, GatewayIntentBits, Partials } from 'discord.js';
 import type { CoreInbound } from '../../src/core/event-handler.ts';
 import type { ChatPort, InboundKind, Logger } from '../../src/core/ports/index.ts';
@@ -135,7 +136,7 @@ export function createDiscordAdapter(
   return {
     client,
     chat,
-    initialize({ handler, ledger, clock }) {
+    initialize({ handler, ledger, clock, workspaces }) {
       if (stopListening) throw new Error('the Discord adapter is already initialized');
       const replies = createReplySender(logger);
       const firstDelivery = (guildId: string, kind: InboundKind, id: string): Promise<boolean> =>
@@ -150,9 +151,11 @@ export function createDiscordAdapter(
       });
       client.on(Events.InteractionCreate, onInteraction);
       const stopGatewayEvents = listenToGatewayEvents(client, { handler, logger, replies, firstDelivery });
+      const stopGuildMembership = listenToGuildMembership(client, workspaces, logger);
       stopListening = () => {
         client.off(Events.InteractionCreate, onInteraction);
         stopGatewayEvents();
+        stopGuildMembership();
       };
     },
     async start() {

@@ -33,6 +33,8 @@ export interface Harness<H extends EventHandler = RecordingHandler> {
   readonly logger: RecordingLogger;
   /** The inbound ledger the adapter was initialised with. */
   readonly ledger: InboundLedger;
+  /** What the adapter reported of servers joined and left (`removed:<guild>`), with a recording handler. */
+  readonly workspaceNotices: readonly string[];
   /** Hands one gateway dispatch to the client. */
   feed(packet: DispatchPacket): void;
   /** READY then the guild, as after a login (done by `startHarness` unless `connect: false`). */
@@ -96,6 +98,7 @@ export async function startHarness<H extends EventHandler = RecordingHandler>(
     client,
     logger,
     ledger: fed.ledger,
+    workspaceNotices: own?.workspaceNotices ?? [],
     feed,
     connect,
     async close() {

@@ -38,7 +38,16 @@ describe('Slack app manifest', () => {
 
   it('subscribes to the events the adapter listens for, with the scopes they need', () => {
     const { bot_events: events, request_url: url } = manifest.settings.event_subscriptions;
-    expect(events).toEqual(expect.arrayContaining(['reaction_added', 'reaction_removed', 'message.channels']));
+    expect(events).toEqual(
+      expect.arrayContaining([
+        'reaction_added',
+        'reaction_removed',
+        'message.channels',
+        'app_home_opened',
+        'app_uninstalled',
+        'tokens_revoked',
+      ]),
+    );
     expect(new URL(url).pathname).toBe('/slack/events');
     expect(manifest.oauth_config.scopes.bot).toEqual(
       expect.arrayContaining([
