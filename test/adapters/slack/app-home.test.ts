@@ -7,23 +7,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DOCUMENTED_REACTION_ADDED } from '../../fakes/slack-payloads.ts';
 import type { RecordedCall } from '../../fakes/slack-web-api.ts';
 import { DAY, startSlackWithCore, type SlackWithCore } from './with-core.ts';
+import { sleep, until } from '../../helpers/until.ts';
 
 let h: SlackWithCore | undefined;
 afterEach(async () => {
   await h?.stop();
   h = undefined;
 });
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-async function until<T>(what: string, get: () => T | undefined, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = get();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
 
 let nextEvent = 0;
 function homeOpened(user: string, tab: 'home' | 'messages' = 'home') {

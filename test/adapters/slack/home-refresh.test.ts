@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DOCUMENTED_REACTION_ADDED } from '../../fakes/slack-payloads.ts';
 import type { RecordedCall } from '../../fakes/slack-web-api.ts';
 import { buttonIds, DAY, startSlackWithCore, type SlackWithCore } from './with-core.ts';
+import { sleep, until } from '../../helpers/until.ts';
 
 /** Short, so the tests do not wait Slack's real few seconds; long enough to tell a burst apart. */
 const SPACING_MS = 1500;
@@ -17,17 +18,6 @@ afterEach(async () => {
   await h?.stop();
   h = undefined;
 });
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-async function until<T>(what: string, get: () => T | undefined, timeoutMs = 6000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = get();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
 
 const blockText = (call: RecordedCall) => JSON.stringify((call.params['view'] as { blocks: unknown[] }).blocks);
 const publishesTo = (user: string) =>

@@ -6,7 +6,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createSlackAdapter, type SlackAdapter } from '../../../adapters/slack/index.ts';
+import type { SlackAdapter } from '../../../adapters/slack/index.ts';
+import { createOAuthAdapter } from './oauth-adapter.ts';
 import { DeliveryError } from '../../../src/core/errors.ts';
 import { textMessage, type Form } from '../../../src/core/messages.ts';
 import { createSecretBox } from '../../../src/secret-box.ts';
@@ -17,7 +18,6 @@ import { FakeSlackWebApi, type FakeInstall } from '../../fakes/slack-web-api.ts'
 import { inboundFor, type OwnInbound } from '../../helpers/core-inbound.ts';
 import { openTestStore, type TestStore } from '../../helpers/stores.ts';
 import { SIGNING_SECRET } from './harness.ts';
-import { skippingTimer } from './pace-timers.ts';
 
 const STATE_SECRET = 'state-secret-for-tests-0123456789';
 const ACME: FakeInstall = {
@@ -53,22 +53,14 @@ beforeEach(async () => {
   api.allowInstall(GLOBEX);
   db = await openTestStore('sqlite-memory');
   logger = new RecordingLogger();
-  adapter = createSlackAdapter(
+  adapter = createOAuthAdapter(
+    api,
     {
-      oauth: {
-        clientId: '1234.5678',
-        clientSecret: 'client-secret-for-tests',
-        stateSecret: STATE_SECRET,
-        installations: db.slackInstallations(createSecretBox(randomBytes(32))),
-        leases: db.store.leases,
-      },
-      signingSecret: SIGNING_SECRET,
-      apiUrl: api.apiUrl,
-      port: 0,
-      processBeforeResponse: true,
-      webApiRetries: 0,
-      pace: { timer: skippingTimer() },
-      answerInAckWithinMs: 500,
+      clientId: '1234.5678',
+      clientSecret: 'client-secret-for-tests',
+      stateSecret: STATE_SECRET,
+      installations: db.slackInstallations(createSecretBox(randomBytes(32))),
+      leases: db.store.leases,
     },
     logger,
   );

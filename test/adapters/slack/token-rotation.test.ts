@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { webApi } from '@slack/bolt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSlackAdapter, type SlackAdapter } from '../../../adapters/slack/index.ts';
+import type { SlackAdapter } from '../../../adapters/slack/index.ts';
+import { createOAuthAdapter } from './oauth-adapter.ts';
 import type { SlackInstallation } from '../../../adapters/slack/installations.ts';
 import { createInstallationAccess, type InstallationAccess } from '../../../adapters/slack/oauth.ts';
 import { createTokenRefresher, TOKEN_REFRESH_MARGIN_MS } from '../../../adapters/slack/token-refresh.ts';
@@ -25,7 +26,6 @@ import { FakeSlackWebApi, type FakeInstall } from '../../fakes/slack-web-api.ts'
 import { inboundFor } from '../../helpers/core-inbound.ts';
 import { createTestDatabase, TEST_DATABASE_URL } from '../../helpers/stores.ts';
 import { SIGNING_SECRET } from './harness.ts';
-import { skippingTimer } from './pace-timers.ts';
 
 const HOUR = 60 * 60_000;
 const CLIENT = {
@@ -257,17 +257,9 @@ describe('token rotation through the Slack adapter', () => {
 
   beforeEach(async () => {
     [replica] = await REPLICA_DATABASES[1]!.open();
-    adapter = createSlackAdapter(
-      {
-        oauth: { ...CLIENT, installations: replica.slackInstallations(box), leases: replica.store.leases },
-        signingSecret: SIGNING_SECRET,
-        apiUrl: api.apiUrl,
-        port: 0,
-        processBeforeResponse: true,
-        webApiRetries: 0,
-        pace: { timer: skippingTimer() },
-        answerInAckWithinMs: 500,
-      },
+    adapter = createOAuthAdapter(
+      api,
+      { ...CLIENT, installations: replica.slackInstallations(box), leases: replica.store.leases },
       logger,
     );
     handler = new RecordingHandler({ type: 'form', form: FORM });
