@@ -237,6 +237,11 @@ export function defineSchema(columns: Columns) {
       index('follow_ups_open_due_idx')
         .on(t.dueAt)
         .where(sql`status in ('pending', 'snoozed') and nudged_at is null`),
+      // The sweep's pages, by member: the open steps of the next members in member order, read from
+      // the index alone, so a page costs what is open, not every step members ever had.
+      index('follow_ups_open_member_idx')
+        .on(t.memberId, t.dueAt)
+        .where(sql`status in ('pending', 'snoozed') and nudged_at is null`),
       index('follow_ups_member_idx').on(t.memberId, t.status),
       index('follow_ups_application_idx').on(t.applicationId),
       index('follow_ups_interview_idx').on(t.interviewId),

@@ -1,0 +1,1 @@
+CREATE INDEX `follow_ups_open_member_idx` ON `follow_ups` (`member_id`,`due_at`) WHERE status in ('pending', 'snoozed') and nudged_at is null;
