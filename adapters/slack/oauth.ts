@@ -12,7 +12,7 @@ import type { Clock } from '../../src/core/clock.ts';
 import { DeliveryError } from '../../src/core/errors.ts';
 import type { LeaseRepository, Logger } from '../../src/core/ports/index.ts';
 import type { SlackInstallationRepository, StoredSlackInstallation } from './installations.ts';
-import { createTokenRefresher, needsRefresh, type TokenRefresherOptions } from './token-refresh.ts';
+import { createTokenRefresher, needsRefresh, TokenRefreshError, type TokenRefresherOptions } from './token-refresh.ts';
 
 /** The bot scopes Rebound asks for when a workspace installs it: those of `manifest.json`. */
 export const BOT_SCOPES = [
@@ -29,6 +29,8 @@ export const BOT_SCOPES = [
 
 /** A token that could not be refreshed is still used while it has more than this left. */
 export const STILL_USABLE_MS = 5 * 60_000;
+/** After a failed refresh, how long before the next is tried (meanwhile the token is used while it lasts). */
+export const REFRESH_RETRY_MS = 30_000;
 
 /** How long a workspace's installation is used from memory before it is read again. */
 export const INSTALLATION_CACHE_MS = 60_000;
@@ -96,17 +98,31 @@ export function createInstallationAccess(
     return found;
   };
 
+  /** When each workspace's last refresh failed: the next one waits `REFRESH_RETRY_MS` (a sweep's sends do not each ask). */
+  const failedAt = new Map<string, number>();
+
   /** The installation, its token refreshed first when it expires soon; the refreshed one is what is cached. */
   const usable = async (installation: StoredSlackInstallation): Promise<StoredSlackInstallation> => {
+    const now = deps.clock.now().getTime();
     if (!needsRefresh(installation, deps.clock.now())) return installation;
+    // Slack refusing the refresh (or being away) for a while costs nothing while the token lasts:
+    // it is used until shortly before it expires, and the refresh is tried again now and then.
+    const stillUsable = (installation.tokenExpiresAt?.getTime() ?? 0) - now > STILL_USABLE_MS;
+    const failed = failedAt.get(installation.teamId);
+    if (failed !== undefined && now - failed < REFRESH_RETRY_MS) {
+      if (stillUsable) return installation;
+      throw new TokenRefreshError(
+        'refresh-failed',
+        `the bot token of workspace ${installation.teamId} was not refreshed`,
+      );
+    }
     const fresh = await refresher.refresh(installation.teamId).catch((error: unknown) => {
-      // Slack refusing the refresh (or being away) for a while costs nothing while the token lasts:
-      // it is used until shortly before it expires, and each use tries the refresh again.
-      const left = (installation.tokenExpiresAt?.getTime() ?? 0) - deps.clock.now().getTime();
-      if (left > STILL_USABLE_MS) return installation;
+      failedAt.set(installation.teamId, deps.clock.now().getTime());
+      if (stillUsable) return installation;
       throw error;
     });
     if (fresh === installation) return installation;
+    failedAt.delete(installation.teamId);
     cached.set(installation.teamId, { at: deps.clock.now().getTime(), found: Promise.resolve(fresh) });
     return fresh;
   };

@@ -321,7 +321,15 @@ describe('token rotation through the Slack adapter', () => {
     await expect(send()).rejects.toMatchObject({ kind: 'transient' });
     const used = api.calls.filter((c) => c.method !== 'oauth.v2.access' && c.method !== 'response_url');
     expect(used).toEqual([]);
-    expect(refreshes()).toHaveLength(2);
+    // The send right after the request did not ask Slack again: a failed refresh waits a while.
+    expect(refreshes()).toHaveLength(1);
+  });
+
+  it('asks Slack once for many sends after a refused refresh, and uses the token while it lasts', async () => {
+    await replica.slackInstallations(box).save(acmeExpiringIn(HOUR / 2, 'xoxe-1-acme-spent-secret'), new Date());
+    for (let i = 0; i < 5; i++) await send();
+    expect(refreshes()).toHaveLength(1);
+    expect(api.callsTo('chat.postMessage').map((c) => c.token)).toEqual(Array(5).fill(ACME.botToken));
   });
 
   it('uses a refresh token once: after one refresh, the next refresh uses the new refresh token', async () => {
