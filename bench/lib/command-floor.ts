@@ -14,7 +14,7 @@ export function measureCommandFloor(commands: number): { perSecond: number } {
   const database = openDatabase(join(dir, 'floor.db'));
   try {
     const s = database.sqlite;
-    s.prepare("INSERT INTO workspaces VALUES ('slack', 'T1', 1)").run();
+    s.prepare("INSERT INTO workspaces (platform, workspace_id, created_at) VALUES ('slack', 'T1', 1)").run();
     s.prepare(
       "INSERT INTO groups (platform, workspace_id, channel_id, name, timezone, check_in_minute, check_in_days, reminder_minute, created_at) VALUES ('slack', 'T1', 'C1', 'g', 'UTC', 540, '1,2,3,4,5', 960, 1)",
     ).run();
