@@ -19,6 +19,13 @@ export type ClientForTeam = (teamId: string) => Promise<webApi.WebClient>;
 /** Platform errors Slack reports for its own trouble. */
 const TRANSIENT_ERRORS = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
 
+/**
+ * Codes that mean the workspace's token no longer works: the app was uninstalled or its token
+ * revoked (the event saying so may not have been handled yet). Nothing about the member: they
+ * must not be marked unreachable, and nothing is sent meanwhile.
+ */
+const DEAD_TOKEN = new Set(['account_inactive', 'token_revoked', 'token_expired', 'invalid_auth', 'not_authed']);
+
 /** Codes that mean the bot is not in the channel (a private channel it was not invited to is "not found"). */
 const NOT_IN_CHANNEL = new Set(['not_in_channel', 'channel_not_found']);
 const INVITE_HINT = 'Invite me to this channel first: type /invite @Rebound here.';
@@ -42,6 +49,8 @@ export function toDeliveryError(error: unknown, method: string): DeliveryError {
       return DeliveryError.rateLimited((error.data.response_metadata?.retryAfter ?? 1) * 1000, error);
     }
     if (TRANSIENT_ERRORS.has(code)) return DeliveryError.transient(`${method}: ${code}`, error);
+    if (DEAD_TOKEN.has(code))
+      return DeliveryError.transient(`${method}: ${code} (the workspace's token no longer works)`, error);
     // Unknown codes are request problems on our side: repeating the same request cannot succeed.
     return DeliveryError.permanent(`${method}: ${code}`, error, NOT_IN_CHANNEL.has(code) ? INVITE_HINT : undefined);
   }

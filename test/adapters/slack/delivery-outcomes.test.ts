@@ -73,6 +73,16 @@ describe('a Slack post without a clear answer', () => {
     expect((await failure(chat.postToChannel(target, textMessage('x')))).kind).toBe('transient');
   });
 
+  it.each(['account_inactive', 'token_revoked', 'invalid_auth', 'not_authed'])(
+    'is transient, not about the member, when Slack answers %s (the token died: the app was removed)',
+    async (code) => {
+      api.failNext('chat.postMessage', { error: code });
+      const error = await failure(chat.sendDirect({ workspace, userId: 'U1' }, textMessage('x')));
+      expect(error.kind).toBe('transient');
+      expect(error.message).toContain(code);
+    },
+  );
+
   it('is rate-limited with the delay of an outage answering 429', async () => {
     await api.outage({ mode: '429', method: 'chat.postMessage', retryAfterSeconds: 4 });
     expect(await failure(chat.postToChannel(target, textMessage('x')))).toMatchObject({

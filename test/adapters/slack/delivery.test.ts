@@ -99,7 +99,7 @@ describe('Slack ChatPort', () => {
     expect(api.callsTo('files.completeUploadExternal')[0]?.params).toMatchObject({ channel_id: 'D3' });
   });
 
-  it.each(['cannot_dm_bot', 'user_not_found', 'account_inactive', 'channel_not_found'])(
+  it.each(['cannot_dm_bot', 'user_not_found', 'user_disabled', 'channel_not_found'])(
     'reports a DM that fails with %s as permanent',
     async (code) => {
       api.failNext('chat.postMessage', { error: code });
