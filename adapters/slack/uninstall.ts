@@ -1,8 +1,9 @@
 /**
  * A workspace removing Rebound: `app_uninstalled`, or `tokens_revoked` naming the bot's token.
  * Bolt hands both over without authorizing them (the token is already dead). The installation is
- * marked removed (OAuth mode) and the core told, so nothing more is sent there; the notice is
- * acknowledged only once both are written, so Slack delivers it again if one failed.
+ * marked removed (OAuth mode) and the core told, so nothing more is sent there. If that cannot be
+ * written (the database away), the failure is logged; sends to the workspace then fail with its
+ * dead token as transient failures (`delivery.ts`), so nobody there is marked unreachable.
  */
 import type { App } from '@slack/bolt';
 import type { WorkspaceLifecycle } from '../../src/core/event-handler.ts';
