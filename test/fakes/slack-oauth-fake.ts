@@ -49,16 +49,8 @@ export class FakeSlackOAuth {
     if (!install || this.#usedCodes.has(install.code)) return { ok: false, error: 'invalid_code' };
     this.#usedCodes.add(install.code);
     return {
-      ok: true,
-      access_token: install.botToken,
-      token_type: 'bot',
-      scope: 'commands,chat:write,im:write',
-      bot_user_id: install.botUserId,
-      app_id: 'A0FAKEAPP',
-      team: { name: install.teamName, id: install.teamId },
-      enterprise: null,
+      ...tokenAnswer(install, install.botToken),
       authed_user: { id: 'UINSTALLER' },
-      is_enterprise_install: false,
       ...(install.refreshToken
         ? { refresh_token: install.refreshToken, expires_in: install.expiresInSeconds ?? TWELVE_HOURS_S }
         : {}),
@@ -80,17 +72,24 @@ export class FakeSlackOAuth {
     this.#rotated.set(botToken, install);
     this.#refreshable.set(next, install);
     return {
-      ok: true,
-      access_token: botToken,
-      token_type: 'bot',
-      scope: 'commands,chat:write,im:write',
-      bot_user_id: install.botUserId,
-      app_id: 'A0FAKEAPP',
-      team: { name: install.teamName, id: install.teamId },
-      enterprise: null,
-      is_enterprise_install: false,
+      ...tokenAnswer(install, botToken),
       refresh_token: next,
       expires_in: install.expiresInSeconds ?? TWELVE_HOURS_S,
     };
   }
+}
+
+/** What `oauth.v2.access` answers with a bot token, for an install or a refresh alike. */
+function tokenAnswer(install: FakeInstall, botToken: string): Record<string, unknown> {
+  return {
+    ok: true,
+    access_token: botToken,
+    token_type: 'bot',
+    scope: 'commands,chat:write,im:write',
+    bot_user_id: install.botUserId,
+    app_id: 'A0FAKEAPP',
+    team: { name: install.teamName, id: install.teamId },
+    enterprise: null,
+    is_enterprise_install: false,
+  };
 }
