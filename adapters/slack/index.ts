@@ -30,6 +30,9 @@ import { ANSWER_IN_ACK_BUDGET_MS } from './command-ack.ts';
 import { registerUninstall } from './uninstall.ts';
 import type { WorkspaceLifecycle } from '../../src/core/event-handler.ts';
 
+/** With one token: how often a request from the workspace tells the core again that the app is there. */
+export const SEEN_AGAIN_MS = 60_000;
+
 /** How long any Web API request may go unanswered before it fails. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 
@@ -96,10 +99,13 @@ function createSingleTokenAuthorize(
   config: SlackAdapterConfig & { readonly botToken: string },
   slackApiUrl: string | undefined,
   onSeen: (teamId: string) => Promise<void>,
+  clock: Clock,
 ): { readonly authorize: Authorize<boolean>; readonly forgetSeen: () => void } {
-  // A request from the workspace means the app is installed there (again, after an uninstall):
-  // told on the first request of the process, and on the first after an uninstall it handled.
+  // A request from the workspace means the app is installed there (again, after an uninstall that
+  // another replica may have handled): told on the first request, on the first after an uninstall
+  // this process handled, and then at most once a minute.
   let seen: Promise<void> | null = null;
+  let seenAt = 0;
   const known = config.botId && config.botUserId ? { botId: config.botId, botUserId: config.botUserId } : null;
   let identity: Promise<{ botId: string; botUserId: string }> | null = known ? Promise.resolve(known) : null;
   const client = new webApi.WebClient(config.botToken, {
@@ -107,7 +113,8 @@ function createSingleTokenAuthorize(
     timeout: config.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
   });
   const authorize: Authorize<boolean> = async (source) => {
-    if (source.teamId && !seen) {
+    if (source.teamId && (!seen || clock.now().getTime() - seenAt >= SEEN_AGAIN_MS)) {
+      seenAt = clock.now().getTime();
       seen = onSeen(source.teamId).catch(() => {
         seen = null;
       });
@@ -203,7 +210,7 @@ export function createSlackAdapter(config: SlackAdapterConfig, logger: Logger): 
   };
   const access = oauth ? createInstallationAccess(oauth, { clock, logger, clientOf, onInstalled: installed }) : null;
   const singleToken =
-    botToken === undefined ? null : createSingleTokenAuthorize({ ...config, botToken }, slackApiUrl, installed);
+    botToken === undefined ? null : createSingleTokenAuthorize({ ...config, botToken }, slackApiUrl, installed, clock);
   const common = {
     authorize: access?.authorize ?? singleToken?.authorize ?? missingAuthorize,
     logger: boltLogger(logger),

@@ -5,6 +5,7 @@
  * period has passed (the clock moved), and a request after a reinstall brings it back before that.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../../src/core/clock.ts';
 import type { SlackResponse } from '../../fakes/slack-requests.ts';
 import { DAY, startSlackWithCore, WORKSPACE, type SlackWithCore } from './with-core.ts';
 
@@ -72,6 +73,27 @@ describe('a workspace that uninstalls Rebound', () => {
     await h.rebound.sweep();
     expect(sweepCalls().filter((c) => c.method === 'chat.postMessage')).toEqual([]);
     // Installed again: the first request from the workspace says it is back.
+    await h.command('U1', '/followups', '');
+    h.rig.api.reset();
+    await h.rebound.sweep();
+    const dms = h.rig.api.callsTo('chat.postMessage').filter((c) => String(c.response['channel']).startsWith('D'));
+    expect(dms).toHaveLength(1);
+  });
+
+  it('is served again after an uninstall another replica handled: a request tells the core within a minute', async () => {
+    await h.stop();
+    const adapterClock = new ManualClock(new Date());
+    h = await startSlackWithCore({ adapter: { clock: adapterClock } });
+    await h.command('U1', '/rejected', 'Acme | SRE | interview');
+    // Another replica took the uninstall in (the same database): this one saw nothing of it.
+    await h.rebound.workspaces.removed(WORKSPACE);
+    h.clock.advance(3 * DAY);
+    await h.command('U1', '/followups', '');
+    h.rig.api.reset();
+    await h.rebound.sweep();
+    expect(h.rig.api.callsTo('chat.postMessage')).toEqual([]);
+    // Reinstalled meanwhile; the next request after a minute says so.
+    adapterClock.advance(61_000);
     await h.command('U1', '/followups', '');
     h.rig.api.reset();
     await h.rebound.sweep();
