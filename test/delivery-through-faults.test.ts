@@ -16,19 +16,11 @@ import { DEFAULT_QUEUE_LIMITS } from '../src/core/sweep/delivery-queue.ts';
 import { FakeSlackWebApi, type Outage } from './fakes/slack-web-api.ts';
 import { RecordingChat } from './fakes/recording-chat.ts';
 import { createWorld, isNudge } from './helpers/world.ts';
+import { freePort } from './helpers/entry-point.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** `what` may be a function, to say what was seen at the moment it timed out. */
 async function until(

@@ -10,18 +10,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeSlackWebApi } from './fakes/slack-web-api.ts';
 import { SlackRequestSender } from './fakes/slack-requests.ts';
+import { freePort } from './helpers/entry-point.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const SECRET = 'test-signing-secret';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function ready(port: number): Promise<void> {
   for (let i = 0; i < 200; i++) {

@@ -13,20 +13,12 @@ import { FakeSlackWebApi, type RecordedCall } from './fakes/slack-web-api.ts';
 import { SlackRequestSender, type SignedPostOptions, type SlashCommandFields } from './fakes/slack-requests.ts';
 import { DOCUMENTED_REACTION_ADDED } from './fakes/slack-payloads.ts';
 import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from './helpers/stores.ts';
+import { freePort } from './helpers/entry-point.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const SECRET = 'test-signing-secret';
 const MEMBERS = Array.from({ length: 12 }, (_, i) => `U${String(i + 1).padStart(2, '0')}`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 interface Replica {
   readonly port: number;

@@ -14,25 +14,10 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SlackRequestSender } from './fakes/slack-requests.ts';
 import { FakeSlackWebApi } from './fakes/slack-web-api.ts';
-import { runBuiltEntryPoint } from './helpers/entry-point.ts';
+import { runBuiltEntryPoint, freePort } from './helpers/entry-point.ts';
+import { installThroughBrowser, OAUTH_ENV } from './helpers/slack-install.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-const OAUTH_ENV = {
-  SLACK_CLIENT_ID: '1234.5678',
-  SLACK_CLIENT_SECRET: 'client-secret-for-tests',
-  SLACK_STATE_SECRET: 'state-secret-for-tests',
-  SLACK_SIGNING_SECRET: 'test-signing-secret',
-  REBOUND_SECRET_KEY: 'cd'.repeat(32),
-};
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const cleanUps: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -154,17 +139,7 @@ describe('Slack OAuth mode through node dist/main.js', () => {
       botId: 'BACME',
       botUserId: 'UACMEBOT',
     });
-    const again = await fetch(`http://127.0.0.1:${port}/slack/install`);
-    const againState =
-      new URL((/<a href="([^"]+)"/.exec(await again.text())?.[1] ?? '').replaceAll('&amp;', '&')).searchParams.get(
-        'state',
-      ) ?? '';
-    const againCookie = (again.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const back = await fetch(
-      `http://127.0.0.1:${port}/slack/oauth_redirect?${new URLSearchParams({ code: 'code-acme-again', state: againState }).toString()}`,
-      { headers: { cookie: againCookie } },
-    );
-    expect(back.status).toBe(200);
+    expect(await installThroughBrowser(`http://127.0.0.1:${port}`, 'code-acme-again')).toBe(200);
     await waitFor(
       'the reinstall',
       () => log.includes('served again'),

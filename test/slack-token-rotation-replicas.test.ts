@@ -11,16 +11,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SlackRequestSender } from './fakes/slack-requests.ts';
 import { FakeSlackWebApi } from './fakes/slack-web-api.ts';
 import { createTestDatabase, TEST_DATABASE_URL } from './helpers/stores.ts';
+import { freePort } from './helpers/entry-point.ts';
+import { installThroughBrowser, OAUTH_ENV } from './helpers/slack-install.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-const SIGNING_SECRET = 'test-signing-secret';
-const OAUTH_ENV = {
-  SLACK_CLIENT_ID: '1234.5678',
-  SLACK_CLIENT_SECRET: 'client-secret-for-tests',
-  SLACK_STATE_SECRET: 'state-secret-for-tests',
-  SLACK_SIGNING_SECRET: SIGNING_SECRET,
-  REBOUND_SECRET_KEY: 'ef'.repeat(32),
-};
 const ACME = {
   code: 'code-acme',
   teamId: 'TACME',
@@ -30,15 +24,6 @@ const ACME = {
   botUserId: 'UACMEBOT',
   refreshToken: 'xoxe-1-acme-first-refresh',
 };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const cleanUps: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -99,14 +84,7 @@ describe.skipIf(!TEST_DATABASE_URL)('token rotation with two replicas through no
     const a = await replica();
     const b = await replica();
 
-    const page = await fetch(`http://127.0.0.1:${a}/slack/install`);
-    const href = /<a href="([^"]+)"/.exec(await page.text())?.[1] ?? '';
-    const state = new URL(href.replaceAll('&amp;', '&')).searchParams.get('state') ?? '';
-    const cookie = (page.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const query = new URLSearchParams({ code: ACME.code, state }).toString();
-    expect((await fetch(`http://127.0.0.1:${a}/slack/oauth_redirect?${query}`, { headers: { cookie } })).status).toBe(
-      200,
-    );
+    expect(await installThroughBrowser(`http://127.0.0.1:${a}`, ACME.code)).toBe(200);
 
     // Eleven of its twelve hours later: the token has one hour left, inside the refresh margin.
     const client = new pg.Client({ connectionString: database.url });
@@ -119,7 +97,7 @@ describe.skipIf(!TEST_DATABASE_URL)('token rotation with two replicas through no
     api.reset();
 
     const commands = [a, b, a, b, a, b].map((port, i) =>
-      new SlackRequestSender(`http://127.0.0.1:${port}/slack/events`, SIGNING_SECRET).command({
+      new SlackRequestSender(`http://127.0.0.1:${port}/slack/events`, OAUTH_ENV.SLACK_SIGNING_SECRET).command({
         command: '/rebound',
         text: 'help',
         teamId: 'TACME',

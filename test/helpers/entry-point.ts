@@ -4,6 +4,7 @@
  * process keep answering while Rebound runs.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 
@@ -37,4 +38,14 @@ export function runBuiltEntryPoint(env: Record<string, string>, timeoutMs = 20_0
       resolve({ code, out, err });
     }),
   );
+}
+
+/** A port free on loopback right now, for a process the test starts to listen on. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
 }
