@@ -126,10 +126,13 @@ export function suggestTimezone(text: string): string | null {
 
 /**
  * A zone's UTC offset in minutes at an instant, cached per zone and quarter hour: the sweep asks
- * for thousands of members' local times at once, and luxon's own lookup costs ~15 µs each. Offsets
- * only change at transitions, which fall on whole quarter hours of UTC in every zone today.
+ * for thousands of members' local times at once, and luxon's own lookup costs ~15 µs each. Most
+ * transitions fall on whole quarter hours of UTC, but not all (St. John's changed at 00:01 local,
+ * 03:31 UTC, until 2011): a quarter hour whose two ends differ is looked up instant by instant.
  */
 const QUARTER_HOUR_MS = 15 * 60_000;
+/** Marks a quarter hour with a transition inside it: its instants are looked up one by one. */
+const CHANGES_WITHIN = Number.NaN;
 const offsets = new Map<string, number>();
 function offsetMinutes(ms: number, zone: string): number {
   const bucket = Math.floor(ms / QUARTER_HOUR_MS);
@@ -137,10 +140,12 @@ function offsetMinutes(ms: number, zone: string): number {
   let offset = offsets.get(key);
   if (offset === undefined) {
     if (offsets.size >= 100_000) offsets.clear();
-    offset = IANAZone.create(zone).offset(bucket * QUARTER_HOUR_MS);
+    const iana = IANAZone.create(zone);
+    const first = iana.offset(bucket * QUARTER_HOUR_MS);
+    offset = first === iana.offset((bucket + 1) * QUARTER_HOUR_MS - 1) ? first : CHANGES_WITHIN;
     offsets.set(key, offset);
   }
-  return offset;
+  return Number.isNaN(offset) ? IANAZone.create(zone).offset(ms) : offset;
 }
 
 /** The wall clock of an instant in a zone, as a Date whose UTC fields read as local time. */

@@ -30,6 +30,13 @@ describe('local time of day and its rendering, computed from cached zone offsets
     );
   });
 
+  it('read the offset of a transition that falls between quarter hours (St. John’s changed at 00:01 local until 2011)', () => {
+    // 2 April 1995, 00:01 NST = 03:31 UTC: from then on NDT, two and a half hours behind UTC.
+    expect(localMinuteOfDay(new Date('1995-04-02T03:30:00Z'), 'America/St_Johns')).toBe(0);
+    expect(localMinuteOfDay(new Date('1995-04-02T03:31:00Z'), 'America/St_Johns')).toBe(61);
+    expect(formatWhen(new Date('1995-04-02T03:44:00Z'), 'America/St_Johns')).toBe('Sun 2 Apr, 01:14');
+  });
+
   it('do calendar arithmetic on dates like luxon does, across month, year and leap-day boundaries', () => {
     const dates = fc
       .integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2040, 0, 1) })
