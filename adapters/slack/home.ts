@@ -25,7 +25,8 @@ export interface HomePublisher {
   refresh(client: webApi.WebClient, teamId: string, actor: Actor): Promise<void>;
   /**
    * Something `actor` did or was sent may have changed their home: publishes it the same spaced
-   * way, in the background, and only when they have one (someone in no group is left alone unless
+   * way, in the background, when they opened the tab since this process started (an unopened tab
+   * is published when it is opened) and have a home (someone in no group is left alone unless
    * this process last showed them a member's home, e.g. they just left). Never throws.
    */
   changed(client: webApi.WebClient, teamId: string, actor: Actor): void;
@@ -108,6 +109,8 @@ export function createHomePublisher(handler: EventHandler, logger: Logger, spaci
     },
     opened: (teamId, userId) => openedTab.has(`${teamId}:${userId}`),
     changed(client, teamId, actor) {
+      // Only a tab opened here can be on screen: any other is published fresh when it is opened.
+      if (!openedTab.has(`${teamId}:${actor.userId}`)) return;
       // publish() logs its own failures; this catch is for anything else, so nothing goes unhandled.
       request(client, teamId, actor, false).catch((error: unknown) =>
         logger.warn({ teamId, error: error instanceof Error ? error.message : 'unknown' }, 'home refresh failed'),

@@ -72,6 +72,8 @@ describe('the App Home tab, refreshed after what changes it', () => {
 
   it('publishes the home again without the step after Done is pressed on a nudge in a DM', async () => {
     const rig = await start();
+    await rig.rig.slack.event(homeOpened('U1'));
+    await settle(rig);
     await rig.command('U1', '/rejected', 'Acme | SRE | interview');
     await settle(rig);
     const dm = await nudgeSent(rig);
@@ -90,6 +92,8 @@ describe('the App Home tab, refreshed after what changes it', () => {
 
   it('folds a burst of commands into at most one publish per spacing, the last showing them all', async () => {
     const rig = await start();
+    await rig.rig.slack.event(homeOpened('U1'));
+    await settle(rig);
     const companies = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli'];
     const began = Date.now();
     await Promise.all(companies.map((company) => rig.command('U1', '/applied', `${company} | SRE`)));
@@ -152,6 +156,8 @@ describe('the App Home tab, refreshed after what changes it', () => {
 
   it('publishes the home with the planned steps after the rejection form is submitted, and not after field errors', async () => {
     const rig = await start();
+    await rig.rig.slack.event(homeOpened('U1'));
+    await settle(rig);
     await rig.command('U1', '/rejected', '', 'tForm');
     const view = rig.rig.api.callsTo('views.open')[0]?.params['view'] as {
       callback_id: string;
@@ -174,6 +180,8 @@ describe('the App Home tab, refreshed after what changes it', () => {
 
   it('publishes nothing after a command by someone in no group', async () => {
     const rig = await start();
+    await rig.rig.slack.event(homeOpened('U1'));
+    await rig.rig.slack.event(homeOpened('U2'));
     await settle(rig);
     await rig.command('U2', '/rebound', 'help');
     await rig.command('U1', '/rebound', 'help');
@@ -183,8 +191,20 @@ describe('the App Home tab, refreshed after what changes it', () => {
     expect(publishesTo('U2')).toEqual([]);
   }, 15_000);
 
+  it('publishes nothing after a command by a member who never opened the Home tab: opening it publishes it', async () => {
+    const rig = await start();
+    await settle(rig);
+    await rig.command('U1', '/applied', 'Acme | SRE');
+    await sleep(SPACING_MS + 300);
+    expect(publishesTo('U1')).toEqual([]);
+    await rig.rig.slack.event(homeOpened('U1'));
+    const home = await until('the home published on opening', () => publishesTo('U1')[0]);
+    expect(blockText(home)).toContain('Acme');
+  }, 15_000);
+
   it('publishes nothing after a replayed command', async () => {
     const rig = await start();
+    await rig.rig.slack.event(homeOpened('U1'));
     await settle(rig);
     await rig.command('U1', '/applied', 'Acme | SRE', 'tReplayed');
     await until('the home after the first command', () => publishesTo('U1')[0]);
