@@ -84,11 +84,17 @@ export function createInstallationAccess(
     ...(options.refreshWait ? { wait: options.refreshWait } : {}),
   });
 
+  /** The workspace's installation while it is installed: one it uninstalled counts as none. */
+  const current = async (teamId: string): Promise<StoredSlackInstallation | null> => {
+    const found = await installations.find(teamId);
+    return found && !found.removedAt ? found : null;
+  };
+
   const lookUp = (teamId: string): Promise<StoredSlackInstallation | null> => {
     const now = deps.clock.now().getTime();
     const hit = cached.get(teamId);
     if (hit && now - hit.at < INSTALLATION_CACHE_MS) return hit.found;
-    const found = installations.find(teamId);
+    const found = current(teamId);
     cached.set(teamId, { at: now, found });
     // Only an installation is remembered: a workspace that installs in a moment is seen at once.
     found.then(
@@ -103,8 +109,8 @@ export function createInstallationAccess(
 
   /** The installation, its token refreshed first when it expires soon; the refreshed one is what is cached. */
   const usable = async (installation: StoredSlackInstallation): Promise<StoredSlackInstallation> => {
-    const now = deps.clock.now().getTime();
     if (!needsRefresh(installation, deps.clock.now())) return installation;
+    const now = deps.clock.now().getTime();
     // Slack refusing the refresh (or being away) for a while costs nothing while the token lasts:
     // it is used until shortly before it expires, and the refresh is tried again now and then.
     const stillUsable = (installation.tokenExpiresAt?.getTime() ?? 0) - now > STILL_USABLE_MS;
@@ -129,7 +135,7 @@ export function createInstallationAccess(
 
   const authorize: Authorize<boolean> = async (source) => {
     const found = source.teamId ? await lookUp(source.teamId) : null;
-    if (!found || found.removedAt) {
+    if (!found) {
       deps.logger.warn({ teamId: source.teamId ?? 'none' }, 'slack workspace has not installed Rebound');
       throw new Error(`workspace ${source.teamId ?? '(none)'} has not installed Rebound`);
     }
@@ -159,8 +165,8 @@ export function createInstallationAccess(
       // Not a refusal about the member (a permanent failure would mark their DMs unreachable and
       // move every nudge to the group channel, which fails the same way): the send waits, is
       // retried for the retry window, and goes out if the workspace installs again meanwhile.
-      // A removed installation's token is dead: nothing is attempted with it.
-      if (!installation || installation.removedAt) {
+      // A removed installation (its token is dead) is none: nothing is attempted with it.
+      if (!installation) {
         throw DeliveryError.transient(`workspace ${teamId} has not installed Rebound`);
       }
       // Nothing is sent with an expiring token that could not be refreshed; the send is tried again later.
@@ -202,9 +208,8 @@ export function createInstallationAccess(
         await deps.onInstalled(teamId);
       },
       async fetchInstallation(query): Promise<Installation> {
-        const found = query.teamId ? await installations.find(query.teamId) : null;
-        if (!found || found.removedAt)
-          throw new Error(`workspace ${query.teamId ?? '(none)'} has not installed Rebound`);
+        const found = query.teamId ? await current(query.teamId) : null;
+        if (!found) throw new Error(`workspace ${query.teamId ?? '(none)'} has not installed Rebound`);
         return {
           team: { id: found.teamId },
           enterprise: found.enterpriseId ? { id: found.enterpriseId } : undefined,

@@ -45,7 +45,7 @@ export interface CoreInbound {
 
 /**
  * The bot leaving and joining workspaces, as the platform tells the adapter. Both reject when they
- * could not be recorded, so the adapter can let the platform deliver the notice again.
+ * could not be recorded; the adapter logs it.
  */
 export interface WorkspaceLifecycle {
   /** The workspace removed the bot (uninstalled it, revoked its token): nothing more is sent there. */
